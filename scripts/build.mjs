@@ -1,0 +1,51 @@
+// Bundles the extension, the CLI and the test suites with esbuild. `tsc --noEmit` type-checks separately.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+function testEntries(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...testEntries(p));
+    else if (name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const builds = [
+  // The extension: `vscode` is provided by the extension host.
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The command line: plain Node, no `vscode`.
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Unit tests (plain Node) and integration tests (inside VS Code's extension host).
+  {
+    ...common,
+    entryPoints: [...testEntries('test/unit'), ...testEntries('test/integration')],
+    outdir: 'out/test',
+    outbase: 'test',
+    external: ['vscode', 'mocha'],
+  },
+];
+
+rmSync('out', { recursive: true, force: true });
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('esbuild: watching…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  console.log('esbuild: built dist/extension.js, dist/cli.js and out/test');
+}
