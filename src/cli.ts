@@ -1,1 +1,86 @@
-console.log('corpus-navigator cli');
+/**
+ * Command line for scripting and checks: `node dist/cli.js articles <folder> [--json]`.
+ * Uses the same core as the extension (src/core), with Node's file system.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { decodeArticleBytes } from './core/decode';
+import { parseCorpus } from './core/corpus';
+import type { Article } from './core/article';
+
+const USAGE = `Usage: corpus-navigator <command> <folder> [--json]
+
+Commands:
+  articles <folder>   parse every .txt file under <folder>: title, outlet, dates, sections, boilerplate
+Options:
+  --json              print JSON (an object keyed by file name) instead of a readable summary
+  -h, --help          show this help`;
+
+function listTextFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    if (st.isDirectory()) out.push(...listTextFiles(p));
+    else if (name.toLowerCase().endsWith('.txt')) out.push(p);
+  }
+  return out;
+}
+
+function describe(a: Article): string {
+  const lines = [
+    `${a.name}`,
+    `  title:    ${a.title.text}${a.title.derived ? '  (derived from the first sentence)' : ''}`,
+    ...a.alternativeTitles.map((t) => `  alt:      ${t.text}`),
+    `  outlet:   ${a.outlet ? `${a.outlet.text}  (${a.outlet.source})` : '—'}`,
+    `  date:     ${a.date ? `${a.date.iso}  (${a.date.text}; ${a.date.yearSource ?? 'year unknown'})` : '—'}`,
+    ...a.subheadings.map((s) => `  section:  ${s.text}  (line ${s.range.line + 1})`),
+    `  ${a.paragraphs.length} paragraphs, ${a.boilerplate.length} boilerplate lines, ${a.dates.length} dates`,
+  ];
+  return lines.join('\n');
+}
+
+function main(argv: string[]): number {
+  const args = argv.filter((a) => !a.startsWith('-'));
+  const flags = new Set(argv.filter((a) => a.startsWith('-')));
+  if (flags.has('-h') || flags.has('--help') || args.length === 0) {
+    console.log(USAGE);
+    return args.length === 0 && !flags.has('-h') && !flags.has('--help') ? 2 : 0;
+  }
+  const [command, folder] = args;
+  if (command !== 'articles' || !folder) {
+    console.error(USAGE);
+    return 2;
+  }
+  let files: string[];
+  try {
+    files = listTextFiles(folder);
+  } catch (e) {
+    console.error(`corpus-navigator: cannot read folder ${folder}: ${(e as Error).message}`);
+    return 1;
+  }
+  const inputs: { name: string; text: string }[] = [];
+  let failures = 0;
+  for (const file of files) {
+    const name = relative(folder, file).split('\\').join('/');
+    const decoded = decodeArticleBytes(readFileSync(file));
+    if (decoded.error) {
+      console.error(`corpus-navigator: skipped ${name}: ${decoded.error}`);
+      failures++;
+      continue;
+    }
+    inputs.push({ name, text: decoded.text });
+  }
+  const articles = parseCorpus(inputs);
+  if (flags.has('--json')) {
+    const out: Record<string, Article> = {};
+    for (const a of articles) out[a.name] = a;
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    console.log(articles.map(describe).join('\n\n'));
+    console.log(`\n${articles.length} articles${failures ? `, ${failures} skipped` : ''}`);
+  }
+  return failures > 0 && articles.length === 0 ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
