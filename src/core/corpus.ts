@@ -4,6 +4,7 @@
  * corpus's central year (the median of the years all articles mention).
  */
 import { Article, corpusContextYear, parseArticle, ParseOptions } from './article';
+import { decodeArticleBytes } from './decode';
 
 export interface ArticleInput {
   name: string;
@@ -20,4 +21,154 @@ export function parseCorpus(inputs: readonly ArticleInput[], options: Omit<Parse
   const contextYear = corpusContextYear(articles);
   if (contextYear === undefined) return articles;
   return articles.map((a, i) => (needsCorpusContext(a) ? parseArticle(a.name, inputs[i]!.text, { ...options, contextYear }) : a));
+}
+
+// ---------------------------------------------------------------------------------------------
+// A live corpus over a host (VS Code's workspace, or an in-memory one in tests).
+
+/** A corpus file as the host names it. */
+export interface CorpusFile {
+  /** A stable id (a URI string in VS Code, a path in Node). */
+  id: string;
+  /** The path relative to its corpus folder, shown to the user and used for file-name dates. */
+  name: string;
+}
+
+/** What the corpus needs from its environment: a small workspace interface. */
+export interface CorpusHost {
+  listFiles(): Promise<CorpusFile[]>;
+  readFile(file: CorpusFile): Promise<Uint8Array>;
+}
+
+export interface CorpusEntry {
+  file: CorpusFile;
+  article: Article;
+}
+
+/** A file that could not be read as an article, and why, in words for the user. */
+export interface CorpusProblem {
+  file: CorpusFile;
+  message: string;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+/** How many files are read at once while loading. */
+const READ_CONCURRENCY = 16;
+
+/**
+ * The parsed corpus, kept current as files come, change and go. Each file is parsed once per
+ * change; every feature reads the same parsed articles. Changes are applied one at a time, in order.
+ */
+export class Corpus {
+  private readonly entries = new Map<string, CorpusEntry>();
+  private readonly problemsById = new Map<string, CorpusProblem>();
+  private readonly listeners = new Set<() => void>();
+  private queue: Promise<void> = Promise.resolve();
+  private loaded: Promise<void> | undefined;
+  private contextYear: number | undefined;
+
+  constructor(
+    private readonly host: CorpusHost,
+    private readonly options: Omit<ParseOptions, 'contextYear'> = {},
+  ) {}
+
+  /** Resolves once the first full load is done (starting it if needed). */
+  ready(): Promise<void> {
+    return this.loaded ?? this.reload();
+  }
+
+  /** Lists and parses every file again. */
+  reload(): Promise<void> {
+    this.loaded = this.enqueue(async () => {
+      const files = await this.host.listFiles();
+      this.entries.clear();
+      this.problemsById.clear();
+      for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
+        await Promise.all(files.slice(i, i + READ_CONCURRENCY).map((f) => this.read(f)));
+      }
+      await this.redateForContext();
+    });
+    return this.loaded;
+  }
+
+  /** A file was created or changed. */
+  update(file: CorpusFile): Promise<void> {
+    return this.enqueue(async () => {
+      await this.read(file);
+      await this.redateForContext();
+    });
+  }
+
+  /** Files were deleted: `id` itself, or everything under it when it names a folder. */
+  remove(id: string): Promise<void> {
+    return this.enqueue(async () => {
+      const prefix = id.endsWith('/') ? id : id + '/';
+      for (const map of [this.entries, this.problemsById] as Map<string, unknown>[]) {
+        for (const key of [...map.keys()]) if (key === id || key.startsWith(prefix)) map.delete(key);
+      }
+    });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  all(): CorpusEntry[] {
+    return [...this.entries.values()];
+  }
+
+  get(id: string): CorpusEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  problems(): CorpusProblem[] {
+    return [...this.problemsById.values()];
+  }
+
+  /** Called after every change has been applied. */
+  onDidChange(listener: () => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(work).finally(() => {
+      for (const l of [...this.listeners]) l();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async read(file: CorpusFile, contextYear = this.contextYear): Promise<void> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.host.readFile(file);
+    } catch (e) {
+      // Vanished between listing and reading, or unreadable: forget it, say why.
+      this.entries.delete(file.id);
+      this.problemsById.set(file.id, { file, message: `cannot be read: ${(e as Error).message}` });
+      return;
+    }
+    const decoded = decodeArticleBytes(bytes);
+    if (decoded.error !== undefined) {
+      this.entries.delete(file.id);
+      this.problemsById.set(file.id, { file, message: decoded.error });
+      return;
+    }
+    this.problemsById.delete(file.id);
+    const opts: ParseOptions = contextYear === undefined ? this.options : { ...this.options, contextYear };
+    this.entries.set(file.id, { file, article: parseArticle(file.name, decoded.text, opts) });
+  }
+
+  /** When the corpus's central year changes, re-dates the few articles that depend on it. */
+  private async redateForContext(): Promise<void> {
+    const year = corpusContextYear(this.all().map((e) => e.article));
+    if (year === this.contextYear) return;
+    this.contextYear = year;
+    const stale = this.all().filter((e) => needsCorpusContext(e.article) || e.article.dates.some((d) => d.inference?.includes("corpus's central year")));
+    await Promise.all(stale.map((e) => this.read(e.file, year)));
+  }
 }

@@ -1,7 +1,48 @@
+/**
+ * Composition root: creates the corpus, starts indexing without waiting for it, and registers each
+ * feature. Providers await the corpus themselves. Every disposable is owned by `context`.
+ */
 import * as vscode from 'vscode';
+import type { Corpus } from '../core/corpus';
+import { ArticlesTreeProvider, registerArticlesView } from './articlesTree';
+import { registerCorpusCommands } from './corpusCommands';
+import { registerEntitiesView } from './entitiesView';
+import { registerOpenLocation } from './openLocation';
+import { createWorkspaceCorpus } from './workspaceCorpus';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Composition root: features are registered here (filled in by the foundation work).
+/** What `activate` returns: used by the integration tests to read the real providers. */
+export interface CorpusNavigatorApi {
+  corpus: Corpus;
+  articles: ArticlesTreeProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
+  const log = vscode.window.createOutputChannel('Corpus Navigator', { log: true });
+  const { corpus, disposable } = createWorkspaceCorpus();
+  context.subscriptions.push(log, disposable);
+
+  registerOpenLocation(context);
+  registerCorpusCommands(context, corpus);
+  const articles = registerArticlesView(context, corpus);
+  registerEntitiesView(context);
+
+  // Say once, in the log, why each bad file was skipped (the Articles view shows a summary).
+  const reported = new Set<string>();
+  context.subscriptions.push(
+    corpus.onDidChange(() => {
+      for (const p of corpus.problems()) {
+        const key = `${p.file.id}\n${p.message}`;
+        if (!reported.has(key)) log.warn(`skipped ${p.file.name}: ${p.message}`);
+        reported.add(key);
+      }
+    }),
+  );
+  const started = Date.now();
+  corpus.ready().then(
+    () => log.info(`indexed ${corpus.size} articles in ${Date.now() - started} ms`),
+    (e: unknown) => log.error(`indexing failed: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  return { corpus, articles };
 }
 
 export function deactivate(): void {}

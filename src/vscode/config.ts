@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import { Settings } from './ids';
+
+export type ArticleSort = 'date' | 'title';
+
+/** Typed access to the extension's settings. */
+export const config = {
+  corpusFolders(): string[] {
+    const raw = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.corpusFolders);
+    const list = Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+    // Normalise "./seeds/" and "seeds\\" to "seeds"; ignore attempts to leave the workspace folder.
+    const clean = list.map((f) => f.trim().replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '')).filter((f) => f !== '' && !f.split('/').includes('..'));
+    return clean.length > 0 ? [...new Set(clean)] : ['seeds'];
+  },
+  articlesSortBy(): ArticleSort {
+    return vscode.workspace.getConfiguration(Settings.section).get<string>(Settings.articlesSortBy) === 'title' ? 'title' : 'date';
+  },
+  affectsCorpusFolders(e: vscode.ConfigurationChangeEvent): boolean {
+    return e.affectsConfiguration(`${Settings.section}.${Settings.corpusFolders}`);
+  },
+};

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
+import { readSeeds, TODAY } from './helpers';
+
+/** An in-memory workspace: files by name; a missing name reads as a vanished file. */
+class MemoryHost implements CorpusHost {
+  readonly files = new Map<string, Uint8Array>();
+  listed: string[] | undefined;
+  async listFiles(): Promise<CorpusFile[]> {
+    return (this.listed ?? [...this.files.keys()]).map((name) => ({ id: `mem:/${name}`, name }));
+  }
+  async readFile(file: CorpusFile): Promise<Uint8Array> {
+    const bytes = this.files.get(file.name);
+    if (!bytes) throw new Error(`ENOENT: no such file, ${file.name}`);
+    return bytes;
+  }
+  put(name: string, text: string): CorpusFile {
+    this.files.set(name, new TextEncoder().encode(text));
+    return { id: `mem:/${name}`, name };
+  }
+}
+
+function seededHost(): MemoryHost {
+  const host = new MemoryHost();
+  for (const s of readSeeds()) host.put(s.name, s.text);
+  return host;
+}
+
+describe('live corpus over a workspace host', () => {
+  it('loads the seeds once and tells listeners', async () => {
+    const corpus = new Corpus(seededHost(), { today: TODAY });
+    let changes = 0;
+    corpus.onDidChange(() => changes++);
+    await corpus.ready();
+    await corpus.ready();
+    assert.equal(corpus.size, 5);
+    assert.equal(changes, 1);
+    assert.equal(corpus.get('mem:/001_1f4fa77edfffa84d.txt')?.article.date?.iso, '2020-07-17');
+  });
+
+  it('follows files added, changed and deleted', async () => {
+    const host = seededHost();
+    const corpus = new Corpus(host, { today: TODAY });
+    await corpus.ready();
+    const added = host.put('new/005.txt', 'خبر جديد عن سوريا\nطيف بوست – فريق التحرير\nنص الخبر.');
+    await corpus.update(added);
+    assert.equal(corpus.size, 6);
+    assert.equal(corpus.get(added.id)?.article.title.text, 'خبر جديد عن سوريا');
+    host.put('new/005.txt', 'عنوان معدل\nمدى بوست – فريق التحرير\nنص الخبر.');
+    await corpus.update(added);
+    assert.equal(corpus.get(added.id)?.article.title.text, 'عنوان معدل');
+    assert.equal(corpus.get(added.id)?.article.outlet?.text, 'مدى بوست');
+    await corpus.remove('mem:/new'); // the folder went
+    assert.equal(corpus.size, 5);
+    await corpus.remove('mem:/000_7244c6ac2c0b5fe9.txt');
+    assert.equal(corpus.size, 4);
+  });
+
+  it('skips bad files with a reason naming the file, and keeps the rest', async () => {
+    const host = seededHost();
+    host.files.set('binary.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]));
+    host.files.set('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    host.listed = [...host.files.keys(), 'vanished.txt'];
+    const corpus = new Corpus(host, { today: TODAY });
+    await corpus.ready();
+    assert.equal(corpus.size, 5);
+    const problems = Object.fromEntries(corpus.problems().map((p) => [p.file.name, p.message]));
+    assert.match(problems['binary.txt']!, /binary/);
+    assert.match(problems['latin1.txt']!, /not valid UTF-8/);
+    assert.match(problems['vanished.txt']!, /cannot be read: ENOENT/);
+  });
+
+  it('dates by the corpus central year and re-dates when it moves', async () => {
+    const host = new MemoryHost();
+    // Friday 17 July: 2009, 2015, 2020 or 2026. Alone, the latest wins.
+    const dated = host.put('a.txt', 'عنوان الخبر\nطيف بوست – فريق التحرير\nأصدرت الوزارة بياناً، اليوم الجمعة 17 تموز/ يوليو، قالت فيه.');
+    const corpus = new Corpus(host, { today: TODAY });
+    await corpus.ready();
+    assert.equal(corpus.get(dated.id)?.article.date?.iso, '2026-07-17');
+    // Other articles speak of 2014 and 2015: the year becomes 2015.
+    await corpus.update(host.put('b.txt', 'خبر آخر\nالرياض\n\nفي عام 2015 وعام 2014 وعام 2015 حدث الكثير.'));
+    assert.equal(corpus.get(dated.id)?.article.date?.iso, '2015-07-17');
+    assert.match(corpus.get(dated.id)!.article.date!.inference!, /central year 2015/);
+  });
+});
