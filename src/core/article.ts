@@ -8,6 +8,7 @@ import {
   DateMention,
   dateFromFileName,
   findDates,
+  isoOf,
   median,
   resolveDate,
   ResolvedDate,
@@ -463,6 +464,20 @@ function resolveArticleDates(
     date?.year !== undefined && date.day !== undefined ? { year: date.year, month: date.month, day: date.day } : undefined;
   const withArticle: YearContext = articleDate ? { ...base, articleDate } : base;
   const dates = mentions.map((m) => (m === datelineMention && date ? date : toDate(m, 'mention', withArticle)));
+  // Still without a year: an earlier date of the same paragraph (line) that has one lends it
+  // ("في حزيران/ يونيو 2021 … في جنيف 16 حزيران/ يونيو").
+  dates.forEach((d, k) => {
+    if (d.year !== undefined || !d.range) return;
+    const lender = dates
+      .slice(0, k)
+      .reverse()
+      .find((e) => e.range?.line === d.range!.line && e.yearSource === 'explicit');
+    if (!lender || lender.year === undefined) return;
+    d.year = lender.year;
+    d.yearSource = 'paragraph';
+    d.inference = `the year of "${lender.text}" earlier in the same paragraph`;
+    d.iso = isoOf(d.year, d.month, d.day);
+  });
   return date ? { date, dates } : { dates };
 }
 

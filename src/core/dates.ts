@@ -119,6 +119,7 @@ export type YearSource =
   | 'weekday' // the only plausible year in which that day fell on the named weekday
   | 'relative' // "الماضي"/"المقبل"/"الحالي" counted from the article's date
   | 'article-date' // the latest such day on or before the article's date
+  | 'paragraph' // an earlier date in the same paragraph carries the year
   | 'file-name'; // the file's name carries the date
 
 export interface ResolvedDate {

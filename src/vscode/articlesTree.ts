@@ -145,7 +145,10 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
 }
 
 /** Registers the Articles view and its commands; everything created is owned by `context`. */
-export function registerArticlesView(context: vscode.ExtensionContext, corpus: Corpus): ArticlesTreeProvider {
+export function registerArticlesView(
+  context: vscode.ExtensionContext,
+  corpus: Corpus,
+): { provider: ArticlesTreeProvider; view: vscode.TreeView<ArticleNode> } {
   const provider = new ArticlesTreeProvider(corpus, context.workspaceState);
   const view = vscode.window.createTreeView(Views.articles, { treeDataProvider: provider, showCollapseAll: true });
 
@@ -171,5 +174,5 @@ export function registerArticlesView(context: vscode.ExtensionContext, corpus: C
     vscode.commands.registerCommand(Commands.sortByDate, () => provider.setSort('date')),
     vscode.commands.registerCommand(Commands.sortByTitle, () => provider.setSort('title')),
   );
-  return provider;
+  return { provider, view };
 }

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Corpus } from '../core/corpus';
-import { ArticlesTreeProvider, registerArticlesView } from './articlesTree';
+import { ArticleNode, ArticlesTreeProvider, registerArticlesView } from './articlesTree';
 import { registerCorpusCommands } from './corpusCommands';
 import { registerEntitiesView } from './entitiesView';
 import { registerOpenLocation } from './openLocation';
@@ -14,6 +14,7 @@ import { createWorkspaceCorpus } from './workspaceCorpus';
 export interface CorpusNavigatorApi {
   corpus: Corpus;
   articles: ArticlesTreeProvider;
+  articlesView: vscode.TreeView<ArticleNode>;
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
@@ -23,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
 
   registerOpenLocation(context);
   registerCorpusCommands(context, corpus);
-  const articles = registerArticlesView(context, corpus);
+  const { provider: articles, view: articlesView } = registerArticlesView(context, corpus);
   registerEntitiesView(context);
 
   // Say once, in the log, why each bad file was skipped (the Articles view shows a summary).
@@ -42,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
     () => log.info(`indexed ${corpus.size} articles in ${Date.now() - started} ms`),
     (e: unknown) => log.error(`indexing failed: ${e instanceof Error ? e.message : String(e)}`),
   );
-  return { corpus, articles };
+  return { corpus, articles, articlesView };
 }
 
 export function deactivate(): void {}

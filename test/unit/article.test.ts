@@ -138,13 +138,13 @@ describe('article model on the five seeds', () => {
       assert.equal(slice(a, a.outlet!.range), 'الحل نت');
       assert.equal(a.date, undefined);
     });
-    it('dates without a year stay without one; an explicit month keeps its year', () => {
+    it('a date without a year stays without one unless its paragraph gives the year', () => {
       assert.deepEqual(
-        a.dates.map((d) => [d.text, d.iso]),
+        a.dates.map((d) => [d.text, d.iso, d.yearSource]),
         [
-          ['17 كانون الأول/ ديسمبر', '--12-17'],
-          ['حزيران/ يونيو 2021', '2021-06'],
-          ['16 حزيران/ يونيو', '--06-16'],
+          ['17 كانون الأول/ ديسمبر', '--12-17', undefined],
+          ['حزيران/ يونيو 2021', '2021-06', 'explicit'],
+          ['16 حزيران/ يونيو', '2021-06-16', 'paragraph'],
         ],
       );
     });
