@@ -47,8 +47,8 @@ const ORDINAL_RE = alt(ORDINALS.map(([o]) => o));
 const DATE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])` +
     String.raw`(?:(?:يوم\s+)?(?<weekday>${WEEKDAY_RE})\s*[،,]?\s*)?` +
-    String.raw`(?:(?<day>\d{1,2})|(?<ordinal>${ORDINAL_RE}))?` +
-    String.raw`\s*(?:من\s+)?(?:شهر\s+)?` +
+    String.raw`(?:(?:(?<day>\d{1,2})|(?<ordinal>${ORDINAL_RE}))\s*(?:من\s+)?)?` +
+    String.raw`(?:شهر\s+)?` +
     String.raw`(?<month>${MONTH_RE})(?:\s*[/(-]\s*(?<month2>${MONTH_RE})\s*\)?)?` +
     String.raw`(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?<year>(?:19|20)\d\d)(?!\d))?` +
     String.raw`(?:\s+(?<relative>الماضي|المنصرم|الفائت|المقبل|القادم|الحالي|الجاري))?` +
@@ -169,6 +169,21 @@ function validDay(year: number, month: number, day: number): boolean {
 const cmp = (a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }): number =>
   a.year - b.year || a.month - b.month || a.day - b.day;
 
+const DAY_MS = 86_400_000;
+
+/** The year that puts day/month nearest the article's date; days after it count double. */
+function nearestYear(a: { year: number; month: number; day: number }, month: number, day: number): number {
+  const at = Date.UTC(a.year, a.month - 1, a.day);
+  let best = a.year;
+  let bestCost = Infinity;
+  for (const y of [a.year - 1, a.year, a.year + 1]) {
+    const diff = (Date.UTC(y, month - 1, day) - at) / DAY_MS;
+    const cost = diff > 0 ? 2 * diff : -diff;
+    if (cost < bestCost) [best, bestCost] = [y, cost];
+  }
+  return best;
+}
+
 /** The earliest year a weekday inference considers. */
 export const EARLIEST_YEAR = 1990;
 
@@ -216,7 +231,8 @@ export function resolveDate(m: DateMention, ctx: YearContext): ResolvedDate {
     let year: number;
     if (m.relative === 'current') year = a.year;
     else if (m.relative === 'next') year = cmp({ year: a.year, month: m.month, day }, a) > 0 ? a.year : a.year + 1;
-    else year = cmp({ year: a.year, month: m.month, day }, a) <= 0 ? a.year : a.year - 1; // past, or plain
+    else if (m.relative === 'past') year = cmp({ year: a.year, month: m.month, day }, a) <= 0 ? a.year : a.year - 1;
+    else year = nearestYear(a, m.month, day);
     if (m.day === undefined || validDay(year, m.month, m.day)) {
       out.year = year;
       out.yearSource = m.relative ? 'relative' : 'article-date';
@@ -227,7 +243,9 @@ export function resolveDate(m: DateMention, ctx: YearContext): ResolvedDate {
           ? `"${what}" of the current year, counted from ${from}`
           : m.relative === 'next'
             ? `the first ${what} after ${from}`
-            : `the last ${what} on or before ${from}`;
+            : m.relative === 'past'
+              ? `the last ${what} on or before ${from}`
+              : `the ${what} nearest to ${from} (news looks back more than ahead: days ahead count double)`;
     }
   }
   out.iso = isoOf(out.year, out.month, out.day);

@@ -71,3 +71,17 @@ describe('dates in Arabic text', () => {
     assert.equal(dateFromFileName('2015-02-30.txt'), undefined);
   });
 });
+
+describe('dates without a relative word, near the article date', () => {
+  const articleDate = { year: 2015, month: 8, day: 5 };
+  const iso = (s: string): string => resolveDate(find(s)[0]!, { latest, articleDate }).iso;
+  it('a day a few days ahead is upcoming; months ahead is last year', () => {
+    assert.equal(iso('في 10 أغسطس'), '2015-08-10');
+    assert.equal(iso('في 25 يناير'), '2015-01-25');
+    assert.equal(iso('في 20 ديسمبر'), '2014-12-20');
+  });
+  it('keeps "من" out of a month-only date', () => {
+    const [d] = find('منذ من أكتوبر من العام 2014');
+    assert.equal(d!.text, 'أكتوبر من العام 2014');
+  });
+});
