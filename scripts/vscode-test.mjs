@@ -1,0 +1,232 @@
+// Integration tests inside a real VS Code, offline: the VS Code server shipped in the code-server npm package,
+// its web workbench in headless Debian chromium, and our test module (out/test/integration/index.js, built by
+// `npm run build`) run by the workbench in a real Node extension host, exactly as @vscode/test-electron would.
+//
+//   npm run build && npm run test:vscode
+//
+// Installs what is missing on first use (scripts/harness/tools.mjs). Output: the extension host's console (mocha's
+// spec report, ending with "N passed, N failed"); screenshots and logs in test-results/. Exit code: the tests'.
+// Environment: KEEP_TMP=1 keeps the run's temp folder; CORPUS_NAV_TEST_TIMEOUT_MS (default 600000) bounds the run;
+// CORPUS_NAV_VERBOSE=1 also prints the workbench's own log lines; CORPUS_NAV_GREP=<text> runs only the matching
+// tests (mocha --grep); CORPUS_NAV_CACHE moves the tool cache.
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { launchBrowser } from './harness/browser.mjs';
+import { NODE24_VERSION, ensureTools, vscodeInfo } from './harness/tools.mjs';
+import { ROOT, fail, killGroup, log, makeRunDir, removeRunDir, seconds } from './harness/util.mjs';
+import { startVSCodeServer, workbenchConfig } from './harness/vscode-server.mjs';
+
+const TIMEOUT_MS = Number(process.env.CORPUS_NAV_TEST_TIMEOUT_MS ?? 600_000);
+const VERBOSE = process.env.CORPUS_NAV_VERBOSE === '1';
+const RESULTS = join(ROOT, 'test-results');
+const SERVER_LOG = join(RESULTS, 'vscode-server.log');
+const WORKBENCH_LOG = join(RESULTS, 'workbench.log');
+const SUMMARY = /^(\d+) passed, (\d+) failed$/;
+const WORKSPACE_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'workbench.tips.enabled': false,
+  'extensions.ignoreRecommendations': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'telemetry.telemetryLevel': 'off',
+};
+
+/** Everything that needs closing, whichever way the run ends. */
+const state = { server: undefined, context: undefined, page: undefined, shots: undefined, runDir: undefined };
+/** Set up in main(): how each way of ending (tests done, timeout, server or page gone) settles the run. */
+const exitWith = {};
+
+/** A screenshot file name from a test-supplied name: letters, digits, '.', '_', '-' only. */
+function safeName(name) {
+  const s = String(name ?? '')
+    .replace(/\.png$/i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 100);
+  return s || 'screenshot';
+}
+
+async function screenshot(name) {
+  if (!state.page || state.page.isClosed()) throw new Error('no page to take a screenshot of');
+  const file = join(RESULTS, `${safeName(name)}.png`);
+  await state.page.screenshot({ path: file, timeout: 30_000 });
+  return file;
+}
+
+/** GET /screenshot?name=<name> → page.screenshot() into test-results/<name>.png → {"path": "..."}. */
+function startScreenshotServer() {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const reply = (status, body) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (url.pathname !== '/screenshot') return reply(404, { error: 'use /screenshot?name=<name>' });
+    try {
+      const file = await screenshot(url.searchParams.get('name'));
+      log(`screenshot: ${file}`);
+      reply(200, { path: file });
+    } catch (e) {
+      reply(500, { error: e instanceof Error ? e.message : String(e) });
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+let cleaningUp;
+function cleanup() {
+  cleaningUp ??= (async () => {
+    const within = (p, ms) => Promise.race([p, new Promise((r) => setTimeout(r, ms))]);
+    state.shots?.close();
+    if (state.context) await within(state.context.close().catch(() => {}), 10_000);
+    await killGroup(state.server);
+    removeRunDir(state.runDir);
+  })();
+  return cleaningUp;
+}
+
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.on(sig, () => {
+    if (cleaningUp) return; // already stopping
+    log(`${sig}: stopping`);
+    cleanup().finally(() => process.exit(code));
+  });
+}
+
+async function main() {
+  const t0 = Date.now();
+  const tools = await ensureTools({ chromium: true });
+  const tReady = Date.now(); // the time limit counts from here, not from a first install of the tools
+  const v = vscodeInfo(tools);
+  log(`VS Code ${v.version} (commit ${v.commit?.slice(0, 10)}, ${v.date?.slice(0, 10)}; web workbench + server from code-server ${v.codeServer}), Node ${NODE24_VERSION}`);
+
+  for (const f of ['dist/extension.js', 'out/test/integration/index.js']) {
+    if (!existsSync(join(ROOT, f))) throw fail(`${f} is missing: run \`npm run build\` first`);
+  }
+  mkdirSync(RESULTS, { recursive: true });
+  for (const f of readdirSync(RESULTS)) if (f.endsWith('.png') || f.endsWith('.log')) rmSync(join(RESULTS, f), { force: true });
+
+  // A fresh copy of the corpus: tests may add, change and delete files in it; seeds/ itself is never touched.
+  const run = makeRunDir('corpus-nav-vscode');
+  state.runDir = run.dir;
+  cpSync(join(ROOT, 'seeds'), join(run.workspace, 'seeds'), { recursive: true });
+  // Workspace settings that keep the window quiet and the screenshots about our views (no chat panel, no
+  // welcome page, nothing fetched from a marketplace).
+  mkdirSync(join(run.workspace, '.vscode'));
+  writeFileSync(join(run.workspace, '.vscode', 'settings.json'), JSON.stringify(WORKSPACE_SETTINGS, null, 2));
+
+  const tServer = Date.now();
+  const server = await startVSCodeServer(tools, run, { logFile: SERVER_LOG });
+  state.server = server.child;
+  server.child.once('exit', (code, sig) => exitWith.serverExit?.(code, sig));
+  const { remoteAuthority } = await workbenchConfig(server.base);
+  if (!remoteAuthority) throw fail('the workbench configuration has no remoteAuthority');
+  log(`VS Code server on ${server.base} (up in ${seconds(Date.now() - tServer)}; log: ${SERVER_LOG})`);
+
+  state.shots = await startScreenshotServer();
+  const screenshotUrl = `http://127.0.0.1:${state.shots.address().port}/screenshot`;
+
+  const { context, page, version } = await launchBrowser({ executablePath: tools.chromium, profileDir: run.browserProfile, env: run.env });
+  state.context = context;
+  state.page = page;
+  log(`browser: ${tools.chromium} ${version ?? ''} (headless)`);
+
+  // What the workbench reports: extension host console output (the tests) and the exit code of run(). The
+  // console output comes through the workbench's log, tagged by test/integration/index.ts with `marker`.
+  const marker = `<<corpus-nav-${randomBytes(4).toString('hex')}>>`;
+  let summary;
+  let sawOutput = false;
+  const ourErrors = [];
+  const result = new Promise((resolve) => {
+    exitWith.tests = (code) => resolve({ code: Number(code) || 0, why: `the tests finished (exit code ${code})` });
+    exitWith.timeout = () => resolve({ code: 1, why: `TIMEOUT: the tests did not finish within ${seconds(TIMEOUT_MS)} (limit: CORPUS_NAV_TEST_TIMEOUT_MS)` });
+    exitWith.serverExit = (code, sig) => resolve({ code: 1, why: `the VS Code server exited (${sig ?? `exit ${code}`}); see ${SERVER_LOG}` });
+    exitWith.pageGone = (what) => resolve({ code: 1, why: `the browser page ${what}` });
+  });
+  writeFileSync(WORKBENCH_LOG, '');
+  await page.exposeFunction('codeAutomationExit', (code) => exitWith.tests(code));
+  await page.exposeFunction('codeAutomationLog', (type, message) => {
+    const text = String(message ?? '');
+    appendFileSync(WORKBENCH_LOG, `[${type}] ${text}\n`);
+    if (!text.startsWith(marker)) {
+      // The workbench's own messages (offline noise mostly) stay in workbench.log.
+      if (type === 'error' && /corpus-?navigator/i.test(text)) ourErrors.push(text);
+      if (VERBOSE) console.log(`[workbench ${type}] ${text}`);
+      return;
+    }
+    sawOutput = true;
+    const out = text.slice(marker.length);
+    for (const line of out.split('\n')) {
+      const m = line.trim().match(SUMMARY);
+      if (m) summary = { passed: Number(m[1]), failed: Number(m[2]) };
+    }
+    process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+  });
+  page.on('console', (msg) => appendFileSync(WORKBENCH_LOG, `[browser ${msg.type()}] ${msg.text()}\n`));
+  page.on('pageerror', (err) => appendFileSync(WORKBENCH_LOG, `[browser pageerror] ${err.message}\n`));
+  page.on('crash', () => exitWith.pageGone('crashed'));
+  page.on('close', () => exitWith.pageGone('closed'));
+
+  const extensionEnvironment = {
+    CORPUS_NAV_SCREENSHOT_URL: screenshotUrl,
+    CORPUS_NAV_WORKSPACE: run.workspace,
+    CORPUS_NAV_LOG_MARKER: marker,
+    ...(process.env.CORPUS_NAV_GREP ? { CORPUS_NAV_GREP: process.env.CORPUS_NAV_GREP } : {}),
+  };
+  const remote = (path) => `vscode-remote://${remoteAuthority}${path}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(ROOT)],
+    ['extensionTestsPath', remote(join(ROOT, 'out', 'test', 'integration', 'index'))],
+    ['extensionEnvironment', JSON.stringify(extensionEnvironment)],
+    // Only our extension (and VS Code's built-ins) run.
+    ['disableExtensions', 'true'],
+  ];
+  const url = `${server.base}/?folder=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const timer = setTimeout(() => exitWith.timeout(), TIMEOUT_MS - (Date.now() - tReady));
+  const tPage = Date.now();
+  log(`opening the workbench on ${run.workspace} with the extension tests…`);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+
+  let { code, why } = await result;
+  clearTimeout(timer);
+  log(`${why} (workbench open for ${seconds(Date.now() - tPage)})`);
+  if (code === 0 && !summary) {
+    code = 1;
+    log(`no "N passed, N failed" line came from the tests${sawOutput ? '' : ' (no test output at all)'}: counting it as a failure`);
+  } else if (code === 0 && summary.failed > 0) {
+    code = 1;
+    log(`the tests reported ${summary.failed} failure(s) but exit code 0: counting it as a failure`);
+  }
+  if (code !== 0) {
+    try {
+      log(`final screenshot: ${await screenshot('final-failure')}`);
+    } catch (e) {
+      log(`no final screenshot: ${e.message}`);
+    }
+    for (const e of ourErrors) log(`workbench error about the extension: ${e}`);
+    if (!sawOutput) log(`no output from the tests: see ${WORKBENCH_LOG} and ${SERVER_LOG}`);
+  }
+  log(`${code === 0 ? 'PASSED' : 'FAILED'}${summary ? ` (${summary.passed} passed, ${summary.failed} failed)` : ''} in ${seconds(Date.now() - t0)} overall`);
+  return code;
+}
+
+main()
+  .then(
+    (code) => code,
+    (e) => {
+      console.error(`[harness] ${e?.harness ? e.message : (e?.stack ?? e)}`);
+      return 1;
+    },
+  )
+  .then(async (code) => {
+    await cleanup();
+    process.exit(code);
+  });
