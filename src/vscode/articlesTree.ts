@@ -16,9 +16,22 @@ export type ArticleNode = { kind: 'article'; id: string } | { kind: 'subheading'
 const SORT_STATE_KEY = 'corpusNavigator.articlesSort';
 const collator = new Intl.Collator('ar');
 
+/**
+ * The description beside a title: "derived title · outlet · date". Each part is a bidi isolate, so
+ * an Arabic outlet does not run into the Arabic title beside it and "2020-07-17" is not shown
+ * reordered as "17-07-2020" in a right-to-left run.
+ */
 export function describeArticle(a: Article): string {
-  return [a.title.derived ? 'derived title' : undefined, a.outlet?.text, a.date?.iso].filter(Boolean).join(' · ');
+  const parts = [
+    a.title.derived ? 'derived title' : undefined,
+    a.outlet ? `\u2068${a.outlet.text}\u2069` : undefined,
+    a.date ? `\u2066${a.date.iso}\u2069` : undefined,
+  ];
+  return parts.filter(Boolean).join(' · ');
 }
+
+/** Text without the bidi isolates the view adds (for screen readers and tests). */
+export const withoutIsolates = (s: string): string => s.replace(/[\u2066-\u2069]/g, '');
 
 function tooltip(entry: CorpusEntry): vscode.MarkdownString {
   const a = entry.article;
@@ -122,7 +135,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
       item.iconPath = new vscode.ThemeIcon(a.title.derived ? 'note' : 'file-text');
       item.contextValue = 'article';
       item.command = { command: Commands.openLocation, title: 'Open Article', arguments: openLocationArgs(uri, a.title.range) };
-      item.accessibilityInformation = { label: `${a.title.text}, ${describeArticle(a)}` };
+      item.accessibilityInformation = { label: `${a.title.text}, ${withoutIsolates(describeArticle(a))}` };
       return item;
     }
     const heading: Part = entry.article.subheadings[node.index]!;
