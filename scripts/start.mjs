@@ -76,7 +76,7 @@ async function codeServer() {
   // Package the built extension (dist/ as built by `npm run build`) and install it into this profile.
   const vsix = join(r.dir, 'corpus-navigator.vsix');
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  await run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { env, quiet: true });
+  await run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { env, quiet: true });
   await run(tools.node24, [entry, ...common, '--install-extension', vsix], { env, quiet: true });
   const listed = spawnSync(tools.node24, [entry, ...common, '--list-extensions', '--show-versions'], { env, encoding: 'utf8' });
   const installed = listed.stdout.split('\n').find((l) => l.toLowerCase().startsWith(`${EXTENSION_ID}@`));

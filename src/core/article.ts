@@ -481,7 +481,10 @@ function resolveArticleDates(
   return date ? { date, dates } : { dates };
 }
 
-/** Re-dates an article with a corpus-wide context year (cheap: no re-parse of structure needed). */
+/**
+ * The corpus's central year: the median of the years its articles mention and of their dates known
+ * without weekday guessing. Weekday inference prefers it when an article gives no year of its own.
+ */
 export function corpusContextYear(articles: readonly Pick<Article, 'yearsMentioned' | 'date'>[]): number | undefined {
   const years: number[] = [];
   for (const a of articles) {

@@ -168,7 +168,7 @@ export class Corpus {
     const year = corpusContextYear(this.all().map((e) => e.article));
     if (year === this.contextYear) return;
     this.contextYear = year;
-    const stale = this.all().filter((e) => needsCorpusContext(e.article) || e.article.dates.some((d) => d.inference?.includes("corpus's central year")));
+    const stale = this.all().filter((e) => needsCorpusContext(e.article));
     await Promise.all(stale.map((e) => this.read(e.file, year)));
   }
 }
