@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import { fold } from '../../src/core/arabic';
+import { proclitic, tokenize } from '../../src/core/tokenize';
+
+const forms = (w: string): string[] => proclitic(fold(w)).map((s) => s.form);
+
+describe('tokens and clitics', () => {
+  it('tokens keep their exact original range, across evasion dots, tatweel and diacritics', () => {
+    const text = 'عن الإرهـ.اب وعودة اللاجئين، قال لافروفُ.';
+    const tokens = tokenize(text);
+    assert.deepEqual(tokens.map((t) => t.text), ['عن', 'الارهاب', 'وعوده', 'اللاجيين', 'قال', 'لافروف']);
+    assert.deepEqual(tokens.map((t) => text.slice(t.start, t.end)), ['عن', 'الإرهـ.اب', 'وعودة', 'اللاجئين', 'قال', 'لافروفُ']);
+  });
+
+  it('a clitic written apart with tatweel ("لـ بلينكن", "لـ”الحل نت”") is a token of its own', () => {
+    assert.deepEqual(tokenize('لـ بلينكن').map((t) => t.text), ['ل', 'بلينكن']);
+    assert.deepEqual(tokenize('لـ”الحل نت”').map((t) => t.text), ['ل', 'الحل', 'نت']);
+  });
+
+  it('strips و ف ب ل ك, ال and لل without stemming the name', () => {
+    assert.deepEqual(forms('وبلينكن'), ['وبلينكن', 'بلينكن', 'لينكن']);
+    assert.ok(forms('والأسد').includes('الاسد') && forms('والأسد').includes('اسد'));
+    assert.ok(forms('للرئيس').includes(fold('الرئيس')) && forms('للرئيس').includes(fold('رئيس')));
+    assert.ok(forms('بالكونغرس').includes('الكونغرس'));
+    assert.ok(forms('فلافروف').includes('لافروف'));
+    assert.deepEqual(forms('بوتين')[0], 'بوتين', 'the word itself comes first');
+  });
+
+  it('maps the stripped prefix back to the original text', () => {
+    const text = 'وللرئيس';
+    const [t] = tokenize(text);
+    const s = proclitic(t!.text).find((x) => x.form === fold('الرئيس'));
+    assert.ok(s);
+    assert.equal(text.slice(s.prefix), 'لرئيس'); // the article's lam: و + ل stripped
+  });
+});
