@@ -1,0 +1,301 @@
+import * as assert from 'node:assert/strict';
+import kb from '../../src/core/kb/entities.json';
+import schema from '../../src/core/kb/schema.json';
+import { fold } from '../../src/core/arabic';
+
+interface Role {
+  titleAr?: string;
+  titleEn?: string;
+  organisation?: string;
+  from?: number;
+  to?: number;
+}
+
+interface Entry {
+  id: string;
+  nameAr: string;
+  nameEn: string;
+  aliases: string[];
+  roles?: Role[];
+  nationality?: string;
+  descriptionEn?: string;
+  descriptionAr?: string;
+  kind?: string;
+  country?: string;
+  adopted?: string;
+  issuer?: string;
+  summaryEn?: string;
+  summaryAr?: string;
+}
+
+const people = kb.people as Entry[];
+const organisations = kb.organisations as Entry[];
+const places = kb.places as Entry[];
+const laws = kb.laws as Entry[];
+const all: Entry[] = [...people, ...organisations, ...places, ...laws];
+const byId = new Map(all.map((e) => [e.id, e]));
+const get = (id: string): Entry => {
+  const e = byId.get(id);
+  assert.ok(e, `no entity "${id}"`);
+  return e;
+};
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const ARABIC = /[\u0600-\u06FF]/;
+const ISO2 = /^[A-Z]{2}$/;
+
+// ───────────── A small JSON Schema (draft-07 subset) validator ─────────────
+
+type Schema = Record<string, unknown>;
+const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', 'default', 'examples', 'markdownDescription', 'definitions']);
+const ASSERTIONS = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'pattern', 'minLength', 'minimum', 'maximum', 'uniqueItems', '$ref', 'anyOf']);
+
+function typeOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
+}
+
+/** Validates `value` against `s` (resolving `#/definitions/…` in `root`); returns the errors found. */
+function validate(value: unknown, s: Schema, root: Schema, path = '$'): string[] {
+  for (const k of Object.keys(s)) if (!ANNOTATIONS.has(k) && !ASSERTIONS.has(k)) throw new Error(`validator does not support "${k}" (at ${path})`);
+  if (typeof s.$ref === 'string') {
+    // draft-07: keywords beside $ref are ignored.
+    const m = /^#\/definitions\/(.+)$/.exec(s.$ref);
+    if (!m) throw new Error(`unsupported $ref ${s.$ref}`);
+    const target = (root.definitions as Record<string, Schema>)[m[1]!];
+    if (!target) return [`${path}: unresolved $ref ${s.$ref}`];
+    return validate(value, target, root, path);
+  }
+  const errors: string[] = [];
+  const t = typeOf(value);
+  if (typeof s.type === 'string' && !(t === s.type || (s.type === 'number' && t === 'integer'))) return [`${path}: expected ${s.type}, got ${t}`];
+  if (Array.isArray(s.enum) && !s.enum.some((x) => x === value)) errors.push(`${path}: ${JSON.stringify(value)} not in enum`);
+  if (typeof value === 'string') {
+    if (typeof s.minLength === 'number' && [...value].length < s.minLength) errors.push(`${path}: shorter than ${s.minLength}`);
+    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) errors.push(`${path}: ${JSON.stringify(value)} does not match ${s.pattern}`);
+  }
+  if (typeof value === 'number') {
+    if (typeof s.minimum === 'number' && value < s.minimum) errors.push(`${path}: below ${s.minimum}`);
+    if (typeof s.maximum === 'number' && value > s.maximum) errors.push(`${path}: above ${s.maximum}`);
+  }
+  if (Array.isArray(value)) {
+    if (s.items) value.forEach((v, i) => errors.push(...validate(v, s.items as Schema, root, `${path}[${i}]`)));
+    if (s.uniqueItems === true) {
+      const seen = new Set(value.map((v) => JSON.stringify(v)));
+      if (seen.size !== value.length) errors.push(`${path}: items not unique`);
+    }
+  }
+  if (t === 'object') {
+    const obj = value as Record<string, unknown>;
+    const props = (s.properties ?? {}) as Record<string, Schema>;
+    for (const r of (s.required ?? []) as string[]) if (!(r in obj)) errors.push(`${path}: missing "${r}"`);
+    for (const [k, v] of Object.entries(obj)) {
+      if (props[k]) errors.push(...validate(v, props[k], root, `${path}.${k}`));
+      else if (s.additionalProperties === false) errors.push(`${path}: unexpected property "${k}"`);
+      else if (s.additionalProperties && typeof s.additionalProperties === 'object') errors.push(...validate(v, s.additionalProperties as Schema, root, `${path}.${k}`));
+    }
+  }
+  if (Array.isArray(s.anyOf) && !(s.anyOf as Schema[]).some((alt) => validate(value, alt, root, path).length === 0)) errors.push(`${path}: matches none of anyOf`);
+  return errors;
+}
+
+/** Every property declared anywhere in the schema, with its path. */
+function declaredProperties(s: unknown, path: string, out: Array<[string, Schema]>): void {
+  if (!s || typeof s !== 'object') return;
+  if (Array.isArray(s)) return s.forEach((x, i) => declaredProperties(x, `${path}[${i}]`, out));
+  const o = s as Schema;
+  if (o.properties) for (const [k, v] of Object.entries(o.properties as Record<string, Schema>)) out.push([`${path}.${k}`, v]);
+  for (const [k, v] of Object.entries(o)) declaredProperties(v, `${path}.${k}`, out);
+}
+
+// ───────────── Tests ─────────────
+
+describe('knowledge base (src/core/kb/entities.json)', () => {
+  it('is large enough to cover the Syrian file', () => {
+    assert.equal(kb.version, 1);
+    assert.ok(people.length >= 100, `${people.length} people`);
+    assert.ok(organisations.length >= 40, `${organisations.length} organisations`);
+    assert.ok(places.length >= 40, `${places.length} places`);
+    assert.ok(laws.length >= 20, `${laws.length} laws`);
+  });
+
+  it('validates against schema.json', () => {
+    assert.equal(kb.$schema, './schema.json');
+    const errors = validate(kb, schema as Schema, schema as Schema);
+    assert.deepEqual(errors.slice(0, 20), []);
+  });
+
+  it('rejects what the schema should reject (the validator is not a no-op)', () => {
+    const s = schema as Schema;
+    const bad = (patch: unknown): number => validate(patch, s, s).length;
+    assert.ok(bad({ people: [{ id: 'Not Kebab' }] }) > 0);
+    assert.ok(bad({ people: [{ id: 'x', nameAr: 'Latin only' }] }) > 0);
+    assert.ok(bad({ people: [{ id: 'x', roles: [{ from: 2004 }] }] }) > 0, 'a role needs a title');
+    assert.ok(bad({ laws: [{ id: 'x', adopted: '2015-13-01' }] }) > 0);
+    assert.ok(bad({ places: [{ id: 'x', kind: 'planet' }] }) > 0);
+    assert.ok(bad({ people: [{ id: 'x', alias: ['typo'] }] }) > 0);
+    assert.ok(bad({ extra: true }) > 0);
+    // A user file: extra aliases for a built-in entity, and ids to hide.
+    assert.equal(bad({ $schema: './schema.json', version: 1, people: [{ id: 'anatoly-antonov', aliases: ['السفير أنطونوف'] }], hide: ['sputnik'] }), 0);
+  });
+
+  it('the schema describes every property (directly or through its $ref)', () => {
+    const props: Array<[string, Schema]> = [];
+    declaredProperties(schema, '$', props);
+    assert.ok(props.length > 30);
+    const definitions = (schema as Schema).definitions as Record<string, Schema>;
+    const described = (p: Schema): boolean =>
+      (typeof p.description === 'string' && p.description.length > 0) ||
+      (typeof p.$ref === 'string' && described(definitions[p.$ref.replace('#/definitions/', '')] ?? {}));
+    for (const [path, p] of props) assert.ok(described(p), `${path} has no description`);
+  });
+
+  it('ids are unique across the whole file and kebab-case', () => {
+    const seen = new Set<string>();
+    for (const e of all) {
+      assert.match(e.id, ID);
+      assert.ok(!seen.has(e.id), `duplicate id ${e.id}`);
+      seen.add(e.id);
+    }
+  });
+
+  it('every entry has its required fields', () => {
+    const text = (e: Entry, k: keyof Entry): void => assert.ok(typeof e[k] === 'string' && (e[k] as string).trim() !== '', `${e.id}.${k}`);
+    for (const e of all) {
+      text(e, 'nameAr');
+      text(e, 'nameEn');
+      assert.ok(Array.isArray(e.aliases), `${e.id}.aliases`);
+    }
+    for (const e of people) {
+      text(e, 'descriptionEn');
+      text(e, 'descriptionAr');
+      assert.ok(Array.isArray(e.roles), `${e.id}.roles`);
+      if (e.nationality !== undefined) assert.match(e.nationality, ISO2);
+    }
+    for (const e of organisations) {
+      text(e, 'kind');
+      text(e, 'descriptionEn');
+      text(e, 'descriptionAr');
+    }
+    for (const e of places) text(e, 'kind');
+    for (const e of laws) {
+      text(e, 'kind');
+      text(e, 'issuer');
+      text(e, 'summaryEn');
+      text(e, 'summaryAr');
+    }
+    for (const e of all) if (e.country !== undefined) assert.match(e.country, ISO2, e.id);
+  });
+
+  it('Arabic fields are written in Arabic', () => {
+    for (const e of all) {
+      assert.match(e.nameAr, ARABIC, e.id);
+      for (const a of e.aliases) assert.ok(ARABIC.test(a) || /^[A-Za-z]/.test(a), `${e.id}: alias ${a}`);
+      for (const k of ['descriptionAr', 'summaryAr'] as const) if (e[k] !== undefined) assert.match(e[k]!, ARABIC, `${e.id}.${k}`);
+      for (const r of e.roles ?? []) if (r.titleAr !== undefined) assert.match(r.titleAr, ARABIC, `${e.id}: ${r.titleAr}`);
+    }
+  });
+
+  it('roles have titles, sane years, and organisation ids that resolve', () => {
+    // A role may belong to an organisation or to a body listed with the laws (the Constitutional Committee).
+    const orgIds = new Set([...organisations, ...laws.filter((l) => l.kind === 'body')].map((o) => o.id));
+    for (const p of people) {
+      for (const r of p.roles!) {
+        assert.ok(r.titleEn && r.titleAr, `${p.id}: a role needs titleEn and titleAr`);
+        for (const y of [r.from, r.to]) if (y !== undefined) assert.ok(Number.isInteger(y) && y >= 1950 && y <= 2025, `${p.id}: year ${y}`);
+        if (r.from !== undefined && r.to !== undefined) assert.ok(r.from <= r.to, `${p.id}: ${r.from} > ${r.to}`);
+        if (r.organisation !== undefined && ID.test(r.organisation)) assert.ok(orgIds.has(r.organisation), `${p.id}: unknown organisation id "${r.organisation}"`);
+      }
+    }
+  });
+
+  it('adoption dates are well-formed real dates, not in the future', () => {
+    for (const l of laws) {
+      if (l.adopted === undefined) continue;
+      const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(l.adopted);
+      assert.ok(m, `${l.id}: ${l.adopted}`);
+      const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
+      const date = new Date(Date.UTC(y, mo - 1, d));
+      assert.ok(date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d, `${l.id}: no such date ${l.adopted}`);
+      assert.ok(y >= 1990 && y <= 2025, `${l.id}: ${l.adopted}`);
+    }
+    // A resolution's id, name and aliases agree on its number.
+    for (const l of laws.filter((x) => x.kind === 'un-resolution')) {
+      const n = /^unsc-(\d{4})$/.exec(l.id)?.[1];
+      assert.ok(n, l.id);
+      assert.ok(l.nameAr.includes(n) && l.nameEn.includes(n), l.id);
+      assert.ok(l.aliases.every((a) => a.includes(n)), l.id);
+    }
+  });
+
+  it('aliases are not repeated once folded, within an entity or across entities (except names that context decides)', () => {
+    const owners = new Map<string, Set<string>>();
+    for (const e of all) {
+      const names = [e.nameAr, ...e.aliases].map((n) => fold(n).replace(/\s+/g, ' ').trim());
+      assert.equal(new Set(names).size, names.length, `${e.id}: an alias repeats another once folded`);
+      for (const n of names) owners.set(n, (owners.get(n) ?? new Set()).add(e.id));
+    }
+    const shared = [...owners].filter(([, ids]) => ids.size > 1).map(([n, ids]) => `${n}: ${[...ids].sort().join(', ')}`);
+    // The newspaper Asharq Al-Awsat and the region: the recognizer picks the outlet after صحيفة, قناة, … or in quotes.
+    assert.deepEqual(shared, [`${fold('الشرق الأوسط')}: asharq-al-awsat, middle-east`]);
+  });
+
+  it('covers everyone and everything the seed articles name', () => {
+    for (const id of [
+      'joe-biden', 'vladimir-putin', 'sergey-lavrov', 'antony-blinken', 'anatoly-antonov', 'donald-trump', 'sergey-vershinin',
+      'geir-pedersen', 'john-sullivan', 'bashar-al-assad', 'yuri-borisov', 'husam-najjar', 'bassam-al-quwatli',
+      'russian-foreign-ministry', 'us-state-department', 'pentagon', 'us-congress', 'un', 'unsc', 'sdf', 'islamic-state', 'sputnik',
+      'asharq-al-awsat', 'politico', 'newsweek', 'al-arabiya', 'al-hal-net', 'tayf-post', 'mada-post', 'syrian-dialogue-center',
+      'white-house', 'russian-embassy-washington',
+      'syria', 'russia', 'usa', 'libya', 'ukraine', 'geneva', 'moscow', 'washington', 'new-york', 'idlib', 'damascus', 'turkey',
+      'iran', 'israel', 'lebanon', 'china', 'serbia', 'europe', 'middle-east', 'sochi', 'astana',
+      'caesar-act', 'unsc-2254', 'deconfliction-memorandum', 'new-start', 'unsc-2585', 'astana-process', 'sochi-agreement', 'constitutional-committee',
+    ]) get(id);
+  });
+
+  it('states the key facts correctly', () => {
+    assert.equal(get('unsc-2254').adopted, '2015-12-18');
+    assert.equal(get('unsc-2585').adopted, '2021-07-09');
+    assert.equal(get('caesar-act').adopted, '2019-12-20');
+    assert.equal(get('geneva-communique').adopted, '2012-06-30');
+    assert.equal(get('sochi-agreement').adopted, '2018-09-17');
+    assert.equal(get('moscow-protocol-2020').adopted, '2020-03-05');
+    assert.equal(get('unsc-2254').kind, 'un-resolution');
+    for (const a of ['القرار 2254', 'قرار مجلس الأمن 2254']) assert.ok([get('unsc-2254').nameAr, ...get('unsc-2254').aliases].includes(a), a);
+    for (const a of ['قانون قيصر', 'قيصر']) assert.ok(get('caesar-act').aliases.includes(a), a);
+    assert.ok(get('sdf').aliases.includes('قسد'));
+    assert.ok(get('islamic-state').aliases.includes('داعش'));
+    assert.equal(get('assad-anti-normalization-act').adopted, undefined, 'the Anti-Normalization Act never became law');
+
+    const role = (id: string, org: string): Role => {
+      const r = get(id).roles!.find((x) => x.organisation === org);
+      assert.ok(r, `${id} @ ${org}`);
+      return r;
+    };
+    const lavrov = role('sergey-lavrov', 'russian-foreign-ministry');
+    assert.equal(lavrov.from, 2004);
+    assert.equal(lavrov.to, undefined, 'Lavrov is still foreign minister');
+    assert.deepEqual([role('antony-blinken', 'us-state-department').from, role('antony-blinken', 'us-state-department').to], [2021, 2025]);
+    const antonov = get('anatoly-antonov');
+    const antonovNames = [antonov.nameAr, ...antonov.aliases];
+    assert.ok(antonovNames.some((n) => n.includes('أنطونوف')) && antonovNames.some((n) => n.includes('أنتونوف')));
+    assert.deepEqual(
+      antonov.roles!.filter((r) => /ambassador/i.test(r.titleEn!)).map((r) => [r.from, r.to]),
+      [[2017, 2024]],
+    );
+    assert.deepEqual([get('bashar-al-assad').roles![0]!.from, get('bashar-al-assad').roles![0]!.to], [2000, 2024]);
+    assert.equal(role('geir-pedersen', 'un').from, 2019);
+    for (const [id, variants] of [
+      ['donald-trump', ['ترامب', 'ترمب']],
+      ['geir-pedersen', ['بيدرسون', 'بيدرسن']],
+      ['sergey-lavrov', ['سيرغي لافروف', 'سيرجي لافروف']],
+      ['antony-blinken', ['بلينكن', 'بلينكين']],
+      ['bashar-al-assad', ['الأسد']],
+    ] as const) {
+      const names = [get(id).nameAr, ...get(id).aliases];
+      for (const v of variants) assert.ok(names.includes(v), `${id}: ${v}`);
+    }
+  });
+});
