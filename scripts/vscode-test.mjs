@@ -112,7 +112,10 @@ async function main() {
     if (!existsSync(join(ROOT, f))) throw fail(`${f} is missing: run \`npm run build\` first`);
   }
   mkdirSync(RESULTS, { recursive: true });
-  for (const f of readdirSync(RESULTS)) if (f.endsWith('.png') || f.endsWith('.log')) rmSync(join(RESULTS, f), { force: true });
+  // Only what this run writes: screenshots and its own two logs (CI tees `npm test` into test-results/ as well).
+  for (const f of readdirSync(RESULTS)) {
+    if (f.endsWith('.png') || [SERVER_LOG, WORKBENCH_LOG].includes(join(RESULTS, f))) rmSync(join(RESULTS, f), { force: true });
+  }
 
   // A fresh copy of the corpus: tests may add, change and delete files in it; seeds/ itself is never touched.
   const run = makeRunDir('corpus-nav-vscode');

@@ -7,11 +7,14 @@ import { join, relative } from 'node:path';
 import { decodeArticleBytes } from './core/decode';
 import { parseCorpus } from './core/corpus';
 import type { Article } from './core/article';
+import { Recognizer } from './core/entities';
+import { builtInEntities } from './core/kb';
 
 const USAGE = `Usage: corpus-navigator <command> <folder> [--json]
 
 Commands:
   articles <folder>   parse every .txt file under <folder>: title, outlet, dates, sections, boilerplate
+  entities <folder>   the known officials, organisations, places and laws each file names, with offsets
 Options:
   --json              print JSON (an object keyed by file name) instead of a readable summary
   -h, --help          show this help`;
@@ -40,6 +43,40 @@ function describe(a: Article): string {
   return lines.join('\n');
 }
 
+function printArticles(articles: Article[], json: boolean): void {
+  if (json) {
+    const out: Record<string, Article> = {};
+    for (const a of articles) out[a.name] = a;
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    console.log(articles.map(describe).join('\n\n'));
+    console.log(`\n${articles.length} articles`);
+  }
+}
+
+function printEntities(inputs: readonly { name: string; text: string }[], json: boolean): void {
+  const recognizer = new Recognizer(builtInEntities());
+  const files: Record<string, { entity: string; type: string; start: number; end: number; text: string }[]> = {};
+  const counts = new Map<string, number>();
+  for (const { name, text } of inputs) {
+    const mentions = recognizer.recognize(text);
+    files[name] = mentions.map(({ entity, type, start, end, text }) => ({ entity, type, start, end, text }));
+    for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  }
+  const entities = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([id, count]) => {
+      const e = recognizer.entities.get(id)!;
+      return { id, type: e.type, nameAr: e.nameAr, nameEn: e.nameEn, count, discovered: false };
+    });
+  if (json) {
+    process.stdout.write(JSON.stringify({ entities, files }, null, 2) + '\n');
+    return;
+  }
+  for (const e of entities) console.log(`${String(e.count).padStart(5)}  ${e.type.padEnd(12)}  ${e.nameEn}  ${e.nameAr}`);
+  console.log(`\n${entities.length} entities named in ${inputs.length} files`);
+}
+
 function main(argv: string[]): number {
   const args = argv.filter((a) => !a.startsWith('-'));
   const flags = new Set(argv.filter((a) => a.startsWith('-')));
@@ -48,7 +85,7 @@ function main(argv: string[]): number {
     return args.length === 0 && !flags.has('-h') && !flags.has('--help') ? 2 : 0;
   }
   const [command, folder] = args;
-  if (command !== 'articles' || !folder) {
+  if ((command !== 'articles' && command !== 'entities') || !folder) {
     console.error(USAGE);
     return 2;
   }
@@ -71,16 +108,9 @@ function main(argv: string[]): number {
     }
     inputs.push({ name, text: decoded.text });
   }
-  const articles = parseCorpus(inputs);
-  if (flags.has('--json')) {
-    const out: Record<string, Article> = {};
-    for (const a of articles) out[a.name] = a;
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-  } else {
-    console.log(articles.map(describe).join('\n\n'));
-    console.log(`\n${articles.length} articles${failures ? `, ${failures} skipped` : ''}`);
-  }
-  return failures > 0 && articles.length === 0 ? 1 : 0;
+  if (command === 'entities') printEntities(inputs, flags.has('--json'));
+  else printArticles(parseCorpus(inputs), flags.has('--json'));
+  return failures > 0 && inputs.length === 0 ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

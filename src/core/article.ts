@@ -3,7 +3,7 @@
  * sentence), alternative titles, outlet, dates, subheadings with their sections, paragraphs and
  * boilerplate — each with its range in the original text. Pure TypeScript, no `vscode`.
  */
-import { fold, foldWithMap, words } from './arabic';
+import { fold, FoldedText, foldWithMap, words } from './arabic';
 import {
   DateMention,
   dateFromFileName,
@@ -164,8 +164,11 @@ interface Ln extends Line {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Parses one article. `name` is its file name (dates in it are used when the text has none). */
-export function parseArticle(name: string, text: string, options: ParseOptions = {}): Article {
+/**
+ * Parses one article. `name` is its file name (dates in it are used when the text has none);
+ * `folded` may be passed when the caller has already folded the text.
+ */
+export function parseArticle(name: string, text: string, options: ParseOptions = {}, folded: FoldedText = foldWithMap(text)): Article {
   const index = new LineIndex(splitLines(text));
   const lines: Ln[] = index.lines.map((l) => {
     const folded = fold(l.text).trim();
@@ -281,7 +284,6 @@ export function parseArticle(name: string, text: string, options: ParseOptions =
   if (!title) title = derivedTitle(paragraphs[0] ?? (first ? part(first) : undefined), index);
 
   // 6. Dates.
-  const folded = foldWithMap(text);
   const today = options.today ?? new Date();
   const latest = { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1, day: today.getUTCDate() };
   const yearsMentioned = yearsIn(folded.text, latest.year);

@@ -5,6 +5,9 @@
  */
 import { Article, corpusContextYear, parseArticle, ParseOptions } from './article';
 import { decodeArticleBytes } from './decode';
+import { findStatements, Mention, Recognizer, Statement } from './entities';
+import { foldWithMap } from './arabic';
+import { EntityIndex } from './entityIndex';
 
 export interface ArticleInput {
   name: string;
@@ -43,6 +46,10 @@ export interface CorpusHost {
 export interface CorpusEntry {
   file: CorpusFile;
   article: Article;
+  /** Known entities named in the text, in order (empty until a recognizer is set). */
+  mentions: Mention[];
+  /** Sentences in which a mentioned person speaks. */
+  statements: Statement[];
 }
 
 /** A file that could not be read as an article, and why, in words for the user. */
@@ -69,11 +76,18 @@ export class Corpus {
   private queue: Promise<void> = Promise.resolve();
   private loaded: Promise<void> | undefined;
   private contextYear: number | undefined;
+  private recognizer: Recognizer | undefined;
+  private entityIndex: EntityIndex | undefined;
+
+  private readonly options: Omit<ParseOptions, 'contextYear'>;
 
   constructor(
     private readonly host: CorpusHost,
-    private readonly options: Omit<ParseOptions, 'contextYear'> = {},
-  ) {}
+    { recognizer, ...options }: Omit<ParseOptions, 'contextYear'> & { recognizer?: Recognizer } = {},
+  ) {
+    this.options = options;
+    this.recognizer = recognizer;
+  }
 
   /** Resolves once the first full load is done (starting it if needed). */
   ready(): Promise<void> {
@@ -92,6 +106,21 @@ export class Corpus {
       await this.redateForContext();
     });
     return this.loaded;
+  }
+
+  /** Recognizes entities with `recognizer` from now on: every file is read again. */
+  setRecognizer(recognizer: Recognizer | undefined): Promise<void> {
+    this.recognizer = recognizer;
+    return this.reload();
+  }
+
+  get entityRecognizer(): Recognizer | undefined {
+    return this.recognizer;
+  }
+
+  /** The corpus by entity (built on first use after each change). */
+  entities(): EntityIndex {
+    return (this.entityIndex ??= new EntityIndex(this.all(), this.recognizer?.entities ?? new Map()));
   }
 
   /** A file was created or changed. */
@@ -136,6 +165,7 @@ export class Corpus {
 
   private enqueue(work: () => Promise<void>): Promise<void> {
     const run = this.queue.then(work).finally(() => {
+      this.entityIndex = undefined;
       for (const l of [...this.listeners]) l();
     });
     this.queue = run.catch(() => undefined);
@@ -160,7 +190,10 @@ export class Corpus {
     }
     this.problemsById.delete(file.id);
     const opts: ParseOptions = contextYear === undefined ? this.options : { ...this.options, contextYear };
-    this.entries.set(file.id, { file, article: parseArticle(file.name, decoded.text, opts) });
+    const folded = foldWithMap(decoded.text);
+    const article = parseArticle(file.name, decoded.text, opts, folded);
+    const mentions = this.recognizer?.recognize(decoded.text, folded) ?? [];
+    this.entries.set(file.id, { file, article, mentions, statements: findStatements(decoded.text, mentions, folded) });
   }
 
   /** When the corpus's central year changes, re-dates the few articles that depend on it. */

@@ -1,14 +1,202 @@
 /**
- * The Entities view. Entity recognition is not built yet: the view is registered with no items, so
- * VS Code shows its welcome text (package.json `viewsWelcome`) saying so.
+ * The Entities view: entity types with counts → entities (most mentioned first, or by name) →
+ * the articles naming them → each mention as a line snippet; choosing a mention selects its exact
+ * characters. Filter by text (Arabic-aware), sort by count or name.
  */
 import * as vscode from 'vscode';
-import { Views } from './ids';
+import { fold } from '../core/arabic';
+import type { Corpus } from '../core/corpus';
+import type { Entity, EntityType } from '../core/entities';
+import type { EntityStats } from '../core/entityIndex';
+import { Commands, ContextKeys, Views } from './ids';
+import { openLocationArgs } from './openLocation';
+import { fileUri } from './workspaceCorpus';
 
-export function registerEntitiesView(context: vscode.ExtensionContext): void {
-  const provider: vscode.TreeDataProvider<never> = {
-    getChildren: () => [],
-    getTreeItem: (n: never) => n,
+export type EntityNode =
+  | { kind: 'type'; type: EntityType }
+  | { kind: 'entity'; id: string }
+  | { kind: 'article'; id: string; file: string }
+  | { kind: 'mention'; id: string; file: string; index: number };
+
+export const TYPE_LABELS: Record<EntityType, { label: string; icon: string }> = {
+  person: { label: 'People', icon: 'person' },
+  organisation: { label: 'Organisations', icon: 'organization' },
+  place: { label: 'Places', icon: 'globe' },
+  law: { label: 'Laws, resolutions and agreements', icon: 'law' },
+};
+const TYPES = Object.keys(TYPE_LABELS) as EntityType[];
+
+export type EntitySort = 'count' | 'name';
+const SORT_STATE_KEY = 'corpusNavigator.entitiesSort';
+
+/** One line about an entity: its English name and, for people, the first role. */
+export function entitySubtitle(e: Entity): string {
+  const role = e.roles?.[0];
+  return [e.nameEn, role?.titleEn].filter(Boolean).join(' — ');
+}
+
+export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<EntityNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private sort: EntitySort;
+  private filterText = '';
+
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly state: vscode.Memento,
+  ) {
+    this.sort = state.get<EntitySort>(SORT_STATE_KEY) ?? 'count';
+    void vscode.commands.executeCommand('setContext', ContextKeys.entitiesSort, this.sort);
+    this.disposables.push(corpus.onDidChange(() => this.changed.fire(undefined)));
+  }
+
+  get sortBy(): EntitySort {
+    return this.sort;
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  async setSort(sort: EntitySort): Promise<void> {
+    this.sort = sort;
+    await this.state.update(SORT_STATE_KEY, sort);
+    await vscode.commands.executeCommand('setContext', ContextKeys.entitiesSort, sort);
+    this.changed.fire(undefined);
+  }
+
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    void vscode.commands.executeCommand('setContext', ContextKeys.entitiesFiltered, this.filterText !== '');
+    this.changed.fire(undefined);
+  }
+
+  /** Entities of a type as shown: filtered (folded Arabic, or English, substring), then sorted. */
+  entitiesOf(type: EntityType): EntityStats[] {
+    const needle = fold(this.filterText);
+    let list = this.corpus.entities().list(type);
+    if (needle) {
+      list = list.filter(({ entity: e }) =>
+        [e.nameAr, e.nameEn, ...e.aliases].some((n) => fold(n).includes(needle)),
+      );
+    }
+    if (this.sort === 'name') list.sort((a, b) => a.entity.nameAr.localeCompare(b.entity.nameAr, 'ar'));
+    return list;
+  }
+
+  async getChildren(node?: EntityNode): Promise<EntityNode[]> {
+    await this.corpus.ready();
+    if (!node) return TYPES.filter((type) => this.entitiesOf(type).length > 0).map((type) => ({ kind: 'type', type }));
+    if (node.kind === 'type') return this.entitiesOf(node.type).map((s) => ({ kind: 'entity', id: s.entity.id }));
+    const stats = this.corpus.entities().get(node.id);
+    if (!stats) return [];
+    if (node.kind === 'entity') return stats.articles.map((a) => ({ kind: 'article', id: node.id, file: a.entry.file.id }));
+    if (node.kind === 'article') {
+      const a = stats.articles.find((x) => x.entry.file.id === node.file);
+      return a ? a.mentions.map((_, index) => ({ kind: 'mention', id: node.id, file: node.file, index })) : [];
+    }
+    return [];
+  }
+
+  getParent(node: EntityNode): EntityNode | undefined {
+    switch (node.kind) {
+      case 'type':
+        return undefined;
+      case 'entity': {
+        const e = this.corpus.entities().get(node.id)?.entity;
+        return e ? { kind: 'type', type: e.type } : undefined;
+      }
+      case 'article':
+        return { kind: 'entity', id: node.id };
+      case 'mention':
+        return { kind: 'article', id: node.id, file: node.file };
+    }
+  }
+
+  getTreeItem(node: EntityNode): vscode.TreeItem {
+    const index = this.corpus.entities();
+    if (node.kind === 'type') {
+      const list = this.entitiesOf(node.type);
+      const item = new vscode.TreeItem(TYPE_LABELS[node.type].label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `type:${node.type}`;
+      item.description = `${list.length}`;
+      item.iconPath = new vscode.ThemeIcon(TYPE_LABELS[node.type].icon);
+      item.contextValue = 'entityType';
+      return item;
+    }
+    const stats = index.get(node.id);
+    if (!stats) return new vscode.TreeItem('(gone)');
+    const e = stats.entity;
+    if (node.kind === 'entity') {
+      const item = new vscode.TreeItem(e.nameAr, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `entity:${e.id}`;
+      const articles = stats.articles.length;
+      item.description = `${stats.count} · ${articles} article${articles === 1 ? '' : 's'} · ${entitySubtitle(e)}`;
+      item.tooltip = new vscode.MarkdownString().appendText(`${e.nameAr}\n\n${entitySubtitle(e)}\n\n${e.descriptionEn ?? e.summaryEn ?? ''}`);
+      item.iconPath = new vscode.ThemeIcon(TYPE_LABELS[e.type].icon);
+      item.contextValue = `entity.${e.type}`;
+      return item;
+    }
+    const a = stats.articles.find((x) => x.entry.file.id === node.file);
+    if (!a) return new vscode.TreeItem('(gone)');
+    const uri = fileUri(a.entry.file);
+    if (node.kind === 'article') {
+      const item = new vscode.TreeItem(a.entry.article.title.text || a.entry.file.name, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `entity-article:${e.id}:${a.entry.file.id}`;
+      item.description = `${a.mentions.length}`;
+      item.resourceUri = uri;
+      item.iconPath = new vscode.ThemeIcon('file-text');
+      item.tooltip = a.entry.file.name;
+      item.contextValue = 'entityArticle';
+      return item;
+    }
+    const m = a.mentions[node.index]!;
+    const item = new vscode.TreeItem(m.snippet, vscode.TreeItemCollapsibleState.None);
+    item.id = `mention:${e.id}:${a.entry.file.id}:${node.index}`;
+    item.description = `line ${m.range.line + 1}`;
+    item.tooltip = `${m.text} — ${a.entry.file.name}, line ${m.range.line + 1}`;
+    item.iconPath = new vscode.ThemeIcon('symbol-reference');
+    item.contextValue = 'mention';
+    item.command = { command: Commands.openLocation, title: 'Go to Mention', arguments: openLocationArgs(uri, m.range) };
+    return item;
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+export function registerEntitiesView(
+  context: vscode.ExtensionContext,
+  corpus: Corpus,
+): { provider: EntitiesTreeProvider; view: vscode.TreeView<EntityNode> } {
+  const provider = new EntitiesTreeProvider(corpus, context.workspaceState);
+  const view = vscode.window.createTreeView(Views.entities, { treeDataProvider: provider, showCollapseAll: true });
+  const describe = (): void => {
+    const n = corpus.entities().byId.size;
+    view.description = `${n} named`;
+    view.message = provider.filter ? `Filtered by “${provider.filter}”` : undefined;
   };
-  context.subscriptions.push(vscode.window.createTreeView(Views.entities, { treeDataProvider: provider }));
+  context.subscriptions.push(
+    provider,
+    view,
+    corpus.onDidChange(describe),
+    provider.onDidChangeTreeData(describe),
+    vscode.commands.registerCommand(Commands.entitiesSortByCount, () => provider.setSort('count')),
+    vscode.commands.registerCommand(Commands.entitiesSortByName, () => provider.setSort('name')),
+    vscode.commands.registerCommand(Commands.entitiesFilter, async (text?: unknown) => {
+      const value =
+        typeof text === 'string'
+          ? text
+          : await vscode.window.showInputBox({
+              title: 'Filter Entities',
+              prompt: 'Part of a name, in Arabic (any spelling of hamza, ya, ta marbuta) or English',
+              value: provider.filter,
+            });
+      if (value !== undefined) provider.setFilter(value);
+    }),
+    vscode.commands.registerCommand(Commands.entitiesClearFilter, () => provider.setFilter('')),
+  );
+  return { provider, view };
 }

@@ -6,7 +6,10 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../core/corpus';
 import { ArticleNode, ArticlesTreeProvider, registerArticlesView } from './articlesTree';
 import { registerCorpusCommands } from './corpusCommands';
-import { registerEntitiesView } from './entitiesView';
+import { EntitiesTreeProvider, EntityNode, registerEntitiesView } from './entitiesView';
+import { builtInRecognizer, registerKnowledgeBase } from './knowledgeBase';
+import { DocumentMentions } from './documentMentions';
+import { registerHover } from './hover';
 import { registerOpenLocation } from './openLocation';
 import { createWorkspaceCorpus } from './workspaceCorpus';
 
@@ -15,17 +18,23 @@ export interface CorpusNavigatorApi {
   corpus: Corpus;
   articles: ArticlesTreeProvider;
   articlesView: vscode.TreeView<ArticleNode>;
+  entities: EntitiesTreeProvider;
+  entitiesView: vscode.TreeView<EntityNode>;
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   const log = vscode.window.createOutputChannel('Corpus Navigator', { log: true });
-  const { corpus, disposable } = createWorkspaceCorpus();
+  const { corpus, disposable } = createWorkspaceCorpus(builtInRecognizer());
   context.subscriptions.push(log, disposable);
 
   registerOpenLocation(context);
   registerCorpusCommands(context, corpus);
   const { provider: articles, view: articlesView } = registerArticlesView(context, corpus);
-  registerEntitiesView(context);
+  const { provider: entities, view: entitiesView } = registerEntitiesView(context, corpus);
+  registerKnowledgeBase(context, corpus, log);
+  const mentions = new DocumentMentions(corpus);
+  context.subscriptions.push(mentions);
+  registerHover(context, corpus, mentions);
 
   // Say once, in the log, why each bad file was skipped (the Articles view shows a summary).
   const reported = new Set<string>();
@@ -43,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
     () => log.info(`indexed ${corpus.size} articles in ${Date.now() - started} ms`),
     (e: unknown) => log.error(`indexing failed: ${e instanceof Error ? e.message : String(e)}`),
   );
-  return { corpus, articles, articlesView };
+  return { corpus, articles, articlesView, entities, entitiesView };
 }
 
 export function deactivate(): void {}

@@ -5,6 +5,10 @@ export const Commands = {
   refresh: 'corpusNavigator.refresh',
   chooseCorpusFolder: 'corpusNavigator.chooseCorpusFolder',
   openLocation: 'corpusNavigator.openLocation',
+  entitiesSortByCount: 'corpusNavigator.entities.sortByCount',
+  entitiesSortByName: 'corpusNavigator.entities.sortByName',
+  entitiesFilter: 'corpusNavigator.entities.filter',
+  entitiesClearFilter: 'corpusNavigator.entities.clearFilter',
 } as const;
 
 export const Views = {
@@ -22,4 +26,6 @@ export const ContextKeys = {
   articlesSort: 'corpusNavigator.articlesSort',
   indexed: 'corpusNavigator.indexed',
   articleCount: 'corpusNavigator.articleCount',
+  entitiesSort: 'corpusNavigator.entitiesSort',
+  entitiesFiltered: 'corpusNavigator.entitiesFiltered',
 } as const;

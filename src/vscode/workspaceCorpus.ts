@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { Corpus, CorpusFile, CorpusHost } from '../core/corpus';
+import type { Recognizer } from '../core/entities';
 import { config } from './config';
 
 /** Where a corpus file lives, for converting ids back to URIs at the edge. */
@@ -47,8 +48,8 @@ const vscodeHost: CorpusHost = {
 };
 
 /** Creates the corpus and keeps it current; the returned disposable owns the watchers. */
-export function createWorkspaceCorpus(): { corpus: Corpus; disposable: vscode.Disposable } {
-  const corpus = new Corpus(vscodeHost);
+export function createWorkspaceCorpus(recognizer: Recognizer): { corpus: Corpus; disposable: vscode.Disposable } {
+  const corpus = new Corpus(vscodeHost, { recognizer });
   let watchers: vscode.Disposable[] = [];
 
   const watch = (): void => {

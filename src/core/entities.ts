@@ -1,0 +1,283 @@
+/**
+ * Entity recognition: longest match of known names (every alias and spelling) on folded tokens with
+ * clitics stripped, mapped back to the exact characters of the original text. Pure TypeScript.
+ */
+import { fold, FoldedText, foldWithMap } from './arabic';
+import { LineIndex, splitLines, TextRange } from './text';
+import { isDetachedClitic, proclitic, Token, tokenize } from './tokenize';
+
+export type EntityType = 'person' | 'organisation' | 'place' | 'law';
+
+export interface Role {
+  titleAr?: string;
+  titleEn?: string;
+  organisation?: string;
+  from?: number;
+  to?: number;
+}
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  nameAr: string;
+  nameEn: string;
+  aliases: string[];
+  /** person */
+  roles?: Role[];
+  nationality?: string;
+  descriptionEn?: string;
+  descriptionAr?: string;
+  /** organisation, place, law: the kind within the type (e.g. "media", "region", "un-resolution"). */
+  kind?: string;
+  country?: string;
+  /** law */
+  adopted?: string;
+  issuer?: string;
+  summaryEn?: string;
+  summaryAr?: string;
+}
+
+/** The knowledge base file's shape (src/core/kb/entities.json, and the user's own entity file). */
+export interface KnowledgeBaseFile {
+  version?: number;
+  people?: Omit<Entity, 'type'>[];
+  organisations?: Omit<Entity, 'type'>[];
+  places?: Omit<Entity, 'type'>[];
+  laws?: Omit<Entity, 'type'>[];
+}
+
+export function entitiesOf(kb: KnowledgeBaseFile): Entity[] {
+  const typed = (list: Omit<Entity, 'type'>[] | undefined, type: EntityType): Entity[] =>
+    (list ?? []).map((e) => ({ ...e, aliases: e.aliases ?? [], type }));
+  return [...typed(kb.people, 'person'), ...typed(kb.organisations, 'organisation'), ...typed(kb.places, 'place'), ...typed(kb.laws, 'law')];
+}
+
+export interface Mention {
+  entity: string;
+  type: EntityType;
+  /** Offsets into the original text, covering the name without its clitics. */
+  start: number;
+  end: number;
+  /** The original text of the name. */
+  text: string;
+  /** The same span as line/character positions. */
+  range: TextRange;
+  /** The mention's line, shortened around it, for lists of mentions. */
+  snippet: string;
+}
+
+/** Characters of context kept on each side of a mention in its snippet. */
+const SNIPPET_CONTEXT = 60;
+
+function snippetOf(original: string, index: LineIndex, start: number, end: number): string {
+  const line = index.lines[index.lineAt(start)]!;
+  let from = Math.max(line.start, start - SNIPPET_CONTEXT);
+  let to = Math.min(line.end, end + SNIPPET_CONTEXT);
+  if (from > line.start) from = original.indexOf(' ', from) + 1 || from; // whole words
+  if (to < line.end) to = Math.max(end, original.lastIndexOf(' ', to));
+  return `${from > line.start ? '…' : ''}${original.slice(from, to).trim()}${to < line.end ? '…' : ''}`;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Entities whose alias ends here. */
+  ids: string[];
+}
+
+const node = (): TrieNode => ({ next: new Map(), ids: [] });
+
+/** Words a media outlet's name follows ("صحيفة الشرق الأوسط"): they pick the outlet over a place. */
+const MEDIA_CUES = new Set(['صحيفه', 'جريده', 'موقع', 'قناه', 'وكاله', 'مجله', 'شبكه', 'تلفزيون', 'اذاعه', 'لصحيفه', 'بصحيفه', 'وصحيفه'].map(fold));
+
+/**
+ * A recognizer over a set of entities. Build once per knowledge base; `recognize` is linear in the
+ * number of tokens (each token tries its few clitic-stripped forms against a trie of alias tokens).
+ */
+export class Recognizer {
+  private readonly root = node();
+  readonly entities = new Map<string, Entity>();
+
+  constructor(entities: readonly Entity[]) {
+    for (const e of entities) {
+      this.entities.set(e.id, e);
+      const names = new Set([e.nameAr, ...e.aliases]);
+      if (e.nameEn) names.add(e.nameEn);
+      for (const name of names) this.add(name, e.id);
+    }
+  }
+
+  private add(name: string, id: string): void {
+    const words = tokenize(name).map((t) => t.text);
+    if (words.length === 0) return;
+    let n = this.root;
+    for (const w of words) {
+      let child = n.next.get(w);
+      if (!child) n.next.set(w, (child = node()));
+      n = child;
+    }
+    if (!n.ids.includes(id)) n.ids.push(id);
+  }
+
+  recognize(original: string, folded: FoldedText = foldWithMap(original)): Mention[] {
+    const tokens = tokenize(original, folded);
+    const mentions: Mention[] = [];
+    let lines: LineIndex | undefined;
+    let i = 0;
+    while (i < tokens.length) {
+      const t = tokens[i]!;
+      if (isDetachedClitic(t)) {
+        i++;
+        continue;
+      }
+      const best = this.longestAt(tokens, i);
+      if (!best) {
+        i++;
+        continue;
+      }
+      const last = tokens[best.last]!;
+      const start = folded.starts[t.folded + best.prefix]!;
+      const id = this.choose(best.ids, tokens, i, original, start);
+      const e = this.entities.get(id)!;
+      lines ??= new LineIndex(splitLines(original));
+      mentions.push({
+        entity: id,
+        type: e.type,
+        start,
+        end: last.end,
+        text: original.slice(start, last.end),
+        range: lines.range(start, last.end),
+        snippet: snippetOf(original, lines, start, last.end),
+      });
+      i = best.last + 1;
+    }
+    return mentions;
+  }
+
+  /** The longest alias starting at token i (the first token may carry clitics). */
+  private longestAt(tokens: readonly Token[], i: number): { last: number; prefix: number; ids: string[] } | undefined {
+    let best: { last: number; prefix: number; ids: string[] } | undefined;
+    for (const { form, prefix } of proclitic(tokens[i]!.text)) {
+      let n = this.root.next.get(form);
+      let j = i;
+      while (n) {
+        if (n.ids.length > 0 && (!best || j > best.last || (j === best.last && prefix < best.prefix))) best = { last: j, prefix, ids: n.ids };
+        const nextToken = tokens[j + 1];
+        if (!nextToken) break;
+        n = n.next.get(nextToken.text);
+        j++;
+      }
+    }
+    return best;
+  }
+
+  /** Several entities share a name ("الشرق الأوسط": a newspaper and a region): context decides. */
+  private choose(ids: readonly string[], tokens: readonly Token[], i: number, original: string, start: number): string {
+    if (ids.length === 1) return ids[0]!;
+    const media = ids.filter((id) => this.entities.get(id)!.kind === 'media');
+    const other = ids.filter((id) => this.entities.get(id)!.kind !== 'media');
+    if (media.length > 0 && other.length > 0) {
+      const before = tokens[i - 1];
+      const quoted = /[“"«]\s*$/u.test(original.slice(Math.max(0, start - 2), start));
+      return (before && MEDIA_CUES.has(before.text)) || quoted ? media[0]! : other[0]!;
+    }
+    return ids[0]!;
+  }
+}
+
+/** The user's own entity file: new entities, extra aliases or fields for built-in ones, and ids to hide. */
+export interface UserKnowledgeBaseFile extends KnowledgeBaseFile {
+  hide?: string[];
+}
+
+/**
+ * The user's entities over the built-in ones. An entry whose id is built in adds its aliases (and
+ * replaces any other field it gives); a new id adds an entity (it needs a name); `hide` removes ids.
+ * Returns the entities and, for the user, the problems found (naming the entry).
+ */
+export function mergeKnowledgeBases(builtIn: readonly Entity[], user: UserKnowledgeBaseFile | undefined): { entities: Entity[]; problems: string[] } {
+  const byId = new Map(builtIn.map((e) => [e.id, { ...e, aliases: [...e.aliases] }]));
+  const problems: string[] = [];
+  if (user) {
+    const groups: Array<[keyof KnowledgeBaseFile, EntityType]> = [['people', 'person'], ['organisations', 'organisation'], ['places', 'place'], ['laws', 'law']];
+    for (const [key, type] of groups) {
+      const list = user[key];
+      if (list === undefined) continue;
+      if (!Array.isArray(list)) {
+        problems.push(`"${key}" should be a list`);
+        continue;
+      }
+      for (const raw of list as Partial<Entity>[]) {
+        if (!raw || typeof raw.id !== 'string' || raw.id === '') {
+          problems.push(`an entry of "${key}" has no "id"`);
+          continue;
+        }
+        const aliases = Array.isArray(raw.aliases) ? raw.aliases.filter((a): a is string => typeof a === 'string') : [];
+        const existing = byId.get(raw.id);
+        if (existing) {
+          byId.set(raw.id, { ...existing, ...raw, type: existing.type, aliases: [...new Set([...existing.aliases, ...aliases])] });
+        } else if (typeof raw.nameAr === 'string' && raw.nameAr.trim() !== '') {
+          byId.set(raw.id, { nameEn: '', ...raw, id: raw.id, nameAr: raw.nameAr, type, aliases });
+        } else {
+          problems.push(`"${raw.id}" is new and needs a "nameAr"`);
+        }
+      }
+    }
+    for (const id of Array.isArray(user.hide) ? user.hide : []) byId.delete(id);
+  }
+  return { entities: [...byId.values()], problems };
+}
+
+/** A sentence in which a person speaks: "قال لافروف …", "وأكد أنتونوف أن …", "… قال نجار". */
+export interface Statement {
+  entity: string;
+  /** The sentence, as written (shortened when long). */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Verbs of saying, folded, with the clitic و/ف allowed before them. */
+const SPEECH_VERBS = new Set(
+  ['قال', 'قالت', 'أكد', 'أكدت', 'أشار', 'أشارت', 'أضاف', 'أضافت', 'صرح', 'صرّح', 'أوضح', 'أوضحت', 'اعتبر', 'شدد', 'لفت', 'ذكر', 'كشف', 'رأى', 'أعلن', 'حذر', 'توقع', 'وصف', 'نفى', 'يقول', 'يرى', 'يشير', 'تابع'].map(fold),
+);
+const STATEMENT_MAX = 280;
+/** How many words may separate a speech verb from the name. */
+const VERB_WINDOW = 6;
+
+function isSpeechVerb(word: string): boolean {
+  return SPEECH_VERBS.has(word) || (/^[وف]/.test(word) && SPEECH_VERBS.has(word.slice(1)));
+}
+
+/** For each person mention, the sentence around it when a verb of saying stands near the name. */
+export function findStatements(original: string, mentions: readonly Mention[], folded: FoldedText = foldWithMap(original)): Statement[] {
+  const tokens = tokenize(original, folded);
+  const out: Statement[] = [];
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    const first = tokens.findIndex((t) => t.end > m.start);
+    if (first < 0) continue;
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1]!.start < m.end) last++;
+    const near = [...tokens.slice(Math.max(0, first - VERB_WINDOW), first), ...tokens.slice(last + 1, last + 1 + VERB_WINDOW)];
+    if (!near.some((t) => isSpeechVerb(t.text))) continue;
+    const { start, end } = sentenceAround(original, m.start, m.end);
+    const key = `${m.entity}:${start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let text = original.slice(start, end).trim();
+    if (text.length > STATEMENT_MAX) text = text.slice(0, text.lastIndexOf(' ', STATEMENT_MAX)) + '…';
+    out.push({ entity: m.entity, text, start, end });
+  }
+  return out;
+}
+
+/** The sentence holding [start, end): from the previous sentence end (or line start) to the next. */
+function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s > 0 && text[s - 1] !== '\n' && !(/[.!?؟]/.test(text[s - 1]!) && /\s/.test(text[s]!))) s--;
+  let e = end;
+  while (e < text.length && text[e] !== '\n' && !(/[.!?؟]/.test(text[e]!) && (e + 1 >= text.length || /\s/.test(text[e + 1]!)))) e++;
+  if (e < text.length && text[e] !== '\n') e++;
+  return { start: s, end: e };
+}

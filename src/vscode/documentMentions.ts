@@ -1,0 +1,45 @@
+/**
+ * Entity mentions of an open document, shared by hovers (and later definitions, references and
+ * highlights): a saved corpus file reuses the corpus's own recognition; any other document, or an
+ * edited one, is recognized once per version.
+ */
+import * as vscode from 'vscode';
+import type { Corpus } from '../core/corpus';
+import type { Mention } from '../core/entities';
+
+const MAX_CACHED = 32;
+
+export class DocumentMentions implements vscode.Disposable {
+  private readonly cache = new Map<string, { version: number; mentions: Mention[] }>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly corpus: Corpus) {
+    this.subscription = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
+  }
+
+  async of(document: vscode.TextDocument): Promise<Mention[]> {
+    await this.corpus.ready();
+    const key = document.uri.toString();
+    const entry = this.corpus.get(key);
+    if (entry && !document.isDirty) return entry.mentions;
+    const cached = this.cache.get(key);
+    if (cached && cached.version === document.version) return cached.mentions;
+    const recognizer = this.corpus.entityRecognizer;
+    const mentions = recognizer ? recognizer.recognize(document.getText()) : [];
+    this.cache.delete(key);
+    this.cache.set(key, { version: document.version, mentions });
+    if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
+    return mentions;
+  }
+
+  /** The mention under a position, if any. */
+  async at(document: vscode.TextDocument, position: vscode.Position): Promise<Mention | undefined> {
+    const offset = document.offsetAt(position);
+    return (await this.of(document)).find((m) => m.start <= offset && offset < m.end);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.cache.clear();
+  }
+}

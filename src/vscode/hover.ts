@@ -1,0 +1,113 @@
+/**
+ * Hover cards on names in corpus files and other plaintext and markdown files. An official: Arabic
+ * and English name, roles, mentions across the corpus with links to each article, who is named with
+ * them, and a statement of theirs. A law: its names, when and by whom adopted, a summary, the articles
+ * citing it. Article text is escaped; links run only our own command, trusted by name.
+ */
+import * as vscode from 'vscode';
+import type { Corpus } from '../core/corpus';
+import type { Entity, Role } from '../core/entities';
+import type { EntityIndex, EntityStats } from '../core/entityIndex';
+import type { DocumentMentions } from './documentMentions';
+import { Commands } from './ids';
+import { openLocationArgs } from './openLocation';
+import { fileUri } from './workspaceCorpus';
+
+/** Articles listed in a card before "and N more". */
+const MAX_ARTICLES = 6;
+
+const ESCAPE = /[\\`*_{}[\]()#+\-.!|<>~]/g;
+/** Markdown-escapes text from articles or the knowledge base (for use inside link labels and tables). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(ESCAPE, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+function commandLink(label: string, command: string, args: unknown[]): string {
+  return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+function years(r: Role): string {
+  if (r.from === undefined) return '';
+  return r.to === undefined ? ` (${r.from}–)` : r.from === r.to ? ` (${r.from})` : ` (${r.from}–${r.to})`;
+}
+
+/** The card of an entity, as markdown (exported for tests). */
+export function entityCard(stats: EntityStats, index: EntityIndex, corpus: Corpus, currentFile?: string): vscode.MarkdownString {
+  const e: Entity = stats.entity;
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: [Commands.openLocation] };
+  // Arabic and Latin on separate lines: the hover drops `dir`, so each line keeps its own direction.
+  md.appendMarkdown(`**${escapeMarkdown(e.nameAr)}**\n\n`);
+  if (e.nameEn) md.appendMarkdown(`**${escapeMarkdown(e.nameEn)}**\n\n`);
+  if (e.type === 'person') {
+    for (const r of e.roles ?? []) {
+      if (r.titleEn) md.appendMarkdown(`${escapeMarkdown(r.titleEn)}${years(r)}  \n`);
+    }
+    if (e.descriptionEn) md.appendMarkdown(`\n${escapeMarkdown(e.descriptionEn)}\n`);
+  } else if (e.type === 'law') {
+    const adopted = [e.adopted ? `Adopted ${e.adopted}` : undefined, e.issuer ? `by ${e.issuer}` : undefined].filter(Boolean).join(' ');
+    if (adopted) md.appendMarkdown(`${escapeMarkdown(adopted)}\n\n`);
+    if (e.summaryEn) md.appendMarkdown(`${escapeMarkdown(e.summaryEn)}\n\n`);
+    if (e.summaryAr) md.appendMarkdown(`${escapeMarkdown(e.summaryAr)}\n`);
+  } else if (e.descriptionEn) {
+    md.appendMarkdown(`${escapeMarkdown(e.descriptionEn)}\n`);
+  }
+
+  md.appendMarkdown('\n---\n\n');
+  const n = stats.articles.length;
+  md.appendMarkdown(
+    e.type === 'law'
+      ? `Cited ${stats.count} time${stats.count === 1 ? '' : 's'} in ${n} article${n === 1 ? '' : 's'}:\n\n`
+      : `Mentioned ${stats.count} time${stats.count === 1 ? '' : 's'} in ${n} article${n === 1 ? '' : 's'}:\n\n`,
+  );
+  for (const a of stats.articles.slice(0, MAX_ARTICLES)) {
+    const first = a.mentions[0]!;
+    const title = a.entry.article.title.text || a.entry.file.name;
+    const here = a.entry.file.id === currentFile ? ' (this article)' : '';
+    md.appendMarkdown(`- ${commandLink(title, Commands.openLocation, openLocationArgs(fileUri(a.entry.file), first.range))} — ${a.mentions.length}${here}\n`);
+  }
+  if (n > MAX_ARTICLES) md.appendMarkdown(`- … and ${n - MAX_ARTICLES} more\n`);
+
+  const withThem = index.cooccurring(e.id, 5);
+  if (withThem.length > 0) {
+    md.appendMarkdown(`\nMost often named with them:\n\n`);
+    for (const w of withThem) md.appendMarkdown(`- ${escapeMarkdown(w.stats.entity.nameAr)} — ${w.articles}\n`);
+  }
+
+  if (e.type === 'person') {
+    const entries = corpus.all().filter((x) => x.statements.some((s) => s.entity === e.id));
+    entries.sort((x, y) => (x.file.id === currentFile ? -1 : y.file.id === currentFile ? 1 : 0));
+    const entry = entries[0];
+    const statement = entry?.statements.find((s) => s.entity === e.id);
+    if (entry && statement) {
+      md.appendMarkdown('\n---\n\n');
+      md.appendMarkdown(`> ${escapeMarkdown(statement.text)}\n\n`);
+      const title = entry.article.title.text || entry.file.name;
+      const range = entry.mentions.find((m) => m.start >= statement.start && m.entity === e.id)?.range ?? entry.article.title.range;
+      md.appendMarkdown(`${commandLink(title, Commands.openLocation, openLocationArgs(fileUri(entry.file), range))}\n`);
+    }
+  }
+  return md;
+}
+
+export function registerHover(context: vscode.ExtensionContext, corpus: Corpus, mentions: DocumentMentions): void {
+  const selector: vscode.DocumentSelector = [
+    { language: 'plaintext' },
+    { language: 'markdown' },
+  ];
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(selector, {
+      async provideHover(document, position) {
+        const m = await mentions.at(document, position);
+        if (!m) return undefined;
+        const index = corpus.entities();
+        const entity = corpus.entityRecognizer?.entities.get(m.entity);
+        if (!entity) return undefined;
+        // A name in a file outside the corpus may be one the corpus never mentions.
+        const stats = index.get(m.entity) ?? { entity, count: 0, articles: [] };
+        const range = new vscode.Range(document.positionAt(m.start), document.positionAt(m.end));
+        return new vscode.Hover(entityCard(stats, index, corpus, document.uri.toString()), range);
+      },
+    }),
+  );
+}

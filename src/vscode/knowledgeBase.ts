@@ -1,0 +1,68 @@
+/**
+ * Feeds the corpus its entity recognizer: the built-in knowledge base merged with the user's own
+ * entity file (`.corpus/entities.json` in any workspace folder), reloaded live when that file changes.
+ */
+import * as vscode from 'vscode';
+import type { Corpus } from '../core/corpus';
+import { mergeKnowledgeBases, Recognizer, UserKnowledgeBaseFile } from '../core/entities';
+import { builtInEntities } from '../core/kb';
+
+export const USER_ENTITY_FILE = '.corpus/entities.json';
+
+async function readUserFiles(log: vscode.LogOutputChannel): Promise<UserKnowledgeBaseFile | undefined> {
+  const merged: Required<Pick<UserKnowledgeBaseFile, 'people' | 'organisations' | 'places' | 'laws' | 'hide'>> = {
+    people: [],
+    organisations: [],
+    places: [],
+    laws: [],
+    hide: [],
+  };
+  let found = false;
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const uri = vscode.Uri.joinPath(folder.uri, USER_ENTITY_FILE);
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      continue; // no entity file in this folder
+    }
+    try {
+      const data = JSON.parse(new TextDecoder().decode(bytes)) as UserKnowledgeBaseFile;
+      for (const key of ['people', 'organisations', 'places', 'laws', 'hide'] as const) {
+        const list = data[key];
+        if (Array.isArray(list)) (merged[key] as unknown[]).push(...list);
+      }
+      found = true;
+    } catch (e) {
+      const message = `${vscode.workspace.asRelativePath(uri)}: not valid JSON (${(e as Error).message}); the built-in entities are used without it`;
+      log.warn(message);
+      void vscode.window.showWarningMessage(`Corpus Navigator: ${message}`);
+    }
+  }
+  return found ? merged : undefined;
+}
+
+/** The recognizer of the built-in entities, for the corpus's first load. */
+export function builtInRecognizer(): Recognizer {
+  return new Recognizer(builtInEntities());
+}
+
+/**
+ * Merges the user's entity files over the built-in entities when there are any, and again whenever
+ * one is created, changed or deleted; the corpus then reads its files again.
+ */
+export function registerKnowledgeBase(context: vscode.ExtensionContext, corpus: Corpus, log: vscode.LogOutputChannel): void {
+  const builtIn = builtInEntities();
+  const load = async (initial: boolean): Promise<void> => {
+    const user = await readUserFiles(log);
+    if (initial && !user) return; // the corpus already recognizes the built-in entities
+    const { entities, problems } = mergeKnowledgeBases(builtIn, user);
+    for (const p of problems) log.warn(`${USER_ENTITY_FILE}: ${p}`);
+    await corpus.setRecognizer(new Recognizer(entities));
+    log.info(`knowledge base: ${entities.length} entities (${builtIn.length} built in${user ? `, merged with ${USER_ENTITY_FILE}` : ''})`);
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${USER_ENTITY_FILE}`);
+  const reload = (): void => void load(false);
+  context.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
+  void load(true);
+}
