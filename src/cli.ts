@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { decodeArticleBytes } from './core/decode';
 import { parseCorpus } from './core/corpus';
 import type { Article } from './core/article';
-import { Recognizer } from './core/entities';
+import { recognizeArticle, Recognizer } from './core/entities';
 import { builtInEntities } from './core/kb';
 
 const USAGE = `Usage: corpus-navigator <command> <folder> [--json]
@@ -58,22 +58,25 @@ function printEntities(inputs: readonly { name: string; text: string }[], json: 
   const recognizer = new Recognizer(builtInEntities());
   const files: Record<string, { entity: string; type: string; start: number; end: number; text: string }[]> = {};
   const counts = new Map<string, number>();
+  const known = new Map(recognizer.entities);
   for (const { name, text } of inputs) {
-    const mentions = recognizer.recognize(text);
+    const { mentions, discovered } = recognizeArticle(recognizer, text);
+    for (const d of discovered) if (!known.has(d.id)) known.set(d.id, d);
     files[name] = mentions.map(({ entity, type, start, end, text }) => ({ entity, type, start, end, text }));
     for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   }
   const entities = [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([id, count]) => {
-      const e = recognizer.entities.get(id)!;
-      return { id, type: e.type, nameAr: e.nameAr, nameEn: e.nameEn, count, discovered: false };
+      const e = known.get(id)!;
+      const role = e.discovered ? e.roles?.[0]?.titleAr : undefined;
+      return { id, type: e.type, nameAr: e.nameAr, nameEn: e.nameEn, count, discovered: e.discovered === true, ...(role ? { role } : {}) };
     });
   if (json) {
     process.stdout.write(JSON.stringify({ entities, files }, null, 2) + '\n');
     return;
   }
-  for (const e of entities) console.log(`${String(e.count).padStart(5)}  ${e.type.padEnd(12)}  ${e.nameEn}  ${e.nameAr}`);
+  for (const e of entities) console.log(`${String(e.count).padStart(5)}  ${e.type.padEnd(12)}  ${e.discovered ? `${e.nameAr} (discovered: ${e.role ?? ''})` : `${e.nameEn}  ${e.nameAr}`}`);
   console.log(`\n${entities.length} entities named in ${inputs.length} files`);
 }
 

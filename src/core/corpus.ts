@@ -5,7 +5,7 @@
  */
 import { Article, corpusContextYear, parseArticle, ParseOptions } from './article';
 import { decodeArticleBytes } from './decode';
-import { findStatements, Mention, Recognizer, Statement } from './entities';
+import { Entity, findStatements, Mention, recognizeArticle, Recognizer, Statement } from './entities';
 import { foldWithMap } from './arabic';
 import { EntityIndex } from './entityIndex';
 
@@ -50,6 +50,8 @@ export interface CorpusEntry {
   mentions: Mention[];
   /** Sentences in which a mentioned person speaks. */
   statements: Statement[];
+  /** People the knowledge base does not know, found after title cues (their mentions are in `mentions`). */
+  discovered: Entity[];
 }
 
 /** A file that could not be read as an article, and why, in words for the user. */
@@ -120,7 +122,20 @@ export class Corpus {
 
   /** The corpus by entity (built on first use after each change). */
   entities(): EntityIndex {
-    return (this.entityIndex ??= new EntityIndex(this.all(), this.recognizer?.entities ?? new Map()));
+    return (this.entityIndex ??= new EntityIndex(this.all(), this.knownAndDiscovered()));
+  }
+
+  /** Every entity: the recognizer's, and the people discovered across the corpus (roles merged). */
+  private knownAndDiscovered(): Map<string, Entity> {
+    const all = new Map(this.recognizer?.entities ?? []);
+    for (const entry of this.entries.values()) {
+      for (const d of entry.discovered) {
+        const seen = all.get(d.id);
+        if (!seen) all.set(d.id, { ...d, roles: [...(d.roles ?? [])] });
+        else for (const r of d.roles ?? []) if (!seen.roles?.some((x) => x.titleAr === r.titleAr)) seen.roles?.push(r);
+      }
+    }
+    return all;
   }
 
   /** A file was created or changed. */
@@ -192,8 +207,8 @@ export class Corpus {
     const opts: ParseOptions = contextYear === undefined ? this.options : { ...this.options, contextYear };
     const folded = foldWithMap(decoded.text);
     const article = parseArticle(file.name, decoded.text, opts, folded);
-    const mentions = this.recognizer?.recognize(decoded.text, folded) ?? [];
-    this.entries.set(file.id, { file, article, mentions, statements: findStatements(decoded.text, mentions, folded) });
+    const { mentions, discovered } = this.recognizer ? recognizeArticle(this.recognizer, decoded.text, folded) : { mentions: [], discovered: [] };
+    this.entries.set(file.id, { file, article, mentions, discovered, statements: findStatements(decoded.text, mentions, folded) });
   }
 
   /** When the corpus's central year changes, re-dates the few articles that depend on it. */

@@ -4,6 +4,7 @@
  */
 import { fold, FoldedText, foldWithMap } from './arabic';
 import { LineIndex, splitLines, TextRange } from './text';
+import { Discovery, discoverPeople } from './discovery';
 import { isDetachedClitic, proclitic, Token, tokenize } from './tokenize';
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'law';
@@ -35,6 +36,8 @@ export interface Entity {
   issuer?: string;
   summaryEn?: string;
   summaryAr?: string;
+  /** Not in any knowledge base: found in the text after a title cue (see discovery.ts). */
+  discovered?: boolean;
 }
 
 /** The knowledge base file's shape (src/core/kb/entities.json, and the user's own entity file). */
@@ -280,4 +283,48 @@ function sentenceAround(text: string, start: number, end: number): { start: numb
   while (e < text.length && text[e] !== '\n' && !(/[.!?؟]/.test(text[e]!) && (e + 1 >= text.length || /\s/.test(text[e + 1]!)))) e++;
   if (e < text.length && text[e] !== '\n') e++;
   return { start: s, end: e };
+}
+
+/** The id of a discovered person: one per folded name across the corpus. */
+export function discoveredId(key: string): string {
+  return `~${key}`;
+}
+
+/** A discovered person as an entity, with the role the text gives them. */
+export function discoveredEntity(d: Discovery): Entity {
+  return { id: discoveredId(d.key), type: 'person', nameAr: d.name, nameEn: '', aliases: [], roles: [{ titleAr: d.role }], discovered: true };
+}
+
+/** Longer than this, a surname alone is taken for the discovered person in the same article. */
+const MIN_SURNAME = 3;
+
+/**
+ * An article's mentions: known entities, plus people discovered from title cues — their name where the
+ * cue stands, and later in the same article the full name again or the surname alone ("… قال نجار").
+ */
+export function recognizeArticle(recognizer: Recognizer, original: string, folded: FoldedText = foldWithMap(original)): { mentions: Mention[]; discovered: Entity[] } {
+  const known = recognizer.recognize(original, folded);
+  const overlapsKnown = (start: number, end: number): boolean => known.some((m) => m.start < end && start < m.end);
+  const discoveries = discoverPeople(original, folded, overlapsKnown);
+  if (discoveries.length === 0) return { mentions: known, discovered: [] };
+  const byId = new Map<string, Entity>();
+  for (const d of discoveries) {
+    const e = byId.get(discoveredId(d.key));
+    if (!e) byId.set(discoveredId(d.key), discoveredEntity(d));
+    else if (!e.roles!.some((r) => r.titleAr === d.role)) e.roles!.push({ titleAr: d.role });
+  }
+  // Surnames: the last word of each name, when no other discovered name ends the same way.
+  const surnames = new Map<string, string[]>();
+  for (const e of byId.values()) {
+    const words = tokenize(e.nameAr).map((t) => t.text);
+    const last = words[words.length - 1]!;
+    if (words.length > 1 && last.length >= MIN_SURNAME) surnames.set(last, [...(surnames.get(last) ?? []), e.id]);
+  }
+  const local = new Recognizer([...byId.values()].map((e) => {
+    const last = tokenize(e.nameAr).map((t) => t.text).pop()!;
+    return { ...e, aliases: surnames.get(last)?.length === 1 ? [last] : [] };
+  }));
+  const found = local.recognize(original, folded).filter((m) => !overlapsKnown(m.start, m.end));
+  const mentions = [...known, ...found].sort((a, b) => a.start - b.start);
+  return { mentions, discovered: [...byId.values()] };
 }

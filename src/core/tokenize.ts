@@ -70,7 +70,7 @@ export function proclitic(word: string): Stripped[] {
     if (c) add(w1, c);
     const preps: Array<[string, number]> = [[w1, 0]];
     if (/^لل/.test(w1) && w1.length > 4) preps.push(['ال' + w1.slice(2), 1]); // للرئيس → الرئيس
-    else if (/^[بلك]/.test(w1) && w1.length > MIN_STEM + 1) preps.push([w1.slice(1), 1]);
+    if (/^[بلك]/.test(w1) && w1.length > MIN_STEM + 1) preps.push([w1.slice(1), 1]); // للافروف → لافروف
     for (const [w2, p] of preps) {
       if (p) add(w2, c + p);
       if (/^ال/.test(w2) && w2.length > MIN_STEM + 2) add(w2.slice(2), c + p + (w1.startsWith('لل') && p ? 1 : 2));
