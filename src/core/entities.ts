@@ -124,6 +124,8 @@ export class Recognizer {
   recognize(original: string, folded: FoldedText = foldWithMap(original)): Mention[] {
     const tokens = tokenize(original, folded);
     const mentions: Mention[] = [];
+    /** Folded surname → the person last named in full with it, in this text. */
+    const surnames = new Map<string, string>();
     let lines: LineIndex | undefined;
     let i = 0;
     while (i < tokens.length) {
@@ -139,8 +141,20 @@ export class Recognizer {
       }
       const last = tokens[best.last]!;
       const start = folded.starts[t.folded + best.prefix]!;
-      const id = this.choose(best.ids, tokens, i, original, start);
-      const e = this.entities.get(id)!;
+      let id = this.choose(best.ids, tokens, i, original, start);
+      let e = this.entities.get(id)!;
+      if (e.type === 'person') {
+        // The surname as the alias spells it: the last word, or the single word without its clitics ("والأسد" → الأسد).
+        const surname = best.last > i ? last.text : best.form;
+        if (best.last > i) {
+          // A full name: its surname, alone, means this person for the rest of the article.
+          surnames.set(surname, id);
+        } else {
+          // A surname alone ("الأسد") is the person last named in full with it ("حافظ الأسد … الأسد").
+          const named = surnames.get(surname);
+          if (named !== undefined && named !== id) e = this.entities.get((id = named))!;
+        }
+      }
       lines ??= new LineIndex(splitLines(original));
       mentions.push({
         entity: id,
@@ -157,13 +171,13 @@ export class Recognizer {
   }
 
   /** The longest alias starting at token i (the first token may carry clitics). */
-  private longestAt(tokens: readonly Token[], i: number): { last: number; prefix: number; ids: string[] } | undefined {
-    let best: { last: number; prefix: number; ids: string[] } | undefined;
+  private longestAt(tokens: readonly Token[], i: number): { last: number; prefix: number; form: string; ids: string[] } | undefined {
+    let best: { last: number; prefix: number; form: string; ids: string[] } | undefined;
     for (const { form, prefix } of proclitic(tokens[i]!.text)) {
       let n = this.root.next.get(form);
       let j = i;
       while (n) {
-        if (n.ids.length > 0 && (!best || j > best.last || (j === best.last && prefix < best.prefix))) best = { last: j, prefix, ids: n.ids };
+        if (n.ids.length > 0 && (!best || j > best.last || (j === best.last && prefix < best.prefix))) best = { last: j, prefix, form, ids: n.ids };
         const nextToken = tokens[j + 1];
         if (!nextToken) break;
         n = n.next.get(nextToken.text);
@@ -304,7 +318,17 @@ const MIN_SURNAME = 3;
  */
 export function recognizeArticle(recognizer: Recognizer, original: string, folded: FoldedText = foldWithMap(original)): { mentions: Mention[]; discovered: Entity[] } {
   const known = recognizer.recognize(original, folded);
-  const overlapsKnown = (start: number, end: number): boolean => known.some((m) => m.start < end && start < m.end);
+  const overlapsKnown = (start: number, end: number): boolean => {
+    // Mentions are in order and do not overlap: the last one starting before `end` is the only candidate.
+    let lo = 0;
+    let hi = known.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (known[mid]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && known[lo - 1]!.end > start;
+  };
   const discoveries = discoverPeople(original, folded, overlapsKnown);
   if (discoveries.length === 0) return { mentions: known, discovered: [] };
   const byId = new Map<string, Entity>();

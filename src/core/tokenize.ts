@@ -54,7 +54,20 @@ const MIN_STEM = 2;
  * والرئيس → والرئيس, الرئيس, رئيس; للرئيس → الرئيس, رئيس; وبلينكن → بلينكن; كالأسد → الأسد, أسد.
  * The word itself comes first; a form is kept only if at least two letters remain.
  */
-export function proclitic(word: string): Stripped[] {
+export function proclitic(word: string): readonly Stripped[] {
+  let forms = FORMS.get(word);
+  if (!forms) {
+    if (FORMS.size >= MAX_CACHED_FORMS) FORMS.clear();
+    FORMS.set(word, (forms = strip(word)));
+  }
+  return forms;
+}
+
+/** The forms of words seen (a corpus's vocabulary is small next to its text); cleared when it grows too big. */
+const FORMS = new Map<string, readonly Stripped[]>();
+const MAX_CACHED_FORMS = 200_000;
+
+function strip(word: string): Stripped[] {
   const out: Stripped[] = [{ form: word, prefix: 0 }];
   const seen = new Set([word]);
   const add = (form: string, prefix: number): void => {

@@ -124,6 +124,13 @@ describe('entity recognition on the seeds', () => {
     ]);
   });
 
+  it('"الأسد" alone is the al-Assad last named in full in the same text, Bashar by default', () => {
+    const ids = (text: string): string[] => recognizer.recognize(text).map((m) => m.entity);
+    assert.deepEqual(ids('حكم حافظ الأسد سوريا ثلاثين عاماً، وخلفه بشار الأسد. وقال الأسد'), ['hafez-al-assad', 'syria', 'bashar-al-assad', 'bashar-al-assad']);
+    assert.deepEqual(ids('في عهد حافظ الأسد قرر الأسد التدخل في لبنان'), ['hafez-al-assad', 'hafez-al-assad', 'lebanon']);
+    assert.deepEqual(ids('التقى الأسد وزير الخارجية أمس'), ['bashar-al-assad']);
+  });
+
   it('finds statements: the sentence in which a person speaks', () => {
     const { text } = seed('004');
     const mentions = recognizer.recognize(text);
