@@ -1,6 +1,6 @@
 // Bundles the extension, the CLI and the test suites with esbuild. `tsc --noEmit` type-checks separately.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -42,6 +42,9 @@ const builds = [
 ];
 
 rmSync('out', { recursive: true, force: true });
+// The user entity file's schema (contributes.jsonValidation points at it).
+mkdirSync('dist', { recursive: true });
+copyFileSync('src/core/kb/schema.json', 'dist/entities.schema.json');
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('esbuild: watching…');

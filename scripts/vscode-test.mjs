@@ -9,10 +9,10 @@
 // Environment: KEEP_TMP=1 keeps the run's temp folder; CORPUS_NAV_TEST_TIMEOUT_MS (default 600000) bounds the run;
 // CORPUS_NAV_VERBOSE=1 also prints the workbench's own log lines; CORPUS_NAV_GREP=<text> runs only the matching
 // tests (mocha --grep); CORPUS_NAV_CACHE moves the tool cache.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { launchBrowser } from './harness/browser.mjs';
 import { NODE24_VERSION, ensureTools, vscodeInfo } from './harness/tools.mjs';
 import { ROOT, fail, killGroup, log, makeRunDir, removeRunDir, seconds } from './harness/util.mjs';
@@ -121,6 +121,8 @@ async function main() {
   const run = makeRunDir('corpus-nav-vscode');
   state.runDir = run.dir;
   cpSync(join(ROOT, 'seeds'), join(run.workspace, 'seeds'), { recursive: true });
+  const corpusBefore = checksums(join(run.workspace, 'seeds'));
+  const repoBefore = checksums(join(ROOT, 'seeds'));
   // Workspace settings that keep the window quiet and the screenshots about our views (no chat panel, no
   // welcome page, nothing fetched from a marketplace).
   mkdirSync(join(run.workspace, '.vscode'));
@@ -201,6 +203,15 @@ async function main() {
   let { code, why } = await result;
   clearTimeout(timer);
   log(`${why} (workbench open for ${seconds(Date.now() - tPage)})`);
+  // Nothing may write to the corpus: every file of seeds/ (the copy the tests ran on, and the repository's)
+  // must be byte for byte what it was. Files the tests add and delete themselves are not corpus files.
+  const changed = [...compareChecksums(corpusBefore, checksums(join(run.workspace, 'seeds'))), ...compareChecksums(repoBefore, checksums(join(ROOT, 'seeds')))];
+  if (changed.length > 0) {
+    code = 1;
+    for (const c of changed) log(`CORPUS WRITTEN: ${c}`);
+  } else {
+    log(`the corpus is untouched: ${corpusBefore.size} files with the same SHA-256 after the run`);
+  }
   if (code === 0 && !summary) {
     code = 1;
     log(`no "N passed, N failed" line came from the tests${sawOutput ? '' : ' (no test output at all)'}: counting it as a failure`);
@@ -219,6 +230,26 @@ async function main() {
   }
   log(`${code === 0 ? 'PASSED' : 'FAILED'}${summary ? ` (${summary.passed} passed, ${summary.failed} failed)` : ''} in ${seconds(Date.now() - t0)} overall`);
   return code;
+}
+
+/** SHA-256 of every file under `dir`, by path relative to it. */
+function checksums(dir, base = dir, out = new Map()) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) checksums(p, base, out);
+    else if (entry.isFile()) out.set(relative(base, p), createHash('sha256').update(readFileSync(p)).digest('hex'));
+  }
+  return out;
+}
+
+/** What changed between two checksum maps: files changed or gone (new files are the tests' own). */
+function compareChecksums(before, after) {
+  const changed = [];
+  for (const [file, sum] of before) {
+    if (!after.has(file)) changed.push(`${file} was deleted`);
+    else if (after.get(file) !== sum) changed.push(`${file} was modified`);
+  }
+  return changed;
 }
 
 main()

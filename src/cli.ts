@@ -9,12 +9,16 @@ import { parseCorpus } from './core/corpus';
 import type { Article } from './core/article';
 import { recognizeArticle, Recognizer } from './core/entities';
 import { builtInEntities } from './core/kb';
+import { buildSearchIndex } from './core/search/corpusSearch';
 
 const USAGE = `Usage: corpus-navigator <command> <folder> [--json]
 
 Commands:
   articles <folder>   parse every .txt file under <folder>: title, outlet, dates, sections, boilerplate
   entities <folder>   the known officials, organisations, places and laws each file names, with offsets
+  search <folder> "<query>" [--limit N]
+                      ranked entities, articles and passages for a query (syntax: README, "Search");
+                      --json prints [{file, kind, start, end, score, snippet}] (UTF-16 offsets)
 Options:
   --json              print JSON (an object keyed by file name) instead of a readable summary
   -h, --help          show this help`;
@@ -80,7 +84,65 @@ function printEntities(inputs: readonly { name: string; text: string }[], json: 
   console.log(`\n${entities.length} entities named in ${inputs.length} files`);
 }
 
+/** `search <folder> "<query>" [--json] [--limit N]`: a query may start with "-" (an exclusion). */
+function searchCommand(argv: string[]): number {
+  let json = false;
+  let limit = 20;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--') continue;
+    else if (a === '--limit' || a.startsWith('--limit=')) {
+      const v = a === '--limit' ? argv[++i] : a.slice('--limit='.length);
+      limit = Number(v);
+      if (!Number.isInteger(limit) || limit <= 0) {
+        console.error(`corpus-navigator: --limit wants a positive whole number, not ${v ?? 'nothing'}`);
+        return 2;
+      }
+    } else rest.push(a);
+  }
+  const [folder, ...queryParts] = rest;
+  const query = queryParts.join(' ');
+  if (!folder || !query.trim()) {
+    console.error(USAGE);
+    return 2;
+  }
+  const inputs = readInputs(folder);
+  if (!inputs) return 1;
+  const index = buildSearchIndex(inputs, new Recognizer(builtInEntities()));
+  const results = index.searchAll(query, limit);
+  for (const p of index.search(query).query.problems) console.error(`corpus-navigator: ${p}`);
+  if (json) {
+    const out = results.map(({ file, kind, start, end, score, snippet }) => ({ file, kind, start, end, score, snippet }));
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    for (const r of results) console.log(`${r.kind.padEnd(8)} ${r.score.toFixed(3)}  ${r.file}:${r.start}-${r.end}  ${r.snippet}`);
+    console.log(`\n${results.length} results`);
+  }
+  return 0;
+}
+
+function readInputs(folder: string): { name: string; text: string }[] | undefined {
+  let files: string[];
+  try {
+    files = listTextFiles(folder);
+  } catch (e) {
+    console.error(`corpus-navigator: cannot read folder ${folder}: ${(e as Error).message}`);
+    return undefined;
+  }
+  const inputs: { name: string; text: string }[] = [];
+  for (const file of files) {
+    const name = relative(folder, file).split('\\').join('/');
+    const decoded = decodeArticleBytes(readFileSync(file));
+    if (decoded.error) console.error(`corpus-navigator: skipped ${name}: ${decoded.error}`);
+    else inputs.push({ name, text: decoded.text });
+  }
+  return inputs;
+}
+
 function main(argv: string[]): number {
+  if (argv[0] === 'search') return searchCommand(argv.slice(1));
   const args = argv.filter((a) => !a.startsWith('-'));
   const flags = new Set(argv.filter((a) => a.startsWith('-')));
   if (flags.has('-h') || flags.has('--help') || args.length === 0) {

@@ -15,6 +15,12 @@ export const config = {
   articlesSortBy(): ArticleSort {
     return vscode.workspace.getConfiguration(Settings.section).get<string>(Settings.articlesSortBy) === 'title' ? 'title' : 'date';
   },
+  highlightEntities(): boolean {
+    return vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.highlightEntities) !== false;
+  },
+  affectsHighlightEntities(e: vscode.ConfigurationChangeEvent): boolean {
+    return e.affectsConfiguration(`${Settings.section}.${Settings.highlightEntities}`);
+  },
   affectsCorpusFolders(e: vscode.ConfigurationChangeEvent): boolean {
     return e.affectsConfiguration(`${Settings.section}.${Settings.corpusFolders}`);
   },

@@ -13,7 +13,7 @@ import { openLocationArgs } from './openLocation';
 import { fileUri } from './workspaceCorpus';
 
 export type EntityNode =
-  | { kind: 'type'; type: EntityType }
+  | { kind: 'type'; type: EntityType; discovered?: boolean }
   | { kind: 'entity'; id: string }
   | { kind: 'article'; id: string; file: string }
   | { kind: 'mention'; id: string; file: string; index: number };
@@ -32,6 +32,7 @@ const SORT_STATE_KEY = 'corpusNavigator.entitiesSort';
 /** One line about an entity: its English name and, for people, the first role. */
 export function entitySubtitle(e: Entity): string {
   const role = e.roles?.[0];
+  if (e.discovered) return `discovered: ${role?.titleAr ?? ''}`;
   return [e.nameEn, role?.titleEn].filter(Boolean).join(' — ');
 }
 
@@ -72,13 +73,16 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
     this.changed.fire(undefined);
   }
 
-  /** Entities of a type as shown: filtered (folded Arabic, or English, substring), then sorted. */
-  entitiesOf(type: EntityType): EntityStats[] {
+  /**
+   * Entities of a type as shown: filtered (folded Arabic, or English, substring), then sorted. Known
+   * entities, or (`discovered`) the people found after title cues.
+   */
+  entitiesOf(type: EntityType, discovered = false): EntityStats[] {
     const needle = fold(this.filterText);
-    let list = this.corpus.entities().list(type);
+    let list = this.corpus.entities().list(type).filter((s) => (s.entity.discovered === true) === discovered);
     if (needle) {
       list = list.filter(({ entity: e }) =>
-        [e.nameAr, e.nameEn, ...e.aliases].some((n) => fold(n).includes(needle)),
+        [e.nameAr, e.nameEn, ...e.aliases, ...(e.roles ?? []).map((r) => r.titleAr ?? '')].some((n) => fold(n).includes(needle)),
       );
     }
     if (this.sort === 'name') list.sort((a, b) => a.entity.nameAr.localeCompare(b.entity.nameAr, 'ar'));
@@ -87,8 +91,12 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
 
   async getChildren(node?: EntityNode): Promise<EntityNode[]> {
     await this.corpus.ready();
-    if (!node) return TYPES.filter((type) => this.entitiesOf(type).length > 0).map((type) => ({ kind: 'type', type }));
-    if (node.kind === 'type') return this.entitiesOf(node.type).map((s) => ({ kind: 'entity', id: s.entity.id }));
+    if (!node) {
+      const groups: EntityNode[] = TYPES.filter((type) => this.entitiesOf(type).length > 0).map((type) => ({ kind: 'type', type }));
+      if (this.entitiesOf('person', true).length > 0) groups.push({ kind: 'type', type: 'person', discovered: true });
+      return groups;
+    }
+    if (node.kind === 'type') return this.entitiesOf(node.type, node.discovered).map((s) => ({ kind: 'entity', id: s.entity.id }));
     const stats = this.corpus.entities().get(node.id);
     if (!stats) return [];
     if (node.kind === 'entity') return stats.articles.map((a) => ({ kind: 'article', id: node.id, file: a.entry.file.id }));
@@ -105,7 +113,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
         return undefined;
       case 'entity': {
         const e = this.corpus.entities().get(node.id)?.entity;
-        return e ? { kind: 'type', type: e.type } : undefined;
+        return e ? { kind: 'type', type: e.type, ...(e.discovered ? { discovered: true } : {}) } : undefined;
       }
       case 'article':
         return { kind: 'entity', id: node.id };
@@ -117,12 +125,14 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
   getTreeItem(node: EntityNode): vscode.TreeItem {
     const index = this.corpus.entities();
     if (node.kind === 'type') {
-      const list = this.entitiesOf(node.type);
-      const item = new vscode.TreeItem(TYPE_LABELS[node.type].label, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `type:${node.type}`;
+      const list = this.entitiesOf(node.type, node.discovered);
+      const label = node.discovered ? 'Discovered people (not in the knowledge base)' : TYPE_LABELS[node.type].label;
+      const item = new vscode.TreeItem(label, node.discovered ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.discovered ? 'type:discovered' : `type:${node.type}`;
       item.description = `${list.length}`;
-      item.iconPath = new vscode.ThemeIcon(TYPE_LABELS[node.type].icon);
-      item.contextValue = 'entityType';
+      item.iconPath = new vscode.ThemeIcon(node.discovered ? 'search' : TYPE_LABELS[node.type].icon);
+      item.contextValue = node.discovered ? 'entityType.discovered' : 'entityType';
+      if (node.discovered) item.tooltip = 'Named after a title in the text ("وزير الخارجية الروسي، …"). Add one to your entity file to recognize it everywhere.';
       return item;
     }
     const stats = index.get(node.id);
@@ -132,10 +142,12 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
       const item = new vscode.TreeItem(e.nameAr, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `entity:${e.id}`;
       const articles = stats.articles.length;
-      item.description = `${stats.count} · ${articles} article${articles === 1 ? '' : 's'} · ${entitySubtitle(e)}`;
+      // Bidi isolates: the counts stay left-to-right beside the Arabic label, the subtitle keeps its own direction.
+      item.description = `\u2066${stats.count} · ${articles} article${articles === 1 ? '' : 's'}\u2069 · \u2068${entitySubtitle(e)}\u2069`;
+      item.accessibilityInformation = { label: `${e.nameAr}, ${stats.count} mentions in ${articles} article${articles === 1 ? '' : 's'}, ${entitySubtitle(e)}` };
       item.tooltip = new vscode.MarkdownString().appendText(`${e.nameAr}\n\n${entitySubtitle(e)}\n\n${e.descriptionEn ?? e.summaryEn ?? ''}`);
       item.iconPath = new vscode.ThemeIcon(TYPE_LABELS[e.type].icon);
-      item.contextValue = `entity.${e.type}`;
+      item.contextValue = e.discovered ? 'entity.person.discovered' : `entity.${e.type}`;
       return item;
     }
     const a = stats.articles.find((x) => x.entry.file.id === node.file);

@@ -7,10 +7,18 @@ import type { Corpus } from '../core/corpus';
 import { ArticleNode, ArticlesTreeProvider, registerArticlesView } from './articlesTree';
 import { registerCorpusCommands } from './corpusCommands';
 import { EntitiesTreeProvider, EntityNode, registerEntitiesView } from './entitiesView';
+import { registerEntityCommands } from './entityCommands';
 import { builtInRecognizer, registerKnowledgeBase } from './knowledgeBase';
 import { DocumentMentions } from './documentMentions';
+import { EntityHighlights, registerHighlights } from './highlights';
 import { registerHover } from './hover';
+import { registerArticleLanguage } from './language';
+import { registerNavigation } from './navigation';
 import { registerOpenLocation } from './openLocation';
+import { ConcordanceApi, registerConcordance } from './concordance';
+import { registerSearch, SearchApi } from './search';
+import { registerSummaryPanel, SummaryPanel } from './summaryPanel';
+import { registerStatusBar } from './statusBar';
 import { createWorkspaceCorpus } from './workspaceCorpus';
 
 /** What `activate` returns: used by the integration tests to read the real providers. */
@@ -20,6 +28,16 @@ export interface CorpusNavigatorApi {
   articlesView: vscode.TreeView<ArticleNode>;
   entities: EntitiesTreeProvider;
   entitiesView: vscode.TreeView<EntityNode>;
+  /** Entity highlights of the visible editors (ranges per type). */
+  highlights: EntityHighlights;
+  /** The search quick pick and its index. */
+  search: SearchApi;
+  /** The concordance panels. */
+  concordance: ConcordanceApi;
+  /** The Summary panel (its last rendered view, model and HTML). */
+  summary: SummaryPanel;
+  /** The status bar item (articles · entities · indexing state). */
+  status: vscode.StatusBarItem;
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
@@ -31,10 +49,18 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   registerCorpusCommands(context, corpus);
   const { provider: articles, view: articlesView } = registerArticlesView(context, corpus);
   const { provider: entities, view: entitiesView } = registerEntitiesView(context, corpus);
+  registerEntityCommands(context, corpus);
   registerKnowledgeBase(context, corpus, log);
   const mentions = new DocumentMentions(corpus);
   context.subscriptions.push(mentions);
   registerHover(context, corpus, mentions);
+  registerNavigation(context, corpus, mentions);
+  const highlights = registerHighlights(context, corpus, mentions);
+  registerArticleLanguage(context);
+  const search = registerSearch(context, corpus);
+  const concordance = registerConcordance(context, search.search);
+  const summary = registerSummaryPanel(context, corpus);
+  const status = registerStatusBar(context, corpus);
 
   // Say once, in the log, why each bad file was skipped (the Articles view shows a summary).
   const reported = new Set<string>();
@@ -52,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
     () => log.info(`indexed ${corpus.size} articles in ${Date.now() - started} ms`),
     (e: unknown) => log.error(`indexing failed: ${e instanceof Error ? e.message : String(e)}`),
   );
-  return { corpus, articles, articlesView, entities, entitiesView };
+  return { corpus, articles, articlesView, entities, entitiesView, highlights, summary, search, concordance, status };
 }
 
 export function deactivate(): void {}

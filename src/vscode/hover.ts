@@ -9,7 +9,7 @@ import type { Corpus } from '../core/corpus';
 import type { Entity, Role } from '../core/entities';
 import type { EntityIndex, EntityStats } from '../core/entityIndex';
 import type { DocumentMentions } from './documentMentions';
-import { Commands } from './ids';
+import { Commands, Languages } from './ids';
 import { openLocationArgs } from './openLocation';
 import { fileUri } from './workspaceCorpus';
 
@@ -35,14 +35,16 @@ function years(r: Role): string {
 export function entityCard(stats: EntityStats, index: EntityIndex, corpus: Corpus, currentFile?: string): vscode.MarkdownString {
   const e: Entity = stats.entity;
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: [Commands.openLocation] };
+  md.isTrusted = { enabledCommands: [Commands.openLocation, Commands.showEntitySummary] };
   // Arabic and Latin on separate lines: the hover drops `dir`, so each line keeps its own direction.
   md.appendMarkdown(`**${escapeMarkdown(e.nameAr)}**\n\n`);
   if (e.nameEn) md.appendMarkdown(`**${escapeMarkdown(e.nameEn)}**\n\n`);
   if (e.type === 'person') {
     for (const r of e.roles ?? []) {
-      if (r.titleEn) md.appendMarkdown(`${escapeMarkdown(r.titleEn)}${years(r)}  \n`);
+      const title = r.titleEn ?? r.titleAr;
+      if (title) md.appendMarkdown(`${escapeMarkdown(title)}${years(r)}  \n`);
     }
+    if (e.discovered) md.appendMarkdown(`\n*Found after a title in the text; not in the knowledge base.*\n`);
     if (e.descriptionEn) md.appendMarkdown(`\n${escapeMarkdown(e.descriptionEn)}\n`);
   } else if (e.type === 'law') {
     const adopted = [e.adopted ? `Adopted ${e.adopted}` : undefined, e.issuer ? `by ${e.issuer}` : undefined].filter(Boolean).join(' ');
@@ -53,6 +55,7 @@ export function entityCard(stats: EntityStats, index: EntityIndex, corpus: Corpu
     md.appendMarkdown(`${escapeMarkdown(e.descriptionEn)}\n`);
   }
 
+  md.appendMarkdown(`\n${commandLink('Open in the Summary panel', Commands.showEntitySummary, [e.id])}\n`);
   md.appendMarkdown('\n---\n\n');
   const n = stats.articles.length;
   md.appendMarkdown(
@@ -92,6 +95,7 @@ export function entityCard(stats: EntityStats, index: EntityIndex, corpus: Corpu
 
 export function registerHover(context: vscode.ExtensionContext, corpus: Corpus, mentions: DocumentMentions): void {
   const selector: vscode.DocumentSelector = [
+    { language: Languages.article },
     { language: 'plaintext' },
     { language: 'markdown' },
   ];
@@ -101,7 +105,7 @@ export function registerHover(context: vscode.ExtensionContext, corpus: Corpus, 
         const m = await mentions.at(document, position);
         if (!m) return undefined;
         const index = corpus.entities();
-        const entity = corpus.entityRecognizer?.entities.get(m.entity);
+        const entity = index.get(m.entity)?.entity ?? corpus.entityRecognizer?.entities.get(m.entity);
         if (!entity) return undefined;
         // A name in a file outside the corpus may be one the corpus never mentions.
         const stats = index.get(m.entity) ?? { entity, count: 0, articles: [] };

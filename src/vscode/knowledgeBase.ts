@@ -62,7 +62,16 @@ export function registerKnowledgeBase(context: vscode.ExtensionContext, corpus: 
     log.info(`knowledge base: ${entities.length} entities (${builtIn.length} built in${user ? `, merged with ${USER_ENTITY_FILE}` : ''})`);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${USER_ENTITY_FILE}`);
+  // Deleting the whole `.corpus` folder reports the folder only.
+  const folderWatcher = vscode.workspace.createFileSystemWatcher(`**/${USER_ENTITY_FILE.split('/')[0]}`, true, true, false);
   const reload = (): void => void load(false);
-  context.subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
+  context.subscriptions.push(
+    watcher,
+    folderWatcher,
+    watcher.onDidCreate(reload),
+    watcher.onDidChange(reload),
+    watcher.onDidDelete(reload),
+    folderWatcher.onDidDelete(reload),
+  );
   void load(true);
 }

@@ -21,7 +21,8 @@ function corpusRoots(): { folder: vscode.WorkspaceFolder; dir: string; root: vsc
   return roots;
 }
 
-function toFile(uri: vscode.Uri): CorpusFile | undefined {
+/** The corpus file at `uri`, or undefined when `uri` is not under a corpus folder. */
+export function toFile(uri: vscode.Uri): CorpusFile | undefined {
   for (const { root } of corpusRoots()) {
     const prefix = root.toString() + '/';
     const id = uri.toString();

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Commands, Settings, Views } from '../../src/vscode/ids';
+import { Colors, Commands, Languages, Settings, Views } from '../../src/vscode/ids';
 import { ROOT } from './helpers';
 
 interface Manifest {
@@ -13,7 +13,10 @@ interface Manifest {
     viewsContainers: { activitybar: { id: string; icon: string }[] };
     views: Record<string, { id: string; name: string }[]>;
     viewsWelcome: { view: string; contents: string }[];
-    configuration: { properties: Record<string, { default?: unknown }> };
+    configuration: { properties: Record<string, { default?: unknown; type?: string; markdownDescription?: string }> };
+    languages?: { id: string; configuration?: string }[];
+    grammars?: { language: string; scopeName: string; path: string }[];
+    colors?: { id: string; defaults: Record<string, string> }[];
   };
 }
 
@@ -54,5 +57,20 @@ describe('package.json contributions', () => {
   it('the corpus folders setting defaults to seeds', () => {
     assert.deepEqual(c.configuration.properties[`${Settings.section}.${Settings.corpusFolders}`]?.default, ['seeds']);
     assert.ok(c.configuration.properties[`${Settings.section}.${Settings.articlesSortBy}`]);
+  });
+
+  it('contributes our article language with its grammar, the highlight colours of the code, and their setting', () => {
+    const lang = c.languages?.find((l) => l.id === Languages.article);
+    assert.ok(lang?.configuration && existsSync(join(ROOT, lang.configuration)), 'language configuration file exists');
+    const grammar = c.grammars?.find((g) => g.language === Languages.article);
+    assert.ok(grammar && existsSync(join(ROOT, grammar.path)), 'grammar file exists');
+    const scopeName = (JSON.parse(readFileSync(join(ROOT, grammar.path), 'utf8')) as { scopeName: string }).scopeName;
+    assert.equal(scopeName, grammar.scopeName);
+    assert.deepEqual(c.colors?.map((x) => x.id).sort(), Object.values(Colors).sort());
+    for (const color of c.colors ?? []) assert.deepEqual(Object.keys(color.defaults).sort(), ['dark', 'highContrast', 'highContrastLight', 'light'], color.id);
+    const setting = c.configuration.properties[`${Settings.section}.${Settings.highlightEntities}`];
+    assert.equal(setting?.type, 'boolean');
+    assert.equal(setting?.default, true);
+    assert.ok(setting?.markdownDescription);
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * A concordance (keyword in context): every occurrence of a word or of an entity's mentions, with
+ * the text on its left and right, sortable by the word just before or just after it.
+ */
+import type { SearchIndex } from './index';
+
+export interface ConcordanceLine {
+  file: string;
+  name: string;
+  title: string;
+  outlet?: string;
+  /** The occurrence's exact range in the original text. */
+  start: number;
+  end: number;
+  /** Context as written, white space runs shown as one space, cut at whole words. */
+  left: string;
+  keyword: string;
+  right: string;
+  /** Folded neighbouring words, for sorting ('' at the start or end of the text). */
+  leftWord: string;
+  rightWord: string;
+}
+
+export type ConcordanceSort = 'position' | 'left' | 'right';
+
+export interface ConcordanceOptions {
+  /** Characters of context on each side (default 60). */
+  width?: number;
+  sort?: ConcordanceSort;
+  /** Also spelling variants of the word (edit distance), not only its clitic forms. */
+  variants?: boolean;
+}
+
+const collator = new Intl.Collator('ar');
+
+function squash(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}
+
+export function concordance(index: SearchIndex, target: { word: string } | { entity: string }, options: ConcordanceOptions = {}): ConcordanceLine[] {
+  const width = options.width ?? 60;
+  const occurrences = index.occurrences('word' in target ? { word: target.word, variants: options.variants } : target);
+  const lines = occurrences.map(({ doc, start, end, first, last }): ConcordanceLine => {
+    let from = Math.max(0, start - width);
+    if (from > 0) {
+      const space = doc.text.slice(from, start).search(/\s/);
+      if (space >= 0) from += space + 1;
+    }
+    let to = Math.min(doc.text.length, end + width);
+    if (to < doc.text.length) {
+      const cut = doc.text.slice(end, to).search(/\s\S*$/);
+      if (cut > 0) to = end + cut;
+    }
+    return {
+      file: doc.id,
+      name: doc.name,
+      title: doc.title,
+      outlet: doc.outlet,
+      start,
+      end,
+      left: squash(doc.text.slice(from, start)).trimStart(),
+      keyword: squash(doc.text.slice(start, end)),
+      right: squash(doc.text.slice(end, to)).trimEnd(),
+      leftWord: index.wordAt(doc, first - 1) ?? '',
+      rightWord: index.wordAt(doc, last + 1) ?? '',
+    };
+  });
+  return sortConcordance(lines, options.sort ?? 'position');
+}
+
+export function sortConcordance(lines: ConcordanceLine[], sort: ConcordanceSort): ConcordanceLine[] {
+  const byPosition = (a: ConcordanceLine, b: ConcordanceLine): number => a.name.localeCompare(b.name) || a.start - b.start;
+  const cmp =
+    sort === 'left'
+      ? (a: ConcordanceLine, b: ConcordanceLine) => collator.compare(a.leftWord, b.leftWord) || byPosition(a, b)
+      : sort === 'right'
+        ? (a: ConcordanceLine, b: ConcordanceLine) => collator.compare(a.rightWord, b.rightWord) || byPosition(a, b)
+        : byPosition;
+  return [...lines].sort(cmp);
+}

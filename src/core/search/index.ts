@@ -1,0 +1,916 @@
+/**
+ * Corpus search: an inverted index of folded words (clitic-stripped forms resolved through the
+ * vocabulary, so postings hold each written word once), expanded by prefix and edit distance;
+ * English names of known entities map to their mentions; results are entities, articles (titles and
+ * outlets, ranked with fuse.js) and passages (every word, ranked by proximity). Offsets are UTF-16
+ * offsets into each document's original text. Documents can be added and removed one at a time.
+ */
+import Fuse from 'fuse.js';
+import { fold, foldWithMap } from '../arabic';
+import type { Entity, EntityType } from '../entities';
+import { proclitic } from '../tokenize';
+import { allowedEdits, boundedDistance } from './fuzzy';
+import { dateInBounds, ParsedQuery, parseQuery } from './query';
+import { scanWords } from './scan';
+
+export { parseQuery, QUERY_SYNTAX_HINT } from './query';
+export type { ParsedQuery } from './query';
+
+export interface SearchMention {
+  entity: string;
+  type: EntityType;
+  start: number;
+  end: number;
+}
+
+/** One document (a corpus file) as the index sees it. */
+export interface SearchDocument {
+  /** The file's id (a URI in VS Code, a path in the CLI). */
+  id: string;
+  /** The name shown to the user (path relative to the corpus folder). */
+  name: string;
+  text: string;
+  title?: { text: string; start: number; end: number };
+  outlet?: string;
+  /** ISO date (any precision). */
+  date?: string;
+  /** Known entities named in the text. */
+  mentions?: readonly SearchMention[];
+}
+
+export type ResultKind = 'entity' | 'article' | 'passage';
+
+export interface SearchResult {
+  kind: ResultKind;
+  /** The document's id; for an entity, the document that names it most. */
+  file: string;
+  name: string;
+  /** UTF-16 offsets into the document's original text: the passage, the title, or the entity's first mention there. */
+  start: number;
+  end: number;
+  score: number;
+  /** What to show: the passage's line (shortened), the title, or the entity's name. */
+  snippet: string;
+  /** Ranges [from, to) of matched words in `snippet`. */
+  highlights: [number, number][];
+  /** Ranges [from, to) of the matched words in the original text (a passage's words). */
+  matches: [number, number][];
+  title: string;
+  outlet?: string;
+  date?: string;
+  entity?: { id: string; type: EntityType; nameAr: string; nameEn: string; mentions: number; articles: number };
+}
+
+export interface SearchOptions {
+  /** Most results of each kind (default 20 entities, 20 articles, 50 passages). */
+  limit?: Partial<Record<ResultKind, number>>;
+}
+
+export interface SearchResults {
+  query: ParsedQuery;
+  entities: SearchResult[];
+  articles: SearchResult[];
+  passages: SearchResult[];
+}
+
+interface Doc {
+  index: number;
+  id: string;
+  name: string;
+  text: string;
+  title: string;
+  titleStart: number;
+  titleEnd: number;
+  outlet?: string;
+  outletFolded: string;
+  date?: string;
+  /** Per word: original start and end, and the term id. */
+  starts: Uint32Array;
+  ends: Uint32Array;
+  terms: Uint32Array;
+  /** Mentions sorted by start, with their word span. */
+  mentions: (SearchMention & { first: number; last: number })[];
+  alive: boolean;
+}
+
+interface Hit {
+  /** First and last word index. */
+  first: number;
+  last: number;
+  weight: number;
+  clause: number;
+  /** For an entity's mention: its exact original range. */
+  range?: [number, number];
+}
+
+interface Clause {
+  /** term id → weight */
+  terms: Map<number, number>;
+  /** Entities whose mentions count as hits (an English name typed for an Arabic text). */
+  entities: Map<string, number>;
+  /** For a phrase: the exact terms allowed at each following word. */
+  phrase?: Set<number>[];
+  /** Words this clause spans in a hit (1 for a word). */
+  length: number;
+  /** term id → folded letters of clitics in front of the matched form (وبايدن: 1). */
+  prefix?: Map<number, number>;
+}
+
+interface Expansion {
+  weights: Map<number, number>;
+  prefix: Map<number, number>;
+  /** Terms reached only as completions of the word (لافر → لافروف), not as spellings of it. */
+  completions: Set<number>;
+}
+
+const EMPTY = new Uint32Array(0);
+const STRIPPED_WEIGHT = 0.85;
+const PREFIX_WEIGHT = 0.6;
+const EDIT_WEIGHT = [1, 0.7, 0.5];
+const MAX_EXPANSIONS = 40;
+const SNIPPET_CONTEXT = 70;
+const PASSAGES_PER_DOC = 3;
+const ENGLISH = /^[a-z0-9][a-z0-9 '’.-]*$/;
+
+/** Query-side forms of a word: itself, then forms with its clitics stripped (at least 3 letters). */
+function queryForms(word: string): { form: string; weight: number }[] {
+  return proclitic(word)
+    .filter((s, i) => i === 0 || s.form.length >= 3)
+    .map((s, i) => ({ form: s.form, weight: i === 0 ? 1 : STRIPPED_WEIGHT }));
+}
+
+export class SearchIndex {
+  private readonly docs: Doc[] = [];
+  private readonly byId = new Map<string, Doc>();
+  private dead = 0;
+  // Vocabulary: written words (terms) and the forms they stand for once clitics are stripped.
+  private readonly termIds = new Map<string, number>();
+  private readonly termText: string[] = [];
+  private readonly postings: Uint32Array[] = [];
+  private readonly postingLength: number[] = [];
+  private readonly forms = new Map<string, number[]>();
+  private sortedForms: string[] | undefined;
+  private formsByLength: Map<number, string[]> | undefined;
+  private readonly expansionCache = new Map<string, Expansion>();
+  // Entities: the known ones, their mentions by document, and a fuse.js index over the named ones.
+  private entityTable = new Map<string, Entity>();
+  private readonly entityDocs = new Map<string, Map<number, number>>();
+  private entityFuse: Fuse<{ id: string; names: string[]; words: string[] }> | undefined;
+  private outletFuse: Fuse<{ outlet: string }> | undefined;
+
+  constructor(entities: readonly Entity[] = []) {
+    this.setEntities(entities);
+  }
+
+  setEntities(entities: readonly Entity[]): void {
+    this.entityTable = new Map(entities.map((e) => [e.id, e]));
+    this.entityFuse = undefined;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  documents(): { id: string; name: string; text: string; title: string }[] {
+    return [...this.byId.values()].map(({ id, name, text, title }) => ({ id, name, text, title }));
+  }
+
+  /** Adds a document, or replaces the one with the same id. */
+  add(input: SearchDocument): void {
+    if (this.byId.has(input.id)) this.remove(input.id);
+    const index = this.docs.length;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const terms: number[] = [];
+    const seen = new Set<number>();
+    scanWords(input.text, (w, s, e) => {
+      const t = this.term(w);
+      starts.push(s);
+      ends.push(e);
+      terms.push(t);
+      this.post(t, index, terms.length - 1);
+      seen.add(t);
+    });
+    const startArr = Uint32Array.from(starts);
+    const lastBefore = (offset: number): number => Math.max(0, lowerBound(startArr, offset) - 1);
+    const mentions = [...(input.mentions ?? [])]
+      .sort((a, b) => a.start - b.start)
+      .map((m) => ({ entity: m.entity, type: m.type, start: m.start, end: m.end, first: lastBefore(m.start + 1), last: lastBefore(m.end) }));
+    const doc: Doc = {
+      index,
+      id: input.id,
+      name: input.name,
+      text: input.text,
+      title: input.title?.text ?? input.name,
+      titleStart: input.title?.start ?? 0,
+      titleEnd: input.title?.end ?? 0,
+      outlet: input.outlet,
+      outletFolded: input.outlet ? fold(input.outlet) : '',
+      date: input.date,
+      starts: startArr,
+      ends: Uint32Array.from(ends),
+      terms: Uint32Array.from(terms),
+      mentions,
+      alive: true,
+    };
+    for (const m of mentions) {
+      let perDoc = this.entityDocs.get(m.entity);
+      if (!perDoc) this.entityDocs.set(m.entity, (perDoc = new Map()));
+      perDoc.set(index, (perDoc.get(index) ?? 0) + 1);
+    }
+    this.docs.push(doc);
+    this.byId.set(doc.id, doc);
+    if (mentions.length > 0) this.entityFuse = undefined;
+    if (doc.outletFolded) this.outletFuse = undefined;
+  }
+
+  /** Removes a document (its postings are dropped lazily, all at once when many are dead). */
+  remove(id: string): void {
+    const doc = this.byId.get(id);
+    if (!doc) return;
+    doc.alive = false;
+    this.byId.delete(id);
+    this.dead++;
+    for (const m of doc.mentions) {
+      const perDoc = this.entityDocs.get(m.entity);
+      perDoc?.delete(doc.index);
+      if (perDoc?.size === 0) this.entityDocs.delete(m.entity);
+    }
+    this.entityFuse = undefined;
+    this.outletFuse = undefined;
+    doc.text = '';
+    if (this.dead > 64 && this.dead > this.docs.length / 4) this.compact();
+  }
+
+  clear(): void {
+    for (const id of [...this.byId.keys()]) this.remove(id);
+    this.compact();
+  }
+
+  /** Drops the postings of removed documents. */
+  private compact(): void {
+    for (let t = 0; t < this.postings.length; t++) {
+      const p = this.postings[t]!;
+      let w = 0;
+      const n = this.postingLength[t]!;
+      for (let r = 0; r < n; r += 2) {
+        if (this.docs[p[r]!]!.alive) {
+          p[w++] = p[r]!;
+          p[w++] = p[r + 1]!;
+        }
+      }
+      this.postingLength[t] = w;
+    }
+    this.dead = 0;
+  }
+
+  private term(w: string): number {
+    let t = this.termIds.get(w);
+    if (t !== undefined) return t;
+    t = this.termText.length;
+    this.termIds.set(w, t);
+    this.termText.push(w);
+    this.postings.push(EMPTY);
+    this.postingLength.push(0);
+    for (const { form } of proclitic(w)) {
+      if (form !== w && form.length < 3) continue;
+      const list = this.forms.get(form);
+      if (list) list.push(t);
+      else {
+        this.forms.set(form, [t]);
+        this.sortedForms = undefined;
+        this.formsByLength = undefined;
+      }
+    }
+    this.expansionCache.clear();
+    return t;
+  }
+
+  private post(t: number, doc: number, pos: number): void {
+    let p = this.postings[t]!;
+    const n = this.postingLength[t]!;
+    if (n + 2 > p.length) {
+      const grown = new Uint32Array(Math.max(4, p.length * 2));
+      grown.set(p);
+      this.postings[t] = p = grown;
+    }
+    p[n] = doc;
+    p[n + 1] = pos;
+    this.postingLength[t] = n + 2;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Vocabulary expansion
+
+  /** Terms a query word stands for, with weights: clitic forms, then prefixes and spelling variants. */
+  expand(word: string, fuzzy = true): Map<number, number> {
+    return this.expansion(word, fuzzy).weights;
+  }
+
+  private expansion(word: string, fuzzy: boolean): Expansion {
+    const key = `${fuzzy ? 1 : 0}${word}`;
+    const cached = this.expansionCache.get(key);
+    if (cached) return cached;
+    const out = new Map<number, number>();
+    const prefix = new Map<number, number>();
+    const completions = new Set<number>();
+    const viaForm = (form: string, w: number, completion = false): void => {
+      for (const t of this.forms.get(form) ?? []) {
+        const text = this.termText[t]!;
+        const weight = text === form ? w : w * 0.97;
+        if ((out.get(t) ?? 0) >= weight) continue;
+        out.set(t, weight);
+        prefix.set(t, text.endsWith(form) ? text.length - form.length : 0);
+        if (completion) completions.add(t);
+        else completions.delete(t);
+      }
+    };
+    const qforms = queryForms(word);
+    for (const { form, weight } of qforms) viaForm(form, weight);
+    if (fuzzy) {
+      const extra: { form: string; weight: number; completion?: boolean }[] = [];
+      for (const { form, weight } of qforms) {
+        if (form.length < 2) continue;
+        // Prefix: words being typed (لافر → لافروف).
+        const sorted = (this.sortedForms ??= [...this.forms.keys()].sort());
+        for (let i = lowerBoundStr(sorted, form); i < sorted.length && sorted[i]!.startsWith(form); i++) {
+          if (sorted[i] !== form) extra.push({ form: sorted[i]!, weight: weight * PREFIX_WEIGHT * Math.sqrt(form.length / sorted[i]!.length), completion: true });
+        }
+        // Spelling variants and typos (انطونوف → انتونوف, بيدرسن → بيدرسون).
+        const k = allowedEdits(form);
+        if (k === 0) continue;
+        const byLength = (this.formsByLength ??= groupByLength(this.forms.keys()));
+        for (let len = form.length - k; len <= form.length + k; len++) {
+          for (const candidate of byLength.get(len) ?? []) {
+            if (candidate === form) continue;
+            const d = boundedDistance(form, candidate, k);
+            if (d <= k) extra.push({ form: candidate, weight: weight * EDIT_WEIGHT[d]! });
+          }
+        }
+      }
+      extra.sort((a, b) => b.weight - a.weight);
+      for (const { form, weight, completion } of extra.slice(0, MAX_EXPANSIONS)) viaForm(form, weight, completion);
+    }
+    if (this.expansionCache.size > 2000) this.expansionCache.clear();
+    const e = { weights: out, prefix, completions };
+    this.expansionCache.set(key, e);
+    return e;
+  }
+
+  /** Words of the vocabulary a query word stands for (for tests and the concordance). */
+  expansions(word: string, fuzzy = true): { term: string; weight: number }[] {
+    return [...this.expand(fold(word), fuzzy)].map(([t, weight]) => ({ term: this.termText[t]!, weight })).sort((a, b) => b.weight - a.weight);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Entities
+
+  private entityMatcher(): Fuse<{ id: string; names: string[]; words: string[] }> {
+    if (this.entityFuse) return this.entityFuse;
+    const records = [...this.entityDocs.keys()]
+      .map((id) => this.entityTable.get(id))
+      .filter((e): e is Entity => e !== undefined)
+      .map((e) => {
+        const names = [...new Set([e.nameAr, ...e.aliases, e.nameEn].map((n) => foldedWordsOf(n).join(' ')))];
+        return { id: e.id, names, words: [...new Set(names.flatMap((n) => n.split(' ')))] };
+      });
+    this.entityFuse = new Fuse(records, { keys: ['names'], includeScore: true, ignoreLocation: true, threshold: 0.3, useExtendedSearch: true });
+    return this.entityFuse;
+  }
+
+  /**
+   * Entities named in the corpus whose names (Arabic, aliases, English) match `text`, best first:
+   * fuse.js ranks them, and every query word must be one of the name's words in some spelling
+   * (clitics, a prefix, or a few edits away), which keeps fuzzy near-misses like الاسد → الإسلامية out.
+   */
+  matchEntities(text: string, type?: EntityType): { entity: Entity; score: number }[] {
+    const words = text.split(/\s+/).filter(Boolean);
+    if (words.length === 0) return [];
+    const pattern = words.join(' ');
+    return this.entityMatcher()
+      .search(pattern)
+      .map((r) => ({ entity: this.entityTable.get(r.item.id)!, score: 1 - (r.score ?? 1), names: r.item.words }))
+      .filter((r) => (type === undefined || r.entity.type === type) && words.every((w) => r.names.some((n) => wordMatches(w, n))))
+      .map(({ entity, score }) => ({ entity, score }));
+  }
+
+  /** Mentions and articles of an entity in the documents `allowed` keeps, and the one naming it most. */
+  /** An entity's Arabic name, if known. */
+  entityName(id: string): string | undefined {
+    return this.entityTable.get(id)?.nameAr;
+  }
+
+  private entityStats(id: string, allowed: (d: Doc) => boolean): { mentions: number; articles: number; best: Doc | undefined } {
+    const perDoc = this.entityDocs.get(id);
+    let mentions = 0;
+    let articles = 0;
+    let best: Doc | undefined;
+    let bestCount = 0;
+    for (const [d, n] of perDoc ?? []) {
+      const doc = this.docs[d]!;
+      if (!allowed(doc)) continue;
+      mentions += n;
+      articles++;
+      if (n > bestCount || (n === bestCount && best && doc.name < best.name)) {
+        best = doc;
+        bestCount = n;
+      }
+    }
+    return { mentions, articles, best };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Search
+
+  search(query: string | ParsedQuery, options: SearchOptions = {}): SearchResults {
+    const q = typeof query === 'string' ? parseQuery(query) : query;
+    const limit = { entity: 20, article: 20, passage: 50, ...options.limit };
+    const clauses = this.clauses(q);
+    const allowed = this.allowedDocs(q);
+    const matcher = this.wordMatcher(clauses);
+    const hits = clauses.length > 0 ? this.candidateHits(clauses, allowed) : new Map<number, Hit[]>();
+    return {
+      query: q,
+      entities: this.searchEntities(q, allowed, limit.entity, matcher),
+      articles: this.searchArticles(q, clauses, hits, allowed, limit.article, matcher),
+      passages: this.searchPassages(q, clauses, hits, limit.passage),
+    };
+  }
+
+  /** Results of every kind in one ranked list: entities, then articles, then passages. */
+  searchAll(query: string, limit = 50): SearchResult[] {
+    const r = this.search(query, { limit: { entity: limit, article: limit, passage: limit } });
+    return [...r.entities, ...r.articles, ...r.passages].slice(0, limit);
+  }
+
+  private clauses(q: ParsedQuery): Clause[] {
+    const clauses: Clause[] = [];
+    // Runs of Latin words may name a known entity in English ("Caesar Act", "lavrof").
+    let i = 0;
+    while (i < q.words.length) {
+      let j = i;
+      while (j < q.words.length && ENGLISH.test(q.words[j]!)) j++;
+      if (j > i) {
+        const run = q.words.slice(i, j).join(' ');
+        const named = this.matchEntities(run).filter((m) => m.score >= 0.6);
+        if (named.length > 0) {
+          const best = named[0]!.score;
+          const entities = new Map(named.filter((m) => m.score >= best - 0.1).map((m) => [m.entity.id, m.score]));
+          const e = j - i === 1 ? this.expansion(q.words[i]!, true) : undefined;
+          clauses.push({ terms: e?.weights ?? new Map(), prefix: e?.prefix, entities, length: 1 });
+          i = j;
+          continue;
+        }
+        for (; i < j; i++) clauses.push(this.wordClause(q.words[i]!, true));
+        continue;
+      }
+      clauses.push(this.wordClause(q.words[i]!, true));
+      i++;
+    }
+    for (const words of q.phrases) clauses.push(this.phraseClause(words));
+    return clauses;
+  }
+
+  private wordClause(word: string, fuzzy: boolean): Clause {
+    const e = this.expansion(word, fuzzy);
+    return { terms: e.weights, prefix: e.prefix, entities: new Map(), length: 1 };
+  }
+
+  /** Words side by side: the first in any clitic form, the others as written (folded). */
+  private phraseClause(words: string[], first?: Expansion): Clause {
+    const head = first ?? this.expansion(words[0]!, false);
+    const rest = words.slice(1).map((w) => new Set(this.expand(w, false).keys()));
+    return { terms: head.weights, prefix: head.prefix, entities: new Map(), phrase: rest, length: words.length };
+  }
+
+  /** Documents passing the filters and exclusions (undefined: all). */
+  private allowedDocs(q: ParsedQuery): ((d: Doc) => boolean) {
+    const excluded = new Set<number>();
+    for (const words of q.exclude) {
+      for (const d of this.hitsOf(this.phraseClause(words), 0, undefined).keys()) excluded.add(d);
+    }
+    return (d) =>
+      d.alive &&
+      !excluded.has(d.index) &&
+      (q.outlet === undefined || d.outletFolded.includes(q.outlet)) &&
+      dateInBounds(d.date, q);
+  }
+
+  /** Hits of one clause, by document. */
+  private hitsOf(c: Clause, clauseIndex: number, only: Set<number> | undefined): Map<number, Hit[]> {
+    const byDoc = new Map<number, Hit[]>();
+    const push = (d: number, h: Hit): void => {
+      const list = byDoc.get(d);
+      if (list) list.push(h);
+      else byDoc.set(d, [h]);
+    };
+    for (const [t, weight] of c.terms) {
+      const p = this.postings[t]!;
+      const n = this.postingLength[t]!;
+      for (let r = 0; r < n; r += 2) {
+        const d = p[r]!;
+        if (only && !only.has(d)) continue;
+        const pos = p[r + 1]!;
+        if (c.phrase) {
+          const terms = this.docs[d]!.terms;
+          let ok = pos + c.phrase.length < terms.length;
+          for (let k = 0; ok && k < c.phrase.length; k++) ok = c.phrase[k]!.has(terms[pos + 1 + k]!);
+          if (!ok) continue;
+        }
+        push(d, { first: pos, last: pos + c.length - 1, weight, clause: clauseIndex });
+      }
+    }
+    for (const [id, weight] of c.entities) {
+      for (const d of this.entityDocs.get(id)?.keys() ?? []) {
+        if (only && !only.has(d)) continue;
+        for (const m of this.docs[d]!.mentions) if (m.entity === id) push(d, { first: m.first, last: m.last, weight, clause: clauseIndex, range: [m.start, m.end] });
+      }
+    }
+    return byDoc;
+  }
+
+  /** Hits of every clause in the documents holding all of them (rarest clause first). */
+  private candidateHits(clauses: Clause[], allowed: (d: Doc) => boolean): Map<number, Hit[]> {
+    const cost = (c: Clause): number => [...c.terms.keys()].reduce((s, t) => s + this.postingLength[t]!, 0) + c.entities.size * 1000;
+    const order = clauses.map((c, i) => ({ c, i })).sort((a, b) => cost(a.c) - cost(b.c));
+    let hits: Map<number, Hit[]> | undefined;
+    for (const { c, i } of order) {
+      const only: Set<number> | undefined = hits ? new Set(hits.keys()) : undefined;
+      const next = this.hitsOf(c, i, only);
+      if (!hits) {
+        hits = new Map();
+        for (const [d, list] of next) if (allowed(this.docs[d]!)) hits.set(d, list);
+      } else {
+        for (const d of [...hits.keys()]) {
+          const more = next.get(d);
+          if (more) hits.get(d)!.push(...more);
+          else hits.delete(d);
+        }
+      }
+      if (hits.size === 0) break;
+    }
+    return hits ?? new Map();
+  }
+
+  private searchPassages(q: ParsedQuery, clauses: Clause[], hits: Map<number, Hit[]>, limit: number): SearchResult[] {
+    if (clauses.length === 0 || limit <= 0) return [];
+    const windows: { doc: Doc; first: number; last: number; score: number; hits: Hit[] }[] = [];
+    for (const [d, list] of hits) {
+      const doc = this.docs[d]!;
+      list.sort((a, b) => a.first - b.first || b.weight - a.weight);
+      const found = bestWindows(list, clauses, PASSAGES_PER_DOC);
+      // Many hits in a document make it a little more relevant.
+      const docBoost = 1 + 0.05 * Math.log1p(list.length);
+      for (const w of found) {
+        if (q.type && !this.overlapsMentionOfType(doc, w.first, w.last, q.type)) continue;
+        const inTitle = doc.starts[w.first]! >= doc.titleStart && doc.ends[w.last]! <= doc.titleEnd ? 1.1 : 1;
+        windows.push({ doc, first: w.first, last: w.last, score: w.score * docBoost * inTitle, hits: w.hits });
+      }
+    }
+    windows.sort((a, b) => b.score - a.score || a.doc.name.localeCompare(b.doc.name) || a.first - b.first);
+    return windows.slice(0, limit).map((w) => this.passageResult(w.doc, w.first, w.last, w.score, w.hits, clauses));
+  }
+
+  private overlapsMentionOfType(doc: Doc, first: number, last: number, type: EntityType): boolean {
+    return doc.mentions.some((m) => m.type === type && m.first <= last && m.last >= first);
+  }
+
+  private passageResult(doc: Doc, first: number, last: number, score: number, hits: Hit[], clauses: Clause[]): SearchResult {
+    const matches = hits.map((h) => this.matchRange(doc, h, clauses[h.clause]!)).sort((a, b) => a[0] - b[0]);
+    // The passage is exactly the matched words and what lies between them.
+    const start = matches.length > 0 ? Math.min(...matches.map((m) => m[0])) : doc.starts[first]!;
+    const end = matches.length > 0 ? Math.max(...matches.map((m) => m[1])) : doc.ends[last]!;
+    const { snippet, offset } = snippetAround(doc.text, start, end);
+    const highlights = matches
+      .map(([s, e]): [number, number] => [s - offset, e - offset])
+      .filter(([s, e]) => s >= 0 && e <= snippet.length);
+    return { kind: 'passage', file: doc.id, name: doc.name, start, end, score: round(score), snippet, highlights, matches, title: doc.title, outlet: doc.outlet, date: doc.date };
+  }
+
+  /** The original range of a hit, without the clitics in front of the matched form (وبايدن → بايدن). */
+  private matchRange(doc: Doc, h: Hit, clause: Clause): [number, number] {
+    if (h.range) return h.range;
+    const start = doc.starts[h.first]!;
+    const end = doc.ends[h.last]!;
+    const stripped = clause.prefix?.get(doc.terms[h.first]!) ?? 0;
+    if (stripped === 0) return [start, end];
+    const folded = foldWithMap(doc.text.slice(start, doc.ends[h.first]!));
+    return [start + (folded.starts[stripped] ?? 0), end];
+  }
+
+  private wordMatcher(clauses: Clause[]): (folded: string) => boolean {
+    const terms = new Set<number>();
+    for (const c of clauses) {
+      for (const t of c.terms.keys()) terms.add(t);
+      for (const p of c.phrase ?? []) for (const t of p) terms.add(t);
+    }
+    const english = new Set<string>();
+    for (const c of clauses) for (const id of c.entities.keys()) for (const n of this.entityNames(id)) english.add(n);
+    return (w) => {
+      const t = this.termIds.get(w);
+      return (t !== undefined && terms.has(t)) || english.has(w);
+    };
+  }
+
+  private entityNames(id: string): string[] {
+    const e = this.entityTable.get(id);
+    if (!e) return [];
+    const words: string[] = [];
+    for (const name of [e.nameAr, ...e.aliases]) scanWords(name, (w) => words.push(w));
+    return words;
+  }
+
+  private searchEntities(q: ParsedQuery, allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): SearchResult[] {
+    if (limit <= 0) return [];
+    const text = [...q.words, ...q.phrases.flat()].join(' ');
+    let found: { entity: Entity; score: number }[];
+    if (text) found = this.matchEntities(text, q.type);
+    else if (q.type) {
+      found = [...this.entityDocs.keys()]
+        .map((id) => this.entityTable.get(id))
+        .filter((e): e is Entity => e?.type === q.type)
+        .map((entity) => ({ entity, score: 1 }));
+    } else return [];
+    const out: SearchResult[] = [];
+    for (const { entity: e, score } of found) {
+      const stats = this.entityStats(e.id, allowed);
+      const doc = stats.best;
+      if (!doc) continue;
+      const first = doc.mentions.find((m) => m.entity === e.id)!;
+      out.push({
+        kind: 'entity',
+        file: doc.id,
+        name: doc.name,
+        start: first.start,
+        end: first.end,
+        score: round(score * (1 + 0.02 * Math.log1p(stats.mentions))),
+        snippet: e.nameAr,
+        highlights: highlightWords(e.nameAr, matcher),
+        matches: [[first.start, first.end]],
+        title: doc.title,
+        outlet: doc.outlet,
+        date: doc.date,
+        entity: { id: e.id, type: e.type, nameAr: e.nameAr, nameEn: e.nameEn, mentions: stats.mentions, articles: stats.articles },
+      });
+    }
+    out.sort((a, b) => b.score - a.score || b.entity!.mentions - a.entity!.mentions);
+    return out.slice(0, limit);
+  }
+
+  private searchArticles(q: ParsedQuery, clauses: Clause[], hits: Map<number, Hit[]>, allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): SearchResult[] {
+    if (limit <= 0) return [];
+    const scores = new Map<Doc, number>();
+    // Titles holding every clause first; then articles holding them often in their text.
+    for (const [d, list] of hits) {
+      const doc = this.docs[d]!;
+      const inTitle = list.filter((h) => doc.starts[h.first]! >= doc.titleStart && doc.ends[h.last]! <= doc.titleEnd);
+      const best = new Map<number, number>();
+      for (const h of inTitle) best.set(h.clause, Math.max(best.get(h.clause) ?? 0, h.weight));
+      if (best.size === clauses.length) scores.set(doc, ([...best.values()].reduce((a, b) => a + b, 0) / clauses.length) * 0.9);
+      else {
+        const strong = list.filter((h) => h.weight >= EDIT_WEIGHT[1]!).length / clauses.length;
+        if (strong >= 1) scores.set(doc, 0.3 + 0.2 * Math.min(1, Math.log1p(strong) / Math.log(10)));
+      }
+    }
+    // Outlets whose name is the query ("الحل نت").
+    const text = q.words.join(' ');
+    if (text) {
+      const outlets = (this.outletFuse ??= new Fuse(
+        [...new Set(this.docs.filter((d) => d.alive && d.outletFolded).map((d) => d.outletFolded))].map((outlet) => ({ outlet })),
+        { keys: ['outlet'], includeScore: true, threshold: 0.2, ignoreLocation: true },
+      ));
+      const matched = new Map(outlets.search(text).map((r) => [r.item.outlet, 1 - (r.score ?? 1)]));
+      if (matched.size > 0) {
+        for (const doc of this.docs) {
+          const s = doc.alive && matched.get(doc.outletFolded);
+          if (s && allowed(doc)) scores.set(doc, Math.max(scores.get(doc) ?? 0, s * 0.8));
+        }
+      }
+    } else if (clauses.length === 0 && (q.outlet || q.before || q.after)) {
+      // Filters alone list the articles they keep, newest first.
+      for (const doc of this.docs) if (allowed(doc)) scores.set(doc, 0.5);
+    }
+    // Rank the candidates' titles with fuse.js (fuzzy, on folded text) when there are words.
+    const ranked = [...scores.entries()];
+    const pattern = [...q.words, ...q.phrases.flat()].join(' ');
+    // (Only over the best candidates: fuse.js costs ~20 µs a title.)
+    ranked.sort((a, b) => b[1] - a[1]);
+    if (pattern && ranked.length > 1) {
+      ranked.length = Math.min(ranked.length, limit * 5);
+      for (const [doc] of [...scores]) if (!ranked.some(([d]) => d === doc)) scores.delete(doc);
+      const fuse = new Fuse(ranked.map(([doc]) => ({ doc, title: fold(doc.title) })), { keys: ['title'], includeScore: true, ignoreLocation: true, threshold: 0.6, useExtendedSearch: true });
+      for (const r of fuse.search(pattern)) scores.set(r.item.doc, (scores.get(r.item.doc) ?? 0) * 0.7 + (1 - (r.score ?? 1)) * 0.3);
+    }
+    return [...scores.entries()]
+      .sort((a, b) => b[1] - a[1] || (b[0].date ?? '').localeCompare(a[0].date ?? '') || a[0].name.localeCompare(b[0].name))
+      .slice(0, limit)
+      .map(([doc, score]) => ({
+        kind: 'article' as const,
+        file: doc.id,
+        name: doc.name,
+        start: doc.titleStart,
+        end: doc.titleEnd,
+        score: round(score),
+        snippet: doc.title,
+        highlights: highlightWords(doc.title, matcher),
+        matches: [],
+        title: doc.title,
+        outlet: doc.outlet,
+        date: doc.date,
+      }));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Concordance
+
+  /**
+   * Every occurrence of a word (its clitic forms, and its spelling variants when `variants`) or of an
+   * entity's mentions, with context. Unsorted (in corpus order).
+   */
+  occurrences(target: { word: string; variants?: boolean } | { entity: string }): { doc: SearchDocumentView; start: number; end: number; first: number; last: number }[] {
+    const out: { doc: SearchDocumentView; start: number; end: number; first: number; last: number }[] = [];
+    if ('entity' in target) {
+      for (const d of this.entityDocs.get(target.entity)?.keys() ?? []) {
+        const doc = this.docs[d]!;
+        for (const m of doc.mentions) if (m.entity === target.entity) out.push({ doc: this.view(doc), start: m.start, end: m.end, first: m.first, last: m.last });
+      }
+    } else {
+      const words: string[] = [];
+      scanWords(target.word, (w) => words.push(w));
+      if (words.length === 0) return out;
+      const clause = this.phraseClause(words, target.variants ? this.variants(words[0]!) : undefined);
+      for (const [d, hits] of this.hitsOf(clause, 0, undefined)) {
+        const doc = this.docs[d]!;
+        if (!doc.alive) continue;
+        for (const h of hits) {
+          const [start, end] = this.matchRange(doc, h, clause);
+          out.push({ doc: this.view(doc), start, end, first: h.first, last: h.last });
+        }
+      }
+    }
+    out.sort((a, b) => a.doc.name.localeCompare(b.doc.name) || a.start - b.start);
+    return out;
+  }
+
+  /** Clitic forms and spelling variants (edit distance), without prefixes. */
+  private variants(word: string): Expansion {
+    const all = this.expansion(word, true);
+    return { ...all, weights: new Map([...all.weights].filter(([t]) => !all.completions.has(t))) };
+  }
+
+  /** The folded word at an index of a document (for sorting a concordance). */
+  wordAt(doc: SearchDocumentView, index: number): string | undefined {
+    const d = this.byId.get(doc.id);
+    if (!d || index < 0 || index >= d.terms.length) return undefined;
+    return this.termText[d.terms[index]!];
+  }
+
+  private view(doc: Doc): SearchDocumentView {
+    return { id: doc.id, name: doc.name, text: doc.text, title: doc.title, outlet: doc.outlet, date: doc.date, starts: doc.starts, ends: doc.ends };
+  }
+}
+
+/** What the concordance reads of a document. */
+export interface SearchDocumentView {
+  id: string;
+  name: string;
+  text: string;
+  title: string;
+  outlet?: string;
+  date?: string;
+  starts: Uint32Array;
+  ends: Uint32Array;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function foldedWordsOf(text: string): string[] {
+  const out: string[] = [];
+  scanWords(text, (w) => out.push(w));
+  return out;
+}
+
+/** True when a query word can stand for a name's word: clitic forms, a prefix, or a few edits. */
+function wordMatches(query: string, name: string): boolean {
+  if (query === name) return true;
+  const qs = queryForms(query).map((f) => f.form);
+  const ns = proclitic(name).map((f) => f.form);
+  if (qs.some((q) => ns.includes(q))) return true;
+  if (query.length >= 2 && ns.some((n) => n.startsWith(query))) return true;
+  const k = allowedEdits(query);
+  return k > 0 && qs.some((q) => ns.some((n) => boundedDistance(q, n, k) <= k));
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function lowerBound(a: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lowerBoundStr(a: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function groupByLength(words: Iterable<string>): Map<number, string[]> {
+  const m = new Map<number, string[]>();
+  for (const w of words) {
+    const list = m.get(w.length);
+    if (list) list.push(w);
+    else m.set(w.length, [w]);
+  }
+  return m;
+}
+
+/**
+ * The best windows of a document's hits (sorted by position) holding every clause: the shortest
+ * first, at most `max`, not overlapping. Score: the clauses' best weights, averaged, times a
+ * proximity factor (1 when the words stand side by side).
+ */
+function bestWindows(hits: Hit[], clauses: Clause[], max: number): { first: number; last: number; score: number; hits: Hit[] }[] {
+  const n = clauses.length;
+  const found: { first: number; last: number; score: number; hits: Hit[] }[] = [];
+  if (n === 1) {
+    for (const h of hits) found.push({ first: h.first, last: h.last, score: h.weight, hits: [h] });
+  } else {
+    const counts = new Array<number>(n).fill(0);
+    let covered = 0;
+    let lo = 0;
+    for (let hi = 0; hi < hits.length; hi++) {
+      if (counts[hits[hi]!.clause]!++ === 0) covered++;
+      while (covered === n) {
+        const inWindow = hits.slice(lo, hi + 1);
+        const best = new Array<number>(n).fill(0);
+        for (const h of inWindow) best[h.clause] = Math.max(best[h.clause]!, h.weight);
+        const words = clauses.reduce((s, c) => s + c.length, 0);
+        const first = hits[lo]!.first;
+        const last = Math.max(...inWindow.map((h) => h.last));
+        const gap = Math.max(0, last - first + 1 - words);
+        const score = (best.reduce((a, b) => a + b, 0) / n) * (1 / (1 + gap / 4));
+        found.push({ first, last, score, hits: inWindow });
+        if (--counts[hits[lo]!.clause]! === 0) covered--;
+        lo++;
+      }
+    }
+  }
+  found.sort((a, b) => b.score - a.score || a.first - b.first);
+  const chosen: typeof found = [];
+  for (const w of found) {
+    if (chosen.length >= max) break;
+    if (chosen.every((c) => w.last < c.first || w.first > c.last)) chosen.push(w);
+  }
+  return chosen;
+}
+
+/** The line around [start, end), shortened to whole words with an ellipsis, and its offset in the text. */
+export function snippetAround(text: string, start: number, end: number, context = SNIPPET_CONTEXT): { snippet: string; offset: number } {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (text[lineEnd - 1] === '\r') lineEnd--;
+  let from = Math.max(lineStart, start - context);
+  let to = Math.min(lineEnd, end + context);
+  if (from > lineStart) {
+    const space = text.indexOf(' ', from);
+    if (space >= 0 && space < start) from = space + 1;
+  }
+  if (to < lineEnd) {
+    const space = text.lastIndexOf(' ', to);
+    if (space > end) to = space;
+  }
+  // Trim white space without moving offsets out of sync.
+  while (from < start && /\s/.test(text[from]!)) from++;
+  while (to > end && /\s/.test(text[to - 1]!)) to--;
+  const pre = from > lineStart ? '…' : '';
+  const post = to < lineEnd ? '…' : '';
+  return { snippet: pre + text.slice(from, to) + post, offset: from - pre.length };
+}
+
+/** Ranges of the words of `text` the matcher accepts (for highlighting titles and names). */
+export function highlightWords(text: string, matcher: (folded: string) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  scanWords(text, (w, s, e) => {
+    if (matcher(w)) out.push([s, e]);
+  });
+  return out;
+}

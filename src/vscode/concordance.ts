@@ -1,0 +1,169 @@
+/**
+ * The concordance panel (keyword in context): every occurrence of a word or an entity, left and
+ * right context aligned around it, sortable by the word before or after; choosing a line opens the
+ * file with the occurrence selected. Reachable from the search quick pick, the Entities view's
+ * context menu and the editor's context menu. The webview gets its lines as data through a
+ * message and builds the table with textContent (no article text is ever parsed as HTML).
+ */
+import * as vscode from 'vscode';
+import { concordance, ConcordanceLine, ConcordanceSort } from '../core/search/concordance';
+import type { CorpusSearch } from '../core/search/corpusSearch';
+import type { EntityNode } from './entitiesView';
+import { Commands, Webviews } from './ids';
+import { openRange } from './search';
+
+export type ConcordanceTarget = { word: string } | { entity: string };
+
+/** Messages from the webview. */
+type FromWebview = { type: 'open'; file: string; start: number; end: number; toSide?: boolean } | { type: 'sort'; sort: ConcordanceSort } | { type: 'ready' };
+
+function nonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let s = '';
+  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
+  return s;
+}
+
+/** What a command argument names: a target, an Entities-view node, or (from the editor) the word at the cursor. */
+function targetOf(arg: unknown): ConcordanceTarget | undefined {
+  if (typeof arg === 'string' && arg.trim()) return { word: arg.trim() };
+  if (arg && typeof arg === 'object') {
+    const o = arg as Partial<EntityNode> & { word?: unknown; entity?: unknown };
+    if (typeof o.entity === 'string') return { entity: o.entity };
+    if (typeof o.word === 'string' && o.word.trim()) return { word: o.word.trim() };
+    if (o.kind === 'entity' && typeof o.id === 'string') return { entity: o.id };
+  }
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const sel = editor.selection;
+  const range = sel.isEmpty ? editor.document.getWordRangeAtPosition(sel.active, /[\p{L}\p{N}\p{M}\u0640.]+/u) : sel;
+  const word = range && editor.document.getText(range).replace(/^\.+|\.+$/g, '').trim();
+  return word ? { word } : undefined;
+}
+
+export class ConcordancePanel implements vscode.Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private sort: ConcordanceSort = 'position';
+  lines: ConcordanceLine[] = [];
+  private markRendered!: () => void;
+  /** Resolves once the webview has loaded and been sent its lines. */
+  readonly rendered = new Promise<void>((resolve) => (this.markRendered = resolve));
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly search: CorpusSearch,
+    readonly target: ConcordanceTarget,
+    private readonly label: string,
+    onDispose: () => void,
+  ) {
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    this.panel = vscode.window.createWebviewPanel(Webviews.concordance, `Concordance: ${label}`, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [media],
+      retainContextWhenHidden: false,
+    });
+    this.panel.webview.html = this.html();
+    this.disposables.push(
+      this.panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
+      this.panel.onDidDispose(() => {
+        this.disposables.forEach((d) => d.dispose());
+        onDispose();
+      }),
+    );
+  }
+
+  async refresh(): Promise<void> {
+    const index = await this.search.ready();
+    this.lines = concordance(index, this.target, { sort: this.sort, width: 70, variants: true });
+    await this.panel.webview.postMessage({ type: 'lines', label: this.label, sort: this.sort, lines: this.lines });
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    if (m.type === 'ready') {
+      await this.refresh();
+      this.markRendered();
+    }
+    else if (m.type === 'sort' && ['position', 'left', 'right'].includes(m.sort)) {
+      this.sort = m.sort;
+      await this.refresh();
+    } else if (m.type === 'open' && typeof m.file === 'string' && this.lines.some((l) => l.file === m.file && l.start === m.start && l.end === m.end)) {
+      await openRange(m.file, m.start, m.end, m.toSide ?? true);
+    }
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const n = nonce();
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'concordance.css'));
+    const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'concordance.js'));
+    return `<!DOCTYPE html>
+<html lang="ar" dir="rtl">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${n}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${css}">
+<title>Concordance</title>
+</head>
+<body>
+<header dir="ltr">
+  <span id="summary"></span>
+  <span class="sort">Sort by
+    <button data-sort="position">position</button>
+    <button data-sort="left">left word</button>
+    <button data-sort="right">right word</button>
+  </span>
+</header>
+<table id="lines" dir="rtl"><tbody></tbody></table>
+<script nonce="${n}" src="${js}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    this.panel.dispose();
+  }
+}
+
+export interface ConcordanceApi {
+  /** Opens (or reveals) the concordance of a target; resolves once its lines are shown. */
+  show(target: ConcordanceTarget): Promise<ConcordancePanel>;
+}
+
+export function registerConcordance(context: vscode.ExtensionContext, search: CorpusSearch): ConcordanceApi {
+  const panels = new Map<string, ConcordancePanel>();
+  const show = async (target: ConcordanceTarget): Promise<ConcordancePanel> => {
+    const key = 'entity' in target ? `e:${target.entity}` : `w:${target.word}`;
+    const open = panels.get(key);
+    if (open) {
+      open.reveal();
+      await open.refresh();
+      return open;
+    }
+    const index = await search.ready();
+    const label = 'entity' in target ? (index.entityName(target.entity) ?? target.entity) : target.word;
+    const panel = new ConcordancePanel(context.extensionUri, search, target, label, () => panels.delete(key));
+    panels.set(key, panel);
+    await panel.refresh();
+    return panel;
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.concordance, async (arg?: unknown) => {
+      const target = targetOf(arg);
+      if (!target) {
+        const word = await vscode.window.showInputBox({ title: 'Concordance', prompt: 'A word (any spelling) to list in context' });
+        if (word?.trim()) await show({ word: word.trim() });
+        return;
+      }
+      await show(target);
+    }),
+    { dispose: () => [...panels.values()].forEach((p) => p.dispose()) },
+  );
+  return { show };
+}

@@ -1,0 +1,130 @@
+/**
+ * Commands on an entity, from the Entities view's context menu or the palette: show all its mentions,
+ * add an alias (to the user's entity file), add a discovered person to the user's entity file.
+ * Writes to `.corpus/entities.json` are atomic (a temporary file renamed over it) and keep the previous
+ * version as `.corpus/entities.json.bak`. The corpus files themselves are never written.
+ */
+import * as vscode from 'vscode';
+import type { Corpus } from '../core/corpus';
+import type { Entity } from '../core/entities';
+import { addAlias, addDiscoveredPerson } from '../core/userEntities';
+import type { EntityNode } from './entitiesView';
+import { Commands } from './ids';
+import { USER_ENTITY_FILE } from './knowledgeBase';
+import { openLocationArgs } from './openLocation';
+import { fileUri } from './workspaceCorpus';
+
+/** The entity a command was invoked on: a tree node, an id, or (from the palette) one the user picks. */
+async function entityArg(corpus: Corpus, arg: unknown, title: string, filter: (e: Entity) => boolean = () => true): Promise<Entity | undefined> {
+  await corpus.ready();
+  const index = corpus.entities();
+  const id = typeof arg === 'string' ? arg : (arg as EntityNode | undefined)?.kind === 'entity' ? (arg as { id: string }).id : undefined;
+  if (id) return index.get(id)?.entity;
+  const pick = await vscode.window.showQuickPick(
+    index
+      .list()
+      .filter((s) => filter(s.entity))
+      .map((s) => ({ label: s.entity.nameAr, description: `${s.entity.nameEn || s.entity.roles?.[0]?.titleAr || ''} · ${s.count}`, entity: s.entity })),
+    { title, matchOnDescription: true },
+  );
+  return pick?.entity;
+}
+
+/** The folder whose `.corpus/entities.json` we edit: the first workspace folder. */
+function userFileUri(): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder && vscode.Uri.joinPath(folder.uri, USER_ENTITY_FILE);
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `text` to `uri` atomically, keeping the previous content as `<file>.bak`. */
+export async function writeAtomically(uri: vscode.Uri, text: string, previous: string | undefined): Promise<void> {
+  const fs = vscode.workspace.fs;
+  await fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  if (previous !== undefined) await fs.writeFile(uri.with({ path: `${uri.path}.bak` }), new TextEncoder().encode(previous));
+  const tmp = uri.with({ path: `${uri.path}.tmp-${Date.now()}` });
+  await fs.writeFile(tmp, new TextEncoder().encode(text));
+  await fs.rename(tmp, uri, { overwrite: true });
+}
+
+/** Applies an edit to the user's entity file; says what went wrong, naming the file. */
+async function editUserFile(edit: (text: string | undefined) => { text: string; changed?: boolean }): Promise<boolean> {
+  const uri = userFileUri();
+  if (!uri) {
+    void vscode.window.showErrorMessage('Corpus Navigator: open a folder first: the entity file lives in the workspace.');
+    return false;
+  }
+  const previous = await readText(uri);
+  let next: { text: string; changed?: boolean };
+  try {
+    next = edit(previous);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Corpus Navigator: ${vscode.workspace.asRelativePath(uri)} was left unchanged: ${(e as Error).message}`);
+    return false;
+  }
+  if (next.changed === false) return false;
+  await writeAtomically(uri, next.text, previous);
+  return true;
+}
+
+export function registerEntityCommands(context: vscode.ExtensionContext, corpus: Corpus): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.entitiesShowMentions, async (arg?: unknown) => {
+      const entity = await entityArg(corpus, arg, 'Show All Mentions of…');
+      const stats = entity && corpus.entities().get(entity.id);
+      if (!stats) return;
+      const items = stats.articles.flatMap(({ entry, mentions }) =>
+        mentions.map((m) => ({
+          label: m.snippet,
+          description: `${entry.article.title.text || entry.file.name} · line ${m.range.line + 1}`,
+          uri: fileUri(entry.file),
+          range: m.range,
+        })),
+      );
+      const pick = await vscode.window.showQuickPick(items, {
+        title: `${entity.nameAr} — ${stats.count} mention${stats.count === 1 ? '' : 's'} in ${stats.articles.length} article${stats.articles.length === 1 ? '' : 's'}`,
+        matchOnDescription: true,
+      });
+      if (pick) await vscode.commands.executeCommand(Commands.openLocation, ...openLocationArgs(pick.uri, pick.range));
+    }),
+
+    vscode.commands.registerCommand(Commands.entitiesAddAlias, async (arg?: unknown, aliasArg?: unknown) => {
+      const entity = await entityArg(corpus, arg, 'Add an Alias to…');
+      if (!entity) return;
+      const alias =
+        typeof aliasArg === 'string'
+          ? aliasArg
+          : await vscode.window.showInputBox({
+              title: `Add an Alias to ${entity.nameAr}`,
+              prompt: `Another name or spelling of ${entity.nameAr}${entity.nameEn ? ` (${entity.nameEn})` : ''}; saved in ${USER_ENTITY_FILE}`,
+              validateInput: (v) => (v.trim() ? undefined : 'Type a name'),
+            });
+      if (!alias) return;
+      if (await editUserFile((text) => addAlias(text, entity, alias))) {
+        void vscode.window.setStatusBarMessage(`Corpus Navigator: “${alias.trim()}” added to ${entity.nameAr} in ${USER_ENTITY_FILE}`, 5000);
+      }
+    }),
+
+    vscode.commands.registerCommand(Commands.entitiesAddToKnowledgeBase, async (arg?: unknown) => {
+      const entity = await entityArg(corpus, arg, 'Add a Discovered Person to the Entity File', (e) => e.discovered === true);
+      if (!entity) return;
+      let id = '';
+      const taken = new Set(corpus.entityRecognizer?.entities.keys() ?? []);
+      const added = await editUserFile((text) => {
+        const r = addDiscoveredPerson(text, entity, taken);
+        id = r.id;
+        return { text: r.text, changed: r.text !== text };
+      });
+      if (added) {
+        void vscode.window.setStatusBarMessage(`Corpus Navigator: ${entity.nameAr} added to ${USER_ENTITY_FILE} as “${id}”`, 5000);
+      }
+    }),
+  );
+}

@@ -1,0 +1,225 @@
+/**
+ * "Search Corpus": a quick pick over entities, articles and passages (src/core/search), grouped by
+ * kind with separators. Our own matcher decides what shows (every item is `alwaysShow`); VS Code's
+ * API has no custom highlights (vscode#83424), so the label keeps VS Code's own highlight of typed
+ * text and the description names the words our matcher found (spelling variants included).
+ * Choosing an item opens the file with the exact range selected; a button opens it to the side;
+ * another opens the concordance. Each keystroke supersedes the search before it.
+ */
+import * as vscode from 'vscode';
+import type { Corpus, CorpusFile } from '../core/corpus';
+import { decodeArticleBytes } from '../core/decode';
+import type { EntityType } from '../core/entities';
+import { CorpusSearch } from '../core/search/corpusSearch';
+import { QUERY_SYNTAX_HINT, SearchResult } from '../core/search/index';
+import { Commands } from './ids';
+import { fileUri } from './workspaceCorpus';
+
+const TYPE_ICONS: Record<EntityType, string> = { person: 'person', organisation: 'organization', place: 'globe', law: 'law' };
+const KIND_LABELS = { entity: 'Entities', article: 'Articles', passage: 'Passages' } as const;
+
+export interface SearchItem extends vscode.QuickPickItem {
+  result?: SearchResult;
+}
+
+const OPEN_TO_SIDE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('split-horizontal'), tooltip: 'Open to the Side' };
+const CONCORDANCE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('list-flat'), tooltip: 'Concordance (every occurrence in context)' };
+
+/** Reads a corpus file's text the way the corpus does (same decoding, so offsets agree). */
+export async function readCorpusText(file: CorpusFile): Promise<string | undefined> {
+  const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(fileUri(file)));
+  return decoded.error === undefined ? decoded.text : undefined;
+}
+
+/** Opens a corpus file with [start, end) (UTF-16 offsets) selected. */
+export async function openRange(file: string, start: number, end: number, toSide = false): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(file));
+  const selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(end));
+  const editor = await vscode.window.showTextDocument(doc, { selection, preview: !toSide, viewColumn: toSide ? vscode.ViewColumn.Beside : undefined });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
+
+/**
+ * VS Code filters and re-sorts quick pick items by its own match of the typed text in the label,
+ * hiding separators (matchOnLabel and sortByLabel are not public API: vscode#83425, vscode#73904).
+ * A combining grapheme joiner (U+034F, invisible, transparent to Arabic joining) after each letter
+ * keeps its matcher from matching, so our order and groups stay; our matched words are shown in the
+ * description instead.
+ */
+export function unmatchable(text: string): string {
+  return text.replace(/(\p{L})(?=\p{L})/gu, '$1\u034f');
+}
+
+function bidi(s: string): string {
+  return `\u2068${s}\u2069`;
+}
+
+export function itemsFor(results: { entities: SearchResult[]; articles: SearchResult[]; passages: SearchResult[] }): SearchItem[] {
+  const items: SearchItem[] = [];
+  for (const kind of ['entity', 'article', 'passage'] as const) {
+    const list = kind === 'entity' ? results.entities : kind === 'article' ? results.articles : results.passages;
+    if (list.length === 0) continue;
+    items.push({ label: `${KIND_LABELS[kind]} (${list.length})`, kind: vscode.QuickPickItemKind.Separator });
+    for (const r of list) items.push(itemFor(r));
+  }
+  return items;
+}
+
+function matchedWords(r: SearchResult): string {
+  return [...new Set(r.highlights.map(([s, e]) => r.snippet.slice(s, e)))].join(' · ');
+}
+
+function itemFor(r: SearchResult): SearchItem {
+  const where = [r.outlet, r.date].filter(Boolean).map((s) => bidi(s!)).join(' · ');
+  if (r.kind === 'entity' && r.entity) {
+    const e = r.entity;
+    return {
+      label: `$(${TYPE_ICONS[e.type]}) ${unmatchable(e.nameAr)}`,
+      description: e.nameEn,
+      detail: `${e.mentions} mention${e.mentions === 1 ? '' : 's'} in ${e.articles} article${e.articles === 1 ? '' : 's'} · first in ${bidi(r.title)}`,
+      alwaysShow: true,
+      buttons: [CONCORDANCE, OPEN_TO_SIDE],
+      result: r,
+    };
+  }
+  if (r.kind === 'article') {
+    return { label: `$(file-text) ${unmatchable(r.snippet)}`, description: [matchedWords(r), where].filter(Boolean).join('  ·  '), detail: r.name, alwaysShow: true, buttons: [OPEN_TO_SIDE], result: r };
+  }
+  return {
+    label: unmatchable(r.snippet),
+    description: matchedWords(r) ? `$(search) ${matchedWords(r)}` : undefined,
+    detail: [bidi(r.title), where].filter(Boolean).join('  ·  '),
+    alwaysShow: true,
+    buttons: [CONCORDANCE, OPEN_TO_SIDE],
+    result: r,
+  };
+}
+
+/** The quick pick while it is open; tests read its items and wait for a search to settle. */
+export class SearchPicker implements vscode.Disposable {
+  readonly quickPick = vscode.window.createQuickPick<SearchItem>();
+  private generation = 0;
+  private settledPromise: Promise<void> = Promise.resolve();
+  private readonly disposables: vscode.Disposable[] = [this.quickPick];
+
+  constructor(
+    private readonly search: CorpusSearch,
+    private readonly onDispose: () => void,
+  ) {
+    const qp = this.quickPick;
+    qp.title = 'Search Corpus';
+    qp.placeholder = QUERY_SYNTAX_HINT;
+    qp.matchOnDescription = false;
+    qp.matchOnDetail = false;
+    qp.ignoreFocusOut = false;
+    this.disposables.push(
+      qp.onDidChangeValue((v) => void this.update(v)),
+      qp.onDidAccept(() => {
+        const item = qp.selectedItems[0] ?? qp.activeItems[0];
+        if (item) void this.accept(item);
+      }),
+      qp.onDidTriggerItemButton((e) => void this.button(e.item, e.button)),
+      qp.onDidHide(() => this.dispose()),
+    );
+  }
+
+  show(value = ''): void {
+    this.quickPick.value = value;
+    this.quickPick.show();
+    void this.update(value);
+  }
+
+  /** Resolves when the latest search has shown its items. */
+  settled(): Promise<void> {
+    return this.settledPromise;
+  }
+
+  update(value: string): Promise<void> {
+    const generation = ++this.generation;
+    const qp = this.quickPick;
+    this.settledPromise = (async () => {
+      if (!value.trim()) {
+        qp.items = [];
+        qp.busy = false;
+        qp.title = 'Search Corpus';
+        return;
+      }
+      qp.busy = true;
+      // Let the next keystroke arrive first: a superseded query is never run.
+      await new Promise((r) => setTimeout(r, 25));
+      if (generation !== this.generation) return;
+      const index = await this.search.ready();
+      if (generation !== this.generation) return;
+      const results = index.search(value);
+      qp.items = itemsFor(results);
+      const problems = results.query.problems;
+      qp.title = problems.length > 0 ? `Search Corpus — ${problems.join('; ')}` : `Search Corpus — ${results.entities.length} entities, ${results.articles.length} articles, ${results.passages.length} passages`;
+      qp.busy = false;
+    })();
+    return this.settledPromise;
+  }
+
+  async accept(item: SearchItem, toSide = false): Promise<vscode.TextEditor | undefined> {
+    const r = item.result;
+    if (!r) return undefined;
+    if (!toSide) this.quickPick.hide();
+    return openRange(r.file, r.start, r.end, toSide);
+  }
+
+  private async button(item: SearchItem, button: vscode.QuickInputButton): Promise<void> {
+    const r = item.result;
+    if (!r) return;
+    if (button === OPEN_TO_SIDE) await this.accept(item, true);
+    else if (button === CONCORDANCE) {
+      this.quickPick.hide();
+      const target = r.kind === 'entity' && r.entity ? { entity: r.entity.id } : { word: this.search.index.search(this.quickPick.value).query.words.join(' ') || r.snippet };
+      await vscode.commands.executeCommand(Commands.concordance, target);
+    }
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.disposables.forEach((d) => d.dispose());
+    this.onDispose();
+  }
+}
+
+export interface SearchApi {
+  search: CorpusSearch;
+  /** Opens the quick pick (with a query) and returns it. */
+  open(query?: string): SearchPicker;
+  /** The open quick pick, if any. */
+  readonly picker: SearchPicker | undefined;
+}
+
+export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus): SearchApi {
+  const search = new CorpusSearch(corpus, readCorpusText);
+  context.subscriptions.push(search);
+  let picker: SearchPicker | undefined;
+  const open = (query?: string): SearchPicker => {
+    picker?.dispose();
+    const p = new SearchPicker(search, () => {
+      if (picker === p) picker = undefined;
+    });
+    picker = p;
+    p.show(query ?? '');
+    return p;
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.search, (query?: unknown) => {
+      // From the editor: the selected text as the query.
+      const editor = vscode.window.activeTextEditor;
+      const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+      open(typeof query === 'string' ? query : selected.length <= 100 ? selected : '');
+    }),
+    { dispose: () => picker?.dispose() },
+  );
+  return {
+    search,
+    open,
+    get picker() {
+      return picker;
+    },
+  };
+}

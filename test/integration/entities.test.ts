@@ -1,0 +1,139 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { withoutIsolates } from '../../src/vscode/articlesTree';
+import type { EntityNode } from '../../src/vscode/entitiesView';
+import type { CorpusNavigatorApi } from '../../src/vscode/extension';
+import { screenshot, waitFor, workspaceDir } from './util';
+
+const EXTENSION_ID = 'corpus-navigator.corpus-navigator';
+
+async function api(): Promise<CorpusNavigatorApi> {
+  const ext = vscode.extensions.getExtension<CorpusNavigatorApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is installed`);
+  const exports = ext.isActive ? ext.exports : await ext.activate();
+  await exports.corpus.ready();
+  return exports;
+}
+
+const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+const seedUri = (name: string): vscode.Uri => vscode.Uri.file(path.join(workspaceDir(), 'seeds', name));
+
+/** The hover's markdown at the first occurrence of `word` in `file`, and the editor showing it. */
+async function hoverAt(file: string, word: string): Promise<{ text: string; editor: vscode.TextEditor; position: vscode.Position }> {
+  const doc = await vscode.workspace.openTextDocument(seedUri(file));
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  const offset = doc.getText().indexOf(word);
+  assert.ok(offset >= 0, `${word} is in ${file}`);
+  const position = doc.positionAt(offset + 2);
+  const hovers = await waitFor(async () => {
+    const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+    return hs.some((h) => h.contents.some((c) => typeof c !== 'string' && 'value' in c && /Mentioned|Cited/.test(c.value))) ? hs : undefined;
+  }, 15_000, `a hover card on ${word}`);
+  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  return { text, editor, position };
+}
+
+describe('Entities in VS Code', function () {
+  this.timeout(90_000);
+
+  it('hovering لافروف in the first seed shows a card naming Sergey Lavrov with his mention count (screenshot)', async () => {
+    const { text, editor, position } = await hoverAt('000_7244c6ac2c0b5fe9.txt', 'لافروف');
+    assert.match(text, /Sergey Lavrov/);
+    assert.match(text, /سيرغي لافروف/);
+    assert.match(text, /Mentioned 3 times in 1 article/);
+    assert.match(text, /Minister of Foreign Affairs/);
+    // Links run only our own command.
+    const links = [...text.matchAll(/\]\((\w+):([^)?]*)/g)].map((l) => `${l[1]}:${l[2]}`);
+    assert.ok(links.includes('command:corpusNavigator.openLocation'), 'links to the articles');
+    for (const link of links) assert.match(link, /^command:corpusNavigator\.[\w.]+$/);
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await new Promise((r) => setTimeout(r, 1500));
+    await screenshot('hover-lavrov');
+  });
+
+  it('a law has its card: the Caesar Act with its adoption and the articles citing it', async () => {
+    const { text } = await hoverAt('000_7244c6ac2c0b5fe9.txt', 'قانون قيصر');
+    assert.match(text, /Caesar Syria Civilian Protection Act/);
+    assert.match(text, /Adopted 2019/);
+    assert.match(text, /Cited 4 times in 2 articles/);
+  });
+
+  it('the Entities view lists the officials with counts, and each mention selects its characters (screenshot)', async () => {
+    const { entities, entitiesView } = await api();
+    const groups = await entities.getChildren();
+    const people = groups.find((g) => g.kind === 'type' && g.type === 'person' && !g.discovered);
+    assert.ok(people, 'a People group');
+    assert.equal(labelOf(entities.getTreeItem(people)), 'People');
+    const officials = (await entities.getChildren(people)).map((n) => entities.getTreeItem(n));
+    const byName = new Map(officials.map((i) => [labelOf(i), withoutIsolates(String(i.description))]));
+    assert.match(byName.get('جو بايدن') ?? '', /^21 · 4 articles · Joe Biden/);
+    assert.match(byName.get('أناتولي أنطونوف') ?? '', /^7 · 3 articles · Anatoly Antonov/);
+    assert.match(byName.get('سيرغي لافروف') ?? '', /^3 · 1 article · Sergey Lavrov/);
+    // Most mentioned first.
+    const counts = officials.map((i) => Number(withoutIsolates(String(i.description)).split(' ')[0]));
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+
+    // Antonov → his three articles → a mention: choosing it selects exactly the name.
+    const antonov: EntityNode = { kind: 'entity', id: 'anatoly-antonov' };
+    const articles = await entities.getChildren(antonov);
+    assert.equal(articles.length, 3);
+    const mentions = await entities.getChildren(articles[0]);
+    const item = entities.getTreeItem(mentions[0]!);
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const editor = await waitFor(() => vscode.window.activeTextEditor, 10_000, 'an editor opens');
+    assert.match(editor.document.getText(editor.selection), /^(أناتولي )?أن[طت]ونوف$/);
+
+    await vscode.commands.executeCommand('corpusNavigator.entities.focus');
+    await entitiesView.reveal(people, { expand: true, select: false, focus: true });
+    await entitiesView.reveal(antonov, { expand: 2, select: true, focus: true });
+    await new Promise((r) => setTimeout(r, 1500));
+    await screenshot('entities-tree');
+  });
+
+  it('the status bar counts articles and entities once indexed', async () => {
+    const { status, corpus } = await api();
+    const named = corpus.entities().byId.size;
+    assert.ok(named > 40, `${named} entities named in the seeds`);
+    await waitFor(() => status.text === `$(book) 5 articles · ${named} entities`, 10_000, `status "${status.text}"`);
+  });
+
+  it('filters by any spelling, and sorts by name', async () => {
+    const { entities } = await api();
+    await vscode.commands.executeCommand('corpusNavigator.entities.filter', 'انتونوف');
+    const groups = await entities.getChildren();
+    const shown = (await Promise.all(groups.map((g) => entities.getChildren(g)))).flat().map((n) => labelOf(entities.getTreeItem(n)));
+    assert.deepEqual(shown, ['أناتولي أنطونوف']);
+    await vscode.commands.executeCommand('corpusNavigator.entities.clearFilter');
+    await vscode.commands.executeCommand('corpusNavigator.entities.sortByName');
+    const people = (await entities.getChildren()).find((g) => g.kind === 'type' && g.type === 'person')!;
+    const names = (await entities.getChildren(people)).map((n) => labelOf(entities.getTreeItem(n)));
+    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'ar')));
+    await vscode.commands.executeCommand('corpusNavigator.entities.sortByCount');
+  });
+
+  it('Add Alias writes the user entity file (atomically, previous version kept) and the alias is recognized live', async () => {
+    const { corpus } = await api();
+    const file = path.join(workspaceDir(), '.corpus', 'entities.json');
+    const count = (): number => corpus.entities().get('vladimir-putin')?.count ?? 0;
+    const before = count();
+    try {
+      // "الرئيس الروسي" stands before Putin's name in the seeds: as an alias of his, each becomes a mention.
+      await vscode.commands.executeCommand('corpusNavigator.entities.addAlias', 'vladimir-putin', 'الرئيس الروسي');
+      const saved = JSON.parse(await fs.readFile(file, 'utf8')) as { people: { id: string; aliases: string[] }[] };
+      assert.deepEqual(saved.people, [{ id: 'vladimir-putin', aliases: ['الرئيس الروسي'] }]);
+      await waitFor(() => count() > before, 20_000, 'the alias is recognized');
+      await vscode.commands.executeCommand('corpusNavigator.entities.addAlias', 'vladimir-putin', 'سيد الكرملين');
+      const previous = JSON.parse(await fs.readFile(`${file}.bak`, 'utf8')) as unknown;
+      assert.deepEqual(previous, saved, 'the previous version is kept');
+      const entries = await fs.readdir(path.dirname(file));
+      assert.deepEqual(entries.sort(), ['entities.json', 'entities.json.bak'], 'no temporary file is left');
+    } finally {
+      await fs.rm(path.dirname(file), { recursive: true, force: true });
+    }
+    await waitFor(() => count() === before, 20_000, 'the built-in base alone again');
+  });
+});

@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CorpusNavigatorApi } from '../../src/vscode/extension';
+import type { SearchItem } from '../../src/vscode/search';
+import { screenshot, waitFor } from './util';
+
+const EXTENSION_ID = 'corpus-navigator.corpus-navigator';
+
+async function api(): Promise<CorpusNavigatorApi> {
+  const ext = vscode.extensions.getExtension<CorpusNavigatorApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is installed`);
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+const resultItems = (items: readonly SearchItem[]): SearchItem[] => items.filter((i) => i.result);
+
+describe('Search quick pick in VS Code', function () {
+  this.timeout(60_000);
+
+  it('shows entity, article and passage items for لافروف; choosing a passage selects its exact text', async () => {
+    const { search } = await api();
+    await vscode.commands.executeCommand('corpusNavigator.search', 'لافروف');
+    const picker = await waitFor(() => search.picker, 10_000, 'the quick pick opens');
+    await waitFor(async () => {
+      await picker.settled();
+      return resultItems(picker.quickPick.items).length > 0;
+    }, 20_000, 'the search shows results');
+    const qp = picker.quickPick;
+    assert.equal(qp.value, 'لافروف');
+    assert.match(qp.placeholder ?? '', /"exact phrase".*-exclude.*type:person/);
+    const separators = qp.items.filter((i) => i.kind === vscode.QuickPickItemKind.Separator).map((i) => i.label.replace(/ \(\d+\)$/, ''));
+    assert.deepEqual(separators, ['Entities', 'Articles', 'Passages']);
+    const items = resultItems(qp.items);
+    const entity = items.find((i) => i.result!.kind === 'entity')!;
+    assert.equal(entity.result!.entity!.id, 'sergey-lavrov');
+    assert.match(entity.label.replace(/\u034f/g, ''), /سيرغي لافروف/);
+    assert.equal(entity.description, 'Sergey Lavrov');
+    const article = items.find((i) => i.result!.kind === 'article');
+    assert.ok(article, 'an article whose title names him');
+    const passages = items.filter((i) => i.result!.kind === 'passage');
+    assert.ok(passages.length >= 3);
+    assert.ok(items.every((i) => i.alwaysShow), 'our matcher decides what shows');
+    assert.ok(passages.every((p) => p.description?.includes('لافروف') && p.detail), 'matched words, title and outlet shown');
+    await screenshot('search-quick-pick');
+
+    // Choose a passage the way a user does: make it active and accept.
+    const chosen = passages[1]!;
+    // Move down the list with the keyboard command, as a user would, until the passage is active.
+    for (let i = 0; i < qp.items.length && qp.activeItems[0] !== chosen; i++) {
+      const before = qp.activeItems[0];
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await waitFor(() => qp.activeItems[0] !== before, 5_000, 'the next item becomes active');
+    }
+    assert.equal(qp.activeItems[0], chosen);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const editor = await waitFor(() => {
+      const e = vscode.window.activeTextEditor;
+      return e && path.basename(e.document.uri.path) === path.basename(vscode.Uri.parse(chosen.result!.file).path) && !e.selection.isEmpty ? e : undefined;
+    }, 10_000, 'the passage opens with a selection');
+    assert.equal(editor.document.offsetAt(editor.selection.start), chosen.result!.start);
+    assert.equal(editor.document.offsetAt(editor.selection.end), chosen.result!.end);
+    assert.equal(editor.document.getText(editor.selection), 'لافروف');
+    await waitFor(() => search.picker === undefined, 5_000, 'the quick pick closes');
+  });
+
+  it('a stale query is superseded by the next one, and English names work', async () => {
+    const { search } = await api();
+    const picker = search.open('بيدرسن');
+    void picker.update('Caesar Act');
+    await picker.settled();
+    const items = resultItems(picker.quickPick.items);
+    assert.equal(items[0]?.result?.entity?.id, 'caesar-act');
+    assert.ok(items.every((i) => !JSON.stringify(i.result).includes('بيدرسون')), 'nothing of the superseded query');
+    picker.quickPick.hide();
+  });
+
+  it('the concordance lists every mention of an entity, from the Entities view’s command', async () => {
+    const { concordance } = await api();
+    await vscode.commands.executeCommand('corpusNavigator.concordance', { kind: 'entity', id: 'sergey-lavrov' });
+    const panel = await concordance.show({ entity: 'sergey-lavrov' });
+    assert.ok(panel.lines.length >= 3);
+    assert.ok(panel.lines.every((l) => l.keyword.includes('لافروف')));
+    await waitFor(() => Promise.race([panel.rendered.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 200))]), 10_000, 'the webview loads its lines');
+    await screenshot('concordance');
+    panel.dispose();
+  });
+});
