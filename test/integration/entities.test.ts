@@ -115,6 +115,58 @@ describe('Entities in VS Code', function () {
     await vscode.commands.executeCommand('corpusNavigator.entities.sortByCount');
   });
 
+  it('a person outside the knowledge base is discovered from a title cue, and Add to Entity File makes them known', async () => {
+    const { corpus, entities } = await api();
+    const article = path.join(workspaceDir(), 'seeds', '006_discovered.txt');
+    const entityFile = path.join(workspaceDir(), '.corpus', 'entities.json');
+    try {
+      await fs.writeFile(article, 'لقاء في جنيف\nطيف بوست – فريق التحرير\nقال نائب وزير الخارجية الأردني، سامر الخطيب، إن المحادثات مستمرة. وأضاف الخطيب أن الحل سياسي.\n', 'utf8');
+      const found = await waitFor(
+        () => corpus.entities().list('person').find((s) => s.entity.discovered && s.entity.nameAr === 'سامر الخطيب'),
+        20_000,
+        'سامر الخطيب is discovered',
+      );
+      assert.equal(found.count, 2, 'the full name and the surname alone');
+      assert.deepEqual(found.entity.roles, [{ titleAr: 'نائب وزير الخارجية الأردني' }]);
+      const group = (await entities.getChildren()).find((g) => g.kind === 'type' && g.discovered);
+      assert.ok(group, 'a Discovered people group');
+      const item = entities.getTreeItem({ kind: 'entity', id: found.entity.id });
+      assert.equal(item.contextValue, 'entity.person.discovered');
+      assert.match(withoutIsolates(String(item.description)), /discovered: نائب وزير الخارجية الأردني/);
+
+      await vscode.commands.executeCommand('corpusNavigator.entities.addToKnowledgeBase', found.entity.id);
+      const saved = JSON.parse(await fs.readFile(entityFile, 'utf8')) as { people: { id: string; nameAr: string; roles: unknown }[] };
+      assert.deepEqual(saved.people, [{ id: 'samr-alkhtyb', nameAr: 'سامر الخطيب', aliases: [], roles: [{ titleAr: 'نائب وزير الخارجية الأردني' }] }]);
+      const known = await waitFor(() => corpus.entities().get('samr-alkhtyb'), 20_000, 'the person is known under the new id');
+      assert.equal(known.entity.discovered, undefined);
+      assert.equal(known.count, 1, 'the full name; a surname alone needs an alias in the file');
+    } finally {
+      await fs.rm(article, { force: true });
+      await fs.rm(path.dirname(entityFile), { recursive: true, force: true });
+    }
+    await waitFor(() => !corpus.entities().get('samr-alkhtyb') && corpus.size === 5, 20_000, 'back to the seeds');
+  });
+
+  it('the user entity file is validated against the contributed schema', async () => {
+    const dir = path.join(workspaceDir(), '.corpus');
+    const file = path.join(dir, 'entities.json');
+    await fs.mkdir(dir, { recursive: true });
+    try {
+      await fs.writeFile(file, JSON.stringify({ people: [{ id: 'Not An Id', nameAr: 'اسم' }] }, null, 2), 'utf8');
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(doc);
+      const diagnostics = await waitFor(() => {
+        const d = vscode.languages.getDiagnostics(doc.uri);
+        return d.length > 0 ? d : undefined;
+      }, 20_000, 'a diagnostic from the JSON schema');
+      const line = doc.lineAt(diagnostics[0]!.range.start.line).text;
+      assert.match(line, /Not An Id/, `the diagnostic is on the bad id: ${diagnostics.map((d) => d.message).join('; ')}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('Add Alias writes the user entity file (atomically, previous version kept) and the alias is recognized live', async () => {
     const { corpus } = await api();
     const file = path.join(workspaceDir(), '.corpus', 'entities.json');
