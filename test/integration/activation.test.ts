@@ -2,9 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { waitFor, workspaceDir } from './util';
-
-const EXTENSION_ID = 'corpus-navigator.corpus-navigator';
+import { EXTENSION_ID, waitFor, workspaceDir } from './util';
 
 describe('Activation', function () {
   this.timeout(60_000);

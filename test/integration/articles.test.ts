@@ -4,9 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ArticleNode, withoutIsolates } from '../../src/vscode/articlesTree';
 import type { CorpusNavigatorApi } from '../../src/vscode/extension';
-import { screenshot, waitFor, workspaceDir } from './util';
+import { api, screenshot, waitFor, workspaceDir } from './util';
 
-const EXTENSION_ID = 'corpus-navigator.corpus-navigator';
 
 const EXPECTED_TITLES: Record<string, string> = {
   '000_7244c6ac2c0b5fe9.txt': 'سوريا .. أول خطوة أمريكية روسية مشتركة بعد تسلم بايدن الرئاسة',
@@ -16,11 +15,6 @@ const EXPECTED_TITLES: Record<string, string> = {
   '004_6289974790d4febf.txt': 'التواصل الروسي الأميركي في سوريا.. علاقة غير واضحة لهذه الأسباب',
 };
 
-async function api(): Promise<CorpusNavigatorApi> {
-  const ext = vscode.extensions.getExtension<CorpusNavigatorApi>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is installed`);
-  return ext.isActive ? ext.exports : ext.activate();
-}
 
 async function items(provider: CorpusNavigatorApi['articles'], node?: ArticleNode): Promise<{ node: ArticleNode; item: vscode.TreeItem }[]> {
   const nodes = await provider.getChildren(node);

@@ -2,22 +2,13 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CorpusNavigatorApi } from '../../src/vscode/extension';
 import type { RangesByType } from '../../src/vscode/highlights';
-import { screenshot, waitFor, workspaceDir } from './util';
+import { api, screenshot, waitFor, workspaceDir } from './util';
 
-const EXTENSION_ID = 'corpus-navigator.corpus-navigator';
 const S000 = '000_7244c6ac2c0b5fe9.txt';
 const S001 = '001_1f4fa77edfffa84d.txt';
 const S003 = '003_3234aa2de2427313.txt';
 
-async function api(): Promise<CorpusNavigatorApi> {
-  const ext = vscode.extensions.getExtension<CorpusNavigatorApi>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is installed`);
-  const exports = ext.isActive ? ext.exports : await ext.activate();
-  await exports.corpus.ready();
-  return exports;
-}
 
 const seedUri = (name: string): vscode.Uri => vscode.Uri.file(path.join(workspaceDir(), 'seeds', name));
 

@@ -4,18 +4,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { withoutIsolates } from '../../src/vscode/articlesTree';
 import type { EntityNode } from '../../src/vscode/entitiesView';
-import type { CorpusNavigatorApi } from '../../src/vscode/extension';
-import { screenshot, waitFor, workspaceDir } from './util';
+import { api, screenshot, waitFor, workspaceDir } from './util';
 
-const EXTENSION_ID = 'corpus-navigator.corpus-navigator';
 
-async function api(): Promise<CorpusNavigatorApi> {
-  const ext = vscode.extensions.getExtension<CorpusNavigatorApi>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is installed`);
-  const exports = ext.isActive ? ext.exports : await ext.activate();
-  await exports.corpus.ready();
-  return exports;
-}
 
 const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 const seedUri = (name: string): vscode.Uri => vscode.Uri.file(path.join(workspaceDir(), 'seeds', name));

@@ -1,17 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CorpusNavigatorApi } from '../../src/vscode/extension';
 import type { SearchItem } from '../../src/vscode/search';
-import { screenshot, waitFor } from './util';
+import { api, screenshot, waitFor } from './util';
 
-const EXTENSION_ID = 'corpus-navigator.corpus-navigator';
 
-async function api(): Promise<CorpusNavigatorApi> {
-  const ext = vscode.extensions.getExtension<CorpusNavigatorApi>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is installed`);
-  return ext.isActive ? ext.exports : ext.activate();
-}
 
 const resultItems = (items: readonly SearchItem[]): SearchItem[] => items.filter((i) => i.result);
 

@@ -5,16 +5,10 @@ import * as vscode from 'vscode';
 import type { SummaryView } from '../../src/core/summary/messages';
 import type { ArticleSummary, CorpusSummary, EntitySummary } from '../../src/core/summary/model';
 import type { CorpusNavigatorApi } from '../../src/vscode/extension';
-import { screenshot, waitFor, workspaceDir } from './util';
+import { api, screenshot, waitFor, workspaceDir } from './util';
 
-const EXTENSION_ID = 'corpus-navigator.corpus-navigator';
 const A000 = '000_7244c6ac2c0b5fe9.txt';
 
-async function api(): Promise<CorpusNavigatorApi> {
-  const ext = vscode.extensions.getExtension<CorpusNavigatorApi>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is installed`);
-  return ext.isActive ? ext.exports : ext.activate();
-}
 
 const same = (a: SummaryView, b: SummaryView): boolean => JSON.stringify(a) === JSON.stringify(b);
 

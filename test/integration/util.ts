@@ -1,6 +1,19 @@
 /** Helpers for the integration tests (they run inside VS Code's extension host). */
+import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as vscode from 'vscode';
+import type { CorpusNavigatorApi } from '../../src/vscode/extension';
+
+export const EXTENSION_ID = 'corpus-navigator.corpus-navigator';
+
+/** The extension's API (what `activate` returns), once the corpus is read. */
+export async function api(): Promise<CorpusNavigatorApi> {
+  const ext = vscode.extensions.getExtension<CorpusNavigatorApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is installed`);
+  const exports = ext.isActive ? ext.exports : await ext.activate();
+  await exports.corpus.ready();
+  return exports;
+}
 
 /**
  * Saves a screenshot of the whole VS Code window as test-results/<name>.png and returns its path.
