@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'corpus-nav-bench-'));
 try {
   const outfile = join(dir, 'bench.js');
   await esbuild.build({ entryPoints: [join(root, 'scripts/bench.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile, logLevel: 'warning', define: { __dirname: JSON.stringify(join(root, 'scripts')) } });
-  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--expose-gc', outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

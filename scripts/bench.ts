@@ -1,13 +1,24 @@
 /**
- * Search benchmark (`npm run bench [-- --json] [-- --folder <dir>] [-- --sizes 1000,5000,20000]`):
- * index time and MB/s, query latency p50/p95 over a fixed query mix, peak RSS, and the same queries
- * with fuse.js over passages (paragraphs) as a baseline. Synthetic corpora are recombined in memory
- * from the seed sentences (nothing is written anywhere). Prints numbers; asserts nothing.
+ * Benchmark (`npm run bench [-- --json] [-- --folder <dir>] [-- --sizes 1000,5000,20000]`). For each
+ * corpus (synthetic ones recombined in memory from the seed sentences, then ../shared/corpora/snn-dev
+ * read in place when it exists, or `--folder`): cold index (parse + recognize + search index, and the
+ * search index alone), warm start from the entry cache, one-file update, query p50/p95 over a fixed
+ * mix, hover p95 (the mention under a position + the card's data), resident memory after a GC (the whole process: corpus, entries and index); and
+ * the same queries with fuse.js over passages and MiniSearch over passages as baselines. Nothing is
+ * written to the corpus; the cache lives in memory. Prints numbers; asserts nothing.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus } from 'node:os';
 import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
 import { fold } from '../src/core/arabic';
+import { EntryCache, knowledgeDigest, writeCache } from '../src/core/cache';
+import { Corpus, CorpusFile, CorpusHost } from '../src/core/corpus';
+import { Mention, Recognizer } from '../src/core/entities';
+import { builtInEntities } from '../src/core/kb';
+import { searchDocument } from '../src/core/search/corpusSearch';
+import { foldedWords } from '../src/core/search/query';
 import { SearchIndex } from '../src/core/search/index';
 
 const QUERIES = ['لافروف', 'انطونوف', 'الاسد', 'سوريه', 'الارهاب', 'وبايدن', 'بيدرسن', 'lavrof', 'Caesar Act', '2254', 'بوتين بايدن', 'روسيا واشنطن الحوار', '"منع الاصطدام"', 'بوتين -قيصر', 'type:person الاسد', 'after:2020 سوريا', 'لافر', 'العقوبات الامريكيه'];
@@ -53,90 +64,237 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-let peakRss = 0;
-const sampleRss = (): void => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-};
+function ms(t0: bigint): number {
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function rssMB(): number {
+  gc();
+  return Math.round(process.memoryUsage().rss / 1048576);
+}
+
+/** Files in memory (synthetic corpora) or on disk (read in place), with stamps as a cache would key them. */
+class BenchHost implements CorpusHost {
+  readonly byName: Map<string, { name: string; text: string; path?: string }>;
+  constructor(private readonly docs: { name: string; text: string; path?: string }[]) {
+    this.byName = new Map(docs.map((d) => [d.name, d]));
+  }
+  async listFiles(): Promise<CorpusFile[]> {
+    return this.docs.map((d) => ({ id: d.name, name: d.name }));
+  }
+  async readFile(file: CorpusFile): Promise<Uint8Array> {
+    const d = this.byName.get(file.id)!;
+    return d.path ? readFileSync(d.path) : Buffer.from(d.text);
+  }
+  stamp(id: string): { id: string; size: number; mtime: number } {
+    const d = this.byName.get(id)!;
+    if (d.path) {
+      const s = statSync(d.path);
+      return { id, size: s.size, mtime: s.mtimeMs };
+    }
+    return { id, size: d.text.length, mtime: 0 };
+  }
+  text(id: string): string {
+    const d = this.byName.get(id)!;
+    return d.path ? readFileSync(d.path, 'utf8') : d.text;
+  }
+}
 
 interface Run {
   articles: number;
   mb: number;
+  /** Search index alone (documents already parsed and recognized). */
   indexMs: number;
   indexMBps: number;
+  /** Parse + recognize + search index, from the files. */
+  coldMs: number;
+  coldMBps: number;
+  warmStartMs: number;
+  updateMs: number;
   queryP50Ms: number;
   queryP95Ms: number;
+  hoverP95Ms: number;
   rssMB: number;
+  rssRatio: number;
   baselineQueryP95Ms: number | null;
+  miniSearchIndexMs: number | null;
+  miniSearchQueryP95Ms: number | null;
 }
 
-function run(docs: { name: string; text: string }[], baselineQueries: number): Run {
-  const mb = docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0) / 1048576;
-  const index = new SearchIndex();
-  const t0 = process.hrtime.bigint();
-  for (const d of docs) {
-    const firstLine = d.text.indexOf('\n');
-    index.add({ id: d.name, name: d.name, text: d.text, title: { text: d.text.slice(0, firstLine < 0 ? d.text.length : firstLine), start: 0, end: firstLine < 0 ? d.text.length : firstLine } });
+/** The hover's work in core terms: the mention under an offset, then what the card shows. */
+function hover(corpus: Corpus, id: string, offset: number): number {
+  const entry = corpus.get(id);
+  if (!entry) return 0;
+  const ms = entry.mentions;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  const indexMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  sampleRss();
-  // Warm up (expansion caches are per query word; the measured runs below use them like a user retyping).
+  const m: Mention | undefined = ms[lo] && ms[lo]!.start <= offset ? ms[lo] : undefined;
+  if (!m) return 0;
+  const index = corpus.entities();
+  const stats = index.get(m.entity);
+  if (!stats) return 0;
+  const articles = stats.articles.slice(0, 6).map((a) => a.entry.article.title.text);
+  const withThem = index.cooccurring(m.entity, 5);
+  const said = stats.entity.type === 'person' ? corpus.all().find((x) => x.statements.some((s) => s.entity === m.entity)) : undefined;
+  return articles.length + withThem.length + (said ? 1 : 0);
+}
+
+async function run(docs: { name: string; text: string; path?: string }[], baselineQueries: number): Promise<Run> {
+  const mb = docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0) / 1048576;
+  const recognizer = new Recognizer(builtInEntities());
+  // Cold: every file parsed and recognized (through the live corpus), then the search index.
+  const host = new BenchHost(docs);
+  let t0 = process.hrtime.bigint();
+  const corpus = new Corpus(host, { recognizer });
+  await corpus.ready();
+  const entries = corpus.all();
+  const t1 = process.hrtime.bigint();
+  let index = new SearchIndex([...recognizer.entities.values()]);
+  for (const e of entries) index.add(searchDocument(e, host.text(e.file.id)));
+  const indexMs = ms(t1);
+  const coldMs = ms(t0);
+  const rss = rssMB();
+  // Warm start: the entry cache read back, each file stamped and read, the search index rebuilt.
+  const knowledge = knowledgeDigest([...recognizer.entities.values()]);
+  const bytes = writeCache(knowledge, entries.map((entry) => ({ stamp: host.stamp(entry.file.id), entry })));
+  index = new SearchIndex();
+  gc();
+  t0 = process.hrtime.bigint();
+  const cache = EntryCache.read(bytes, knowledge);
+  const warm = new SearchIndex([...recognizer.entities.values()]);
+  for (const d of docs) {
+    const entry = cache.get(host.stamp(d.name), { id: d.name, name: d.name });
+    if (entry) warm.add(searchDocument(entry, host.text(d.name)));
+  }
+  const warmStartMs = ms(t0);
+  index = warm;
+  // One-file update: a file changes; the corpus parses and recognizes it, the index replaces it.
+  const updates: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const d = docs[(i * 7919) % docs.length]!;
+    t0 = process.hrtime.bigint();
+    await corpus.update({ id: d.name, name: d.name });
+    index.add(searchDocument(corpus.get(d.name)!, host.text(d.name)));
+    updates.push(ms(t0));
+  }
+  updates.sort((a, b) => a - b);
+  // Queries (expansion caches are per query word; the measured runs use them like a user retyping).
   for (const q of QUERIES) index.search(q);
   const times: number[] = [];
   for (let rep = 0; rep < 5; rep++) {
     for (const q of QUERIES) {
       const t = process.hrtime.bigint();
       index.search(q);
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      times.push(ms(t));
     }
   }
-  // Cold: a fresh index cache for each query's words (first keystrokes of a new word).
-  sampleRss();
   times.sort((a, b) => a - b);
+  // Hovers: offsets inside mentions (and a few outside) of articles across the corpus.
+  corpus.entities();
+  const hovers: number[] = [];
+  const r = rng(7);
+  for (let i = 0; i < 300; i++) {
+    const e = entries[Math.floor(r() * entries.length)]!;
+    const m = e.mentions[Math.floor(r() * e.mentions.length)];
+    const offset = m && i % 10 !== 0 ? m.start + Math.floor((m.end - m.start) / 2) : Math.floor(r() * e.article.length);
+    const t = process.hrtime.bigint();
+    hover(corpus, e.file.id, offset);
+    hovers.push(ms(t));
+  }
+  hovers.sort((a, b) => a - b);
+  // Baselines over passages (paragraphs, folded): fuse.js (first few queries: seconds each), MiniSearch.
   let baselineQueryP95Ms: number | null = null;
+  let miniSearchIndexMs: number | null = null;
+  let miniSearchQueryP95Ms: number | null = null;
   if (baselineQueries > 0) {
     const passages = docs.flatMap((d) => d.text.split(/\n+/).filter((p) => p.trim()).map((p) => ({ file: d.name, text: fold(p) })));
     const fuse = new Fuse(passages, { keys: ['text'], ignoreLocation: true, threshold: 0.3, includeScore: true });
+    const n = docs.length > 10000 ? Math.min(2, baselineQueries) : baselineQueries;
     const bt: number[] = [];
-    for (const q of QUERIES.slice(0, baselineQueries)) {
+    for (const q of QUERIES.slice(0, n)) {
       const t = process.hrtime.bigint();
       fuse.search(fold(q), { limit: 50 });
-      bt.push(Number(process.hrtime.bigint() - t) / 1e6);
+      bt.push(ms(t));
     }
-    sampleRss();
     bt.sort((a, b) => a - b);
     baselineQueryP95Ms = percentile(bt, 95);
+    const t = process.hrtime.bigint();
+    const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], tokenize: (s) => foldedWords(s), processTerm: (w) => w });
+    mini.addAll(passages.map((p, id) => ({ id, text: p.text })));
+    miniSearchIndexMs = ms(t);
+    const mt: number[] = [];
+    for (let rep = 0; rep < 3; rep++) {
+      for (const q of QUERIES) {
+        const s = process.hrtime.bigint();
+        mini.search(q, { fuzzy: 0.2, prefix: true, combineWith: 'AND' }).slice(0, 50);
+        mt.push(ms(s));
+      }
+    }
+    mt.sort((a, b) => a - b);
+    miniSearchQueryP95Ms = percentile(mt, 95);
   }
-  return { articles: docs.length, mb: round(mb), indexMs: round(indexMs), indexMBps: round(mb / (indexMs / 1000)), queryP50Ms: round(percentile(times, 50)), queryP95Ms: round(percentile(times, 95)), rssMB: Math.round(peakRss / 1048576), baselineQueryP95Ms: baselineQueryP95Ms === null ? null : round(baselineQueryP95Ms) };
+  return {
+    articles: docs.length,
+    mb: round(mb),
+    indexMs: round(indexMs),
+    indexMBps: round(mb / (indexMs / 1000)),
+    coldMs: round(coldMs),
+    coldMBps: round(mb / (coldMs / 1000)),
+    warmStartMs: round(warmStartMs),
+    updateMs: round(updates[updates.length >> 1]!),
+    queryP50Ms: round(percentile(times, 50)),
+    queryP95Ms: round(percentile(times, 95)),
+    hoverP95Ms: round(percentile(hovers, 95)),
+    rssMB: rss,
+    rssRatio: round(rss / mb),
+    baselineQueryP95Ms: baselineQueryP95Ms === null ? null : round(baselineQueryP95Ms),
+    miniSearchIndexMs: miniSearchIndexMs === null ? null : round(miniSearchIndexMs),
+    miniSearchQueryP95Ms: miniSearchQueryP95Ms === null ? null : round(miniSearchQueryP95Ms),
+  };
 }
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const folder = arg('--folder');
   const root = join(__dirname, '..');
-  const corpora: { label: string; docs: { name: string; text: string }[] }[] = [];
-  if (folder) {
-    corpora.push({ label: folder, docs: listTxt(folder).map((p) => ({ name: p, text: readFileSync(p, 'utf8') })) });
-  } else {
+  // Each corpus is made (or read) only when its turn comes, so resident memory is its own.
+  const corpora: { label: string; docs: () => { name: string; text: string; path?: string }[] }[] = [];
+  const readFolder = (dir: string) => listTxt(dir).map((p) => ({ name: p, path: p, text: readFileSync(p, 'utf8') }));
+  if (folder) corpora.push({ label: folder, docs: () => readFolder(folder) });
+  else {
     const seeds = listTxt(join(root, 'seeds')).map((p) => readFileSync(p, 'utf8'));
-    const sizes = (arg('--sizes') ?? '1000,5000,20000').split(',').map(Number);
-    for (const n of sizes) corpora.push({ label: `synthetic ${n}`, docs: synthetic(seeds, n) });
+    const sizes = (arg('--sizes') ?? '1000,5000,20000').split(',').filter(Boolean).map(Number);
+    for (const n of sizes) corpora.push({ label: `synthetic ${n}`, docs: () => synthetic(seeds, n) });
+    const snn = join(root, '..', 'shared', 'corpora', 'snn-dev');
+    if (!process.argv.includes('--no-snn') && existsSync(snn)) corpora.push({ label: 'snn-dev', docs: () => readFolder(snn) });
   }
   const baselineQueries = Number(arg('--baseline-queries') ?? 6);
-  let last: Run | undefined;
-  console.log(`Node ${process.version}, ${process.platform}/${process.arch}; ${QUERIES.length} queries × 5 runs; baseline: fuse.js over paragraphs, first ${baselineQueries} queries`);
+  const results: { label: string; r: Run }[] = [];
+  console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}; ${QUERIES.length} queries × 5 runs; baselines over paragraphs: fuse.js (first ${baselineQueries} queries, 2 above 10k articles), MiniSearch (fuzzy 0.2, prefix, AND)`);
   for (const c of corpora) {
-    const r = run(c.docs, baselineQueries);
-    last = r;
-    const ratio = r.baselineQueryP95Ms === null ? '—' : `${round(r.baselineQueryP95Ms / Math.max(r.queryP95Ms, 0.001))}×`;
+    const r = await run(c.docs(), baselineQueries);
+    results.push({ label: c.label, r });
+    const x = (b: number | null): string => (b === null ? '—' : `${b} ms (${round(b / Math.max(r.queryP95Ms, 0.001))}×)`);
     console.log(
-      `${c.label.padEnd(18)} ${String(r.articles).padStart(6)} articles ${r.mb.toFixed(1).padStart(6)} MB | index ${r.indexMs.toFixed(0).padStart(6)} ms ${r.indexMBps.toFixed(1).padStart(6)} MB/s | query p50 ${r.queryP50Ms.toFixed(2)} ms p95 ${r.queryP95Ms.toFixed(2)} ms | fuse.js p95 ${r.baselineQueryP95Ms ?? '—'} ms (${ratio} slower) | peak RSS ${r.rssMB} MB`,
+      `${c.label.padEnd(16)} ${String(r.articles).padStart(6)} articles ${r.mb.toFixed(1).padStart(6)} MB | cold ${r.coldMs.toFixed(0)} ms ${r.coldMBps} MB/s (index alone ${r.indexMs.toFixed(0)} ms ${r.indexMBps} MB/s) | warm ${r.warmStartMs.toFixed(0)} ms | update ${r.updateMs} ms | query p50 ${r.queryP50Ms} p95 ${r.queryP95Ms} ms | hover p95 ${r.hoverP95Ms} ms | RSS ${r.rssMB} MB (${r.rssRatio}× text) | fuse.js p95 ${x(r.baselineQueryP95Ms)} | MiniSearch p95 ${x(r.miniSearchQueryP95Ms)}`,
     );
   }
-  if (json && last) console.log(JSON.stringify(last));
+  // The JSON line: the largest corpus run.
+  const largest = results.reduce<{ label: string; r: Run } | undefined>((a, b) => (!a || b.r.mb > a.r.mb ? b : a), undefined);
+  if (json && largest) console.log(JSON.stringify(largest.r));
 }
 
-main();
+void main();

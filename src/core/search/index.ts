@@ -84,10 +84,14 @@ interface Doc {
   outlet?: string;
   outletFolded: string;
   date?: string;
-  /** Per word: original start and end, and the term id. */
+  /** Per word: original start, length (255: look in `longEnds`) and the term id. */
   starts: Uint32Array;
-  ends: Uint32Array;
+  lengths: Uint8Array;
+  longEnds?: Map<number, number>;
   terms: Uint32Array;
+  /** Word indexes of the title's words, [titleFirst, titleLast] (empty when titleLast < titleFirst). */
+  titleFirst: number;
+  titleLast: number;
   /** Mentions sorted by start, with their word span. */
   mentions: (SearchMention & { first: number; last: number })[];
   alive: boolean;
@@ -124,6 +128,7 @@ interface Expansion {
 }
 
 const EMPTY = new Uint32Array(0);
+const collator = new Intl.Collator();
 const STRIPPED_WEIGHT = 0.85;
 const PREFIX_WEIGHT = 0.6;
 const EDIT_WEIGHT = [1, 0.7, 0.5];
@@ -131,6 +136,30 @@ const MAX_EXPANSIONS = 40;
 const SNIPPET_CONTEXT = 70;
 const PASSAGES_PER_DOC = 3;
 const ENGLISH = /^[a-z0-9][a-z0-9 '’.-]*$/;
+/** Clauses a query may hold (one bit each in the term mask). */
+const MAX_CLAUSES = 32;
+
+/** What ranking knows of the documents holding every clause, before reading their words. */
+interface Candidates {
+  /** Document indexes. */
+  docs: number[];
+  /** Per clause, per document index: the best weight of its terms there (0: absent). */
+  best: Float64Array[];
+  /** Per document index: hits of all clauses, and those weighing at least EDIT_WEIGHT[1]. */
+  hits: Uint32Array;
+  strong: Uint32Array;
+  /** Per clause, per document index: the best weight in the title; per candidate (k, as in `docs`): whether the title holds every clause. */
+  titleBest: Float64Array[];
+  titleAll: Uint8Array;
+}
+
+interface Window {
+  doc: Doc;
+  first: number;
+  last: number;
+  score: number;
+  hits: Hit[];
+}
 
 /** Query-side forms of a word: itself, then forms with its clitics stripped (at least 3 letters). */
 function queryForms(word: string): { form: string; weight: number }[] {
@@ -148,6 +177,9 @@ export class SearchIndex {
   private readonly termText: string[] = [];
   private readonly postings: Uint32Array[] = [];
   private readonly postingLength: number[] = [];
+  /** Per term: the word indexes of its occurrences, grouped as its postings are. */
+  private readonly positions: Uint32Array[] = [];
+  private readonly positionLength: number[] = [];
   private readonly forms = new Map<string, number[]>();
   private sortedForms: string[] | undefined;
   private formsByLength: Map<number, string[]> | undefined;
@@ -157,6 +189,16 @@ export class SearchIndex {
   private readonly entityDocs = new Map<string, Map<number, number>>();
   private entityFuse: Fuse<{ id: string; names: string[]; words: string[] }> | undefined;
   private outletFuse: Fuse<{ outlet: string }> | undefined;
+  // Indexing scratch (one document's words), and per query the clauses each term belongs to (a bit each).
+  private scratchStarts = new Uint32Array(1024);
+  private scratchEnds = new Uint32Array(1024);
+  private scratchTerms = new Uint32Array(1024);
+  private termMask = new Uint32Array(1024);
+  /** Per document index: the word indexes of its title's first and last word. */
+  private titleFirsts = new Int32Array(1024);
+  private titleLasts = new Int32Array(1024);
+  /** Every document's place in the order of names (ties in ranking), built on demand. */
+  private ranks: Int32Array | undefined;
 
   constructor(entities: readonly Entity[] = []) {
     this.setEntities(entities);
@@ -183,37 +225,68 @@ export class SearchIndex {
   add(input: SearchDocument): void {
     if (this.byId.has(input.id)) this.remove(input.id);
     const index = this.docs.length;
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const terms: number[] = [];
-    const seen = new Set<number>();
+    let n = 0;
     scanWords(input.text, (w, s, e) => {
-      const t = this.term(w);
-      starts.push(s);
-      ends.push(e);
-      terms.push(t);
-      this.post(t, index, terms.length - 1);
-      seen.add(t);
+      let t = this.termIds.get(w);
+      if (t === undefined) t = this.term(w);
+      if (n === this.scratchTerms.length) this.growScratch();
+      this.scratchStarts[n] = s;
+      this.scratchEnds[n] = e;
+      this.scratchTerms[n++] = t;
+      // Postings are per document: (document, occurrences), in document order.
+      const p = this.postings[t]!;
+      const len = this.postingLength[t]!;
+      if (len > 0 && p[len - 2] === index) p[len - 1]!++;
+      else this.post(t, index);
+      // Positions of the term, document after document (as many as the posting's count).
+      let pos = this.positions[t]!;
+      const np = this.positionLength[t]!;
+      if (np === pos.length) {
+        const grown = new Uint32Array(np < 64 ? Math.max(2, np * 2) : np + (np >> 1));
+        grown.set(pos);
+        this.positions[t] = pos = grown;
+      }
+      pos[np] = n - 1;
+      this.positionLength[t] = np + 1;
     });
-    const startArr = Uint32Array.from(starts);
+    const startArr = this.scratchStarts.slice(0, n);
+    const endArr = this.scratchEnds.subarray(0, n);
     const lastBefore = (offset: number): number => Math.max(0, lowerBound(startArr, offset) - 1);
     const mentions = [...(input.mentions ?? [])]
       .sort((a, b) => a.start - b.start)
       .map((m) => ({ entity: m.entity, type: m.type, start: m.start, end: m.end, first: lastBefore(m.start + 1), last: lastBefore(m.end) }));
+    const titleStart = input.title?.start ?? 0;
+    const titleEnd = input.title?.end ?? 0;
+    const titleFirst = lowerBound(startArr, titleStart);
+    let titleLast = titleFirst - 1;
+    while (titleLast + 1 < n && endArr[titleLast + 1]! <= titleEnd) titleLast++;
+    const lengths = new Uint8Array(n);
+    let longEnds: Map<number, number> | undefined;
+    for (let i = 0; i < n; i++) {
+      const l = endArr[i]! - startArr[i]!;
+      if (l < 255) lengths[i] = l;
+      else {
+        lengths[i] = 255;
+        (longEnds ??= new Map()).set(i, endArr[i]!);
+      }
+    }
     const doc: Doc = {
       index,
       id: input.id,
       name: input.name,
       text: input.text,
       title: input.title?.text ?? input.name,
-      titleStart: input.title?.start ?? 0,
-      titleEnd: input.title?.end ?? 0,
+      titleStart,
+      titleEnd,
       outlet: input.outlet,
       outletFolded: input.outlet ? fold(input.outlet) : '',
       date: input.date,
       starts: startArr,
-      ends: Uint32Array.from(ends),
-      terms: Uint32Array.from(terms),
+      lengths,
+      longEnds,
+      terms: this.scratchTerms.slice(0, n),
+      titleFirst,
+      titleLast,
       mentions,
       alive: true,
     };
@@ -222,10 +295,34 @@ export class SearchIndex {
       if (!perDoc) this.entityDocs.set(m.entity, (perDoc = new Map()));
       perDoc.set(index, (perDoc.get(index) ?? 0) + 1);
     }
+    if (index === this.titleFirsts.length) {
+      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.titleFirsts = grow(this.titleFirsts);
+      this.titleLasts = grow(this.titleLasts);
+    }
+    this.titleFirsts[index] = titleFirst;
+    this.titleLasts[index] = titleLast;
     this.docs.push(doc);
     this.byId.set(doc.id, doc);
+    this.ranks = undefined;
     if (mentions.length > 0) this.entityFuse = undefined;
     if (doc.outletFolded) this.outletFuse = undefined;
+  }
+
+  private growScratch(): void {
+    const size = this.scratchTerms.length * 2;
+    const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
+      const b = new Uint32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.scratchStarts = grow(this.scratchStarts);
+    this.scratchEnds = grow(this.scratchEnds);
+    this.scratchTerms = grow(this.scratchTerms);
   }
 
   /** Removes a document (its postings are dropped lazily, all at once when many are dead). */
@@ -242,6 +339,7 @@ export class SearchIndex {
     }
     this.entityFuse = undefined;
     this.outletFuse = undefined;
+    this.ranks = undefined;
     doc.text = '';
     if (this.dead > 64 && this.dead > this.docs.length / 4) this.compact();
   }
@@ -255,15 +353,23 @@ export class SearchIndex {
   private compact(): void {
     for (let t = 0; t < this.postings.length; t++) {
       const p = this.postings[t]!;
+      const pos = this.positions[t]!;
       let w = 0;
+      let wp = 0;
+      let rp = 0;
       const n = this.postingLength[t]!;
       for (let r = 0; r < n; r += 2) {
+        const tf = p[r + 1]!;
         if (this.docs[p[r]!]!.alive) {
           p[w++] = p[r]!;
-          p[w++] = p[r + 1]!;
+          p[w++] = tf;
+          if (wp !== rp) pos.copyWithin(wp, rp, rp + tf);
+          wp += tf;
         }
+        rp += tf;
       }
       this.postingLength[t] = w;
+      this.positionLength[t] = wp;
     }
     this.dead = 0;
   }
@@ -272,10 +378,17 @@ export class SearchIndex {
     let t = this.termIds.get(w);
     if (t !== undefined) return t;
     t = this.termText.length;
+    if (t === this.termMask.length) {
+      const grown = new Uint32Array(t * 2);
+      grown.set(this.termMask);
+      this.termMask = grown;
+    }
     this.termIds.set(w, t);
     this.termText.push(w);
     this.postings.push(EMPTY);
     this.postingLength.push(0);
+    this.positions.push(EMPTY);
+    this.positionLength.push(0);
     for (const { form } of proclitic(w)) {
       if (form !== w && form.length < 3) continue;
       const list = this.forms.get(form);
@@ -290,16 +403,17 @@ export class SearchIndex {
     return t;
   }
 
-  private post(t: number, doc: number, pos: number): void {
+  /** Appends (doc, 1) to a term's postings. */
+  private post(t: number, doc: number): void {
     let p = this.postings[t]!;
     const n = this.postingLength[t]!;
     if (n + 2 > p.length) {
-      const grown = new Uint32Array(Math.max(4, p.length * 2));
+      const grown = new Uint32Array(p.length < 64 ? Math.max(2, p.length * 2) : p.length + (p.length >> 1) + 2);
       grown.set(p);
       this.postings[t] = p = grown;
     }
     p[n] = doc;
-    p[n + 1] = pos;
+    p[n + 1] = 1;
     this.postingLength[t] = n + 2;
   }
 
@@ -432,13 +546,18 @@ export class SearchIndex {
     const clauses = this.clauses(q);
     const allowed = this.allowedDocs(q);
     const matcher = this.wordMatcher(clauses);
-    const hits = clauses.length > 0 ? this.candidateHits(clauses, allowed) : new Map<number, Hit[]>();
-    return {
-      query: q,
-      entities: this.searchEntities(q, allowed, limit.entity, matcher),
-      articles: this.searchArticles(q, clauses, hits, allowed, limit.article, matcher),
-      passages: this.searchPassages(q, clauses, hits, limit.passage),
-    };
+    const masked = this.setMask(clauses);
+    try {
+      const candidates = clauses.length > 0 ? this.candidates(clauses, allowed) : undefined;
+      return {
+        query: q,
+        entities: this.searchEntities(q, allowed, limit.entity, matcher),
+        articles: this.searchArticles(q, clauses, candidates, allowed, limit.article, matcher),
+        passages: candidates ? this.searchPassages(q, clauses, candidates, limit.passage) : [],
+      };
+    } finally {
+      this.clearMask(masked);
+    }
   }
 
   /** Results of every kind in one ranked list: entities, then articles, then passages. */
@@ -472,7 +591,7 @@ export class SearchIndex {
       i++;
     }
     for (const words of q.phrases) clauses.push(this.phraseClause(words));
-    return clauses;
+    return clauses.slice(0, MAX_CLAUSES);
   }
 
   private wordClause(word: string, fuzzy: boolean): Clause {
@@ -487,11 +606,33 @@ export class SearchIndex {
     return { terms: head.weights, prefix: head.prefix, entities: new Map(), phrase: rest, length: words.length };
   }
 
+  /** Marks, for each term of the clauses, the clauses it belongs to (bit i: clause i); returns the terms marked. */
+  private setMask(clauses: readonly Clause[]): number[] {
+    const marked: number[] = [];
+    clauses.forEach((c, i) => {
+      for (const t of c.terms.keys()) {
+        if (this.termMask[t] === 0) marked.push(t);
+        this.termMask[t]! |= 1 << i;
+      }
+    });
+    return marked;
+  }
+
+  private clearMask(marked: readonly number[]): void {
+    for (const t of marked) this.termMask[t] = 0;
+  }
+
   /** Documents passing the filters and exclusions (undefined: all). */
   private allowedDocs(q: ParsedQuery): ((d: Doc) => boolean) {
     const excluded = new Set<number>();
     for (const words of q.exclude) {
-      for (const d of this.hitsOf(this.phraseClause(words), 0, undefined).keys()) excluded.add(d);
+      const clause = this.phraseClause(words);
+      const masked = this.setMask([clause]);
+      try {
+        for (const d of this.docsOf(clause)) if (this.hitsIn(this.docs[d]!, [clause], 0, Infinity, true).length > 0) excluded.add(d);
+      } finally {
+        this.clearMask(masked);
+      }
     }
     return (d) =>
       d.alive &&
@@ -500,79 +641,314 @@ export class SearchIndex {
       dateInBounds(d.date, q);
   }
 
-  /** Hits of one clause, by document. */
-  private hitsOf(c: Clause, clauseIndex: number, only: Set<number> | undefined): Map<number, Hit[]> {
-    const byDoc = new Map<number, Hit[]>();
-    const push = (d: number, h: Hit): void => {
-      const list = byDoc.get(d);
-      if (list) list.push(h);
-      else byDoc.set(d, [h]);
-    };
-    for (const [t, weight] of c.terms) {
+  /** Documents holding one of a clause's terms (or entities), in no particular order. */
+  private docsOf(c: Clause): Set<number> {
+    const out = new Set<number>();
+    for (const t of c.terms.keys()) {
       const p = this.postings[t]!;
       const n = this.postingLength[t]!;
-      for (let r = 0; r < n; r += 2) {
-        const d = p[r]!;
-        if (only && !only.has(d)) continue;
-        const pos = p[r + 1]!;
+      for (let r = 0; r < n; r += 2) out.add(p[r]!);
+    }
+    for (const id of c.entities.keys()) for (const d of this.entityDocs.get(id)?.keys() ?? []) out.add(d);
+    return out;
+  }
+
+  /**
+   * The hits of the clauses in a document whose first word lies in [from, to], in text order (the
+   * terms of the clauses must be marked with `setMask`). `firstOnly`: stop at the first hit.
+   */
+  private hitsIn(doc: Doc, clauses: readonly Clause[], from: number, to: number, firstOnly = false): Hit[] {
+    const out: Hit[] = [];
+    const terms = doc.terms;
+    const end = Math.min(to + 1, terms.length);
+    const mask = this.termMask;
+    for (let pos = from; pos < end; pos++) {
+      const t = terms[pos]!;
+      let bits = mask[t]!;
+      if (bits === 0) continue;
+      for (let i = 0; bits !== 0; i++, bits >>>= 1) {
+        if ((bits & 1) === 0) continue;
+        const c = clauses[i]!;
         if (c.phrase) {
-          const terms = this.docs[d]!.terms;
           let ok = pos + c.phrase.length < terms.length;
           for (let k = 0; ok && k < c.phrase.length; k++) ok = c.phrase[k]!.has(terms[pos + 1 + k]!);
           if (!ok) continue;
         }
-        push(d, { first: pos, last: pos + c.length - 1, weight, clause: clauseIndex });
+        out.push({ first: pos, last: pos + c.length - 1, weight: c.terms.get(t)!, clause: i });
+        if (firstOnly) return out;
       }
     }
-    for (const [id, weight] of c.entities) {
-      for (const d of this.entityDocs.get(id)?.keys() ?? []) {
-        if (only && !only.has(d)) continue;
-        for (const m of this.docs[d]!.mentions) if (m.entity === id) push(d, { first: m.first, last: m.last, weight, clause: clauseIndex, range: [m.start, m.end] });
+    clauses.forEach((c, i) => {
+      if (c.entities.size === 0) return;
+      for (const m of doc.mentions) {
+        const weight = c.entities.get(m.entity);
+        if (weight !== undefined && m.first >= from && m.first <= to) out.push({ first: m.first, last: m.last, weight, clause: i, range: [m.start, m.end] });
       }
-    }
-    return byDoc;
+    });
+    if (clauses.some((c) => c.entities.size > 0)) out.sort((a, b) => a.first - b.first || b.weight - a.weight);
+    return out;
   }
 
-  /** Hits of every clause in the documents holding all of them (rarest clause first). */
-  private candidateHits(clauses: Clause[], allowed: (d: Doc) => boolean): Map<number, Hit[]> {
-    const cost = (c: Clause): number => [...c.terms.keys()].reduce((s, t) => s + this.postingLength[t]!, 0) + c.entities.size * 1000;
-    const order = clauses.map((c, i) => ({ c, i })).sort((a, b) => cost(a.c) - cost(b.c));
-    let hits: Map<number, Hit[]> | undefined;
-    for (const { c, i } of order) {
-      const only: Set<number> | undefined = hits ? new Set(hits.keys()) : undefined;
-      const next = this.hitsOf(c, i, only);
-      if (!hits) {
-        hits = new Map();
-        for (const [d, list] of next) if (allowed(this.docs[d]!)) hits.set(d, list);
-      } else {
-        for (const d of [...hits.keys()]) {
-          const more = next.get(d);
-          if (more) hits.get(d)!.push(...more);
-          else hits.delete(d);
+  /**
+   * The documents holding every clause (and allowed), with what ranking needs of each without
+   * reading its words: each clause's best weight, its hits and strong hits (from the postings'
+   * counts), whether the title holds every clause and the title's best weights.
+   */
+  private candidates(clauses: Clause[], allowed: (d: Doc) => boolean): Candidates {
+    const n = clauses.length;
+    const size = this.docs.length;
+    const best = clauses.map(() => new Float64Array(size));
+    const title = clauses.map(() => new Float64Array(size));
+    const hits = new Uint32Array(size);
+    const { titleFirsts, titleLasts } = this;
+    const strong = new Uint32Array(size);
+    const strongWeight = EDIT_WEIGHT[1]!;
+    clauses.forEach((c, i) => {
+      const b = best[i]!;
+      const tb = title[i]!;
+      // A phrase's hits (and its place in titles) are counted once verified, below.
+      const counted = !c.phrase;
+      for (const [t, w] of c.terms) {
+        const p = this.postings[t]!;
+        const pos = this.positions[t]!;
+        const len = this.postingLength[t]!;
+        let at = 0;
+        for (let r = 0; r < len; r += 2) {
+          const d = p[r]!;
+          const tf = p[r + 1]!;
+          if (w > b[d]!) b[d] = w;
+          if (counted) {
+            hits[d]! += tf;
+            if (w >= strongWeight) strong[d]! += tf;
+            // In the title: a position in [titleFirst, titleLast] (positions ascend).
+            if (w > tb[d]!) {
+              let j = at;
+              const end = at + tf;
+              while (j < end && pos[j]! < titleFirsts[d]!) j++;
+              if (j < end && pos[j]! <= titleLasts[d]!) tb[d] = w;
+            }
+          }
+          at += tf;
         }
       }
-      if (hits.size === 0) break;
+      for (const [id, w] of c.entities) {
+        for (const [d, k] of this.entityDocs.get(id) ?? []) {
+          if (w > b[d]!) b[d] = w;
+          hits[d]! += k;
+          if (w >= strongWeight) strong[d]! += k;
+          if (w > tb[d]!) {
+            const doc = this.docs[d]!;
+            if (doc.mentions.some((m) => m.entity === id && m.first >= doc.titleFirst && m.last <= doc.titleLast)) tb[d] = w;
+          }
+        }
+      }
+    });
+    // Documents with every clause: start from the rarest.
+    const rarest = best.reduce((acc, b, i) => (i === 0 ? acc : count(b) < count(best[acc]!) ? i : acc), 0);
+    const docs: number[] = [];
+    const rb = best[rarest]!;
+    for (let d = 0; d < size; d++) {
+      if (rb[d] === 0) continue;
+      let all = true;
+      for (let i = 0; all && i < n; i++) all = best[i]![d]! > 0;
+      if (all && allowed(this.docs[d]!)) docs.push(d);
     }
-    return hits ?? new Map();
+    // Phrases: keep the documents where the words stand side by side, with their real hits.
+    const phrases = clauses.map((c, i) => (c.phrase ? i : -1)).filter((i) => i >= 0);
+    let kept = docs;
+    if (phrases.length > 0) {
+      const only = phrases.map((i) => clauses[i]!);
+      this.clearMask(clauses.flatMap((c) => [...c.terms.keys()]));
+      const masked = this.setMask(only);
+      try {
+        kept = docs.filter((d) => {
+          const found = this.hitsIn(this.docs[d]!, only, 0, Infinity);
+          const seen = new Set<number>();
+          for (const h of found) {
+            seen.add(h.clause);
+            hits[d]!++;
+            if (h.weight >= strongWeight) strong[d]!++;
+          }
+          return seen.size === only.length;
+        });
+      } finally {
+        this.clearMask(masked);
+      }
+      // The mask of the whole query again.
+      this.setMask(clauses);
+    }
+    // Titles: which clauses they hold, and how well (phrases: read from the title's words).
+    const mask = this.termMask;
+    const phraseClauses = clauses.some((c) => c.phrase);
+    const titleAll = new Uint8Array(kept.length);
+    kept.forEach((d, k) => {
+      const doc = this.docs[d]!;
+      const { titleFirst, titleLast, terms } = doc;
+      if (titleLast < titleFirst) return;
+      if (phraseClauses) {
+        for (let pos = titleFirst; pos <= titleLast; pos++) {
+          const t = terms[pos]!;
+          let bits = mask[t]!;
+          for (let i = 0; bits !== 0; i++, bits >>>= 1) {
+            const c = clauses[i]!;
+            if ((bits & 1) === 0 || !c.phrase) continue;
+            let ok = pos + c.phrase.length < terms.length && pos + c.length - 1 <= titleLast;
+            for (let j = 0; ok && j < c.phrase.length; j++) ok = c.phrase[j]!.has(terms[pos + 1 + j]!);
+            const w = c.terms.get(t)!;
+            if (ok && w > title[i]![d]!) title[i]![d] = w;
+          }
+        }
+      }
+      let all = 1;
+      for (let i = 0; all && i < n; i++) if (title[i]![d] === 0) all = 0;
+      titleAll[k] = all;
+    });
+    return { docs: kept, best, hits, strong, titleBest: title, titleAll };
   }
 
-  private searchPassages(q: ParsedQuery, clauses: Clause[], hits: Map<number, Hit[]>, limit: number): SearchResult[] {
-    if (clauses.length === 0 || limit <= 0) return [];
-    const windows: { doc: Doc; first: number; last: number; score: number; hits: Hit[] }[] = [];
-    for (const [d, list] of hits) {
+  private searchPassages(q: ParsedQuery, clauses: Clause[], cand: Candidates, limit: number): SearchResult[] {
+    if (clauses.length === 0 || limit <= 0 || cand.docs.length === 0) return [];
+    const n = clauses.length;
+    const ranks = this.nameRanks();
+    // A bound on each document's best passage: every clause at its best weight, side by side.
+    // Several plain words: the best window of each document, from the positions alone.
+    const plain = n > 1 && clauses.every((c) => !c.phrase && c.entities.size === 0);
+    const windows = plain ? this.bestWindowScores(clauses, cand) : undefined;
+    const bound = new Float64Array(cand.docs.length);
+    const type = q.type;
+    cand.docs.forEach((d, k) => {
+      // A passage must name an entity of the type: a document naming none has none (bound -1).
+      if (type && !this.docs[d]!.mentions.some((m) => m.type === type)) return void (bound[k] = -1);
+      let best: number;
+      if (windows) best = windows[k]!;
+      else {
+        let sum = 0;
+        for (let i = 0; i < n; i++) sum += cand.best[i]![d]!;
+        best = sum / n;
+      }
+      const docBoost = 1 + 0.05 * Math.log1p(cand.hits[d]!);
+      bound[k] = best * docBoost * (cand.titleAll[k] ? 1.1 : 1);
+    });
+    const byBound = new Heap(cand.docs.length, (a, b) => bound[b]! - bound[a]! || ranks[cand.docs[a]!]! - ranks[cand.docs[b]!]!);
+    const cmp = (a: Window, b: Window): number => b.score - a.score || ranks[a.doc.index]! - ranks[b.doc.index]! || a.first - b.first;
+    let top: Window[] = [];
+    for (let k = byBound.pop(); k >= 0; k = byBound.pop()) {
+      const d = cand.docs[k]!;
+      if (bound[k]! < 0) break;
+      if (top.length >= limit) {
+        const kth = top[limit - 1]!;
+        // No passage of this document (nor of any after it) can enter the top.
+        if (bound[k]! < kth.score || (bound[k] === kth.score && ranks[d]! > ranks[kth.doc.index]!)) break;
+      }
       const doc = this.docs[d]!;
+      const list = this.hitsIn(doc, clauses, 0, Infinity);
       list.sort((a, b) => a.first - b.first || b.weight - a.weight);
       const found = bestWindows(list, clauses, PASSAGES_PER_DOC);
       // Many hits in a document make it a little more relevant.
       const docBoost = 1 + 0.05 * Math.log1p(list.length);
+      let added = false;
       for (const w of found) {
         if (q.type && !this.overlapsMentionOfType(doc, w.first, w.last, q.type)) continue;
-        const inTitle = doc.starts[w.first]! >= doc.titleStart && doc.ends[w.last]! <= doc.titleEnd ? 1.1 : 1;
-        windows.push({ doc, first: w.first, last: w.last, score: w.score * docBoost * inTitle, hits: w.hits });
+        const inTitle = w.first >= doc.titleFirst && w.last <= doc.titleLast ? 1.1 : 1;
+        top.push({ doc, first: w.first, last: w.last, score: w.score * docBoost * inTitle, hits: w.hits });
+        added = true;
+      }
+      if (added) {
+        top.sort(cmp);
+        if (top.length > limit) top = top.slice(0, limit);
       }
     }
-    windows.sort((a, b) => b.score - a.score || a.doc.name.localeCompare(b.doc.name) || a.first - b.first);
-    return windows.slice(0, limit).map((w) => this.passageResult(w.doc, w.first, w.last, w.score, w.hits, clauses));
+    return top.map((w) => this.passageResult(w.doc, w.first, w.last, w.score, w.hits, clauses));
+  }
+
+  /**
+   * For plain word clauses: each candidate's best window score as `bestWindows` computes it (the
+   * clauses' best weights in the window, averaged, times proximity), from the terms' positions,
+   * without reading the documents' words.
+   */
+  private bestWindowScores(clauses: Clause[], cand: Candidates): Float64Array {
+    const n = clauses.length;
+    const K = cand.docs.length;
+    const slot = new Int32Array(this.docs.length).fill(-1);
+    const offsets = new Uint32Array(K + 1);
+    cand.docs.forEach((d, k) => {
+      slot[d] = k;
+      offsets[k + 1] = offsets[k]! + cand.hits[d]!;
+    });
+    const total = offsets[K]!;
+    const hp = new Uint32Array(total);
+    const hc = new Uint8Array(total);
+    const hw = new Float64Array(total);
+    const cursor = offsets.slice(0, K);
+    clauses.forEach((c, i) => {
+      for (const [t, w] of c.terms) {
+        const p = this.postings[t]!;
+        const pos = this.positions[t]!;
+        const len = this.postingLength[t]!;
+        let at = 0;
+        for (let r = 0; r < len; r += 2) {
+          const k = slot[p[r]!]!;
+          const tf = p[r + 1]!;
+          if (k >= 0) {
+            let o = cursor[k]!;
+            for (let j = 0; j < tf; j++, o++) {
+              hp[o] = pos[at + j]!;
+              hc[o] = i;
+              hw[o] = w;
+            }
+            cursor[k] = o;
+          }
+          at += tf;
+        }
+      }
+    });
+    const out = new Float64Array(K);
+    const counts = new Int32Array(n);
+    const head = new Int32Array(n);
+    const tail = new Int32Array(n);
+    let dq = new Int32Array(1024);
+    for (let k = 0; k < K; k++) {
+      const from = offsets[k]!;
+      const to = offsets[k + 1]!;
+      sortHits(hp, hc, hw, from, to);
+      // The windows `bestWindows` enumerates, each clause's best weight kept in a max-deque.
+      const m = to - from;
+      if (dq.length < n * m) dq = new Int32Array(n * m * 2);
+      counts.fill(0);
+      for (let i = 0; i < n; i++) head[i] = tail[i] = i * m;
+      let covered = 0;
+      let lo = from;
+      let max = 0;
+      for (let hi = from; hi < to; hi++) {
+        const c = hc[hi]!;
+        if (counts[c]!++ === 0) covered++;
+        while (tail[c]! > head[c]! && hw[dq[tail[c]! - 1]!]! <= hw[hi]!) tail[c]!--;
+        dq[tail[c]!++] = hi;
+        while (covered === n) {
+          let sum = 0;
+          for (let i = 0; i < n; i++) sum += hw[dq[head[i]!]!]!;
+          const gap = Math.max(0, hp[hi]! - hp[lo]! + 1 - n);
+          const score = (sum / n) * (1 / (1 + gap / 4));
+          if (score > max) max = score;
+          const cl = hc[lo]!;
+          if (--counts[cl]! === 0) covered--;
+          if (dq[head[cl]!] === lo) head[cl]!++;
+          lo++;
+        }
+      }
+      out[k] = max;
+    }
+    return out;
+  }
+
+  /** Each document's rank in the order of names (as `localeCompare` sorts them). */
+  private nameRanks(): Int32Array {
+    if (this.ranks) return this.ranks;
+    const order = this.docs.map((d, i) => ({ i, name: d.name }));
+    order.sort((a, b) => collator.compare(a.name, b.name) || a.i - b.i);
+    const ranks = new Int32Array(this.docs.length);
+    order.forEach((o, r) => (ranks[o.i] = r));
+    return (this.ranks = ranks);
   }
 
   private overlapsMentionOfType(doc: Doc, first: number, last: number, type: EntityType): boolean {
@@ -583,7 +959,7 @@ export class SearchIndex {
     const matches = hits.map((h) => this.matchRange(doc, h, clauses[h.clause]!)).sort((a, b) => a[0] - b[0]);
     // The passage is exactly the matched words and what lies between them.
     const start = matches.length > 0 ? Math.min(...matches.map((m) => m[0])) : doc.starts[first]!;
-    const end = matches.length > 0 ? Math.max(...matches.map((m) => m[1])) : doc.ends[last]!;
+    const end = matches.length > 0 ? Math.max(...matches.map((m) => m[1])) : endOf(doc, last);
     const { snippet, offset } = snippetAround(doc.text, start, end);
     const highlights = matches
       .map(([s, e]): [number, number] => [s - offset, e - offset])
@@ -595,10 +971,10 @@ export class SearchIndex {
   private matchRange(doc: Doc, h: Hit, clause: Clause): [number, number] {
     if (h.range) return h.range;
     const start = doc.starts[h.first]!;
-    const end = doc.ends[h.last]!;
+    const end = endOf(doc, h.last);
     const stripped = clause.prefix?.get(doc.terms[h.first]!) ?? 0;
     if (stripped === 0) return [start, end];
-    const folded = foldWithMap(doc.text.slice(start, doc.ends[h.first]!));
+    const folded = foldWithMap(doc.text.slice(start, endOf(doc, h.first)));
     return [start + (folded.starts[stripped] ?? 0), end];
   }
 
@@ -661,21 +1037,22 @@ export class SearchIndex {
     return out.slice(0, limit);
   }
 
-  private searchArticles(q: ParsedQuery, clauses: Clause[], hits: Map<number, Hit[]>, allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): SearchResult[] {
+  private searchArticles(q: ParsedQuery, clauses: Clause[], cand: Candidates | undefined, allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): SearchResult[] {
     if (limit <= 0) return [];
     const scores = new Map<Doc, number>();
     // Titles holding every clause first; then articles holding them often in their text.
-    for (const [d, list] of hits) {
+    const n = clauses.length;
+    cand?.docs.forEach((d, k) => {
       const doc = this.docs[d]!;
-      const inTitle = list.filter((h) => doc.starts[h.first]! >= doc.titleStart && doc.ends[h.last]! <= doc.titleEnd);
-      const best = new Map<number, number>();
-      for (const h of inTitle) best.set(h.clause, Math.max(best.get(h.clause) ?? 0, h.weight));
-      if (best.size === clauses.length) scores.set(doc, ([...best.values()].reduce((a, b) => a + b, 0) / clauses.length) * 0.9);
-      else {
-        const strong = list.filter((h) => h.weight >= EDIT_WEIGHT[1]!).length / clauses.length;
+      if (cand.titleAll[k]) {
+        let sum = 0;
+        for (let i = 0; i < n; i++) sum += cand.titleBest[i]![d]!;
+        scores.set(doc, (sum / n) * 0.9);
+      } else {
+        const strong = cand.strong[d]! / n;
         if (strong >= 1) scores.set(doc, 0.3 + 0.2 * Math.min(1, Math.log1p(strong) / Math.log(10)));
       }
-    }
+    });
     // Outlets whose name is the query ("الحل نت").
     const text = q.words.join(' ');
     if (text) {
@@ -694,34 +1071,33 @@ export class SearchIndex {
       // Filters alone list the articles they keep, newest first.
       for (const doc of this.docs) if (allowed(doc)) scores.set(doc, 0.5);
     }
-    // Rank the candidates' titles with fuse.js (fuzzy, on folded text) when there are words.
-    const ranked = [...scores.entries()];
+    const ranks = this.nameRanks();
+    const order = (a: [Doc, number], b: [Doc, number]): number => b[1] - a[1] || newer(a[0].date, b[0].date) || ranks[a[0].index]! - ranks[b[0].index]!;
+    let ranked = [...scores.entries()];
+    // Rank the best candidates' titles with fuse.js (fuzzy, on folded text) when there are words
+    // (only the best: fuse.js costs ~20 µs a title).
     const pattern = [...q.words, ...q.phrases.flat()].join(' ');
-    // (Only over the best candidates: fuse.js costs ~20 µs a title.)
-    ranked.sort((a, b) => b[1] - a[1]);
     if (pattern && ranked.length > 1) {
-      ranked.length = Math.min(ranked.length, limit * 5);
-      for (const [doc] of [...scores]) if (!ranked.some(([d]) => d === doc)) scores.delete(doc);
+      ranked = topK(ranked, limit * 5, order);
       const fuse = new Fuse(ranked.map(([doc]) => ({ doc, title: fold(doc.title) })), { keys: ['title'], includeScore: true, ignoreLocation: true, threshold: 0.6, useExtendedSearch: true });
-      for (const r of fuse.search(pattern)) scores.set(r.item.doc, (scores.get(r.item.doc) ?? 0) * 0.7 + (1 - (r.score ?? 1)) * 0.3);
+      const rescored = new Map(ranked);
+      for (const r of fuse.search(pattern)) rescored.set(r.item.doc, (rescored.get(r.item.doc) ?? 0) * 0.7 + (1 - (r.score ?? 1)) * 0.3);
+      ranked = [...rescored.entries()];
     }
-    return [...scores.entries()]
-      .sort((a, b) => b[1] - a[1] || (b[0].date ?? '').localeCompare(a[0].date ?? '') || a[0].name.localeCompare(b[0].name))
-      .slice(0, limit)
-      .map(([doc, score]) => ({
-        kind: 'article' as const,
-        file: doc.id,
-        name: doc.name,
-        start: doc.titleStart,
-        end: doc.titleEnd,
-        score: round(score),
-        snippet: doc.title,
-        highlights: highlightWords(doc.title, matcher),
-        matches: [],
-        title: doc.title,
-        outlet: doc.outlet,
-        date: doc.date,
-      }));
+    return topK(ranked, limit, order).map(([doc, score]) => ({
+      kind: 'article' as const,
+      file: doc.id,
+      name: doc.name,
+      start: doc.titleStart,
+      end: doc.titleEnd,
+      score: round(score),
+      snippet: doc.title,
+      highlights: highlightWords(doc.title, matcher),
+      matches: [],
+      title: doc.title,
+      outlet: doc.outlet,
+      date: doc.date,
+    }));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -743,13 +1119,18 @@ export class SearchIndex {
       scanWords(target.word, (w) => words.push(w));
       if (words.length === 0) return out;
       const clause = this.phraseClause(words, target.variants ? this.variants(words[0]!) : undefined);
-      for (const [d, hits] of this.hitsOf(clause, 0, undefined)) {
-        const doc = this.docs[d]!;
-        if (!doc.alive) continue;
-        for (const h of hits) {
-          const [start, end] = this.matchRange(doc, h, clause);
-          out.push({ doc: this.view(doc), start, end, first: h.first, last: h.last });
+      const masked = this.setMask([clause]);
+      try {
+        for (const d of this.docsOf(clause)) {
+          const doc = this.docs[d]!;
+          if (!doc.alive) continue;
+          for (const h of this.hitsIn(doc, [clause], 0, Infinity)) {
+            const [start, end] = this.matchRange(doc, h, clause);
+            out.push({ doc: this.view(doc), start, end, first: h.first, last: h.last });
+          }
         }
+      } finally {
+        this.clearMask(masked);
       }
     }
     out.sort((a, b) => a.doc.name.localeCompare(b.doc.name) || a.start - b.start);
@@ -770,7 +1151,7 @@ export class SearchIndex {
   }
 
   private view(doc: Doc): SearchDocumentView {
-    return { id: doc.id, name: doc.name, text: doc.text, title: doc.title, outlet: doc.outlet, date: doc.date, starts: doc.starts, ends: doc.ends };
+    return { id: doc.id, name: doc.name, text: doc.text, title: doc.title, outlet: doc.outlet, date: doc.date };
   }
 }
 
@@ -782,8 +1163,6 @@ export interface SearchDocumentView {
   title: string;
   outlet?: string;
   date?: string;
-  starts: Uint32Array;
-  ends: Uint32Array;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -804,6 +1183,115 @@ function wordMatches(query: string, name: string): boolean {
   if (query.length >= 2 && ns.some((n) => n.startsWith(query))) return true;
   const k = allowedEdits(query);
   return k > 0 && qs.some((q) => ns.some((n) => boundedDistance(q, n, k) <= k));
+}
+
+/** The original end of a document's word. */
+function endOf(doc: Doc, i: number): number {
+  const l = doc.lengths[i]!;
+  return l < 255 ? doc.starts[i]! + l : doc.longEnds!.get(i)!;
+}
+
+/** Sorts hits [from, to) of parallel arrays by position, then weight (highest first); stable. */
+function sortHits(hp: Uint32Array, hc: Uint8Array, hw: Float64Array, from: number, to: number): void {
+  if (to - from > 48) {
+    const idx = Array.from({ length: to - from }, (_, j) => from + j);
+    idx.sort((a, b) => hp[a]! - hp[b]! || hw[b]! - hw[a]!);
+    const p = idx.map((j) => hp[j]!);
+    const c = idx.map((j) => hc[j]!);
+    const w = idx.map((j) => hw[j]!);
+    hp.set(p, from);
+    hc.set(c, from);
+    hw.set(w, from);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const p = hp[i]!;
+    const c = hc[i]!;
+    const w = hw[i]!;
+    let j = i - 1;
+    while (j >= from && (hp[j]! > p || (hp[j] === p && hw[j]! < w))) {
+      hp[j + 1] = hp[j]!;
+      hc[j + 1] = hc[j]!;
+      hw[j + 1] = hw[j]!;
+      j--;
+    }
+    hp[j + 1] = p;
+    hc[j + 1] = c;
+    hw[j + 1] = w;
+  }
+}
+
+/** A binary heap of the numbers 0 … size-1, popped in `cmp` order (built in linear time). */
+class Heap {
+  private readonly items: Int32Array;
+  private size: number;
+
+  constructor(
+    size: number,
+    private readonly cmp: (a: number, b: number) => number,
+  ) {
+    this.items = new Int32Array(size);
+    for (let i = 0; i < size; i++) this.items[i] = i;
+    this.size = size;
+    for (let i = (size >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  /** The next item, or -1. */
+  pop(): number {
+    if (this.size === 0) return -1;
+    const top = this.items[0]!;
+    this.items[0] = this.items[--this.size]!;
+    this.down(0);
+    return top;
+  }
+
+  private down(i: number): void {
+    const a = this.items;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.size) return;
+      const r = l + 1;
+      const m = r < this.size && this.cmp(a[r]!, a[l]!) < 0 ? r : l;
+      if (this.cmp(a[m]!, a[i]!) >= 0) return;
+      const x = a[i]!;
+      a[i] = a[m]!;
+      a[m] = x;
+      i = m;
+    }
+  }
+}
+
+/** Newest first (ISO dates compare as strings); undated last. */
+function newer(a: string | undefined, b: string | undefined): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  return x === y ? 0 : x > y ? -1 : 1;
+}
+
+/** Non-zero entries of an array. */
+function count(a: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== 0) n++;
+  return n;
+}
+
+/** The first `k` items in `cmp` order (sorted), without sorting them all. */
+function topK<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[] {
+  if (items.length <= k * 4) return items.sort(cmp).slice(0, k);
+  const top: T[] = [];
+  for (const x of items) {
+    if (top.length >= k && cmp(x, top[k - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(top[mid]!, x) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, x);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 function round(n: number): number {
