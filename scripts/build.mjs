@@ -29,12 +29,22 @@ const common = {
 const builds = [
   // The extension: `vscode` is provided by the extension host.
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The same extension for VS Code for the Web (vscode.dev, github.dev): a web worker, no Node modules; the
+  // code reads files only through `vscode.workspace.fs`.
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+  },
   // The command line: plain Node, no `vscode`.
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Unit tests (plain Node) and integration tests (inside VS Code's extension host).
   {
     ...common,
-    entryPoints: [...testEntries('test/unit'), ...testEntries('test/integration')],
+    entryPoints: [...testEntries('test/unit'), ...testEntries('test/integration'), ...testEntries('test/smoke')],
     outdir: 'out/test',
     outbase: 'test',
     external: ['vscode', 'mocha'],
@@ -50,5 +60,5 @@ if (watch) {
   console.log('esbuild: watching…');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  console.log('esbuild: built dist/extension.js, dist/cli.js and out/test');
+  console.log('esbuild: built dist/extension.js, dist/web/extension.js, dist/cli.js and out/test');
 }

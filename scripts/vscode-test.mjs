@@ -6,9 +6,18 @@
 //
 // Installs what is missing on first use (scripts/harness/tools.mjs). Output: the extension host's console (mocha's
 // spec report, ending with "N passed, N failed"); screenshots and logs in test-results/. Exit code: the tests'.
+//
+//   npm run build && npm run test:vsix        (node scripts/vscode-test.mjs --vsix)
+//
+// --vsix: the smoke test of the package instead. Packages dist/ with vsce, installs the .vsix into the server's empty
+// extensions folder and runs out/test/smoke/ against it; the repository is not loaded as a development extension
+// (the development path is an empty stub that only puts the workbench in extension-test mode). Logs and
+// screenshots are prefixed `vsix-`, so both runs' results stay side by side in test-results/.
 // Environment: KEEP_TMP=1 keeps the run's temp folder; CORPUS_NAV_TEST_TIMEOUT_MS (default 600000) bounds the run;
 // CORPUS_NAV_VERBOSE=1 also prints the workbench's own log lines; CORPUS_NAV_GREP=<text> runs only the matching
 // tests (mocha --grep); CORPUS_NAV_CACHE moves the tool cache.
+// `--restricted` (npm run test:vscode:restricted): workspace trust on and the workspace not trusted, so VS Code
+// runs in restricted mode; only test/integration/restricted.test.ts runs (the default run leaves it out).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -17,12 +26,17 @@ import { launchBrowser } from './harness/browser.mjs';
 import { NODE24_VERSION, ensureTools, vscodeInfo } from './harness/tools.mjs';
 import { ROOT, fail, killGroup, log, makeRunDir, removeRunDir, seconds } from './harness/util.mjs';
 import { startVSCodeServer, workbenchConfig } from './harness/vscode-server.mjs';
+import { extensionIdentity, installVsix, packageVsix } from './harness/vsix.mjs';
 
 const TIMEOUT_MS = Number(process.env.CORPUS_NAV_TEST_TIMEOUT_MS ?? 600_000);
 const VERBOSE = process.env.CORPUS_NAV_VERBOSE === '1';
+const VSIX = process.argv.includes('--vsix');
+const SUITE = VSIX ? 'smoke' : 'integration';
 const RESULTS = join(ROOT, 'test-results');
-const SERVER_LOG = join(RESULTS, 'vscode-server.log');
-const WORKBENCH_LOG = join(RESULTS, 'workbench.log');
+const RESTRICTED = process.argv.includes('--restricted');
+const PREFIX = VSIX ? 'vsix-' : RESTRICTED ? 'restricted-' : '';
+const SERVER_LOG = join(RESULTS, `${PREFIX}vscode-server.log`);
+const WORKBENCH_LOG = join(RESULTS, `${PREFIX}workbench.log`);
 const SUMMARY = /^(\d+) passed, (\d+) failed$/;
 const WORKSPACE_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -34,6 +48,8 @@ const WORKSPACE_SETTINGS = {
   'extensions.autoUpdate': false,
   'update.mode': 'none',
   'telemetry.telemetryLevel': 'off',
+  // Restricted mode: open the folder untrusted, without asking.
+  ...(RESTRICTED ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open', 'security.workspace.trust.emptyWindow': false } : {}),
 };
 
 /** Everything that needs closing, whichever way the run ends. */
@@ -108,13 +124,14 @@ async function main() {
   const v = vscodeInfo(tools);
   log(`VS Code ${v.version} (commit ${v.commit?.slice(0, 10)}, ${v.date?.slice(0, 10)}; web workbench + server from code-server ${v.codeServer}), Node ${NODE24_VERSION}`);
 
-  for (const f of ['dist/extension.js', 'out/test/integration/index.js']) {
+  for (const f of ['dist/extension.js', `out/test/${SUITE}/index.js`]) {
     if (!existsSync(join(ROOT, f))) throw fail(`${f} is missing: run \`npm run build\` first`);
   }
   mkdirSync(RESULTS, { recursive: true });
   // Only what this run writes: screenshots and its own two logs (CI tees `npm test` into test-results/ as well).
   for (const f of readdirSync(RESULTS)) {
-    if (f.endsWith('.png') || [SERVER_LOG, WORKBENCH_LOG].includes(join(RESULTS, f))) rmSync(join(RESULTS, f), { force: true });
+    const shot = f.endsWith('.png') && f.startsWith(PREFIX) && (PREFIX !== '' || !/^(vsix|restricted)-/.test(f));
+    if (shot || [SERVER_LOG, WORKBENCH_LOG].includes(join(RESULTS, f))) rmSync(join(RESULTS, f), { force: true });
   }
 
   // A fresh copy of the corpus: tests may add, change and delete files in it; seeds/ itself is never touched.
@@ -128,8 +145,24 @@ async function main() {
   mkdirSync(join(run.workspace, '.vscode'));
   writeFileSync(join(run.workspace, '.vscode', 'settings.json'), JSON.stringify(WORKSPACE_SETTINGS, null, 2));
 
+  // --vsix: the packaged extension, installed into the server's (empty) extensions folder before it starts.
+  const identity = extensionIdentity();
+  let devPath = ROOT;
+  if (VSIX) {
+    const tPack = Date.now();
+    const vsix = await packageVsix(join(run.dir, `${identity.id}-${identity.version}.vsix`), { env: { ...process.env, ...run.env } });
+    const installed = await installVsix(tools, run, vsix);
+    if (!installed.includes(`${identity.id}@${identity.version}`)) throw fail(`the .vsix did not install (listed: ${installed.join(', ') || 'nothing'})`);
+    log(`packaged and installed ${identity.id}@${identity.version} into ${run.extensions} in ${seconds(Date.now() - tPack)}`);
+    // The workbench runs extension tests only in extension-development mode, so it needs a development path: an
+    // empty folder (no package.json, so no development extension) rather than the repository.
+    devPath = join(run.dir, 'no-development-extension');
+    mkdirSync(devPath);
+  }
+
   const tServer = Date.now();
-  const server = await startVSCodeServer(tools, run, { logFile: SERVER_LOG });
+  if (RESTRICTED) log('restricted mode: workspace trust on, the test workspace untrusted');
+  const server = await startVSCodeServer(tools, run, { logFile: SERVER_LOG, workspaceTrust: RESTRICTED });
   state.server = server.child;
   server.child.once('exit', (code, sig) => exitWith.serverExit?.(code, sig));
   const { remoteAuthority } = await workbenchConfig(server.base);
@@ -184,20 +217,23 @@ async function main() {
     CORPUS_NAV_SCREENSHOT_URL: screenshotUrl,
     CORPUS_NAV_WORKSPACE: run.workspace,
     CORPUS_NAV_LOG_MARKER: marker,
-    ...(process.env.CORPUS_NAV_GREP ? { CORPUS_NAV_GREP: process.env.CORPUS_NAV_GREP } : {}),
+    ...(RESTRICTED ? { CORPUS_NAV_RESTRICTED: '1' } : {}),
+    ...(process.env.CORPUS_NAV_GREP && !VSIX ? { CORPUS_NAV_GREP: process.env.CORPUS_NAV_GREP } : {}),
+    ...(VSIX ? { CORPUS_NAV_EXTENSIONS_DIR: run.extensions, CORPUS_NAV_REPO: ROOT, CORPUS_NAV_VERSION: identity.version } : {}),
   };
   const remote = (path) => `vscode-remote://${remoteAuthority}${path}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(ROOT)],
-    ['extensionTestsPath', remote(join(ROOT, 'out', 'test', 'integration', 'index'))],
+    ['extensionDevelopmentPath', remote(devPath)],
+    ['extensionTestsPath', remote(join(ROOT, 'out', 'test', SUITE, 'index'))],
     ['extensionEnvironment', JSON.stringify(extensionEnvironment)],
-    // Only our extension (and VS Code's built-ins) run.
-    ['disableExtensions', 'true'],
+    // Only our extension (and VS Code's built-ins) run. With --vsix the installed extensions must stay enabled;
+    // the extensions folder holds ours alone.
+    ...(VSIX ? [] : [['disableExtensions', 'true']]),
   ];
   const url = `${server.base}/?folder=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   const timer = setTimeout(() => exitWith.timeout(), TIMEOUT_MS - (Date.now() - tReady));
   const tPage = Date.now();
-  log(`opening the workbench on ${run.workspace} with the extension tests…`);
+  log(`opening the workbench on ${run.workspace} with the ${VSIX ? 'smoke tests of the installed .vsix' : 'extension tests'}…`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
   let { code, why } = await result;
@@ -221,7 +257,7 @@ async function main() {
   }
   if (code !== 0) {
     try {
-      log(`final screenshot: ${await screenshot('final-failure')}`);
+      log(`final screenshot: ${await screenshot(`${PREFIX}final-failure`)}`);
     } catch (e) {
       log(`no final screenshot: ${e.message}`);
     }

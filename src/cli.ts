@@ -2,14 +2,13 @@
  * Command line for scripting and checks: `node dist/cli.js articles <folder> [--json]`.
  * Uses the same core as the extension (src/core), with Node's file system.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { decodeArticleBytes } from './core/decode';
-import { parseCorpus } from './core/corpus';
+import { parseCorpus, readErrorMessage } from './core/corpus';
 import type { Article } from './core/article';
 import { recognizeArticle, Recognizer } from './core/entities';
 import { builtInEntities } from './core/kb';
 import { buildSearchIndex } from './core/search/corpusSearch';
+import { listTextFiles, ListedFile, readListedFile } from './nodeFiles';
 
 const USAGE = `Usage: corpus-navigator <command> <folder> [--json]
 
@@ -23,15 +22,10 @@ Options:
   --json              print JSON (an object keyed by file name) instead of a readable summary
   -h, --help          show this help`;
 
-function listTextFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    const st = statSync(p);
-    if (st.isDirectory()) out.push(...listTextFiles(p));
-    else if (name.toLowerCase().endsWith('.txt')) out.push(p);
-  }
-  return out;
+/** A one-line error for the user (no stack trace); `fail` prints it and returns the exit code. */
+function fail(message: string, code = 2): number {
+  console.error(`corpus-navigator: ${message}`);
+  return code;
 }
 
 function describe(a: Article): string {
@@ -93,6 +87,7 @@ function searchCommand(argv: string[]): number {
     const a = argv[i]!;
     if (a === '--json') json = true;
     else if (a === '--') continue;
+    else if (/^--[^-]/.test(a) && !a.startsWith('--limit')) return fail(`unknown option ${a} (see --help)`);
     else if (a === '--limit' || a.startsWith('--limit=')) {
       const v = a === '--limit' ? argv[++i] : a.slice('--limit='.length);
       limit = Number(v);
@@ -108,7 +103,7 @@ function searchCommand(argv: string[]): number {
     console.error(USAGE);
     return 2;
   }
-  const inputs = readInputs(folder);
+  const inputs = readInputs(folder)?.inputs;
   if (!inputs) return 1;
   const index = buildSearchIndex(inputs, new Recognizer(builtInEntities()));
   const results = index.searchAll(query, limit);
@@ -123,22 +118,43 @@ function searchCommand(argv: string[]): number {
   return 0;
 }
 
-function readInputs(folder: string): { name: string; text: string }[] | undefined {
-  let files: string[];
+/**
+ * The articles under `folder`; each file skipped is named on stderr with the reason, and so is each file
+ * decoded from UTF-16. Undefined (after a one-line message) when the folder itself cannot be read.
+ */
+function readInputs(folder: string): { inputs: { name: string; text: string }[]; skipped: number } | undefined {
+  let files: ListedFile[];
   try {
     files = listTextFiles(folder);
   } catch (e) {
-    console.error(`corpus-navigator: cannot read folder ${folder}: ${(e as Error).message}`);
+    const code = (e as { code?: unknown }).code;
+    const why = code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : readErrorMessage(e);
+    fail(`cannot read folder ${folder}: ${why}`);
     return undefined;
   }
   const inputs: { name: string; text: string }[] = [];
+  let skipped = 0;
   for (const file of files) {
-    const name = relative(folder, file).split('\\').join('/');
-    const decoded = decodeArticleBytes(readFileSync(file));
-    if (decoded.error) console.error(`corpus-navigator: skipped ${name}: ${decoded.error}`);
-    else inputs.push({ name, text: decoded.text });
+    let bytes: Uint8Array;
+    try {
+      bytes = readListedFile(file);
+    } catch (e) {
+      // Deleted while being read: it is simply gone.
+      if ((e as { code?: unknown }).code === 'ENOENT') continue;
+      console.error(`corpus-navigator: skipped ${file.name}: cannot be read: ${readErrorMessage(e)}`);
+      skipped++;
+      continue;
+    }
+    const decoded = decodeArticleBytes(bytes);
+    if (decoded.error) {
+      console.error(`corpus-navigator: skipped ${file.name}: ${decoded.error}`);
+      skipped++;
+      continue;
+    }
+    if (decoded.note) console.error(`corpus-navigator: ${file.name}: ${decoded.note}`);
+    inputs.push({ name: file.name, text: decoded.text });
   }
-  return inputs;
+  return { inputs, skipped };
 }
 
 function main(argv: string[]): number {
@@ -149,33 +165,24 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return args.length === 0 && !flags.has('-h') && !flags.has('--help') ? 2 : 0;
   }
-  const [command, folder] = args;
-  if ((command !== 'articles' && command !== 'entities') || !folder) {
-    console.error(USAGE);
-    return 2;
-  }
-  let files: string[];
-  try {
-    files = listTextFiles(folder);
-  } catch (e) {
-    console.error(`corpus-navigator: cannot read folder ${folder}: ${(e as Error).message}`);
-    return 1;
-  }
-  const inputs: { name: string; text: string }[] = [];
-  let failures = 0;
-  for (const file of files) {
-    const name = relative(folder, file).split('\\').join('/');
-    const decoded = decodeArticleBytes(readFileSync(file));
-    if (decoded.error) {
-      console.error(`corpus-navigator: skipped ${name}: ${decoded.error}`);
-      failures++;
-      continue;
-    }
-    inputs.push({ name, text: decoded.text });
-  }
+  const [command, folder, extra] = args;
+  if (command !== 'articles' && command !== 'entities') return fail(`unknown command ${JSON.stringify(command)} (see --help)`);
+  const unknown = [...flags].find((f) => f !== '--json');
+  if (unknown !== undefined) return fail(`unknown option ${unknown} (see --help)`);
+  if (!folder) return fail(`${command} needs a folder (see --help)`);
+  if (extra !== undefined) return fail(`one folder only, not also ${JSON.stringify(extra)} (see --help)`);
+  const read = readInputs(folder);
+  if (!read) return 1;
+  const { inputs, skipped } = read;
   if (command === 'entities') printEntities(inputs, flags.has('--json'));
   else printArticles(parseCorpus(inputs), flags.has('--json'));
-  return failures > 0 && inputs.length === 0 ? 1 : 0;
+  return skipped > 0 && inputs.length === 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  // A bug of ours: one line, not a stack trace (CORPUS_NAV_DEBUG=1 prints the stack).
+  if (process.env.CORPUS_NAV_DEBUG === '1') console.error(e);
+  process.exitCode = fail(`internal error: ${e instanceof Error ? e.message : String(e)}`, 1);
+}

@@ -5,9 +5,10 @@ import { fail, freePort, startDetached, waitForLine } from './util.mjs';
 /**
  * Start the server in its own process group on a free port of 127.0.0.1 and wait until it listens.
  * `run` is a makeRunDir() result (its data folders and TMPDIR/XDG_* environment are used).
- * Returns { child, port, base }; stop it with killGroup(child).
+ * Returns { child, port, base }; stop it with killGroup(child). `workspaceTrust: true` leaves workspace trust on
+ * (the restricted-mode tests); by default it is disabled, so the test workspace is trusted.
  */
-export async function startVSCodeServer(tools, run, { logFile, args = [], readyTimeoutMs = 60_000 } = {}) {
+export async function startVSCodeServer(tools, run, { logFile, args = [], readyTimeoutMs = 60_000, workspaceTrust = false } = {}) {
   const port = await freePort();
   const child = startDetached(
     tools.node24,
@@ -20,7 +21,7 @@ export async function startVSCodeServer(tools, run, { logFile, args = [], readyT
       // A built web workbench ignores the extension-tests payload unless the smoke-test driver is enabled.
       '--enable-smoke-test-driver',
       '--disable-telemetry',
-      '--disable-workspace-trust',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--server-data-dir', run.serverData,
       '--user-data-dir', run.userData,
       '--extensions-dir', run.extensions,

@@ -52,6 +52,8 @@ export interface CorpusEntry {
   statements: Statement[];
   /** People the knowledge base does not know, found after title cues (their mentions are in `mentions`). */
   discovered: Entity[];
+  /** What was done to read the file, when it was not plain UTF-8 (e.g. "decoded as UTF-16 LE …"). */
+  notice?: string;
 }
 
 /** A file that could not be read as an article, and why, in words for the user. */
@@ -62,6 +64,29 @@ export interface CorpusProblem {
 
 export interface Disposable {
   dispose(): void;
+}
+
+/** The id of the problem reported when the host cannot list the corpus at all. */
+export const LISTING_PROBLEM_ID = 'corpus-navigator:listing';
+
+/** Error codes meaning "no such file": Node's, and VS Code's FileSystemError's. */
+const NOT_FOUND = new Set(['ENOENT', 'FileNotFound', 'EntryNotFound']);
+const isNotFound = (e: unknown): boolean => NOT_FOUND.has(String((e as { code?: unknown } | undefined)?.code));
+
+/** Why a file could not be read, in words for the user (from Node's or VS Code's file system errors). */
+export function readErrorMessage(e: unknown): string {
+  const code = String((e as { code?: unknown } | undefined)?.code ?? '');
+  const known: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    NoPermissions: 'permission denied',
+    ELOOP: 'symbolic link loop',
+    EISDIR: 'it is a folder',
+    FileIsADirectory: 'it is a folder',
+    ENOENT: 'no such file',
+    FileNotFound: 'no such file',
+  };
+  return known[code] ?? (e instanceof Error ? e.message : String(e));
 }
 
 /** How many files are read at once while loading. */
@@ -99,9 +124,19 @@ export class Corpus {
   /** Lists and parses every file again. */
   reload(): Promise<void> {
     this.loaded = this.enqueue(async () => {
-      const files = await this.host.listFiles();
+      let files: CorpusFile[] = [];
+      let listError: unknown;
+      try {
+        files = await this.host.listFiles();
+      } catch (e) {
+        listError = e;
+      }
       this.entries.clear();
       this.problemsById.clear();
+      if (listError !== undefined) {
+        const file = { id: LISTING_PROBLEM_ID, name: 'corpus folders' };
+        this.problemsById.set(file.id, { file, message: `cannot be listed: ${readErrorMessage(listError)}` });
+      }
       for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
         await Promise.all(files.slice(i, i + READ_CONCURRENCY).map((f) => this.read(f)));
       }
@@ -192,9 +227,11 @@ export class Corpus {
     try {
       bytes = await this.host.readFile(file);
     } catch (e) {
-      // Vanished between listing and reading, or unreadable: forget it, say why.
       this.entries.delete(file.id);
-      this.problemsById.set(file.id, { file, message: `cannot be read: ${(e as Error).message}` });
+      // Deleted or renamed between listing and reading: it is simply gone (a renamed file comes back under its new name).
+      if (isNotFound(e)) this.problemsById.delete(file.id);
+      // Unreadable: say why.
+      else this.problemsById.set(file.id, { file, message: `cannot be read: ${readErrorMessage(e)}` });
       return;
     }
     const decoded = decodeArticleBytes(bytes);
@@ -203,12 +240,22 @@ export class Corpus {
       this.problemsById.set(file.id, { file, message: decoded.error });
       return;
     }
-    this.problemsById.delete(file.id);
     const opts: ParseOptions = contextYear === undefined ? this.options : { ...this.options, contextYear };
-    const folded = foldWithMap(decoded.text);
-    const article = parseArticle(file.name, decoded.text, opts, folded);
-    const { mentions, discovered } = this.recognizer ? recognizeArticle(this.recognizer, decoded.text, folded) : { mentions: [], discovered: [] };
-    this.entries.set(file.id, { file, article, mentions, discovered, statements: findStatements(decoded.text, mentions, folded) });
+    let entry: CorpusEntry;
+    try {
+      const folded = foldWithMap(decoded.text);
+      const article = parseArticle(file.name, decoded.text, opts, folded);
+      const { mentions, discovered } = this.recognizer ? recognizeArticle(this.recognizer, decoded.text, folded) : { mentions: [], discovered: [] };
+      entry = { file, article, mentions, discovered, statements: findStatements(decoded.text, mentions, folded) };
+    } catch (e) {
+      // A bug of ours on strange text must not stop the rest of the corpus.
+      this.entries.delete(file.id);
+      this.problemsById.set(file.id, { file, message: `could not be parsed: ${readErrorMessage(e)}` });
+      return;
+    }
+    if (decoded.note !== undefined) entry.notice = decoded.note;
+    this.problemsById.delete(file.id);
+    this.entries.set(file.id, entry);
   }
 
   /** When the corpus's central year changes, re-dates the few articles that depend on it. */

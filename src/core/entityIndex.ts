@@ -3,7 +3,7 @@
  * Derived from the corpus's entries (each parsed and recognized once); rebuilt when the corpus changes.
  */
 import type { CorpusEntry } from './corpus';
-import type { Entity, EntityType, Mention } from './entities';
+import type { Entity, EntityType, Mention, Statement } from './entities';
 
 export interface ArticleMentions {
   entry: CorpusEntry;
@@ -20,9 +20,18 @@ export interface EntityStats {
 
 export class EntityIndex {
   readonly byId = new Map<string, EntityStats>();
+  /** Per person: the sentences in which they speak, with their article (built with the index). */
+  private readonly statementsById = new Map<string, { entry: CorpusEntry; statement: Statement }[]>();
+  /** `cooccurring` results, computed once per entity and limit. */
+  private readonly cooccurringCache = new Map<string, { stats: EntityStats; articles: number }[]>();
 
   constructor(entries: readonly CorpusEntry[], entities: ReadonlyMap<string, Entity>) {
     for (const entry of entries) {
+      for (const statement of entry.statements) {
+        const list = this.statementsById.get(statement.entity);
+        if (list) list.push({ entry, statement });
+        else this.statementsById.set(statement.entity, [{ entry, statement }]);
+      }
       const perEntity = new Map<string, Mention[]>();
       for (const m of entry.mentions) {
         const list = perEntity.get(m.entity);
@@ -54,8 +63,20 @@ export class EntityIndex {
     return this.byId.get(id);
   }
 
+  /** The sentences in which the person speaks, in corpus order. */
+  statementsOf(id: string): readonly { entry: CorpusEntry; statement: Statement }[] {
+    return this.statementsById.get(id) ?? [];
+  }
+
   /** The entities most often named in the same articles as `id`: by shared articles, then mentions. */
   cooccurring(id: string, limit = 5): { stats: EntityStats; articles: number }[] {
+    const key = `${limit}:${id}`;
+    let cached = this.cooccurringCache.get(key);
+    if (!cached) this.cooccurringCache.set(key, (cached = this.computeCooccurring(id, limit)));
+    return cached;
+  }
+
+  private computeCooccurring(id: string, limit: number): { stats: EntityStats; articles: number }[] {
     const own = this.byId.get(id);
     if (!own) return [];
     const shared = new Map<string, number>();

@@ -1,17 +1,23 @@
 /**
  * The Articles view: one node per article (title; outlet and date as description; the opening
  * lines as tooltip), its subheadings as children. Choosing a node opens the file at that place.
+ * Files that could not be read are listed last, under "Skipped files", each with the reason.
  */
 import * as vscode from 'vscode';
 import type { Article, Part } from '../core/article';
-import type { Corpus, CorpusEntry } from '../core/corpus';
+import { Corpus, CorpusEntry, CorpusProblem, LISTING_PROBLEM_ID } from '../core/corpus';
 import { WEEKDAY_NAMES_EN } from '../core/dates';
+import { escapeMarkdown } from '../core/markdown';
 import { ArticleSort, config } from './config';
 import { Commands, ContextKeys, Views } from './ids';
 import { fileUri } from './workspaceCorpus';
 import { openLocationArgs } from './openLocation';
 
-export type ArticleNode = { kind: 'article'; id: string } | { kind: 'subheading'; id: string; index: number };
+export type ArticleNode =
+  | { kind: 'article'; id: string }
+  | { kind: 'subheading'; id: string; index: number }
+  | { kind: 'skipped' }
+  | { kind: 'skippedFile'; id: string };
 
 const SORT_STATE_KEY = 'corpusNavigator.articlesSort';
 const collator = new Intl.Collator('ar');
@@ -33,15 +39,26 @@ export function describeArticle(a: Article): string {
 /** Text without the bidi isolates the view adds (for screen readers and tests). */
 export const withoutIsolates = (s: string): string => s.replace(/[\u2066-\u2069]/g, '');
 
+/**
+ * Article text as tooltip markdown: every markdown character escaped, raw HTML included (VS Code drops HTML it
+ * does not render, so `appendText`, which leaves `<` alone, would hide `<b>` instead of showing it).
+ */
+const plain = (md: vscode.MarkdownString, text: string): vscode.MarkdownString => md.appendMarkdown(escapeMarkdown(text));
+
 function tooltip(entry: CorpusEntry): vscode.MarkdownString {
   const a = entry.article;
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**');
-  md.appendText(a.title.text);
+  plain(md, a.title.text);
   md.appendMarkdown('**\n\n');
   if (a.title.derived) md.appendMarkdown('*Title derived from the first sentence: the file has no title line.*\n\n');
+  if (entry.notice) {
+    md.appendMarkdown('*');
+    plain(md, `${entry.file.name}: ${entry.notice}`);
+    md.appendMarkdown('*\n\n');
+  }
   for (const alt of a.alternativeTitles) {
-    md.appendText(alt.text);
+    plain(md, alt.text);
     md.appendMarkdown('\n\n');
   }
   const facts: string[] = [];
@@ -52,15 +69,15 @@ function tooltip(entry: CorpusEntry): vscode.MarkdownString {
   }
   facts.push(`${a.paragraphs.length} paragraphs · ${a.subheadings.length} subheadings · ${entry.file.name}`);
   for (const f of facts) {
-    md.appendText(f);
+    plain(md, f);
     md.appendMarkdown('  \n');
   }
   md.appendMarkdown('\n---\n\n');
-  // The opening lines, as the article has them (escaped: article text is never markdown).
+  // The opening lines, as the article has them (escaped: article text is never markdown nor HTML).
   let shown = 0;
   for (const p of a.paragraphs) {
     if (shown >= 2) break;
-    md.appendText(p.text.length > 400 ? p.text.slice(0, 400) + '…' : p.text);
+    plain(md, p.text.length > 400 ? p.text.slice(0, 400) + '…' : p.text);
     md.appendMarkdown('\n\n');
     shown++;
   }
@@ -106,7 +123,11 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
 
   async getChildren(node?: ArticleNode): Promise<ArticleNode[]> {
     await this.corpus.ready();
-    if (!node) return this.sorted().map((e) => ({ kind: 'article', id: e.file.id }));
+    if (!node) {
+      const articles: ArticleNode[] = this.sorted().map((e) => ({ kind: 'article', id: e.file.id }));
+      return this.corpus.problems().length > 0 ? [...articles, { kind: 'skipped' }] : articles;
+    }
+    if (node.kind === 'skipped') return this.skipped().map((p) => ({ kind: 'skippedFile', id: p.file.id }));
     if (node.kind === 'article') {
       const entry = this.corpus.get(node.id);
       return entry ? entry.article.subheadings.map((_, index) => ({ kind: 'subheading', id: node.id, index })) : [];
@@ -115,10 +136,44 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
   }
 
   getParent(node: ArticleNode): ArticleNode | undefined {
+    if (node.kind === 'skippedFile') return { kind: 'skipped' };
     return node.kind === 'subheading' ? { kind: 'article', id: node.id } : undefined;
   }
 
+  /** The files skipped, by name. */
+  skipped(): CorpusProblem[] {
+    return this.corpus.problems().sort((x, y) => x.file.name.localeCompare(y.file.name));
+  }
+
   getTreeItem(node: ArticleNode): vscode.TreeItem {
+    if (node.kind === 'skipped') {
+      const n = this.corpus.problems().length;
+      const item = new vscode.TreeItem('Skipped files', vscode.TreeItemCollapsibleState.Expanded);
+      item.id = 'skipped';
+      item.description = String(n);
+      item.tooltip = `${n} file${n === 1 ? '' : 's'} in the corpus folders could not be read as articles; each is listed with the reason.`;
+      item.iconPath = new vscode.ThemeIcon('warning');
+      item.contextValue = 'skipped';
+      return item;
+    }
+    if (node.kind === 'skippedFile') {
+      const problem = this.corpus.problems().find((p) => p.file.id === node.id);
+      if (!problem) return new vscode.TreeItem('(no longer skipped)');
+      // Names and reasons are plain text here: a label and a string tooltip are never rendered as markdown.
+      const item = new vscode.TreeItem(problem.file.name, vscode.TreeItemCollapsibleState.None);
+      item.id = `skipped:${node.id}`;
+      item.description = problem.message;
+      item.tooltip = `${problem.file.name}: ${problem.message}. Skipped: it is not in the Articles, Entities, search or summary.`;
+      item.iconPath = new vscode.ThemeIcon('warning');
+      item.contextValue = 'skippedFile';
+      if (node.id !== LISTING_PROBLEM_ID) {
+        const uri = fileUri(problem.file);
+        item.resourceUri = uri;
+        item.command = { command: 'revealInExplorer', title: 'Reveal in Explorer', arguments: [uri] };
+      }
+      item.accessibilityInformation = { label: `Skipped ${problem.file.name}: ${problem.message}` };
+      return item;
+    }
     const entry = this.corpus.get(node.id);
     if (!entry) return new vscode.TreeItem('(removed)');
     const uri = fileUri(entry.file);
@@ -169,13 +224,13 @@ export function registerArticlesView(
     const n = corpus.size;
     view.description = `${n} article${n === 1 ? '' : 's'}`;
     const problems = corpus.problems();
+    // One short line: the files and reasons are listed under "Skipped files", at the end of the view.
     view.message =
       problems.length === 0
         ? undefined
-        : `${problems.length} file${problems.length === 1 ? '' : 's'} skipped: ${problems
-            .slice(0, 3)
-            .map((p) => `${p.file.name} (${p.message})`)
-            .join('; ')}${problems.length > 3 ? '…' : ''}`;
+        : problems.length === 1
+          ? `Skipped ${problems[0]!.file.name}: ${problems[0]!.message} (see Skipped files).`
+          : `${problems.length} files skipped: each is listed under Skipped files, with the reason.`;
     void vscode.commands.executeCommand('setContext', ContextKeys.articleCount, n);
     void vscode.commands.executeCommand('setContext', ContextKeys.indexed, true);
   };

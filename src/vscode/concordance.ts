@@ -58,7 +58,7 @@ export class ConcordancePanel implements vscode.Disposable {
     onDispose: () => void,
   ) {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel(Webviews.concordance, `Concordance: ${label}`, vscode.ViewColumn.Active, {
+    this.panel = vscode.window.createWebviewPanel(Webviews.concordance, vscode.l10n.t('Concordance: {0}', label), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [media],
       retainContextWhenHidden: false,
@@ -81,6 +81,11 @@ export class ConcordancePanel implements vscode.Disposable {
 
   reveal(): void {
     this.panel.reveal();
+  }
+
+  /** The panel's webview (its page and options), for the security tests. */
+  get webview(): vscode.Webview {
+    return this.panel.webview;
   }
 
   private async onMessage(m: FromWebview): Promise<void> {
@@ -157,7 +162,7 @@ export function registerConcordance(context: vscode.ExtensionContext, search: Co
     vscode.commands.registerCommand(Commands.concordance, async (arg?: unknown) => {
       const target = targetOf(arg);
       if (!target) {
-        const word = await vscode.window.showInputBox({ title: 'Concordance', prompt: 'A word (any spelling) to list in context' });
+        const word = await vscode.window.showInputBox({ title: vscode.l10n.t('Concordance'), prompt: vscode.l10n.t('A word (any spelling) to list in context') });
         if (word?.trim()) await show({ word: word.trim() });
         return;
       }

@@ -8,6 +8,7 @@ import { fold } from '../core/arabic';
 import type { Corpus } from '../core/corpus';
 import type { Entity, EntityType } from '../core/entities';
 import type { EntityStats } from '../core/entityIndex';
+import { escapeMarkdown } from '../core/markdown';
 import { Commands, ContextKeys, Views } from './ids';
 import { openLocationArgs } from './openLocation';
 import { fileUri } from './workspaceCorpus';
@@ -18,13 +19,30 @@ export type EntityNode =
   | { kind: 'article'; id: string; file: string }
   | { kind: 'mention'; id: string; file: string; index: number };
 
-export const TYPE_LABELS: Record<EntityType, { label: string; icon: string }> = {
-  person: { label: 'People', icon: 'person' },
-  organisation: { label: 'Organisations', icon: 'organization' },
-  place: { label: 'Places', icon: 'globe' },
-  law: { label: 'Laws, resolutions and agreements', icon: 'law' },
-};
-const TYPES = Object.keys(TYPE_LABELS) as EntityType[];
+export const TYPE_ICONS: Record<EntityType, string> = { person: 'person', organisation: 'organization', place: 'globe', law: 'law' };
+const TYPES = Object.keys(TYPE_ICONS) as EntityType[];
+
+/** A type's group label, in the display language (looked up when called: the bundle may load after this module). */
+export function typeLabel(type: EntityType): string {
+  switch (type) {
+    case 'person':
+      return vscode.l10n.t('People');
+    case 'organisation':
+      return vscode.l10n.t('Organisations');
+    case 'place':
+      return vscode.l10n.t('Places');
+    case 'law':
+      return vscode.l10n.t('Laws, resolutions and agreements');
+  }
+}
+
+/** "N mentions in M articles", singular or plural as English needs (the Arabic is phrased to fit any count). */
+export function mentionsIn(mentions: number, articles: number): string {
+  if (mentions === 1) {
+    return articles === 1 ? vscode.l10n.t('{0} mention in {1} article', mentions, articles) : vscode.l10n.t('{0} mention in {1} articles', mentions, articles);
+  }
+  return articles === 1 ? vscode.l10n.t('{0} mentions in {1} article', mentions, articles) : vscode.l10n.t('{0} mentions in {1} articles', mentions, articles);
+}
 
 export type EntitySort = 'count' | 'name';
 const SORT_STATE_KEY = 'corpusNavigator.entitiesSort';
@@ -32,7 +50,7 @@ const SORT_STATE_KEY = 'corpusNavigator.entitiesSort';
 /** One line about an entity: its English name and, for people, the first role. */
 export function entitySubtitle(e: Entity): string {
   const role = e.roles?.[0];
-  if (e.discovered) return `discovered: ${role?.titleAr ?? ''}`;
+  if (e.discovered) return vscode.l10n.t('discovered: {0}', role?.titleAr ?? '');
   return [e.nameEn, role?.titleEn].filter(Boolean).join(' — ');
 }
 
@@ -126,32 +144,35 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
     const index = this.corpus.entities();
     if (node.kind === 'type') {
       const list = this.entitiesOf(node.type, node.discovered);
-      const label = node.discovered ? 'Discovered people (not in the knowledge base)' : TYPE_LABELS[node.type].label;
+      const label = node.discovered ? vscode.l10n.t('Discovered people (not in the knowledge base)') : typeLabel(node.type);
       const item = new vscode.TreeItem(label, node.discovered ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.discovered ? 'type:discovered' : `type:${node.type}`;
       item.description = `${list.length}`;
-      item.iconPath = new vscode.ThemeIcon(node.discovered ? 'search' : TYPE_LABELS[node.type].icon);
+      item.iconPath = new vscode.ThemeIcon(node.discovered ? 'search' : TYPE_ICONS[node.type]);
       item.contextValue = node.discovered ? 'entityType.discovered' : 'entityType';
-      if (node.discovered) item.tooltip = 'Named after a title in the text ("وزير الخارجية الروسي، …"). Add one to your entity file to recognize it everywhere.';
+      if (node.discovered) item.tooltip = vscode.l10n.t('Named after a title in the text ("وزير الخارجية الروسي، …"). Add one to your entity file to recognize it everywhere.');
       return item;
     }
     const stats = index.get(node.id);
-    if (!stats) return new vscode.TreeItem('(gone)');
+    if (!stats) return new vscode.TreeItem(vscode.l10n.t('(gone)'));
     const e = stats.entity;
     if (node.kind === 'entity') {
       const item = new vscode.TreeItem(e.nameAr, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `entity:${e.id}`;
       const articles = stats.articles.length;
-      // Bidi isolates: the counts stay left-to-right beside the Arabic label, the subtitle keeps its own direction.
-      item.description = `\u2066${stats.count} · ${articles} article${articles === 1 ? '' : 's'}\u2069 · \u2068${entitySubtitle(e)}\u2069`;
-      item.accessibilityInformation = { label: `${e.nameAr}, ${stats.count} mentions in ${articles} article${articles === 1 ? '' : 's'}, ${entitySubtitle(e)}` };
-      item.tooltip = new vscode.MarkdownString().appendText(`${e.nameAr}\n\n${entitySubtitle(e)}\n\n${e.descriptionEn ?? e.summaryEn ?? ''}`);
-      item.iconPath = new vscode.ThemeIcon(TYPE_LABELS[e.type].icon);
+      // Bidi isolates: the counts keep their own direction (left-to-right in English, right-to-left in Arabic)
+      // beside the Arabic label, and so does the subtitle.
+      const counts = articles === 1 ? vscode.l10n.t('{0} · {1} article', stats.count, articles) : vscode.l10n.t('{0} · {1} articles', stats.count, articles);
+      item.description = `\u2068${counts}\u2069 · \u2068${entitySubtitle(e)}\u2069`;
+      item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}, {2}', e.nameAr, mentionsIn(stats.count, articles), entitySubtitle(e)) };
+      // Escaped, HTML included: names and descriptions from the user's entity file show as typed.
+      item.tooltip = new vscode.MarkdownString([e.nameAr, entitySubtitle(e), e.descriptionEn ?? e.summaryEn ?? ''].map(escapeMarkdown).join('\n\n'));
+      item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[e.type]);
       item.contextValue = e.discovered ? 'entity.person.discovered' : `entity.${e.type}`;
       return item;
     }
     const a = stats.articles.find((x) => x.entry.file.id === node.file);
-    if (!a) return new vscode.TreeItem('(gone)');
+    if (!a) return new vscode.TreeItem(vscode.l10n.t('(gone)'));
     const uri = fileUri(a.entry.file);
     if (node.kind === 'article') {
       const item = new vscode.TreeItem(a.entry.article.title.text || a.entry.file.name, vscode.TreeItemCollapsibleState.Collapsed);
@@ -166,11 +187,11 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
     const m = a.mentions[node.index]!;
     const item = new vscode.TreeItem(m.snippet, vscode.TreeItemCollapsibleState.None);
     item.id = `mention:${e.id}:${a.entry.file.id}:${node.index}`;
-    item.description = `line ${m.range.line + 1}`;
-    item.tooltip = `${m.text} — ${a.entry.file.name}, line ${m.range.line + 1}`;
+    item.description = vscode.l10n.t('line {0}', m.range.line + 1);
+    item.tooltip = vscode.l10n.t('{0} — {1}, line {2}', m.text, a.entry.file.name, m.range.line + 1);
     item.iconPath = new vscode.ThemeIcon('symbol-reference');
     item.contextValue = 'mention';
-    item.command = { command: Commands.openLocation, title: 'Go to Mention', arguments: openLocationArgs(uri, m.range) };
+    item.command = { command: Commands.openLocation, title: vscode.l10n.t('Go to Mention'), arguments: openLocationArgs(uri, m.range) };
     return item;
   }
 
@@ -187,8 +208,8 @@ export function registerEntitiesView(
   const view = vscode.window.createTreeView(Views.entities, { treeDataProvider: provider, showCollapseAll: true });
   const describe = (): void => {
     const n = corpus.entities().byId.size;
-    view.description = `${n} named`;
-    view.message = provider.filter ? `Filtered by “${provider.filter}”` : undefined;
+    view.description = vscode.l10n.t('{0} named', n);
+    view.message = provider.filter ? vscode.l10n.t('Filtered by “{0}”', provider.filter) : undefined;
   };
   context.subscriptions.push(
     provider,
@@ -202,8 +223,8 @@ export function registerEntitiesView(
         typeof text === 'string'
           ? text
           : await vscode.window.showInputBox({
-              title: 'Filter Entities',
-              prompt: 'Part of a name, in Arabic (any spelling of hamza, ya, ta marbuta) or English',
+              title: vscode.l10n.t('Filter Entities'),
+              prompt: vscode.l10n.t('Part of a name, in Arabic (any spelling of hamza, ya, ta marbuta) or English'),
               value: provider.filter,
             });
       if (value !== undefined) provider.setFilter(value);

@@ -7,8 +7,9 @@
 import * as vscode from 'vscode';
 import type { Corpus } from '../core/corpus';
 import type { Entity } from '../core/entities';
+import { escapeIcons } from '../core/markdown';
 import { addAlias, addDiscoveredPerson } from '../core/userEntities';
-import type { EntityNode } from './entitiesView';
+import { mentionsIn, type EntityNode } from './entitiesView';
 import { Commands } from './ids';
 import { USER_ENTITY_FILE } from './knowledgeBase';
 import { openLocationArgs } from './openLocation';
@@ -24,7 +25,7 @@ async function entityArg(corpus: Corpus, arg: unknown, title: string, filter: (e
     index
       .list()
       .filter((s) => filter(s.entity))
-      .map((s) => ({ label: s.entity.nameAr, description: `${s.entity.nameEn || s.entity.roles?.[0]?.titleAr || ''} · ${s.count}`, entity: s.entity })),
+      .map((s) => ({ label: escapeIcons(s.entity.nameAr), description: escapeIcons(`${s.entity.nameEn || s.entity.roles?.[0]?.titleAr || ''} · ${s.count}`), entity: s.entity })),
     { title, matchOnDescription: true },
   );
   return pick?.entity;
@@ -58,7 +59,7 @@ export async function writeAtomically(uri: vscode.Uri, text: string, previous: s
 async function editUserFile(edit: (text: string | undefined) => { text: string; changed?: boolean }): Promise<boolean> {
   const uri = userFileUri();
   if (!uri) {
-    void vscode.window.showErrorMessage('Corpus Navigator: open a folder first: the entity file lives in the workspace.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Corpus Navigator: open a folder first: the entity file lives in the workspace.'));
     return false;
   }
   const previous = await readText(uri);
@@ -66,7 +67,7 @@ async function editUserFile(edit: (text: string | undefined) => { text: string; 
   try {
     next = edit(previous);
   } catch (e) {
-    void vscode.window.showErrorMessage(`Corpus Navigator: ${vscode.workspace.asRelativePath(uri)} was left unchanged: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Corpus Navigator: {0} was left unchanged: {1}', vscode.workspace.asRelativePath(uri), (e as Error).message));
     return false;
   }
   if (next.changed === false) return false;
@@ -77,43 +78,45 @@ async function editUserFile(edit: (text: string | undefined) => { text: string; 
 export function registerEntityCommands(context: vscode.ExtensionContext, corpus: Corpus): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.entitiesShowMentions, async (arg?: unknown) => {
-      const entity = await entityArg(corpus, arg, 'Show All Mentions of…');
+      const entity = await entityArg(corpus, arg, vscode.l10n.t('Show All Mentions of…'));
       const stats = entity && corpus.entities().get(entity.id);
       if (!stats) return;
       const items = stats.articles.flatMap(({ entry, mentions }) =>
         mentions.map((m) => ({
-          label: m.snippet,
-          description: `${entry.article.title.text || entry.file.name} · line ${m.range.line + 1}`,
+          label: escapeIcons(m.snippet),
+          description: escapeIcons(vscode.l10n.t('{0} · line {1}', entry.article.title.text || entry.file.name, m.range.line + 1)),
           uri: fileUri(entry.file),
           range: m.range,
         })),
       );
       const pick = await vscode.window.showQuickPick(items, {
-        title: `${entity.nameAr} — ${stats.count} mention${stats.count === 1 ? '' : 's'} in ${stats.articles.length} article${stats.articles.length === 1 ? '' : 's'}`,
+        title: `${entity.nameAr} — ${mentionsIn(stats.count, stats.articles.length)}`,
         matchOnDescription: true,
       });
       if (pick) await vscode.commands.executeCommand(Commands.openLocation, ...openLocationArgs(pick.uri, pick.range));
     }),
 
     vscode.commands.registerCommand(Commands.entitiesAddAlias, async (arg?: unknown, aliasArg?: unknown) => {
-      const entity = await entityArg(corpus, arg, 'Add an Alias to…');
+      const entity = await entityArg(corpus, arg, vscode.l10n.t('Add an Alias to…'));
       if (!entity) return;
       const alias =
         typeof aliasArg === 'string'
           ? aliasArg
           : await vscode.window.showInputBox({
-              title: `Add an Alias to ${entity.nameAr}`,
-              prompt: `Another name or spelling of ${entity.nameAr}${entity.nameEn ? ` (${entity.nameEn})` : ''}; saved in ${USER_ENTITY_FILE}`,
-              validateInput: (v) => (v.trim() ? undefined : 'Type a name'),
+              title: vscode.l10n.t('Add an Alias to {0}', entity.nameAr),
+              prompt: entity.nameEn
+                ? vscode.l10n.t('Another name or spelling of {0} ({1}); saved in {2}', entity.nameAr, entity.nameEn, USER_ENTITY_FILE)
+                : vscode.l10n.t('Another name or spelling of {0}; saved in {1}', entity.nameAr, USER_ENTITY_FILE),
+              validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Type a name')),
             });
       if (!alias) return;
       if (await editUserFile((text) => addAlias(text, entity, alias))) {
-        void vscode.window.setStatusBarMessage(`Corpus Navigator: “${alias.trim()}” added to ${entity.nameAr} in ${USER_ENTITY_FILE}`, 5000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('Corpus Navigator: “{0}” added to {1} in {2}', alias.trim(), entity.nameAr, USER_ENTITY_FILE), 5000);
       }
     }),
 
     vscode.commands.registerCommand(Commands.entitiesAddToKnowledgeBase, async (arg?: unknown) => {
-      const entity = await entityArg(corpus, arg, 'Add a Discovered Person to the Entity File', (e) => e.discovered === true);
+      const entity = await entityArg(corpus, arg, vscode.l10n.t('Add a Discovered Person to the Entity File'), (e) => e.discovered === true);
       if (!entity) return;
       let id = '';
       const taken = new Set(corpus.entityRecognizer?.entities.keys() ?? []);
@@ -123,7 +126,7 @@ export function registerEntityCommands(context: vscode.ExtensionContext, corpus:
         return { text: r.text, changed: r.text !== text };
       });
       if (added) {
-        void vscode.window.setStatusBarMessage(`Corpus Navigator: ${entity.nameAr} added to ${USER_ENTITY_FILE} as “${id}”`, 5000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('Corpus Navigator: {0} added to {1} as “{2}”', entity.nameAr, USER_ENTITY_FILE, id), 5000);
       }
     }),
   );

@@ -62,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   const summary = registerSummaryPanel(context, corpus);
   const status = registerStatusBar(context, corpus);
 
-  // Say once, in the log, why each bad file was skipped (the Articles view shows a summary).
+  // Say once, in the log, why each bad file was skipped (the Articles view lists them under "Skipped files"),
+  // and how a file not in UTF-8 was read.
   const reported = new Set<string>();
   context.subscriptions.push(
     corpus.onDidChange(() => {
@@ -70,6 +71,11 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
         const key = `${p.file.id}\n${p.message}`;
         if (!reported.has(key)) log.warn(`skipped ${p.file.name}: ${p.message}`);
         reported.add(key);
+      }
+      for (const e of corpus.all()) {
+        const key = e.notice && `${e.file.id}\n${e.notice}`;
+        if (key && !reported.has(key)) log.info(`${e.file.name}: ${e.notice}`);
+        if (key) reported.add(key);
       }
     }),
   );

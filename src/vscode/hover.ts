@@ -12,15 +12,12 @@ import type { DocumentMentions } from './documentMentions';
 import { Commands, Languages } from './ids';
 import { openLocationArgs } from './openLocation';
 import { fileUri } from './workspaceCorpus';
+import { escapeMarkdown } from '../core/markdown';
+
+export { escapeMarkdown };
 
 /** Articles listed in a card before "and N more". */
 const MAX_ARTICLES = 6;
-
-const ESCAPE = /[\\`*_{}[\]()#+\-.!|<>~]/g;
-/** Markdown-escapes text from articles or the knowledge base (for use inside link labels and tables). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(ESCAPE, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
 
 function commandLink(label: string, command: string, args: unknown[]): string {
   return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
@@ -32,7 +29,7 @@ function years(r: Role): string {
 }
 
 /** The card of an entity, as markdown (exported for tests). */
-export function entityCard(stats: EntityStats, index: EntityIndex, corpus: Corpus, currentFile?: string): vscode.MarkdownString {
+export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?: string): vscode.MarkdownString {
   const e: Entity = stats.entity;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [Commands.openLocation, Commands.showEntitySummary] };
@@ -78,10 +75,9 @@ export function entityCard(stats: EntityStats, index: EntityIndex, corpus: Corpu
   }
 
   if (e.type === 'person') {
-    const entries = corpus.all().filter((x) => x.statements.some((s) => s.entity === e.id));
-    entries.sort((x, y) => (x.file.id === currentFile ? -1 : y.file.id === currentFile ? 1 : 0));
-    const entry = entries[0];
-    const statement = entry?.statements.find((s) => s.entity === e.id);
+    // A statement of theirs: in this article if there is one, else the first in the corpus.
+    const said = index.statementsOf(e.id);
+    const { entry, statement } = said.find((x) => x.entry.file.id === currentFile) ?? said[0] ?? {};
     if (entry && statement) {
       md.appendMarkdown('\n---\n\n');
       md.appendMarkdown(`> ${escapeMarkdown(statement.text)}\n\n`);
@@ -110,7 +106,7 @@ export function registerHover(context: vscode.ExtensionContext, corpus: Corpus, 
         // A name in a file outside the corpus may be one the corpus never mentions.
         const stats = index.get(m.entity) ?? { entity, count: 0, articles: [] };
         const range = new vscode.Range(document.positionAt(m.start), document.positionAt(m.end));
-        return new vscode.Hover(entityCard(stats, index, corpus, document.uri.toString()), range);
+        return new vscode.Hover(entityCard(stats, index, document.uri.toString()), range);
       },
     }),
   );

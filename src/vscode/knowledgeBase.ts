@@ -34,9 +34,12 @@ async function readUserFiles(log: vscode.LogOutputChannel): Promise<UserKnowledg
       }
       found = true;
     } catch (e) {
-      const message = `${vscode.workspace.asRelativePath(uri)}: not valid JSON (${(e as Error).message}); the built-in entities are used without it`;
-      log.warn(message);
-      void vscode.window.showWarningMessage(`Corpus Navigator: ${message}`);
+      // The log stays in English; the notification is in the display language.
+      const file = vscode.workspace.asRelativePath(uri);
+      log.warn(`${file}: not valid JSON (${(e as Error).message}); the built-in entities are used without it`);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Corpus Navigator: {0}: not valid JSON ({1}); the built-in entities are used without it', file, (e as Error).message),
+      );
     }
   }
   return found ? merged : undefined;

@@ -26,7 +26,7 @@ export function registerOpenLocation(context: vscode.ExtensionContext): void {
         const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, preview: true });
         editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       } catch (e) {
-        void vscode.window.showErrorMessage(`Corpus Navigator: cannot open ${vscode.Uri.parse(uri).fsPath}: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Corpus Navigator: cannot open {0}: {1}', vscode.Uri.parse(uri).fsPath, (e as Error).message));
       }
     }),
   );

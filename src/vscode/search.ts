@@ -12,18 +12,37 @@ import { decodeArticleBytes } from '../core/decode';
 import type { EntityType } from '../core/entities';
 import { CorpusSearch } from '../core/search/corpusSearch';
 import { QUERY_SYNTAX_HINT, SearchResult } from '../core/search/index';
+import { escapeIcons as plain } from '../core/markdown';
+import { mentionsIn } from './entitiesView';
 import { Commands } from './ids';
 import { fileUri } from './workspaceCorpus';
 
 const TYPE_ICONS: Record<EntityType, string> = { person: 'person', organisation: 'organization', place: 'globe', law: 'law' };
-const KIND_LABELS = { entity: 'Entities', article: 'Articles', passage: 'Passages' } as const;
+
+/** A group's separator label with its count. */
+function kindLabel(kind: SearchResult['kind'], count: number): string {
+  switch (kind) {
+    case 'entity':
+      return vscode.l10n.t('Entities ({0})', count);
+    case 'article':
+      return vscode.l10n.t('Articles ({0})', count);
+    case 'passage':
+      return vscode.l10n.t('Passages ({0})', count);
+  }
+}
 
 export interface SearchItem extends vscode.QuickPickItem {
   result?: SearchResult;
 }
 
-const OPEN_TO_SIDE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('split-horizontal'), tooltip: 'Open to the Side' };
-const CONCORDANCE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('list-flat'), tooltip: 'Concordance (every occurrence in context)' };
+/** The items' buttons, made on first use: their tooltips are in the display language, whose bundle may load after this module. */
+let itemButtons: { openToSide: vscode.QuickInputButton; concordance: vscode.QuickInputButton } | undefined;
+function buttons(): { openToSide: vscode.QuickInputButton; concordance: vscode.QuickInputButton } {
+  return (itemButtons ??= {
+    openToSide: { iconPath: new vscode.ThemeIcon('split-horizontal'), tooltip: vscode.l10n.t('Open to the Side') },
+    concordance: { iconPath: new vscode.ThemeIcon('list-flat'), tooltip: vscode.l10n.t('Concordance (every occurrence in context)') },
+  });
+}
 
 /** Reads a corpus file's text the way the corpus does (same decoding, so offsets agree). */
 export async function readCorpusText(file: CorpusFile): Promise<string | undefined> {
@@ -51,8 +70,9 @@ export function unmatchable(text: string): string {
   return text.replace(/(\p{L})(?=\p{L})/gu, '$1\u034f');
 }
 
+/** Article text, isolated, with `$(…)` shown as written (quick pick items render it as an icon otherwise). */
 function bidi(s: string): string {
-  return `\u2068${s}\u2069`;
+  return `\u2068${plain(s)}\u2069`;
 }
 
 export function itemsFor(results: { entities: SearchResult[]; articles: SearchResult[]; passages: SearchResult[] }): SearchItem[] {
@@ -60,14 +80,14 @@ export function itemsFor(results: { entities: SearchResult[]; articles: SearchRe
   for (const kind of ['entity', 'article', 'passage'] as const) {
     const list = kind === 'entity' ? results.entities : kind === 'article' ? results.articles : results.passages;
     if (list.length === 0) continue;
-    items.push({ label: `${KIND_LABELS[kind]} (${list.length})`, kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: kindLabel(kind, list.length), kind: vscode.QuickPickItemKind.Separator });
     for (const r of list) items.push(itemFor(r));
   }
   return items;
 }
 
 function matchedWords(r: SearchResult): string {
-  return [...new Set(r.highlights.map(([s, e]) => r.snippet.slice(s, e)))].join(' · ');
+  return plain([...new Set(r.highlights.map(([s, e]) => r.snippet.slice(s, e)))].join(' · '));
 }
 
 function itemFor(r: SearchResult): SearchItem {
@@ -75,23 +95,23 @@ function itemFor(r: SearchResult): SearchItem {
   if (r.kind === 'entity' && r.entity) {
     const e = r.entity;
     return {
-      label: `$(${TYPE_ICONS[e.type]}) ${unmatchable(e.nameAr)}`,
-      description: e.nameEn,
-      detail: `${e.mentions} mention${e.mentions === 1 ? '' : 's'} in ${e.articles} article${e.articles === 1 ? '' : 's'} · first in ${bidi(r.title)}`,
+      label: `$(${TYPE_ICONS[e.type]}) ${unmatchable(plain(e.nameAr))}`,
+      description: plain(e.nameEn),
+      detail: vscode.l10n.t('{0} · first in {1}', mentionsIn(e.mentions, e.articles), bidi(r.title)),
       alwaysShow: true,
-      buttons: [CONCORDANCE, OPEN_TO_SIDE],
+      buttons: [buttons().concordance, buttons().openToSide],
       result: r,
     };
   }
   if (r.kind === 'article') {
-    return { label: `$(file-text) ${unmatchable(r.snippet)}`, description: [matchedWords(r), where].filter(Boolean).join('  ·  '), detail: r.name, alwaysShow: true, buttons: [OPEN_TO_SIDE], result: r };
+    return { label: `$(file-text) ${unmatchable(plain(r.snippet))}`, description: [matchedWords(r), where].filter(Boolean).join('  ·  '), detail: plain(r.name), alwaysShow: true, buttons: [buttons().openToSide], result: r };
   }
   return {
-    label: unmatchable(r.snippet),
+    label: unmatchable(plain(r.snippet)),
     description: matchedWords(r) ? `$(search) ${matchedWords(r)}` : undefined,
     detail: [bidi(r.title), where].filter(Boolean).join('  ·  '),
     alwaysShow: true,
-    buttons: [CONCORDANCE, OPEN_TO_SIDE],
+    buttons: [buttons().concordance, buttons().openToSide],
     result: r,
   };
 }
@@ -108,7 +128,7 @@ export class SearchPicker implements vscode.Disposable {
     private readonly onDispose: () => void,
   ) {
     const qp = this.quickPick;
-    qp.title = 'Search Corpus';
+    qp.title = vscode.l10n.t('Search Corpus');
     qp.placeholder = QUERY_SYNTAX_HINT;
     qp.matchOnDescription = false;
     qp.matchOnDetail = false;
@@ -142,7 +162,7 @@ export class SearchPicker implements vscode.Disposable {
       if (!value.trim()) {
         qp.items = [];
         qp.busy = false;
-        qp.title = 'Search Corpus';
+        qp.title = vscode.l10n.t('Search Corpus');
         return;
       }
       qp.busy = true;
@@ -154,7 +174,10 @@ export class SearchPicker implements vscode.Disposable {
       const results = index.search(value);
       qp.items = itemsFor(results);
       const problems = results.query.problems;
-      qp.title = problems.length > 0 ? `Search Corpus — ${problems.join('; ')}` : `Search Corpus — ${results.entities.length} entities, ${results.articles.length} articles, ${results.passages.length} passages`;
+      qp.title =
+        problems.length > 0
+          ? vscode.l10n.t('Search Corpus — {0}', problems.join('; '))
+          : vscode.l10n.t('Search Corpus — {0} entities, {1} articles, {2} passages', results.entities.length, results.articles.length, results.passages.length);
       qp.busy = false;
     })();
     return this.settledPromise;
@@ -170,8 +193,8 @@ export class SearchPicker implements vscode.Disposable {
   private async button(item: SearchItem, button: vscode.QuickInputButton): Promise<void> {
     const r = item.result;
     if (!r) return;
-    if (button === OPEN_TO_SIDE) await this.accept(item, true);
-    else if (button === CONCORDANCE) {
+    if (button === buttons().openToSide) await this.accept(item, true);
+    else if (button === buttons().concordance) {
       this.quickPick.hide();
       const target = r.kind === 'entity' && r.entity ? { entity: r.entity.id } : { word: this.search.index.search(this.quickPick.value).query.words.join(' ') || r.snippet };
       await vscode.commands.executeCommand(Commands.concordance, target);

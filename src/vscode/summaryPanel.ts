@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Corpus } from '../core/corpus';
 import { decodeArticleBytes } from '../core/decode';
+import { escapeIcons } from '../core/markdown';
 import type { Entity } from '../core/entities';
 import { makeNonce, renderBody, renderPage, SummaryModel } from '../core/summary/html';
 import { FromWebview, isFromWebview, isSummaryView, SummaryView, ToWebview } from '../core/summary/messages';
@@ -72,6 +73,11 @@ export class SummaryPanel implements vscode.Disposable {
     return this.scriptReady;
   }
 
+  /** The open panel's webview (its page and options), for the security tests. */
+  get webview(): vscode.Webview | undefined {
+    return this.panel?.webview;
+  }
+
   private get mediaRoot(): vscode.Uri {
     return vscode.Uri.joinPath(this.extensionUri, 'media');
   }
@@ -85,7 +91,7 @@ export class SummaryPanel implements vscode.Disposable {
     if (!this.panel) {
       this.history = [];
       this.view = view;
-      const panel = vscode.window.createWebviewPanel(Webviews.summary, 'Corpus Summary', { viewColumn: vscode.ViewColumn.Active, preserveFocus }, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(Webviews.summary, vscode.l10n.t('Corpus Summary'), { viewColumn: vscode.ViewColumn.Active, preserveFocus }, this.webviewOptions());
       this.attach(panel);
     } else {
       if (JSON.stringify(view) !== JSON.stringify(this.view)) {
@@ -206,10 +212,10 @@ export class SummaryPanel implements vscode.Disposable {
   }
 
   private titleOf(model: SummaryModel | undefined): string {
-    if (!model) return 'Corpus Summary';
-    if (model.kind === 'corpus') return model.filter ? `Summary: ${model.filter.nameAr}` : 'Corpus Summary';
-    if (model.kind === 'article') return `Summary: ${model.article.title}`;
-    return `Summary: ${model.entity.nameAr}`;
+    if (!model) return vscode.l10n.t('Corpus Summary');
+    if (model.kind === 'corpus') return model.filter ? vscode.l10n.t('Summary: {0}', model.filter.nameAr) : vscode.l10n.t('Corpus Summary');
+    if (model.kind === 'article') return vscode.l10n.t('Summary: {0}', model.article.title);
+    return vscode.l10n.t('Summary: {0}', model.entity.nameAr);
   }
 
   /** Builds the current view and sends it: a new page when the script is not running yet, else a message. */
@@ -281,8 +287,13 @@ async function pickArticle(corpus: Corpus): Promise<string | undefined> {
   await corpus.ready();
   const active = vscode.window.activeTextEditor?.document.uri.toString();
   if (active && corpus.get(active)) return active;
-  const items = corpus.all().map((e) => ({ label: e.article.title.text || e.file.name, description: [e.article.outlet?.text, e.article.date?.iso].filter(Boolean).join(' · '), detail: e.file.name, id: e.file.id }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Summary of Article', placeHolder: 'Choose an article', matchOnDescription: true, matchOnDetail: true });
+  const items = corpus.all().map((e) => ({
+    label: escapeIcons(e.article.title.text || e.file.name),
+    description: escapeIcons([e.article.outlet?.text, e.article.date?.iso].filter(Boolean).join(' · ')),
+    detail: escapeIcons(e.file.name),
+    id: e.file.id,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Summary of Article'), placeHolder: vscode.l10n.t('Choose an article'), matchOnDescription: true, matchOnDetail: true });
   return picked?.id;
 }
 
@@ -291,8 +302,12 @@ async function pickEntity(corpus: Corpus): Promise<string | undefined> {
   const items = corpus
     .entities()
     .list()
-    .map((s) => ({ label: s.entity.nameAr, description: `${s.entity.nameEn} · ${s.count}`, id: s.entity.id }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Summary of Entity', placeHolder: 'Choose an official, organisation, place or law', matchOnDescription: true });
+    .map((s) => ({ label: escapeIcons(s.entity.nameAr), description: escapeIcons(`${s.entity.nameEn} · ${s.count}`), id: s.entity.id }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Summary of Entity'),
+    placeHolder: vscode.l10n.t('Choose an official, organisation, place or law'),
+    matchOnDescription: true,
+  });
   return picked?.id;
 }
 

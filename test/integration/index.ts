@@ -54,7 +54,9 @@ export async function run(): Promise<void> {
   // No colours: the escape codes would arrive raw through the workbench's log.
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, reporter: 'spec', color: false });
   if (process.env.CORPUS_NAV_GREP) mocha.grep(process.env.CORPUS_NAV_GREP);
-  const files = testFiles(__dirname);
+  // restricted.test.js needs an untrusted workspace: it runs alone, in the harness's restricted phase.
+  const restricted = process.env.CORPUS_NAV_RESTRICTED === '1';
+  const files = testFiles(__dirname).filter((f) => path.basename(f) === 'restricted.test.js' === restricted);
   for (const f of files) mocha.addFile(f);
   return new Promise((resolve, reject) => {
     const done = (passed: number, failed: number, error?: unknown): void => {

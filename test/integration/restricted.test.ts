@@ -1,0 +1,43 @@
+/**
+ * Restricted mode (issue #7): the harness's second phase (`npm run test:vscode:restricted`) opens the test
+ * workspace untrusted. The extension declares `untrustedWorkspaces: { supported: true }` because it only reads
+ * the corpus and runs nothing from it; here it must activate and work as in a trusted workspace.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, EXTENSION_ID, screenshot, waitFor } from './util';
+
+describe('Restricted mode (untrusted workspace)', function () {
+  this.timeout(60_000);
+
+  it('the workspace is untrusted, and the extension says it supports that', () => {
+    assert.equal(vscode.workspace.isTrusted, false, 'the harness opened the workspace in restricted mode');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    assert.deepEqual(ext.packageJSON.capabilities.untrustedWorkspaces, { supported: true });
+  });
+
+  it('activates by itself and lists the seeds in the Articles view', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    await waitFor(() => ext.isActive, 30_000, 'the extension activates in restricted mode');
+    const { articles } = await api();
+    const items = (await articles.getChildren()).map((n) => articles.getTreeItem(n));
+    assert.equal(items.length, 5);
+    assert.ok(items.some((i) => i.label === 'التواصل الروسي الأميركي في سوريا.. علاقة غير واضحة لهذه الأسباب'));
+    await vscode.commands.executeCommand('corpusNavigator.articles.focus');
+    await new Promise((r) => setTimeout(r, 800));
+    await screenshot('restricted-mode');
+  });
+
+  it('hover cards and search work', async () => {
+    const { corpus, search } = await api();
+    const entry = corpus.all().find((e) => e.file.name === '000_7244c6ac2c0b5fe9.txt')!;
+    const lavrov = entry.mentions.find((m) => m.entity === 'sergey-lavrov')!;
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.file.id));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(lavrov.start + 1));
+    const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.match(md, /Sergey Lavrov/);
+    const index = await search.search.ready();
+    assert.ok(index.searchAll('لافروف', 5).length > 0, 'search finds Lavrov');
+  });
+});
