@@ -34,7 +34,9 @@ const VSIX = process.argv.includes('--vsix');
 const SUITE = VSIX ? 'smoke' : 'integration';
 const RESULTS = join(ROOT, 'test-results');
 const RESTRICTED = process.argv.includes('--restricted');
-const PREFIX = VSIX ? 'vsix-' : RESTRICTED ? 'restricted-' : '';
+// --arabic: VS Code's display language set to Arabic (the server's --locale); only arabic.test.ts runs.
+const ARABIC = process.argv.includes('--arabic');
+const PREFIX = VSIX ? 'vsix-' : RESTRICTED ? 'restricted-' : ARABIC ? 'arabic-' : '';
 const SERVER_LOG = join(RESULTS, `${PREFIX}vscode-server.log`);
 const WORKBENCH_LOG = join(RESULTS, `${PREFIX}workbench.log`);
 const SUMMARY = /^(\d+) passed, (\d+) failed$/;
@@ -130,7 +132,7 @@ async function main() {
   mkdirSync(RESULTS, { recursive: true });
   // Only what this run writes: screenshots and its own two logs (CI tees `npm test` into test-results/ as well).
   for (const f of readdirSync(RESULTS)) {
-    const shot = f.endsWith('.png') && f.startsWith(PREFIX) && (PREFIX !== '' || !/^(vsix|restricted)-/.test(f));
+    const shot = f.endsWith('.png') && f.startsWith(PREFIX) && (PREFIX !== '' || !/^(vsix|restricted|arabic)-/.test(f));
     if (shot || [SERVER_LOG, WORKBENCH_LOG].includes(join(RESULTS, f))) rmSync(join(RESULTS, f), { force: true });
   }
 
@@ -162,7 +164,8 @@ async function main() {
 
   const tServer = Date.now();
   if (RESTRICTED) log('restricted mode: workspace trust on, the test workspace untrusted');
-  const server = await startVSCodeServer(tools, run, { logFile: SERVER_LOG, workspaceTrust: RESTRICTED });
+  if (ARABIC) log('display language: Arabic');
+  const server = await startVSCodeServer(tools, run, { logFile: SERVER_LOG, workspaceTrust: RESTRICTED, });
   state.server = server.child;
   server.child.once('exit', (code, sig) => exitWith.serverExit?.(code, sig));
   const { remoteAuthority } = await workbenchConfig(server.base);
@@ -218,6 +221,7 @@ async function main() {
     CORPUS_NAV_WORKSPACE: run.workspace,
     CORPUS_NAV_LOG_MARKER: marker,
     ...(RESTRICTED ? { CORPUS_NAV_RESTRICTED: '1' } : {}),
+    ...(ARABIC ? { CORPUS_NAV_ARABIC: '1' } : {}),
     ...(process.env.CORPUS_NAV_GREP && !VSIX ? { CORPUS_NAV_GREP: process.env.CORPUS_NAV_GREP } : {}),
     ...(VSIX ? { CORPUS_NAV_EXTENSIONS_DIR: run.extensions, CORPUS_NAV_REPO: ROOT, CORPUS_NAV_VERSION: identity.version } : {}),
   };
@@ -234,6 +238,14 @@ async function main() {
   const timer = setTimeout(() => exitWith.timeout(), TIMEOUT_MS - (Date.now() - tReady));
   const tPage = Date.now();
   log(`opening the workbench on ${run.workspace} with the ${VSIX ? 'smoke tests of the installed .vsix' : 'extension tests'}…`);
+  // VS Code in Arabic: no Arabic language pack can be downloaded here, so VS Code's own strings stay English; the
+  // workbench's language is what the NLS script declares, and fixing it to 'ar' before any script runs is what
+  // makes vscode.env.language 'ar' and picks our own l10n/bundle.l10n.ar.json and package.nls.ar.json.
+  if (ARABIC) {
+    await page.addInitScript(() => {
+      Object.defineProperty(globalThis, '_VSCODE_NLS_LANGUAGE', { get: () => 'ar', set: () => {}, configurable: false });
+    });
+  }
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
   let { code, why } = await result;

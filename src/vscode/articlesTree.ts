@@ -29,7 +29,7 @@ const collator = new Intl.Collator('ar');
  */
 export function describeArticle(a: Article): string {
   const parts = [
-    a.title.derived ? 'derived title' : undefined,
+    a.title.derived ? vscode.l10n.t('derived title') : undefined,
     a.outlet ? `\u2068${a.outlet.text}\u2069` : undefined,
     a.date ? `\u2066${a.date.iso}\u2069` : undefined,
   ];
@@ -51,7 +51,7 @@ function tooltip(entry: CorpusEntry): vscode.MarkdownString {
   md.appendMarkdown('**');
   plain(md, a.title.text);
   md.appendMarkdown('**\n\n');
-  if (a.title.derived) md.appendMarkdown('*Title derived from the first sentence: the file has no title line.*\n\n');
+  if (a.title.derived) md.appendMarkdown(`*${escapeMarkdown(vscode.l10n.t('Title derived from the first sentence: the file has no title line.'))}*\n\n`);
   if (entry.notice) {
     md.appendMarkdown('*');
     plain(md, `${entry.file.name}: ${entry.notice}`);
@@ -62,12 +62,13 @@ function tooltip(entry: CorpusEntry): vscode.MarkdownString {
     md.appendMarkdown('\n\n');
   }
   const facts: string[] = [];
-  if (a.outlet) facts.push(`Outlet: ${a.outlet.text} (${a.outlet.source})`);
+  if (a.outlet) facts.push(vscode.l10n.t('Outlet: {0} ({1})', a.outlet.text, a.outlet.source));
   if (a.date) {
     const weekday = a.date.weekday !== undefined ? ` (${WEEKDAY_NAMES_EN[a.date.weekday]})` : '';
-    facts.push(`Date: ${a.date.iso}${weekday}${a.date.inference ? ` — ${a.date.inference}` : a.date.role === 'file-name' ? ' — from the file name' : ''}`);
+    const how = a.date.inference ? ` — ${a.date.inference}` : a.date.role === 'file-name' ? ` — ${vscode.l10n.t('from the file name')}` : '';
+    facts.push(vscode.l10n.t('Date: {0}', `${a.date.iso}${weekday}${how}`));
   }
-  facts.push(`${a.paragraphs.length} paragraphs · ${a.subheadings.length} subheadings · ${entry.file.name}`);
+  facts.push(vscode.l10n.t('{0} paragraphs · {1} subheadings · {2}', a.paragraphs.length, a.subheadings.length, entry.file.name));
   for (const f of facts) {
     plain(md, f);
     md.appendMarkdown('  \n');
@@ -148,34 +149,37 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
   getTreeItem(node: ArticleNode): vscode.TreeItem {
     if (node.kind === 'skipped') {
       const n = this.corpus.problems().length;
-      const item = new vscode.TreeItem('Skipped files', vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(vscode.l10n.t('Skipped files'), vscode.TreeItemCollapsibleState.Expanded);
       item.id = 'skipped';
       item.description = String(n);
-      item.tooltip = `${n} file${n === 1 ? '' : 's'} in the corpus folders could not be read as articles; each is listed with the reason.`;
+      item.tooltip =
+        n === 1
+          ? vscode.l10n.t('1 file in the corpus folders could not be read as an article; it is listed with the reason.')
+          : vscode.l10n.t('{0} files in the corpus folders could not be read as articles; each is listed with the reason.', n);
       item.iconPath = new vscode.ThemeIcon('warning');
       item.contextValue = 'skipped';
       return item;
     }
     if (node.kind === 'skippedFile') {
       const problem = this.corpus.problems().find((p) => p.file.id === node.id);
-      if (!problem) return new vscode.TreeItem('(no longer skipped)');
+      if (!problem) return new vscode.TreeItem(vscode.l10n.t('(no longer skipped)'));
       // Names and reasons are plain text here: a label and a string tooltip are never rendered as markdown.
       const item = new vscode.TreeItem(problem.file.name, vscode.TreeItemCollapsibleState.None);
       item.id = `skipped:${node.id}`;
       item.description = problem.message;
-      item.tooltip = `${problem.file.name}: ${problem.message}. Skipped: it is not in the Articles, Entities, search or summary.`;
+      item.tooltip = vscode.l10n.t('{0}: {1}. Skipped: it is not in the Articles, Entities, search or summary.', problem.file.name, problem.message);
       item.iconPath = new vscode.ThemeIcon('warning');
       item.contextValue = 'skippedFile';
       if (node.id !== LISTING_PROBLEM_ID) {
         const uri = fileUri(problem.file);
         item.resourceUri = uri;
-        item.command = { command: 'revealInExplorer', title: 'Reveal in Explorer', arguments: [uri] };
+        item.command = { command: 'revealInExplorer', title: vscode.l10n.t('Reveal in Explorer'), arguments: [uri] };
       }
-      item.accessibilityInformation = { label: `Skipped ${problem.file.name}: ${problem.message}` };
+      item.accessibilityInformation = { label: vscode.l10n.t('Skipped {0}: {1}', problem.file.name, problem.message) };
       return item;
     }
     const entry = this.corpus.get(node.id);
-    if (!entry) return new vscode.TreeItem('(removed)');
+    if (!entry) return new vscode.TreeItem(vscode.l10n.t('(removed)'));
     const uri = fileUri(entry.file);
     if (node.kind === 'article') {
       const a = entry.article;
@@ -189,7 +193,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
       item.tooltip = tooltip(entry);
       item.iconPath = new vscode.ThemeIcon(a.title.derived ? 'note' : 'file-text');
       item.contextValue = 'article';
-      item.command = { command: Commands.openLocation, title: 'Open Article', arguments: openLocationArgs(uri, a.title.range) };
+      item.command = { command: Commands.openLocation, title: vscode.l10n.t('Open Article'), arguments: openLocationArgs(uri, a.title.range) };
       item.accessibilityInformation = { label: `${a.title.text}, ${withoutIsolates(describeArticle(a))}` };
       return item;
     }
@@ -199,11 +203,11 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
     item.id = `subheading:${node.id}:${node.index}`;
     const from = heading.range.line + 1;
     const to = (section?.range.endLine ?? heading.range.line) + 1;
-    item.description = from === to ? `line ${from}` : `lines ${from}–${to}`;
+    item.description = from === to ? vscode.l10n.t('line {0}', from) : vscode.l10n.t('lines {0}–{1}', from, to);
     item.tooltip = `${heading.text}\n${entry.file.name}, ${item.description}`;
     item.iconPath = new vscode.ThemeIcon('symbol-string');
     item.contextValue = 'subheading';
-    item.command = { command: Commands.openLocation, title: 'Go to Subheading', arguments: openLocationArgs(uri, heading.range) };
+    item.command = { command: Commands.openLocation, title: vscode.l10n.t('Go to Subheading'), arguments: openLocationArgs(uri, heading.range) };
     return item;
   }
 
@@ -222,15 +226,15 @@ export function registerArticlesView(
 
   const updateViewState = (): void => {
     const n = corpus.size;
-    view.description = `${n} article${n === 1 ? '' : 's'}`;
+    view.description = n === 1 ? vscode.l10n.t('{0} article', n) : vscode.l10n.t('{0} articles', n);
     const problems = corpus.problems();
     // One short line: the files and reasons are listed under "Skipped files", at the end of the view.
     view.message =
       problems.length === 0
         ? undefined
         : problems.length === 1
-          ? `Skipped ${problems[0]!.file.name}: ${problems[0]!.message} (see Skipped files).`
-          : `${problems.length} files skipped: each is listed under Skipped files, with the reason.`;
+          ? vscode.l10n.t('Skipped {0}: {1} (see Skipped files).', problems[0]!.file.name, problems[0]!.message)
+          : vscode.l10n.t('{0} files skipped: each is listed under Skipped files, with the reason.', problems.length);
     void vscode.commands.executeCommand('setContext', ContextKeys.articleCount, n);
     void vscode.commands.executeCommand('setContext', ContextKeys.indexed, true);
   };

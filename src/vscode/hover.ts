@@ -28,6 +28,16 @@ function years(r: Role): string {
   return r.to === undefined ? ` (${r.from}–)` : r.from === r.to ? ` (${r.from})` : ` (${r.from}–${r.to})`;
 }
 
+/** "Mentioned 3 times in 1 article" (or "Cited …" for a law), in the display language. */
+function citedOrMentioned(verb: 'cited' | 'mentioned', count: number, articles: number): string {
+  if (verb === 'cited') {
+    if (count === 1) return vscode.l10n.t('Cited {0} time in {1} article', count, articles);
+    return articles === 1 ? vscode.l10n.t('Cited {0} times in {1} article', count, articles) : vscode.l10n.t('Cited {0} times in {1} articles', count, articles);
+  }
+  if (count === 1) return vscode.l10n.t('Mentioned {0} time in {1} article', count, articles);
+  return articles === 1 ? vscode.l10n.t('Mentioned {0} times in {1} article', count, articles) : vscode.l10n.t('Mentioned {0} times in {1} articles', count, articles);
+}
+
 /** The card of an entity, as markdown (exported for tests). */
 export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?: string): vscode.MarkdownString {
   const e: Entity = stats.entity;
@@ -41,10 +51,11 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
       const title = r.titleEn ?? r.titleAr;
       if (title) md.appendMarkdown(`${escapeMarkdown(title)}${years(r)}  \n`);
     }
-    if (e.discovered) md.appendMarkdown(`\n*Found after a title in the text; not in the knowledge base.*\n`);
+    if (e.discovered) md.appendMarkdown(`\n*${escapeMarkdown(vscode.l10n.t('Found after a title in the text; not in the knowledge base.'))}*\n`);
     if (e.descriptionEn) md.appendMarkdown(`\n${escapeMarkdown(e.descriptionEn)}\n`);
   } else if (e.type === 'law') {
-    const adopted = [e.adopted ? `Adopted ${e.adopted}` : undefined, e.issuer ? `by ${e.issuer}` : undefined].filter(Boolean).join(' ');
+    const adopted =
+      e.adopted && e.issuer ? vscode.l10n.t('Adopted {0} by {1}', e.adopted, e.issuer) : e.adopted ? vscode.l10n.t('Adopted {0}', e.adopted) : e.issuer ? vscode.l10n.t('By {0}', e.issuer) : '';
     if (adopted) md.appendMarkdown(`${escapeMarkdown(adopted)}\n\n`);
     if (e.summaryEn) md.appendMarkdown(`${escapeMarkdown(e.summaryEn)}\n\n`);
     if (e.summaryAr) md.appendMarkdown(`${escapeMarkdown(e.summaryAr)}\n`);
@@ -52,25 +63,25 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
     md.appendMarkdown(`${escapeMarkdown(e.descriptionEn)}\n`);
   }
 
-  md.appendMarkdown(`\n${commandLink('Open in the Summary panel', Commands.showEntitySummary, [e.id])}\n`);
+  md.appendMarkdown(`\n${commandLink(vscode.l10n.t('Open in the Summary panel'), Commands.showEntitySummary, [e.id])}\n`);
   md.appendMarkdown('\n---\n\n');
   const n = stats.articles.length;
   md.appendMarkdown(
     e.type === 'law'
-      ? `Cited ${stats.count} time${stats.count === 1 ? '' : 's'} in ${n} article${n === 1 ? '' : 's'}:\n\n`
-      : `Mentioned ${stats.count} time${stats.count === 1 ? '' : 's'} in ${n} article${n === 1 ? '' : 's'}:\n\n`,
+      ? `${escapeMarkdown(citedOrMentioned('cited', stats.count, n))}:\n\n`
+      : `${escapeMarkdown(citedOrMentioned('mentioned', stats.count, n))}:\n\n`,
   );
   for (const a of stats.articles.slice(0, MAX_ARTICLES)) {
     const first = a.mentions[0]!;
     const title = a.entry.article.title.text || a.entry.file.name;
-    const here = a.entry.file.id === currentFile ? ' (this article)' : '';
+    const here = a.entry.file.id === currentFile ? ` ${escapeMarkdown(vscode.l10n.t('(this article)'))}` : '';
     md.appendMarkdown(`- ${commandLink(title, Commands.openLocation, openLocationArgs(fileUri(a.entry.file), first.range))} — ${a.mentions.length}${here}\n`);
   }
-  if (n > MAX_ARTICLES) md.appendMarkdown(`- … and ${n - MAX_ARTICLES} more\n`);
+  if (n > MAX_ARTICLES) md.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('… and {0} more', n - MAX_ARTICLES))}\n`);
 
   const withThem = index.cooccurring(e.id, 5);
   if (withThem.length > 0) {
-    md.appendMarkdown(`\nMost often named with them:\n\n`);
+    md.appendMarkdown(`\n${escapeMarkdown(vscode.l10n.t('Most often named with them:'))}\n\n`);
     for (const w of withThem) md.appendMarkdown(`- ${escapeMarkdown(w.stats.entity.nameAr)} — ${w.articles}\n`);
   }
 

@@ -54,9 +54,11 @@ export async function run(): Promise<void> {
   // No colours: the escape codes would arrive raw through the workbench's log.
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, reporter: 'spec', color: false });
   if (process.env.CORPUS_NAV_GREP) mocha.grep(process.env.CORPUS_NAV_GREP);
-  // restricted.test.js needs an untrusted workspace: it runs alone, in the harness's restricted phase.
-  const restricted = process.env.CORPUS_NAV_RESTRICTED === '1';
-  const files = testFiles(__dirname).filter((f) => path.basename(f) === 'restricted.test.js' === restricted);
+  // Some suites need a window of their own and run alone, in a phase of the harness: restricted.test.js an
+  // untrusted workspace (--restricted), arabic.test.js VS Code in Arabic (--arabic). The default run leaves them out.
+  const phase = process.env.CORPUS_NAV_RESTRICTED === '1' ? 'restricted.test.js' : process.env.CORPUS_NAV_ARABIC === '1' ? 'arabic.test.js' : undefined;
+  const phaseOnly = new Set(['restricted.test.js', 'arabic.test.js']);
+  const files = testFiles(__dirname).filter((f) => (phase ? path.basename(f) === phase : !phaseOnly.has(path.basename(f))));
   for (const f of files) mocha.addFile(f);
   return new Promise((resolve, reject) => {
     const done = (passed: number, failed: number, error?: unknown): void => {
