@@ -10,7 +10,7 @@
     return td;
   };
   function render(message) {
-    summary.textContent = message.lines.length + ' occurrences of ' + message.label;
+    summary.textContent = message.summary || message.lines.length + ' × ' + message.label;
     document.querySelectorAll('button[data-sort]').forEach((b) => b.classList.toggle('active', b.dataset.sort === message.sort));
     body.replaceChildren();
     for (const line of message.lines) {

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { concordance, ConcordanceLine, ConcordanceSort } from '../core/search/concordance';
+import { esc } from '../core/summary/html';
 import type { CorpusSearch } from '../core/search/corpusSearch';
 import type { EntityNode } from './entitiesView';
 import { Commands, Webviews } from './ids';
@@ -76,7 +77,8 @@ export class ConcordancePanel implements vscode.Disposable {
   async refresh(): Promise<void> {
     const index = await this.search.ready();
     this.lines = concordance(index, this.target, { sort: this.sort, width: 70, variants: true });
-    await this.panel.webview.postMessage({ type: 'lines', label: this.label, sort: this.sort, lines: this.lines });
+    const summary = vscode.l10n.t('{0} occurrences of {1}', this.lines.length, this.label);
+    await this.panel.webview.postMessage({ type: 'lines', label: this.label, summary, sort: this.sort, lines: this.lines });
   }
 
   reveal(): void {
@@ -107,6 +109,8 @@ export class ConcordancePanel implements vscode.Disposable {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'concordance.css'));
     const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'concordance.js'));
+    // The page's chrome follows the display language; the lines are Arabic text, right to left.
+    const ui = vscode.env.language.startsWith('ar') ? { lang: 'ar', dir: 'rtl' } : { lang: 'en', dir: 'ltr' };
     return `<!DOCTYPE html>
 <html lang="ar" dir="rtl">
 <head>
@@ -114,15 +118,15 @@ export class ConcordancePanel implements vscode.Disposable {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${n}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${css}">
-<title>Concordance</title>
+<title>${esc(vscode.l10n.t('Concordance'))}</title>
 </head>
 <body>
-<header dir="ltr">
+<header lang="${ui.lang}" dir="${ui.dir}">
   <span id="summary"></span>
-  <span class="sort">Sort by
-    <button data-sort="position">position</button>
-    <button data-sort="left">left word</button>
-    <button data-sort="right">right word</button>
+  <span class="sort">${esc(vscode.l10n.t('Sort by'))}
+    <button data-sort="position">${esc(vscode.l10n.t('position'))}</button>
+    <button data-sort="left">${esc(vscode.l10n.t('left word'))}</button>
+    <button data-sort="right">${esc(vscode.l10n.t('right word'))}</button>
   </span>
 </header>
 <table id="lines" dir="rtl"><tbody></tbody></table>
