@@ -39,7 +39,7 @@ const NOT_NAME = folded(`
   أعلن أعلنت حذر توقع وصف نفى تابع دعا دعت طالب أبلغ أبدى أجرى التقى زار استقبل بحث وقع بدأ
   اليوم أمس غدا الأسبوع الشهر العام السنة صباح مساء الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
   يوم تم خلاله فيما يلي إثر أمام ثم حينذاك إلا بأن قوله يرحمه رحمه حفظه حفظهما حفظها الله نصه مؤتمر بيان صحفي صحافي
-  عدد جديدها الفاقد بأن لأن وأن فإن وإن كأن
+  عدد جديدها الفاقد بأن لأن وأن فإن وإن كأن أو أم لكن بل حين حيث عندما مؤخرا مؤخراً بهدف أيضاً كذلك جدا
 `);
 
 /** Words inside a role between its head and the name ("لدى", "لشؤون", "باسم"): never a name's first word. */
@@ -85,6 +85,12 @@ function gapOf(original: string, a: Token, b: Token): string {
   return original.slice(a.end, b.start);
 }
 
+/** A word a title may hold between its head and the name: the article ال, a -ة noun, a title or linking word. */
+function isRoleWord(t: Token, original: string): boolean {
+  if (t.text.startsWith('ال') || /ة$/u.test(original.slice(t.start, t.end))) return true;
+  return proclitic(t.text).some((f) => f.form.startsWith('ال') || ROLE_WORDS.has(f.form) || ROLE_HEADS.has(f.form) || ROLE_LINKS.has(f.form));
+}
+
 /** A name word: Arabic letters only, not a function or role word, not a -ة noun or -ية adjective. */
 function isNameWord(t: Token, original: string, first: boolean): boolean {
   const w = t.text;
@@ -93,7 +99,9 @@ function isNameWord(t: Token, original: string, first: boolean): boolean {
   // A function, title or honorific word, bare or behind its clitics ("ومعالي", "والمحلل", "بأن").
   if (!GIVEN_NAMES.has(w) && proclitic(w).some((f) => NOT_NAME.has(f.form) || ROLE_HEADS.has(f.form) || ROLE_WORDS.has(f.form))) return false;
   if (first && w.startsWith('ال')) return false;
-  if (!first && w.startsWith('و') && !GIVEN_NAMES.has(w)) return false; // "… ومنصور": a second person
+  // A present-tense verb ("يوضح", "يتحدث", "تقديم" aside): ي/ت + three letters or more, unless a known given name.
+  if (first && /^[يت]/u.test(w) && w.length >= 4 && !GIVEN_NAMES.has(w)) return false;
+  if (w.startsWith('و') && !GIVEN_NAMES.has(w)) return false; // "… ومنصور": a second person; "وكأس": a conjunction
   const raw = original.slice(t.start, t.end);
   if (/ة$/u.test(raw) && !GIVEN_NAMES.has(w)) return false; // الخارجية، وزارة: nouns and adjectives
   if (/^(ل|ب|ك)ا?ل/u.test(w) && !GIVEN_NAMES.has(w)) return false; // للشؤون، بالرئيس
@@ -101,10 +109,16 @@ function isNameWord(t: Token, original: string, first: boolean): boolean {
 }
 
 /**
- * People named after a title cue. `known(start)` tells whether a known entity's mention starts at that
- * offset (then the cue names someone already known: not a discovery).
+ * People named after a title cue. `known(start, end)` tells whether a known entity is named there (then the cue
+ * names someone already known: not a discovery); `knownPerson(start, end)` whether a known person is — a title
+ * that runs into one ("الرئيس أوباما إلى …") is theirs, and nothing after it is a name.
  */
-export function discoverPeople(original: string, foldedText: FoldedText = foldWithMap(original), known: (start: number, end: number) => boolean = () => false): Discovery[] {
+export function discoverPeople(
+  original: string,
+  foldedText: FoldedText = foldWithMap(original),
+  known: (start: number, end: number) => boolean = () => false,
+  knownPerson: (start: number, end: number) => boolean = () => false,
+): Discovery[] {
   const tokens = tokenize(original, foldedText);
   const out: Discovery[] = [];
   let i = 0;
@@ -116,7 +130,7 @@ export function discoverPeople(original: string, foldedText: FoldedText = foldWi
       i++;
       continue;
     }
-    const found = nameAfterRole(original, tokens, i);
+    const found = nameAfterRole(original, tokens, i, knownPerson);
     if (!found) {
       i++;
       continue;
@@ -125,8 +139,8 @@ export function discoverPeople(original: string, foldedText: FoldedText = foldWi
     const first = tokens[nameFrom]!;
     const last = tokens[nameTo]!;
     if (!known(first.start, last.end)) {
-      // Keep the article of "للرئيس" (ال), drop the clitics before it.
-      const prefix = head.text.startsWith('لل') && headForm.form.startsWith('ال') ? 1 : headForm.prefix;
+      // Drop the clitics before the title; "للمبعوث" (ل + المبعوث, its alef elided) keeps "مبعوث".
+      const prefix = head.text.startsWith('لل') && headForm.form.startsWith('ال') ? 2 : headForm.prefix;
       const roleStart = prefix === 0 ? head.start : foldedText.starts[head.folded + prefix]!;
       const roleEnd = tokens[nameFrom - 1]!.end;
       out.push({
@@ -150,11 +164,12 @@ export function keyOf(words: readonly string[]): string {
 }
 
 /** After the role head at `h`: the name's first and last tokens, or undefined when none is clear. */
-function nameAfterRole(original: string, tokens: readonly Token[], h: number): { nameFrom: number; nameTo: number } | undefined {
+function nameAfterRole(original: string, tokens: readonly Token[], h: number, knownPerson: (start: number, end: number) => boolean): { nameFrom: number; nameTo: number } | undefined {
   for (let k = h + 1; k <= h + MAX_ROLE_WORDS && k < tokens.length; k++) {
     const gap = gapOf(original, tokens[k - 1]!, tokens[k]!);
     if (HARD_STOP.test(gap)) return undefined; // the role ran into a sentence end or a quotation's end
     if (/\d/u.test(tokens[k]!.text)) return undefined; // a date or a figure: not a title
+    if (knownPerson(tokens[k]!.start, tokens[k]!.end)) return undefined; // "الرئيس أوباما …": the title is theirs
     const quoted = OPEN_QUOTE.test(gap);
     if (quoted && k > h + 1) {
       // A quoted name: 2–4 words of letters up to the closing quote.
@@ -164,7 +179,7 @@ function nameAfterRole(original: string, tokens: readonly Token[], h: number): {
       let to = k;
       while (close >= 0 && to + 1 < tokens.length && tokens[to + 1]!.start < close) to++;
       const words = tokens.slice(k, to + 1);
-      if (close >= 0 && words.length >= 2 && words.length <= MAX_NAME_WORDS && words.every((t) => /^[\u0621-\u064a]+$/u.test(t.text)) && !tokens[k]!.text.startsWith('ال')) {
+      if (close >= 0 && words.length >= 2 && words.length <= MAX_NAME_WORDS && words.every((t, n) => isNameWord(t, original, n === 0))) {
         return { nameFrom: k, nameTo: to };
       }
       return undefined;
@@ -178,6 +193,8 @@ function nameAfterRole(original: string, tokens: readonly Token[], h: number): {
     if (OPEN_QUOTE.test(gap) && k === h + 1) return undefined; // "الرئيس “…”": a quotation, not a name
     if (!isNameWord(tokens[k]!, original, true)) {
       if (afterComma) return undefined; // "الرئيس الروسي، الذي …"
+      // Only the words of a title go on: "الخارجية", "وزارة", "لشؤون"; a verb ends it ("الشيخ يوضح …").
+      if (!isRoleWord(tokens[k]!, original)) return undefined;
       continue;
     }
     // A name of 2–4 words from k, ending at punctuation, a function word, a verb or the end.
@@ -197,7 +214,9 @@ function nameAfterRole(original: string, tokens: readonly Token[], h: number): {
     const boundary = !next || /[،,.!?؟:;؛()\n«»“”"-]/u.test(gapOf(original, tokens[to]!, next)) || NOT_NAME.has(next.text) || /^[وف]?(قال|اكد|اشار|اضاف|اوضح)/u.test(next.text);
     // After a comma the cue is strong, unless the title is a bare head ("أكد السفير، وجود القوات …").
     const strongComma = afterComma && k > h + 1;
-    if (strongComma || boundary) return { nameFrom: k, nameTo: to };
+    // A bare title ("الرئيس", "الكاتب") with neither comma nor quote needs a known given name: after one, too
+    // many words are not names ("الرئيس أطراف الحديث").
+    if (strongComma || (boundary && k > h + 1)) return { nameFrom: k, nameTo: to };
     // A known given name with no clear end: keep two words ("الملك عبدالله الثاني بدعم …" → عبدالله الثاني).
     if (GIVEN_NAMES.has(tokens[k]!.text)) return { nameFrom: k, nameTo: Math.min(to, k + 1 + (PARTICLES.has(tokens[k + 1]!.text) ? 1 : 0)) };
     return undefined;

@@ -369,24 +369,30 @@ export function discoveredEntity(d: Discovery): Entity {
 /** Longer than this, a surname alone is taken for the discovered person in the same article. */
 const MIN_SURNAME = 3;
 
+/** Whether [start, end) overlaps one of `mentions` (in order, not overlapping each other): a binary search. */
+function overlapsAny(mentions: readonly Mention[]): (start: number, end: number) => boolean {
+  return (start, end) => {
+    // The last mention starting before `end` is the only candidate.
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && mentions[lo - 1]!.end > start;
+  };
+}
+
 /**
  * An article's mentions: known entities, plus people discovered from title cues — their name where the
  * cue stands, and later in the same article the full name again or the surname alone ("… قال نجار").
  */
 export function recognizeArticle(recognizer: Recognizer, original: string, folded: FoldedText = foldWithMap(original)): { mentions: Mention[]; discovered: Entity[] } {
   const known = recognizer.recognize(original, folded);
-  const overlapsKnown = (start: number, end: number): boolean => {
-    // Mentions are in order and do not overlap: the last one starting before `end` is the only candidate.
-    let lo = 0;
-    let hi = known.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (known[mid]!.start < end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && known[lo - 1]!.end > start;
-  };
-  const discoveries = discoverPeople(original, folded, overlapsKnown);
+  const overlapsKnown = overlapsAny(known);
+  const overlapsKnownPerson = overlapsAny(known.filter((m) => m.type === 'person'));
+  const discoveries = discoverPeople(original, folded, overlapsKnown, overlapsKnownPerson);
   if (discoveries.length === 0) return { mentions: known, discovered: [] };
   const byId = new Map<string, Entity>();
   for (const d of discoveries) {

@@ -191,6 +191,7 @@ describe('discovery of officials from title cues', () => {
     assert.deepEqual(names('أجرى نائب وزير الخارجية الروسي “سيرغي فيرشينين” اتصالاً'), [['سيرغي فيرشينين', 'نائب وزير الخارجية الروسي']]);
     assert.deepEqual(names('وقال وزير الصحة اللبناني وائل أبو فاعور، إن'), [['وائل أبو فاعور', 'وزير الصحة اللبناني']]);
     assert.deepEqual(names('في رسالة لنائب رئيس الوزراء يوري بوريسوف.'), [['يوري بوريسوف', 'نائب رئيس الوزراء']]);
+    assert.deepEqual(names('وفي تصريح للمبعوث الأممي السابق إلى اليمن، جمال بنعمر، أن'), [['جمال بنعمر', 'مبعوث الأممي السابق إلى اليمن']]);
   });
 
   it('no person where the title is followed by no name', () => {
@@ -201,9 +202,18 @@ describe('discovery of officials from title cues', () => {
       'المتحدث الأمني أن عدد الأشخاص',
       'السفير الروسي في الولايات المتحدة الأمريكية في 17 كانون الأول/ ديسمبر',
       'الرئيس “سوريا أولاً” شعار',
+      'وتبادل الرئيس أطراف الحديث مع ضيوفه',
+      'وتحدث الشيخ يوضح ديفيس الأمر',
+      'وأكد الكاتب أو حجم إنجازاته',
     ]) {
       assert.deepEqual(names(text), [], text);
     }
+  });
+
+  it('a title that runs into a known person is theirs: nothing after it is discovered', () => {
+    const { discovered, mentions } = recognizeArticle(recognizer, 'وقال الرئيس أوباما إلى “أقصى مدى” ممكن');
+    assert.deepEqual(discovered, []);
+    assert.deepEqual(mentions.map((m) => m.entity), ['barack-obama']);
   });
 
   it('in a corpus: a discovered person is an entity marked discovered, with the role as stated and later mentions by surname', () => {
