@@ -26,9 +26,21 @@ const common = {
   logLevel: 'warning',
 };
 
+// The web bundle parses in its own thread: src/vscode/entryParser.ts (worker threads) becomes entryParser.web.ts.
+const inThreadParsing = {
+  name: 'in-thread-parsing',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/entryParser$/ }, (args) =>
+      args.resolveDir === join(process.cwd(), 'src', 'vscode') ? { path: join(args.resolveDir, 'entryParser.web.ts') } : undefined,
+    );
+  },
+};
+
 const builds = [
   // The extension: `vscode` is provided by the extension host.
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The indexing worker the extension starts (worker_threads): parsing off the extension host's main thread.
+  { ...common, entryPoints: ['src/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   // The same extension for VS Code for the Web (vscode.dev, github.dev): a web worker, no Node modules; the
   // code reads files only through `vscode.workspace.fs`.
   {
@@ -38,6 +50,7 @@ const builds = [
     entryPoints: ['src/vscode/extension.ts'],
     outfile: 'dist/web/extension.js',
     external: ['vscode'],
+    plugins: [inThreadParsing],
   },
   // The command line: plain Node, no `vscode`.
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
@@ -60,5 +73,5 @@ if (watch) {
   console.log('esbuild: watching…');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  console.log('esbuild: built dist/extension.js, dist/web/extension.js, dist/cli.js and out/test');
+  console.log('esbuild: built dist/extension.js, dist/indexWorker.js, dist/web/extension.js, dist/cli.js and out/test');
 }

@@ -36,7 +36,11 @@ const RESULTS = join(ROOT, 'test-results');
 const RESTRICTED = process.argv.includes('--restricted');
 // --arabic: VS Code's display language set to Arabic (the server's --locale); only arabic.test.ts runs.
 const ARABIC = process.argv.includes('--arabic');
-const PREFIX = VSIX ? 'vsix-' : RESTRICTED ? 'restricted-' : ARABIC ? 'arabic-' : '';
+// --scale: a workspace of SCALE_ARTICLES generated articles in big/ (no seeds/, so nothing activates the extension
+// before the test does); only scale.test.ts runs.
+const SCALE = process.argv.includes('--scale');
+const SCALE_ARTICLES = 5000;
+const PREFIX = VSIX ? 'vsix-' : RESTRICTED ? 'restricted-' : ARABIC ? 'arabic-' : SCALE ? 'scale-' : '';
 const SERVER_LOG = join(RESULTS, `${PREFIX}vscode-server.log`);
 const WORKBENCH_LOG = join(RESULTS, `${PREFIX}workbench.log`);
 const SUMMARY = /^(\d+) passed, (\d+) failed$/;
@@ -50,6 +54,7 @@ const WORKSPACE_SETTINGS = {
   'extensions.autoUpdate': false,
   'update.mode': 'none',
   'telemetry.telemetryLevel': 'off',
+  ...(SCALE ? { 'corpusNavigator.corpusFolders': ['big'] } : {}),
   // Restricted mode: open the folder untrusted, without asking.
   ...(RESTRICTED ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open', 'security.workspace.trust.emptyWindow': false } : {}),
 };
@@ -132,14 +137,20 @@ async function main() {
   mkdirSync(RESULTS, { recursive: true });
   // Only what this run writes: screenshots and its own two logs (CI tees `npm test` into test-results/ as well).
   for (const f of readdirSync(RESULTS)) {
-    const shot = f.endsWith('.png') && f.startsWith(PREFIX) && (PREFIX !== '' || !/^(vsix|restricted|arabic)-/.test(f));
+    const shot = f.endsWith('.png') && f.startsWith(PREFIX) && (PREFIX !== '' || !/^(vsix|restricted|arabic|scale)-/.test(f));
     if (shot || [SERVER_LOG, WORKBENCH_LOG].includes(join(RESULTS, f))) rmSync(join(RESULTS, f), { force: true });
   }
 
   // A fresh copy of the corpus: tests may add, change and delete files in it; seeds/ itself is never touched.
   const run = makeRunDir('corpus-nav-vscode');
   state.runDir = run.dir;
-  cpSync(join(ROOT, 'seeds'), join(run.workspace, 'seeds'), { recursive: true });
+  if (SCALE) {
+    const tGen = Date.now();
+    generateArticles(join(run.workspace, 'big'), SCALE_ARTICLES);
+    log(`generated ${SCALE_ARTICLES} articles in ${join(run.workspace, 'big')} in ${seconds(Date.now() - tGen)}`);
+  } else {
+    cpSync(join(ROOT, 'seeds'), join(run.workspace, 'seeds'), { recursive: true });
+  }
   const corpusBefore = checksums(join(run.workspace, 'seeds'));
   const repoBefore = checksums(join(ROOT, 'seeds'));
   // Workspace settings that keep the window quiet and the screenshots about our views (no chat panel, no
@@ -222,6 +233,7 @@ async function main() {
     CORPUS_NAV_LOG_MARKER: marker,
     ...(RESTRICTED ? { CORPUS_NAV_RESTRICTED: '1' } : {}),
     ...(ARABIC ? { CORPUS_NAV_ARABIC: '1' } : {}),
+    ...(SCALE ? { CORPUS_NAV_SCALE: String(SCALE_ARTICLES) } : {}),
     ...(process.env.CORPUS_NAV_GREP && !VSIX ? { CORPUS_NAV_GREP: process.env.CORPUS_NAV_GREP } : {}),
     ...(VSIX ? { CORPUS_NAV_EXTENSIONS_DIR: run.extensions, CORPUS_NAV_REPO: ROOT, CORPUS_NAV_VERSION: identity.version } : {}),
   };
@@ -280,8 +292,29 @@ async function main() {
   return code;
 }
 
-/** SHA-256 of every file under `dir`, by path relative to it. */
+/**
+ * `count` articles recombined from the seeds' sentences (deterministic): a title line, then 8–17 paragraphs of
+ * three sentences; file names carry a date over two years (so the Articles view has months to group by).
+ */
+function generateArticles(dir, count) {
+  mkdirSync(dir, { recursive: true });
+  const texts = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'));
+  const sentences = texts.flatMap((t) => t.split(/(?<=[.!؟?])\s+|\n+/u)).map((x) => x.trim()).filter((x) => x.length > 20);
+  let seed = 42;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  const pick = () => sentences[Math.floor(random() * sentences.length)];
+  for (let i = 0; i < count; i++) {
+    const paragraphs = [pick().slice(0, 90)];
+    const n = 8 + Math.floor(random() * 10);
+    for (let p = 0; p < n; p++) paragraphs.push([pick(), pick(), pick()].join(' '));
+    const day = new Date(Date.UTC(2021, 0, 1) + (i % 730) * 86_400_000).toISOString().slice(0, 10);
+    writeFileSync(join(dir, `gen_${String(i).padStart(5, '0')}_${day}.txt`), paragraphs.join('\n\n'));
+  }
+}
+
+/** SHA-256 of every file under `dir`, by path relative to it (none when it does not exist). */
 function checksums(dir, base = dir, out = new Map()) {
+  if (!existsSync(dir)) return out;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) checksums(p, base, out);

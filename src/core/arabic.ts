@@ -48,40 +48,114 @@ function foldChar(ch: string): string {
   return LETTER_FOLD[c] ?? ch.toLowerCase();
 }
 
+const UNKNOWN = -3;
+const DROPPED = -1;
+/** Folds to more than one character (only İ, whose lower case is i + a combining dot). */
+const MULTIPLE = -2;
+/**
+ * Per UTF-16 code unit: its folded code unit, DROPPED or MULTIPLE; filled on first sight (a corpus
+ * uses a few hundred). Folding is per code unit, as `foldChar` on one character of the string is.
+ */
+const FOLD_TABLE = new Int32Array(0x10000).fill(UNKNOWN);
+
+function foldCode(c: number): number {
+  const f = FOLD_TABLE[c]!;
+  if (f !== UNKNOWN) return f;
+  let out: number;
+  if (isDropped(c)) out = DROPPED;
+  else {
+    const s = foldChar(String.fromCharCode(c));
+    out = s.length === 1 ? s.charCodeAt(0) : MULTIPLE;
+  }
+  FOLD_TABLE[c] = out;
+  return out;
+}
+
 export interface FoldedText {
   /** The folded text. */
   text: string;
   /** For each folded character, the offset of the original character it came from. */
-  starts: number[];
+  starts: Int32Array;
   /** For each folded character, the offset just past the original character(s) it came from. */
-  ends: number[];
+  ends: Int32Array;
 }
 
-/**
- * Folds `original` for matching and records where every folded character came from. A `.` (or a
- * run of tatweel and dots) between two Arabic letters is an evasion mark, not a full stop, and is
- * dropped: الإرهـ.اب folds to الارهاب. Composed forms are built per character (NFC), so text stored
- * decomposed (ا + U+0654) folds like أ.
- */
-export function foldWithMap(original: string): FoldedText {
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+/** Growable output of the folding loop (code units, and their origins when a map is wanted). */
+class FoldOutput {
+  codes: Uint16Array;
+  starts: Int32Array | undefined;
+  ends: Int32Array | undefined;
+  length = 0;
+
+  constructor(capacity: number, withMap: boolean) {
+    this.codes = new Uint16Array(capacity);
+    if (withMap) {
+      this.starts = new Int32Array(capacity);
+      this.ends = new Int32Array(capacity);
+    }
+  }
+
+  push(code: number, start: number, end: number): void {
+    if (this.length === this.codes.length) this.grow();
+    this.codes[this.length] = code;
+    if (this.starts) {
+      this.starts[this.length] = start;
+      this.ends![this.length] = end;
+    }
+    this.length++;
+  }
+
+  grow(): void {
+    const capacity = this.codes.length * 2 + 16;
+    const grown = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(capacity);
+      b.set(a);
+      return b;
+    };
+    const codes = new Uint16Array(capacity);
+    codes.set(this.codes);
+    this.codes = codes;
+    if (this.starts) {
+      this.starts = grown(this.starts);
+      this.ends = grown(this.ends!);
+    }
+  }
+
+  text(): string {
+    return codesToString(this.codes, this.length);
+  }
+}
+
+/** A string from UTF-16 code units (lone surrogates kept as they are). */
+function codesToString(codes: Uint16Array, length: number): string {
+  const CHUNK = 8192;
+  if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
+  const parts: string[] = [];
+  for (let at = 0; at < length; at += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, codes.subarray(at, Math.min(length, at + CHUNK)) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+/** The folding loop (see `foldWithMap`), writing code units (and origins) to `out`. */
+function foldInto(original: string, out: FoldOutput): void {
   let lastKeptCode = 0; // code of the last kept original character (before folding)
   const n = original.length;
   for (let i = 0; i < n; i++) {
-    let ch = original[i]!;
-    let end = i + 1;
-    const c = ch.charCodeAt(0);
+    const c = original.charCodeAt(i);
     // Compose a base letter with following combining hamza/madda (NFD input).
     if (c === 0x0627 || c === 0x0648 || c === 0x064a) {
       const next = original.charCodeAt(i + 1);
       if (next === 0x0653 || next === 0x0654 || next === 0x0655) {
-        ch = (ch + original[i + 1]).normalize('NFC');
-        end = i + 2;
+        const ch = String.fromCharCode(c, next).normalize('NFC');
+        for (const f of foldChar(ch)) out.push(f.charCodeAt(0), i, i + 2);
+        lastKeptCode = ch.charCodeAt(0);
+        i++;
+        continue;
       }
     }
-    if (isDropped(c)) continue;
+    const f = foldCode(c);
+    if (f === DROPPED) continue;
     if (c === 0x2e /* . */ && isArabicLetter(lastKeptCode)) {
       // An evasion dot: look past dots and tatweel for another Arabic letter.
       let j = i + 1;
@@ -91,21 +165,30 @@ export function foldWithMap(original: string): FoldedText {
         continue;
       }
     }
-    const folded = foldChar(ch);
-    for (const f of folded) {
-      out.push(f);
-      starts.push(i);
-      ends.push(end);
-    }
-    lastKeptCode = ch.charCodeAt(0);
-    i = end - 1;
+    if (f === MULTIPLE) {
+      for (const g of foldChar(original[i]!)) out.push(g.charCodeAt(0), i, i + 1);
+    } else out.push(f, i, i + 1);
+    lastKeptCode = c;
   }
-  return { text: out.join(''), starts, ends };
+}
+
+/**
+ * Folds `original` for matching and records where every folded character came from. A `.` (or a
+ * run of tatweel and dots) between two Arabic letters is an evasion mark, not a full stop, and is
+ * dropped: الإرهـ.اب folds to الارهاب. Composed forms are built per character (NFC), so text stored
+ * decomposed (ا + U+0654) folds like أ.
+ */
+export function foldWithMap(original: string): FoldedText {
+  const out = new FoldOutput(original.length + 16, true);
+  foldInto(original, out);
+  return { text: out.text(), starts: out.starts!.subarray(0, out.length), ends: out.ends!.subarray(0, out.length) };
 }
 
 /** Folds text for matching, without the offset map. */
 export function fold(text: string): string {
-  return foldWithMap(text).text;
+  const out = new FoldOutput(text.length + 16, false);
+  foldInto(text, out);
+  return out.text();
 }
 
 /** Maps a range of folded offsets [from, to) back to the original text. */
@@ -115,6 +198,46 @@ export function originalSpan(folded: FoldedText, from: number, to: number): { st
     return { start: at, end: at };
   }
   return { start: folded.starts[from]!, end: folded.ends[to - 1]! };
+}
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 code unit outside the surrogates: 1 = a letter or number, 2 = not, 0 = not yet known. */
+const WORD_UNIT = new Uint8Array(0x10000);
+/** Astral code points seen: letter or number? */
+const WORD_ASTRAL = new Map<number, boolean>();
+
+/** How many code units of a letter or number (`\p{L}`, `\p{N}`) start at `i` in `s` (0 when none does). */
+export function wordUnitsAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const d = s.charCodeAt(i + 1);
+    if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return 0; // a lone surrogate is no letter
+    const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+    let is = WORD_ASTRAL.get(cp);
+    if (is === undefined) WORD_ASTRAL.set(cp, (is = LETTER_OR_NUMBER.test(String.fromCodePoint(cp))));
+    return is ? 2 : 0;
+  }
+  let w = WORD_UNIT[c]!;
+  if (w === 0) WORD_UNIT[c] = w = LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 2;
+  return w === 1 ? 1 : 0;
+}
+
+/** How many words `words(foldedText)` gives, without making them. */
+export function countWords(foldedText: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < foldedText.length; ) {
+    const u = wordUnitsAt(foldedText, i);
+    if (u > 0) {
+      if (!inWord) count++;
+      inWord = true;
+      i += u;
+    } else {
+      inWord = false;
+      i++;
+    }
+  }
+  return count;
 }
 
 /** Words of folded text: runs of letters and digits (Arabic or Latin). */

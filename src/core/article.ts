@@ -3,7 +3,7 @@
  * sentence), alternative titles, outlet, dates, subheadings with their sections, paragraphs and
  * boilerplate — each with its range in the original text. Pure TypeScript, no `vscode`.
  */
-import { fold, FoldedText, foldWithMap, words } from './arabic';
+import { countWords, fold, FoldedText, foldWithMap, words } from './arabic';
 import {
   DateMention,
   dateFromFileName,
@@ -16,7 +16,7 @@ import {
   YearSource,
   yearsIn,
 } from './dates';
-import { Line, LineIndex, splitLines, TextRange } from './text';
+import { Line, LineIndex, sharedLineIndex, TextRange } from './text';
 
 export interface Part {
   text: string;
@@ -140,7 +140,7 @@ function endsWithFullStop(s: string): boolean {
   return /[^.]\.[”"»’)]*$/u.test(s) || /[،,;؛:]\s*$/u.test(s);
 }
 
-const wordCount = (folded: string): number => words(folded).length;
+const wordCount = (folded: string): number => countWords(folded);
 
 /** Token overlap of two folded lines relative to the shorter one (0…1). */
 function overlap(a: string, b: string): number {
@@ -169,10 +169,15 @@ interface Ln extends Line {
  * `folded` may be passed when the caller has already folded the text.
  */
 export function parseArticle(name: string, text: string, options: ParseOptions = {}, folded: FoldedText = foldWithMap(text)): Article {
-  const index = new LineIndex(splitLines(text));
+  const index = sharedLineIndex(text, folded);
+  // Each line's folding is its slice of the whole text's (folding never looks across a line break).
+  let at = 0;
   const lines: Ln[] = index.lines.map((l) => {
-    const folded = fold(l.text).trim();
-    return { ...l, folded, blank: !/[\p{L}\p{N}\p{P}\p{S}]/u.test(folded) };
+    while (at < folded.starts.length && folded.starts[at]! < l.start) at++;
+    const from = at;
+    while (at < folded.starts.length && folded.starts[at]! < l.end) at++;
+    const lineFolded = folded.text.slice(from, at).trim();
+    return { ...l, folded: lineFolded, blank: !/[\p{L}\p{N}\p{P}\p{S}]/u.test(lineFolded) };
   });
   const part = (l: Ln): Part => ({ text: l.text.trim(), range: index.trimmedLineRange(l) });
   const nextNonBlank = (from: number): Ln | undefined => lines.slice(from).find((l) => !l.blank);

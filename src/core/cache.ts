@@ -50,19 +50,50 @@ export function knowledgeDigest(value: unknown): string {
 
 /** Serializes entries with the stamps of their files. */
 export function writeCache(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Uint8Array {
+  const lines: Uint8Array[] = [];
+  for (const line of cacheLines(knowledge, entries)) lines.push(line);
+  return concat(lines);
+}
+
+/**
+ * `writeCache` a slice at a time: `pause` is awaited whenever a slice has run `sliceMs` (the caller yields to its
+ * event loop there), so a large corpus is written without holding up the thread.
+ */
+export async function writeCacheInSlices(
+  knowledge: string,
+  entries: readonly { stamp: FileStamp; entry: Entry }[],
+  pause: () => Promise<void>,
+  sliceMs = 20,
+): Promise<Uint8Array> {
+  const lines: Uint8Array[] = [];
+  let t0 = Date.now();
+  for (const line of cacheLines(knowledge, entries)) {
+    lines.push(line);
+    if (Date.now() - t0 >= sliceMs) {
+      await pause();
+      t0 = Date.now();
+    }
+  }
+  return concat(lines);
+}
+
+function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Generator<Uint8Array> {
   const header: CacheHeader = { magic: MAGIC, engine: ENGINE_VERSION, knowledge, entries: entries.length };
   const encoder = new TextEncoder();
-  const lines = [encoder.encode(JSON.stringify(header) + '\n')];
+  yield encoder.encode(JSON.stringify(header) + '\n');
   for (const { stamp, entry } of entries) {
     const line = {
       stamp: { id: stamp.id, size: stamp.size, mtime: stamp.mtime },
       entry: { file: entry.file, article: entry.article, mentions: entry.mentions, statements: entry.statements, discovered: entry.discovered },
     };
-    lines.push(encoder.encode(JSON.stringify(line) + '\n'));
+    yield encoder.encode(JSON.stringify(line) + '\n');
   }
-  const out = new Uint8Array(lines.reduce((n, l) => n + l.length, 0));
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, l) => n + l.length, 0));
   let at = 0;
-  for (const l of lines) {
+  for (const l of parts) {
     out.set(l, at);
     at += l.length;
   }
@@ -78,31 +109,34 @@ export class EntryCache {
     return new EntryCache(new Map());
   }
 
+  /** A cache of entries already checked (by the reader below). */
+  static of(byId: Map<string, { stamp: FileStamp; entry: Entry }>): EntryCache {
+    return new EntryCache(byId);
+  }
+
   /**
    * Reads a cache; anything unreadable, of another engine version or another knowledge base gives
    * an empty cache (never an error).
    */
   static read(bytes: Uint8Array | undefined, knowledge: string): EntryCache {
-    if (!bytes || bytes.length === 0) return EntryCache.empty();
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    const lines: unknown[] = [];
-    try {
-      for (let at = 0; at < bytes.length; ) {
-        let nl = bytes.indexOf(0x0a, at);
-        if (nl < 0) nl = bytes.length;
-        lines.push(JSON.parse(decoder.decode(bytes.subarray(at, nl))));
-        at = nl + 1;
+    const lines = parseLines(bytes, knowledge);
+    let result: IteratorResult<undefined, EntryCache> = lines.next();
+    while (!result.done) result = lines.next();
+    return result.value;
+  }
+
+  /** `read` a slice at a time: `pause` is awaited whenever a slice has run `sliceMs`. */
+  static async readInSlices(bytes: Uint8Array | undefined, knowledge: string, pause: () => Promise<void>, sliceMs = 20): Promise<EntryCache> {
+    const lines = parseLines(bytes, knowledge);
+    let t0 = Date.now();
+    for (;;) {
+      const result = lines.next();
+      if (result.done) return result.value;
+      if (Date.now() - t0 >= sliceMs) {
+        await pause();
+        t0 = Date.now();
       }
-    } catch {
-      return EntryCache.empty();
     }
-    const [header, ...entries] = lines;
-    if (!isHeader(header) || header.magic !== MAGIC || header.engine !== ENGINE_VERSION || header.knowledge !== knowledge || header.entries !== entries.length) {
-      return EntryCache.empty();
-    }
-    const byId = new Map<string, { stamp: FileStamp; entry: Entry }>();
-    for (const e of entries) if (isEntry(e)) byId.set(e.stamp.id, e);
-    return new EntryCache(byId);
   }
 
   get size(): number {
@@ -116,6 +150,35 @@ export class EntryCache {
     const { article, mentions, statements, discovered } = hit.entry;
     return { file: { id: file.id, name: hit.entry.file.name ?? file.name }, article, mentions, statements, discovered };
   }
+}
+
+/** Reads a cache line by line (yielding after each), ending with the cache; anything invalid ends with an empty one. */
+function* parseLines(bytes: Uint8Array | undefined, knowledge: string): Generator<undefined, EntryCache> {
+  if (!bytes || bytes.length === 0) return EntryCache.empty();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const lines: unknown[] = [];
+  try {
+    for (let at = 0; at < bytes.length; ) {
+      let nl = bytes.indexOf(0x0a, at);
+      if (nl < 0) nl = bytes.length;
+      lines.push(JSON.parse(decoder.decode(bytes.subarray(at, nl))));
+      at = nl + 1;
+      // The header first: a cache of another engine or knowledge base is not read further.
+      if (lines.length === 1 && !validHeader(lines[0], knowledge)) return EntryCache.empty();
+      yield;
+    }
+  } catch {
+    return EntryCache.empty();
+  }
+  const [header, ...entries] = lines;
+  if (!validHeader(header, knowledge) || header.entries !== entries.length) return EntryCache.empty();
+  const byId = new Map<string, { stamp: FileStamp; entry: Entry }>();
+  for (const e of entries) if (isEntry(e)) byId.set(e.stamp.id, e);
+  return EntryCache.of(byId);
+}
+
+function validHeader(x: unknown, knowledge: string): x is CacheHeader {
+  return isHeader(x) && x.magic === MAGIC && x.engine === ENGINE_VERSION && x.knowledge === knowledge;
 }
 
 function isHeader(x: unknown): x is CacheHeader {

@@ -4,10 +4,10 @@
  * corpus's central year (the median of the years all articles mention).
  */
 import { Article, corpusContextYear, parseArticle, ParseOptions } from './article';
-import { decodeArticleBytes } from './decode';
-import { Entity, findStatements, Mention, recognizeArticle, Recognizer, Statement } from './entities';
-import { foldWithMap } from './arabic';
+import { EntryCache, FileStamp, knowledgeDigest } from './cache';
+import type { Entity, Mention, Recognizer, Statement } from './entities';
 import { EntityIndex } from './entityIndex';
+import { EntryParser, inThreadParser, ParsedFile } from './entryParser';
 
 export interface ArticleInput {
   name: string;
@@ -37,10 +37,37 @@ export interface CorpusFile {
   name: string;
 }
 
+/** A file's size and modification time (ms): what tells the entry cache the file did not change. */
+export interface FileStat {
+  size: number;
+  mtime: number;
+}
+
 /** What the corpus needs from its environment: a small workspace interface. */
 export interface CorpusHost {
   listFiles(): Promise<CorpusFile[]>;
   readFile(file: CorpusFile): Promise<Uint8Array>;
+  /** Size and modification time without reading the file, where the host can tell (keys the entry cache). */
+  stat?(file: CorpusFile): Promise<FileStat>;
+}
+
+/** How far the running load (or batch of changes) is. */
+export interface IndexingProgress {
+  done: number;
+  total: number;
+}
+
+export interface CorpusOptions extends Omit<ParseOptions, 'contextYear'> {
+  recognizer?: Recognizer;
+  /** Where files are decoded, parsed and recognized (default: in this thread). */
+  parser?: EntryParser;
+  /** The entry cache to take unchanged files from when (re)loading, for the knowledge base with this digest. */
+  loadCache?: (knowledge: string) => Promise<EntryCache | undefined>;
+  /**
+   * While a load or a batch of changes runs, listeners are told of the articles read so far at most this often
+   * (ms), so views fill in as results arrive. Unset: told once, at the end.
+   */
+  progressIntervalMs?: number;
 }
 
 export interface CorpusEntry {
@@ -89,15 +116,25 @@ export function readErrorMessage(e: unknown): string {
   return known[code] ?? (e instanceof Error ? e.message : String(e));
 }
 
-/** How many files are read at once while loading. */
-const READ_CONCURRENCY = 16;
+
+/** How many files are read at once while loading, per lane (two lanes: one reads while the other's batch is parsed). */
+const PARSE_BATCH = 32;
+/** How many files are stat'ed at once when looking them up in the entry cache. */
+const STAT_BATCH = 128;
+/** In-thread work runs at most this long (ms) before the event loop gets a turn. */
+const YIELD_EVERY_MS = 30;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * The parsed corpus, kept current as files come, change and go. Each file is parsed once per
- * change; every feature reads the same parsed articles. Changes are applied one at a time, in order.
+ * change (by the `EntryParser`: in this thread or a worker); unchanged files come from the entry
+ * cache when there is one; every feature reads the same parsed articles. Changes are applied one
+ * at a time, in order; a load can be cancelled (what was read so far stays).
  */
 export class Corpus {
   private readonly entries = new Map<string, CorpusEntry>();
+  private readonly stamps = new Map<string, FileStat>();
   private readonly problemsById = new Map<string, CorpusProblem>();
   private readonly listeners = new Set<() => void>();
   private queue: Promise<void> = Promise.resolve();
@@ -105,49 +142,70 @@ export class Corpus {
   private contextYear: number | undefined;
   private recognizer: Recognizer | undefined;
   private entityIndex: EntityIndex | undefined;
-
+  /** Entries changed since `entityIndex` was last brought up to date. */
+  private entitiesStale = false;
+  private readonly parser: EntryParser;
+  private readonly loadCache: CorpusOptions['loadCache'];
+  private readonly progressInterval: number | undefined;
   private readonly options: Omit<ParseOptions, 'contextYear'>;
+  /** The load or batch of changes running now. */
+  private work: IndexingProgress | undefined;
+  /** Bumped by each reload: a load that is no longer the latest stops. */
+  private generation = 0;
+  private cancelRequested = false;
+  private cancelledLast = false;
+  private lastEmit = 0;
+  private lastYield = 0;
 
   constructor(
     private readonly host: CorpusHost,
-    { recognizer, ...options }: Omit<ParseOptions, 'contextYear'> & { recognizer?: Recognizer } = {},
+    { recognizer, parser, loadCache, progressIntervalMs, ...options }: CorpusOptions = {},
   ) {
     this.options = options;
     this.recognizer = recognizer;
+    this.parser = parser ?? inThreadParser;
+    this.loadCache = loadCache;
+    this.progressInterval = progressIntervalMs;
   }
 
-  /** Resolves once the first full load is done (starting it if needed). */
-  ready(): Promise<void> {
-    return this.loaded ?? this.reload();
+  /** Resolves once the latest full load is done (starting the first if needed). */
+  async ready(): Promise<void> {
+    let current = this.loaded ?? this.reload();
+    for (;;) {
+      await current;
+      // A reload started meanwhile (a new knowledge base, new folders): wait for that one.
+      if (this.loaded === current || this.loaded === undefined) return;
+      current = this.loaded;
+    }
   }
 
-  /** Lists and parses every file again. */
+  /** Lists and reads every file again (unchanged ones from the cache); a load still running stops. */
   reload(): Promise<void> {
-    this.loaded = this.enqueue(async () => {
-      let files: CorpusFile[] = [];
-      let listError: unknown;
-      try {
-        files = await this.host.listFiles();
-      } catch (e) {
-        listError = e;
-      }
-      this.entries.clear();
-      this.problemsById.clear();
-      if (listError !== undefined) {
-        const file = { id: LISTING_PROBLEM_ID, name: 'corpus folders' };
-        this.problemsById.set(file.id, { file, message: `cannot be listed: ${readErrorMessage(listError)}` });
-      }
-      for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
-        await Promise.all(files.slice(i, i + READ_CONCURRENCY).map((f) => this.read(f)));
-      }
-      await this.redateForContext();
-    });
+    const generation = ++this.generation;
+    this.cancelRequested = false;
+    this.loaded = this.enqueue(() => this.load(generation));
     return this.loaded;
+  }
+
+  /** The load or batch of changes under way, if any. */
+  get indexing(): IndexingProgress | undefined {
+    return this.work && { ...this.work };
+  }
+
+  /** True when the last load was cancelled before every file was read. */
+  get cancelled(): boolean {
+    return this.cancelledLast;
+  }
+
+  /** Stops the running load after the batches in flight; what was read so far stays. */
+  cancel(): void {
+    if (this.work) this.cancelRequested = true;
   }
 
   /** Recognizes entities with `recognizer` from now on: every file is read again. */
   setRecognizer(recognizer: Recognizer | undefined): Promise<void> {
     this.recognizer = recognizer;
+    this.entityIndex = undefined; // other entities: a new index (not an update of this one)
     return this.reload();
   }
 
@@ -155,8 +213,17 @@ export class Corpus {
     return this.recognizer;
   }
 
+  /** The digest of the knowledge base the entries were recognized with (keys the entry cache). */
+  knowledge(): string {
+    return knowledgeDigest([...(this.recognizer?.entities.values() ?? [])]);
+  }
+
   /** The corpus by entity (built on first use after each change). */
   entities(): EntityIndex {
+    // Kept current rather than rebuilt after each change (search/entity-index engineer's hook): the index
+    // updates the entries that changed since (by identity), or says a new one is cheaper (a load).
+    if (this.entityIndex && this.entitiesStale && !this.entityIndex.sync(this.entries)) this.entityIndex = undefined;
+    this.entitiesStale = false;
     return (this.entityIndex ??= new EntityIndex(this.all(), this.knownAndDiscovered()));
   }
 
@@ -176,18 +243,25 @@ export class Corpus {
   /** A file was created or changed. */
   update(file: CorpusFile): Promise<void> {
     return this.enqueue(async () => {
-      await this.read(file);
+      await this.parseFiles([file], () => false);
       await this.redateForContext();
     });
   }
 
   /** Files were deleted: `id` itself, or everything under it when it names a folder. */
   remove(id: string): Promise<void> {
+    return this.enqueue(async () => this.removeNow(id));
+  }
+
+  /**
+   * A burst of changes as one step (a checkout, a rename: deleted then created): the removed ids (files or
+   * folders) go, the changed files are read again in batches, and listeners are told as for a load.
+   */
+  applyChanges(changes: { changed: readonly CorpusFile[]; removed: readonly string[] }): Promise<void> {
     return this.enqueue(async () => {
-      const prefix = id.endsWith('/') ? id : id + '/';
-      for (const map of [this.entries, this.problemsById] as Map<string, unknown>[]) {
-        for (const key of [...map.keys()]) if (key === id || key.startsWith(prefix)) map.delete(key);
-      }
+      for (const id of changes.removed) this.removeNow(id);
+      if (changes.changed.length > 0) await this.track(changes.changed.length, (stopped) => this.parseFiles(changes.changed, stopped));
+      await this.redateForContext();
     });
   }
 
@@ -207,55 +281,169 @@ export class Corpus {
     return [...this.problemsById.values()];
   }
 
-  /** Called after every change has been applied. */
+  /** The entries with their files' size and mtime, for the entry cache (entries whose stamp is unknown are left out). */
+  cacheable(): { stamp: FileStamp; entry: CorpusEntry }[] {
+    const out: { stamp: FileStamp; entry: CorpusEntry }[] = [];
+    for (const [id, entry] of this.entries) {
+      const s = this.stamps.get(id);
+      if (s) out.push({ stamp: { id, size: s.size, mtime: s.mtime }, entry });
+    }
+    return out;
+  }
+
+  /** Called after every change has been applied (and, with `progressIntervalMs`, as a load goes). */
   onDidChange(listener: () => void): Disposable {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
 
+  private emit(): void {
+    this.lastEmit = Date.now();
+    this.entitiesStale = true; // not rebuilt: brought up to date by `entities()`
+    for (const l of [...this.listeners]) l();
+  }
+
   private enqueue(work: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(work).finally(() => {
-      this.entityIndex = undefined;
-      for (const l of [...this.listeners]) l();
-    });
+    const run = this.queue.then(work).finally(() => this.emit());
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async read(file: CorpusFile, contextYear = this.contextYear): Promise<void> {
-    let bytes: Uint8Array;
+  private removeNow(id: string): void {
+    const prefix = id.endsWith('/') ? id : id + '/';
+    for (const map of [this.entries, this.problemsById, this.stamps] as Map<string, unknown>[]) {
+      for (const key of [...map.keys()]) if (key === id || key.startsWith(prefix)) map.delete(key);
+    }
+  }
+
+  private async load(generation: number): Promise<void> {
+    let files: CorpusFile[] = [];
+    let listError: unknown;
     try {
-      bytes = await this.host.readFile(file);
+      files = await this.host.listFiles();
+    } catch (e) {
+      listError = e;
+    }
+    // Files no longer listed go now; the others stay until their new entry replaces them, so views never empty.
+    const listed = new Set(files.map((f) => f.id));
+    for (const map of [this.entries, this.problemsById, this.stamps] as Map<string, unknown>[]) {
+      for (const key of [...map.keys()]) if (!listed.has(key)) map.delete(key);
+    }
+    if (listError !== undefined) {
+      const file = { id: LISTING_PROBLEM_ID, name: 'corpus folders' };
+      this.problemsById.set(file.id, { file, message: `cannot be listed: ${readErrorMessage(listError)}` });
+    }
+    await this.track(files.length, async (stopped) => {
+      const toParse = await this.fromCache(files, stopped);
+      await this.parseFiles(toParse, () => stopped() || generation !== this.generation);
+    });
+    await this.redateForContext();
+  }
+
+  /** Runs a load or batch of changes over `total` files, with progress, cancellation and a first change event. */
+  private async track(total: number, run: (stopped: () => boolean) => Promise<void>): Promise<void> {
+    this.work = { done: 0, total };
+    this.cancelledLast = false;
+    if (this.progressInterval !== undefined) this.emit();
+    try {
+      await run(() => this.cancelRequested);
+    } finally {
+      this.cancelledLast = this.cancelRequested;
+      this.cancelRequested = false;
+      this.work = undefined;
+    }
+  }
+
+  /** Takes the entries of unchanged files from the cache; returns the files left to parse. */
+  private async fromCache(files: CorpusFile[], stopped: () => boolean): Promise<CorpusFile[]> {
+    const stat = this.host.stat?.bind(this.host);
+    if (!stat || !this.loadCache || files.length === 0) return files;
+    let cache: EntryCache | undefined;
+    try {
+      cache = await this.loadCache(this.knowledge());
+    } catch {
+      cache = undefined; // an unreadable cache is no cache
+    }
+    if (!cache || cache.size === 0) return files;
+    const rest: CorpusFile[] = [];
+    for (let i = 0; i < files.length; i += STAT_BATCH) {
+      const slice = files.slice(i, i + STAT_BATCH);
+      if (stopped()) {
+        rest.push(...slice);
+        continue;
+      }
+      const stats = await Promise.all(slice.map((f) => stat(f).catch(() => undefined)));
+      slice.forEach((file, k) => {
+        const s = stats[k];
+        const hit = s && cache.get({ id: file.id, size: s.size, mtime: s.mtime }, file);
+        if (!s || !hit) return void rest.push(file);
+        this.problemsById.delete(file.id);
+        this.entries.set(file.id, hit);
+        this.stamps.set(file.id, { size: s.size, mtime: s.mtime });
+        if (this.work) this.work.done++;
+      });
+      await this.progressed();
+    }
+    return rest;
+  }
+
+  /** Reads and parses files in batches, two lanes at once (one reads while the other's batch is parsed). */
+  private async parseFiles(files: readonly CorpusFile[], stopped: () => boolean, contextYear = this.contextYear): Promise<void> {
+    const options: ParseOptions = contextYear === undefined ? this.options : { ...this.options, contextYear };
+    const recognizer = this.recognizer;
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < files.length && !stopped()) {
+        const batch = files.slice(next, (next += PARSE_BATCH));
+        const read = await Promise.all(batch.map((f) => this.readBytes(f)));
+        const jobs = read.filter((r): r is NonNullable<typeof r> => r !== undefined);
+        const results = jobs.length > 0 ? await this.parser.parse(jobs, recognizer, options) : [];
+        results.forEach((r, k) => this.apply(jobs[k]!.file, r, jobs[k]!.stamp));
+        if (this.work) this.work.done += batch.length;
+        await this.progressed();
+      }
+    };
+    await Promise.all([lane(), lane()]);
+  }
+
+  /** A file's bytes (and stamp), or undefined when it cannot be read (recorded as gone, or as a problem). */
+  private async readBytes(file: CorpusFile): Promise<{ file: CorpusFile; bytes: Uint8Array; stamp?: FileStat } | undefined> {
+    try {
+      const s = this.host.stat ? await this.host.stat(file) : undefined;
+      const bytes = await this.host.readFile(file);
+      return s ? { file, bytes, stamp: { size: s.size, mtime: s.mtime } } : { file, bytes };
     } catch (e) {
       this.entries.delete(file.id);
+      this.stamps.delete(file.id);
       // Deleted or renamed between listing and reading: it is simply gone (a renamed file comes back under its new name).
       if (isNotFound(e)) this.problemsById.delete(file.id);
       // Unreadable: say why.
       else this.problemsById.set(file.id, { file, message: `cannot be read: ${readErrorMessage(e)}` });
-      return;
+      return undefined;
     }
-    const decoded = decodeArticleBytes(bytes);
-    if (decoded.error !== undefined) {
+  }
+
+  private apply(file: CorpusFile, parsed: ParsedFile, stamp: FileStat | undefined): void {
+    if (parsed.entry === undefined) {
       this.entries.delete(file.id);
-      this.problemsById.set(file.id, { file, message: decoded.error });
+      this.stamps.delete(file.id);
+      this.problemsById.set(file.id, { file, message: parsed.problem });
       return;
     }
-    const opts: ParseOptions = contextYear === undefined ? this.options : { ...this.options, contextYear };
-    let entry: CorpusEntry;
-    try {
-      const folded = foldWithMap(decoded.text);
-      const article = parseArticle(file.name, decoded.text, opts, folded);
-      const { mentions, discovered } = this.recognizer ? recognizeArticle(this.recognizer, decoded.text, folded) : { mentions: [], discovered: [] };
-      entry = { file, article, mentions, discovered, statements: findStatements(decoded.text, mentions, folded) };
-    } catch (e) {
-      // A bug of ours on strange text must not stop the rest of the corpus.
-      this.entries.delete(file.id);
-      this.problemsById.set(file.id, { file, message: `could not be parsed: ${readErrorMessage(e)}` });
-      return;
-    }
-    if (decoded.note !== undefined) entry.notice = decoded.note;
     this.problemsById.delete(file.id);
-    this.entries.set(file.id, entry);
+    this.entries.set(file.id, parsed.entry);
+    if (stamp) this.stamps.set(file.id, stamp);
+    else this.stamps.delete(file.id);
+  }
+
+  /** After each batch: tells listeners (at most every `progressIntervalMs`) and lets the event loop run. */
+  private async progressed(): Promise<void> {
+    const now = Date.now();
+    if (this.progressInterval !== undefined && now - this.lastEmit >= this.progressInterval) this.emit();
+    if (now - this.lastYield >= YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      this.lastYield = Date.now();
+    }
   }
 
   /** When the corpus's central year changes, re-dates the few articles that depend on it. */
@@ -264,6 +452,10 @@ export class Corpus {
     if (year === this.contextYear) return;
     this.contextYear = year;
     const stale = this.all().filter((e) => needsCorpusContext(e.article));
-    await Promise.all(stale.map((e) => this.read(e.file, year)));
+    await this.parseFiles(
+      stale.map((e) => e.file),
+      () => false,
+      year,
+    );
   }
 }

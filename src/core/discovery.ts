@@ -5,7 +5,7 @@
  * states it. Pure TypeScript; precision over recall (a wrong "official" is worse than a missed one).
  */
 import { fold, FoldedText, foldWithMap } from './arabic';
-import { proclitic, Token, tokenize } from './tokenize';
+import { EndingFilter, mayHaveProclitic, proclitic, Token, tokenize } from './tokenize';
 
 export interface Discovery {
   /** The name as written, and its range in the original text. */
@@ -41,6 +41,9 @@ const NOT_NAME = folded(`
   يوم تم خلاله فيما يلي إثر أمام ثم حينذاك إلا بأن قوله يرحمه رحمه حفظه حفظهما حفظها الله نصه مؤتمر بيان صحفي صحافي
   عدد جديدها الفاقد بأن لأن وأن فإن وإن كأن أو أم لكن بل حين حيث عندما مؤخرا مؤخراً بهدف أيضاً كذلك جدا
 `);
+
+/** The endings of the role heads: most words cannot be one, with or without clitics. */
+const ROLE_HEAD_ENDINGS = new EndingFilter(ROLE_HEADS);
 
 /** Words inside a role between its head and the name ("لدى", "لشؤون", "باسم"): never a name's first word. */
 const ROLE_WORDS = folded(`
@@ -125,7 +128,7 @@ export function discoverPeople(
   while (i < tokens.length) {
     const head = tokens[i]!;
     // The title may carry clitics: "ونائب", "لنائب رئيس الوزراء".
-    const headForm = proclitic(head.text).find((f) => ROLE_HEADS.has(f.form) && (f.prefix === 0 || !f.form.startsWith('ال') || head.text.startsWith('لل')));
+    const headForm = !ROLE_HEAD_ENDINGS.mayMatch(head.text) ? undefined : (mayHaveProclitic(head.text) ? proclitic(head.text) : ROLE_HEADS.has(head.text) ? [{ form: head.text, prefix: 0 }] : []).find((f) => ROLE_HEADS.has(f.form) && (f.prefix === 0 || !f.form.startsWith('ال') || head.text.startsWith('لل')));
     if (!headForm) {
       i++;
       continue;

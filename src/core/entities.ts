@@ -3,9 +3,9 @@
  * clitics stripped, mapped back to the exact characters of the original text. Pure TypeScript.
  */
 import { fold, FoldedText, foldWithMap } from './arabic';
-import { LineIndex, splitLines, TextRange } from './text';
+import { LineIndex, sharedLineIndex, TextRange } from './text';
 import { Discovery, discoverPeople } from './discovery';
-import { isDetachedClitic, proclitic, Token, tokenize } from './tokenize';
+import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize } from './tokenize';
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'law';
 
@@ -98,6 +98,8 @@ const MEDIA_CUES = new Set(['صحيفه', 'جريده', 'موقع', 'قناه', 
  */
 export class Recognizer {
   private readonly root = node();
+  /** The endings of the words that start a name (the root's children). */
+  private readonly firstWords = new EndingFilter();
   readonly entities = new Map<string, Entity>();
 
   constructor(entities: readonly Entity[]) {
@@ -112,6 +114,7 @@ export class Recognizer {
   private add(name: string, id: string): void {
     const words = tokenize(name).map((t) => t.text);
     if (words.length === 0) return;
+    this.firstWords.add(words[0]!);
     let n = this.root;
     for (const w of words) {
       let child = n.next.get(w);
@@ -155,7 +158,7 @@ export class Recognizer {
           if (named !== undefined && named !== id) e = this.entities.get((id = named))!;
         }
       }
-      lines ??= new LineIndex(splitLines(original));
+      lines ??= sharedLineIndex(original, folded);
       mentions.push({
         entity: id,
         type: e.type,
@@ -173,7 +176,14 @@ export class Recognizer {
   /** The longest alias starting at token i (the first token may carry clitics). */
   private longestAt(tokens: readonly Token[], i: number): { last: number; prefix: number; form: string; ids: string[] } | undefined {
     let best: { last: number; prefix: number; form: string; ids: string[] } | undefined;
-    for (const { form, prefix } of proclitic(tokens[i]!.text)) {
+    const word = tokens[i]!.text;
+    if (!this.firstWords.mayMatch(word)) return undefined;
+    // Most words carry no proclitic: their only form is the word itself.
+    const forms = mayHaveProclitic(word) ? proclitic(word) : undefined;
+    const count = forms ? forms.length : 1;
+    for (let f = 0; f < count; f++) {
+      const form = forms ? forms[f]!.form : word;
+      const prefix = forms ? forms[f]!.prefix : 0;
       let n = this.root.next.get(form);
       let j = i;
       while (n) {

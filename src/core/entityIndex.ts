@@ -1,6 +1,10 @@
 /**
  * The corpus seen by entity: which entities it names, how often, in which articles, and with whom.
- * Derived from the corpus's entries (each parsed and recognized once); rebuilt when the corpus changes.
+ * Derived from the corpus's entries (each parsed and recognized once). Built once, then kept current
+ * one entry at a time (`update`): a changed file costs its own entities, not the corpus. What a
+ * hover card reads is cheap: `get` is a lookup, each entity's articles are kept sorted, `cooccurring`
+ * reads a per-entity row of shared-article counts (made on first use by counting over integer ids,
+ * then kept current by each change's pairs), `statementsOf` is kept per entity.
  */
 import type { CorpusEntry } from './corpus';
 import type { Entity, EntityType, Mention, Statement } from './entities';
@@ -18,37 +22,232 @@ export interface EntityStats {
   articles: ArticleMentions[];
 }
 
+type Said = { entry: CorpusEntry; statement: Statement };
+
+const collator = new Intl.Collator();
+/** Entities counted in a dense matrix of shared articles up to this many (16 MB); beyond, in rows made on demand. */
+const MAX_DENSE = 2048;
+
+/** By shared articles, then mentions, then id (a total order: the same however the index was made). */
+function byShared(a: { stats: EntityStats; articles: number }, b: { stats: EntityStats; articles: number }): number {
+  return b.articles - a.articles || b.stats.count - a.stats.count || (a.stats.entity.id < b.stats.entity.id ? -1 : a.stats.entity.id > b.stats.entity.id ? 1 : 0);
+}
+
 export class EntityIndex {
   readonly byId = new Map<string, EntityStats>();
-  /** Per person: the sentences in which they speak, with their article (built with the index). */
-  private readonly statementsById = new Map<string, { entry: CorpusEntry; statement: Statement }[]>();
-  /** `cooccurring` results, computed once per entity and limit. */
+  /** Bumped on every change (for callers caching what they derive from the index). */
+  version = 0;
+  private readonly entities: Map<string, Entity>;
+  /** Per entity: its record for each article naming it, by file id (to remove it when the file changes). */
+  private readonly perArticle = new Map<string, Map<string, ArticleMentions>>();
+  /** Entries indexed, by file id. */
+  private readonly entries = new Map<string, CorpusEntry>();
+  /** Per person: the sentences in which they speak, per file (in corpus order), and flattened on demand. */
+  private readonly saidBy = new Map<string, Map<string, Said[]>>();
+  private readonly saidFlat = new Map<string, Said[]>();
+  /** Entities as small integers (for counting co-occurrences in typed arrays), and per entry its distinct ones. */
+  private readonly numberOf = new Map<string, number>();
+  private readonly idOf: string[] = [];
+  private readonly distinct = new WeakMap<CorpusEntry, Int32Array>();
+  /** Per entity number: shared-article counts with each other entity number (made on first use, then kept current). */
+  private readonly rows = new Map<number, Map<number, number>>();
+  private counts = new Int32Array(0);
+  /** Shared articles of entity numbers a and b at a * dim + b, while there are at most MAX_DENSE entities. */
+  private matrix: Int32Array | undefined = new Int32Array(64 * 64);
+  private dim = 64;
+  /** The entries' places in the order of file names (sorting by an integer, not the collator); later entries have none. */
+  private readonly nameRank = new WeakMap<CorpusEntry, number>();
+  /** `cooccurring` results per entity and limit (dropped on any change: the others' counts break ties). */
   private readonly cooccurringCache = new Map<string, { stats: EntityStats; articles: number }[]>();
 
   constructor(entries: readonly CorpusEntry[], entities: ReadonlyMap<string, Entity>) {
-    for (const entry of entries) {
-      for (const statement of entry.statements) {
-        const list = this.statementsById.get(statement.entity);
-        if (list) list.push({ entry, statement });
-        else this.statementsById.set(statement.entity, [{ entry, statement }]);
+    this.entities = new Map(entities);
+    const byName = [...entries].sort((a, b) => collator.compare(a.file.name, b.file.name));
+    byName.forEach((e, i) => this.nameRank.set(e, i));
+    for (const entry of entries) this.insert(entry, false);
+    for (const s of this.byId.values()) s.articles.sort(this.byMentions);
+  }
+
+  /**
+   * Keeps the index current after one file changed: `after` is its entry now (undefined: gone).
+   * Entities discovered in `after` become known (their roles merged; a role is not withdrawn until
+   * the index is rebuilt).
+   */
+  update(id: string, after: CorpusEntry | undefined): void {
+    const held = this.entries.get(id);
+    if (held === after) return;
+    if (held) this.delete(held);
+    if (after) {
+      for (const d of after.discovered) {
+        const seen = this.entities.get(d.id);
+        if (!seen) this.entities.set(d.id, { ...d, roles: [...(d.roles ?? [])] });
+        else for (const r of d.roles ?? []) if (!seen.roles?.some((x) => x.titleAr === r.titleAr)) seen.roles?.push(r);
       }
-      const perEntity = new Map<string, Mention[]>();
-      for (const m of entry.mentions) {
-        const list = perEntity.get(m.entity);
-        if (list) list.push(m);
-        else perEntity.set(m.entity, [m]);
-      }
-      for (const [id, mentions] of perEntity) {
-        const entity = entities.get(id);
-        if (!entity) continue;
-        let stats = this.byId.get(id);
-        if (!stats) this.byId.set(id, (stats = { entity, count: 0, articles: [] }));
-        stats.count += mentions.length;
-        stats.articles.push({ entry, mentions });
+      this.insert(after, true);
+    }
+    this.cooccurringCache.clear();
+    this.version++;
+  }
+
+  /**
+   * Brings the index in step with the corpus's entries (compared by identity: a changed file has a new
+   * entry) one changed file at a time. Returns false, doing nothing, when so much changed that a new
+   * index is cheaper (a load).
+   */
+  sync(current: ReadonlyMap<string, CorpusEntry>): boolean {
+    const changed: string[] = [];
+    let added = 0;
+    for (const [id, entry] of current) {
+      const held = this.entries.get(id);
+      if (held === entry) continue;
+      changed.push(id);
+      if (!held) added++;
+    }
+    // Files gone: only looked for when the counts say some are.
+    if (this.entries.size + added !== current.size) for (const id of this.entries.keys()) if (!current.has(id)) changed.push(id);
+    if (changed.length > Math.max(64, current.size / 8)) return false;
+    for (const id of changed) this.update(id, current.get(id));
+    return true;
+  }
+
+  private insert(entry: CorpusEntry, sorted: boolean): void {
+    const id = entry.file.id;
+    this.entries.set(id, entry);
+    for (const statement of entry.statements) {
+      let files = this.saidBy.get(statement.entity);
+      if (!files) this.saidBy.set(statement.entity, (files = new Map()));
+      const list = files.get(id);
+      if (list) list.push({ entry, statement });
+      else files.set(id, [{ entry, statement }]);
+      this.saidFlat.delete(statement.entity);
+    }
+    const perEntity = new Map<string, Mention[]>();
+    for (const m of entry.mentions) {
+      const list = perEntity.get(m.entity);
+      if (list) list.push(m);
+      else perEntity.set(m.entity, [m]);
+    }
+    const nums: number[] = [];
+    for (const [eid, mentions] of perEntity) {
+      const entity = this.entities.get(eid);
+      if (!entity) continue;
+      let stats = this.byId.get(eid);
+      if (!stats) this.byId.set(eid, (stats = { entity, count: 0, articles: [] }));
+      stats.count += mentions.length;
+      const a: ArticleMentions = { entry, mentions };
+      if (sorted) stats.articles.splice(this.lowerBound(stats.articles, a), 0, a);
+      else stats.articles.push(a);
+      let files = this.perArticle.get(eid);
+      if (!files) this.perArticle.set(eid, (files = new Map()));
+      files.set(id, a);
+      nums.push(this.number(eid));
+    }
+    const own = Int32Array.from(nums);
+    this.distinct.set(entry, own);
+    this.pairs(own, 1);
+  }
+
+  private delete(entry: CorpusEntry): void {
+    const id = entry.file.id;
+    if (this.entries.get(id) !== entry) return;
+    this.entries.delete(id);
+    for (const statement of entry.statements) {
+      const files = this.saidBy.get(statement.entity);
+      files?.delete(id);
+      if (files?.size === 0) this.saidBy.delete(statement.entity);
+      this.saidFlat.delete(statement.entity);
+    }
+    const own = this.distinct.get(entry);
+    if (own) this.pairs(own, -1);
+    for (const n of own ?? []) {
+      const eid = this.idOf[n]!;
+      const a = this.perArticle.get(eid)?.get(id);
+      const stats = this.byId.get(eid);
+      if (!a || !stats) continue;
+      this.perArticle.get(eid)!.delete(id);
+      stats.count -= a.mentions.length;
+      let i = this.lowerBound(stats.articles, a);
+      while (i < stats.articles.length && stats.articles[i] !== a) i++;
+      if (i < stats.articles.length) stats.articles.splice(i, 1);
+      else stats.articles = stats.articles.filter((x) => x !== a);
+      if (stats.articles.length === 0) {
+        this.byId.delete(eid);
+        this.perArticle.delete(eid);
+        this.rows.delete(n);
       }
     }
-    for (const s of this.byId.values()) {
-      s.articles.sort((a, b) => b.mentions.length - a.mentions.length || a.entry.file.name.localeCompare(b.entry.file.name));
+  }
+
+  /** Most mentions first, then by file name (as `localeCompare` orders them). */
+  private readonly byMentions = (a: ArticleMentions, b: ArticleMentions): number => {
+    const d = b.mentions.length - a.mentions.length;
+    if (d !== 0) return d;
+    const x = this.nameRank.get(a.entry);
+    const y = this.nameRank.get(b.entry);
+    return x !== undefined && y !== undefined ? x - y : collator.compare(a.entry.file.name, b.entry.file.name);
+  };
+
+  /** Where `a` goes in a list sorted by `byMentions`. */
+  private lowerBound(list: ArticleMentions[], a: ArticleMentions): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.byMentions(list[mid]!, a) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private number(id: string): number {
+    let n = this.numberOf.get(id);
+    if (n === undefined) {
+      n = this.idOf.length;
+      this.numberOf.set(id, n);
+      this.idOf.push(id);
+      if (this.matrix && n >= this.dim) this.growMatrix(n + 1);
+    }
+    return n;
+  }
+
+  private growMatrix(size: number): void {
+    const old = this.matrix!;
+    const dim = this.dim;
+    let next = dim;
+    while (next < size) next *= 2;
+    if (next > MAX_DENSE) {
+      // Too many entities for a matrix: rows on demand from now on.
+      this.matrix = undefined;
+      this.rows.clear();
+      return;
+    }
+    const grown = new Int32Array(next * next);
+    for (let a = 0; a < dim; a++) grown.set(old.subarray(a * dim, a * dim + dim), a * next);
+    this.matrix = grown;
+    this.dim = next;
+  }
+
+  /** Adds (+1) or takes away (-1) an article's entity pairs from the rows made so far. */
+  private pairs(own: Int32Array, delta: number): void {
+    const matrix = this.matrix;
+    if (matrix) {
+      const dim = this.dim;
+      for (let i = 0; i < own.length; i++) {
+        const row = own[i]! * dim;
+        for (let j = 0; j < own.length; j++) if (i !== j) matrix[row + own[j]!]! += delta;
+      }
+      return;
+    }
+    if (this.rows.size === 0) return;
+    for (const a of own) {
+      const row = this.rows.get(a);
+      if (!row) continue;
+      for (const b of own) {
+        if (a === b) continue;
+        const v = (row.get(b) ?? 0) + delta;
+        if (v > 0) row.set(b, v);
+        else row.delete(b);
+      }
     }
   }
 
@@ -64,8 +263,14 @@ export class EntityIndex {
   }
 
   /** The sentences in which the person speaks, in corpus order. */
-  statementsOf(id: string): readonly { entry: CorpusEntry; statement: Statement }[] {
-    return this.statementsById.get(id) ?? [];
+  statementsOf(id: string): readonly Said[] {
+    let flat = this.saidFlat.get(id);
+    if (!flat) {
+      flat = [];
+      for (const list of this.saidBy.get(id)?.values() ?? []) flat.push(...list);
+      this.saidFlat.set(id, flat);
+    }
+    return flat;
   }
 
   /** The entities most often named in the same articles as `id`: by shared articles, then mentions. */
@@ -77,18 +282,44 @@ export class EntityIndex {
   }
 
   private computeCooccurring(id: string, limit: number): { stats: EntityStats; articles: number }[] {
-    const own = this.byId.get(id);
-    if (!own) return [];
-    const shared = new Map<string, number>();
-    for (const { entry } of own.articles) {
-      for (const other of new Set(entry.mentions.map((m) => m.entity))) {
-        if (other !== id) shared.set(other, (shared.get(other) ?? 0) + 1);
+    if (!this.byId.has(id)) return [];
+    const out: { stats: EntityStats; articles: number }[] = [];
+    const n = this.number(id);
+    if (this.matrix) {
+      const { matrix, dim } = this;
+      for (let other = 0; other < this.idOf.length; other++) {
+        const articles = matrix[n * dim + other]!;
+        const stats = articles > 0 ? this.byId.get(this.idOf[other]!) : undefined;
+        if (stats) out.push({ stats, articles });
+      }
+      return out.sort(byShared).slice(0, limit);
+    }
+    for (const [other, articles] of this.row(n)) {
+      const stats = this.byId.get(this.idOf[other]!);
+      if (stats) out.push({ stats, articles });
+    }
+    return out.sort(byShared).slice(0, limit);
+  }
+
+  /** Shared-article counts of an entity with every other, counted once over its articles. */
+  private row(n: number): Map<number, number> {
+    const cached = this.rows.get(n);
+    if (cached) return cached;
+    if (this.counts.length < this.idOf.length) this.counts = new Int32Array(this.idOf.length * 2);
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (const { entry } of this.byId.get(this.idOf[n]!)?.articles ?? []) {
+      for (const o of this.distinct.get(entry) ?? []) {
+        if (o === n) continue;
+        if (counts[o]++ === 0) touched.push(o);
       }
     }
-    return [...shared.entries()]
-      .map(([other, articles]) => ({ stats: this.byId.get(other)!, articles }))
-      .filter((x) => x.stats !== undefined)
-      .sort((a, b) => b.articles - a.articles || b.stats.count - a.stats.count)
-      .slice(0, limit);
+    const row = new Map<number, number>();
+    for (const o of touched) {
+      row.set(o, counts[o]!);
+      counts[o] = 0;
+    }
+    this.rows.set(n, row);
+    return row;
   }
 }

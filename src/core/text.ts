@@ -46,6 +46,18 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** Line indexes already built, by the object that owns the text's analysis (its folded text). */
+const SHARED = new WeakMap<object, { text: string; index: LineIndex }>();
+
+/** The line index of `text`, built once per `owner` (every pass over one article shares it). */
+export function sharedLineIndex(text: string, owner: object): LineIndex {
+  const hit = SHARED.get(owner);
+  if (hit && hit.text === text) return hit.index;
+  const index = new LineIndex(splitLines(text));
+  SHARED.set(owner, { text, index });
+  return index;
+}
+
 /** Maps offsets to line/character positions for one text. */
 export class LineIndex {
   private readonly starts: number[];

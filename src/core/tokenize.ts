@@ -3,7 +3,7 @@
  * original text, and the forms each word takes once its clitics are stripped (و ف ب ل ك, ال, لل …).
  * Names are never stemmed: بلينكن stays بلينكن.
  */
-import { FoldedText, foldWithMap } from './arabic';
+import { FoldedText, foldWithMap, wordUnitsAt } from './arabic';
 
 export interface Token {
   /** The folded word as written (clitics included). */
@@ -21,23 +21,103 @@ export interface Token {
 const DETACHED_CLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
 export function isDetachedClitic(t: Token): boolean {
-  return DETACHED_CLITICS.has(t.text);
+  return t.text.length === 1 && DETACHED_CLITICS.has(t.text);
 }
 
-const COMBINING = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]/u;
+/**
+ * False when no proclitic can be stripped from `word` (it starts with none of و ف ب ل ك ا): its only
+ * form is the word itself, and `proclitic` need not be asked.
+ */
+export function mayHaveProclitic(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c === 0x0648 || c === 0x0641 || c === 0x0628 || c === 0x0644 || c === 0x0643 || c === 0x0627;
+}
 
-/** Splits text into word tokens (runs of letters and digits of the folded text). */
-export function tokenize(original: string, folded: FoldedText = foldWithMap(original)): Token[] {
+/** Marks written on a letter (harakat, Quranic marks, superscript alef). */
+function isCombining(c: number): boolean {
+  return (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed);
+}
+
+/** Tokens already made for a folded text (every pass over one article shares them). */
+const TOKENS = new WeakMap<FoldedText, { original: string; tokens: readonly Token[] }>();
+
+/**
+ * Splits text into word tokens (runs of letters and digits of the folded text). With `folded` given,
+ * the tokens are made once per folded text and shared: treat them as read-only.
+ */
+export function tokenize(original: string, folded?: FoldedText): Token[] {
+  if (folded === undefined) return tokensOf(original, foldWithMap(original));
+  const cached = TOKENS.get(folded);
+  if (cached && cached.original === original) return cached.tokens as Token[];
+  const tokens = tokensOf(original, folded);
+  TOKENS.set(folded, { original, tokens });
+  return tokens;
+}
+
+function tokensOf(original: string, folded: FoldedText): Token[] {
   const tokens: Token[] = [];
-  for (const m of folded.text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const from = m.index!;
-    const to = from + m[0].length;
-    let end = folded.ends[to - 1]!;
+  const text = folded.text;
+  const n = text.length;
+  const length = original.length;
+  let i = 0;
+  while (i < n) {
+    let u = wordUnitsAt(text, i);
+    if (u === 0) {
+      i++;
+      continue;
+    }
+    const from = i;
+    do i += u;
+    while (i < n && (u = wordUnitsAt(text, i)) > 0);
+    let end = folded.ends[i - 1]!;
     // Marks written on the last letter belong to the word (لافروفُ).
-    while (end < original.length && COMBINING.test(original[end]!)) end++;
-    tokens.push({ text: m[0], start: folded.starts[from]!, end, index: tokens.length, folded: from });
+    while (end < length && isCombining(original.charCodeAt(end))) end++;
+    tokens.push({ text: text.slice(from, i), start: folded.starts[from]!, end, index: tokens.length, folded: from });
   }
   return tokens;
+}
+
+/**
+ * A filter over a set of words by their endings. Every form `proclitic` gives is a suffix of its word
+ * (or ال + a suffix of three letters or more), so it ends as the word does: a word whose last three
+ * characters end no word of the set (and whose last two end no two-letter word of it) can have no
+ * form in the set, and need not be stripped or looked up. False positives only (hashes), never false
+ * negatives.
+ */
+export class EndingFilter {
+  /** Hashes of the last three characters of the words of three or more. */
+  private readonly long = new Uint32Array(2048);
+  /** Hashes of the shorter words. */
+  private readonly short = new Uint32Array(2048);
+
+  constructor(words: Iterable<string> = []) {
+    for (const w of words) this.add(w);
+  }
+
+  add(word: string): void {
+    const long = word.length >= 3;
+    const h = endingHash(word, long ? 3 : 2);
+    (long ? this.long : this.short)[h >>> 5]! |= 1 << (h & 31);
+  }
+
+  /** False when neither `word` nor any of its stripped forms can be one of the words added. */
+  mayMatch(word: string): boolean {
+    if (word.length >= 3) {
+      const h = endingHash(word, 3);
+      if ((this.long[h >>> 5]! & (1 << (h & 31))) !== 0) return true;
+    }
+    const h = endingHash(word, 2);
+    return (this.short[h >>> 5]! & (1 << (h & 31))) !== 0;
+  }
+}
+
+/** A 16-bit hash of the last `k` characters of `word` (of all of it when shorter). */
+function endingHash(word: string, k: number): number {
+  let h = 0x811c9dc5 ^ k;
+  for (let i = Math.max(0, word.length - k); i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) & 0xffff;
 }
 
 /** A form of a word without some of its leading clitics, and how many characters were stripped. */
@@ -55,10 +135,13 @@ const MIN_STEM = 2;
  * The word itself comes first; a form is kept only if at least two letters remain.
  */
 export function proclitic(word: string): readonly Stripped[] {
+  if (!mayHaveProclitic(word)) return [{ form: word, prefix: 0 }];
   let forms = FORMS.get(word);
   if (!forms) {
     if (FORMS.size >= MAX_CACHED_FORMS) FORMS.clear();
-    FORMS.set(word, (forms = strip(word)));
+    // A copy of the word: a slice of an article's text would keep that whole text alive in the cache.
+    const key = ownCopy(word);
+    FORMS.set(key, (forms = strip(key)));
   }
   return forms;
 }
@@ -66,6 +149,16 @@ export function proclitic(word: string): readonly Stripped[] {
 /** The forms of words seen (a corpus's vocabulary is small next to its text); cleared when it grows too big. */
 const FORMS = new Map<string, readonly Stripped[]>();
 const MAX_CACHED_FORMS = 200_000;
+
+/** The same string in storage of its own (JavaScript engines slice long substrings from their parent). */
+function ownCopy(s: string): string {
+  if (s.length < 13) return s; // short substrings are copied anyway
+  const codes = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+  let out = '';
+  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode.apply(null, codes.slice(i, i + 4096));
+  return out;
+}
 
 function strip(word: string): Stripped[] {
   const out: Stripped[] = [{ form: word, prefix: 0 }];

@@ -2,13 +2,16 @@
  * The Articles view: one node per article (title; outlet and date as description; the opening
  * lines as tooltip), its subheadings as children. Choosing a node opens the file at that place.
  * Files that could not be read are listed last, under "Skipped files", each with the reason.
+ * A large corpus (more than GROUP_THRESHOLD articles) is grouped by month or by outlet (a setting and a
+ * title-bar toggle), and a group shows PAGE articles at a time, then "Show N more…". The view fills in
+ * while the corpus is indexed.
  */
 import * as vscode from 'vscode';
 import type { Article, Part } from '../core/article';
 import { Corpus, CorpusEntry, CorpusProblem, LISTING_PROBLEM_ID } from '../core/corpus';
 import { WEEKDAY_NAMES_EN } from '../core/dates';
 import { escapeMarkdown } from '../core/markdown';
-import { ArticleSort, config } from './config';
+import { ArticleGroup, ArticleSort, config } from './config';
 import { Commands, ContextKeys, Views } from './ids';
 import { fileUri } from './workspaceCorpus';
 import { openLocationArgs } from './openLocation';
@@ -17,9 +20,18 @@ export type ArticleNode =
   | { kind: 'article'; id: string }
   | { kind: 'subheading'; id: string; index: number }
   | { kind: 'skipped' }
-  | { kind: 'skippedFile'; id: string };
+  | { kind: 'skippedFile'; id: string }
+  /** A month ("2020-07", or "" when undated) or an outlet ("" when none), in a large corpus. */
+  | { kind: 'group'; key: string }
+  /** "Show N more…" at the end of a group's page. */
+  | { kind: 'more'; key: string };
 
 const SORT_STATE_KEY = 'corpusNavigator.articlesSort';
+const GROUP_STATE_KEY = 'corpusNavigator.articlesGroupBy';
+/** Above this many articles the view groups them. */
+export const GROUP_THRESHOLD = 200;
+/** Articles shown per page of a group. */
+export const PAGE = 100;
 const collator = new Intl.Collator('ar');
 
 /**
@@ -90,14 +102,25 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private sort: ArticleSort;
+  private group: ArticleGroup;
+  /** The articles in view order and by group, computed once per change. */
+  private view: { sorted: CorpusEntry[]; groups: Map<string, CorpusEntry[]> | undefined } | undefined;
+  /** How many articles each group shows (pages opened with "Show more"). */
+  private readonly shown = new Map<string, number>();
 
   constructor(
     private readonly corpus: Corpus,
     private readonly state: vscode.Memento,
   ) {
     this.sort = state.get<ArticleSort>(SORT_STATE_KEY) ?? config.articlesSortBy();
+    this.group = state.get<ArticleGroup>(GROUP_STATE_KEY) ?? config.articlesGroupBy();
     void vscode.commands.executeCommand('setContext', ContextKeys.articlesSort, this.sort);
-    this.disposables.push(corpus.onDidChange(() => this.changed.fire(undefined)));
+    this.disposables.push(
+      corpus.onDidChange(() => {
+        this.view = undefined;
+        this.changed.fire(undefined);
+      }),
+    );
   }
 
   get sortBy(): ArticleSort {
@@ -106,9 +129,72 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
 
   async setSort(sort: ArticleSort): Promise<void> {
     this.sort = sort;
+    this.view = undefined;
     await this.state.update(SORT_STATE_KEY, sort);
     await vscode.commands.executeCommand('setContext', ContextKeys.articlesSort, sort);
     this.changed.fire(undefined);
+  }
+
+  get groupBy(): ArticleGroup {
+    return this.group;
+  }
+
+  /** Groups a large corpus by month or by outlet. */
+  async setGroupBy(group: ArticleGroup): Promise<void> {
+    this.group = group;
+    this.view = undefined;
+    this.shown.clear();
+    await this.state.update(GROUP_STATE_KEY, group);
+    this.changed.fire(undefined);
+  }
+
+  /** True when the view groups the articles (the corpus is large). */
+  get grouped(): boolean {
+    return this.corpus.size > GROUP_THRESHOLD;
+  }
+
+  /** Shows the next page of a group. */
+  showMore(key: string): void {
+    this.shown.set(key, (this.shown.get(key) ?? PAGE) + PAGE);
+    this.changed.fire({ kind: 'group', key });
+  }
+
+  /** The group an article is in: its month ("" undated) or its outlet ("" none). */
+  groupOf(entry: CorpusEntry): string {
+    const a = entry.article;
+    if (this.group === 'outlet') return a.outlet?.text ?? '';
+    return a.date?.year !== undefined ? a.date.iso.slice(0, 7) : '';
+  }
+
+  private currentView(): { sorted: CorpusEntry[]; groups: Map<string, CorpusEntry[]> | undefined } {
+    if (this.view) return this.view;
+    const sorted = this.sorted();
+    let groups: Map<string, CorpusEntry[]> | undefined;
+    if (this.grouped) {
+      groups = new Map();
+      for (const e of sorted) {
+        const key = this.groupOf(e);
+        const list = groups.get(key);
+        if (list) list.push(e);
+        else groups.set(key, [e]);
+      }
+      // Months newest first, outlets by name; undated or outlet-less last.
+      const keys = [...groups.keys()].sort((x, y) => (x === '' ? 1 : y === '' ? -1 : this.group === 'month' ? y.localeCompare(x) : collator.compare(x, y)));
+      groups = new Map(keys.map((k) => [k, groups!.get(k)!]));
+    }
+    return (this.view = { sorted, groups });
+  }
+
+  /** While the corpus is read for the first time, waits for its first articles rather than all of them. */
+  private async started(): Promise<void> {
+    if (this.corpus.indexing) return;
+    let subscription: { dispose(): void } | undefined;
+    const firstChange = new Promise<void>((resolve) => (subscription = this.corpus.onDidChange(resolve)));
+    try {
+      await Promise.race([this.corpus.ready(), firstChange]);
+    } finally {
+      subscription?.dispose();
+    }
   }
 
   /** Articles in the order the view shows them. */
@@ -123,10 +209,17 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
   }
 
   async getChildren(node?: ArticleNode): Promise<ArticleNode[]> {
-    await this.corpus.ready();
+    await this.started();
     if (!node) {
-      const articles: ArticleNode[] = this.sorted().map((e) => ({ kind: 'article', id: e.file.id }));
-      return this.corpus.problems().length > 0 ? [...articles, { kind: 'skipped' }] : articles;
+      const { sorted, groups } = this.currentView();
+      const top: ArticleNode[] = groups ? [...groups.keys()].map((key) => ({ kind: 'group', key })) : sorted.map((e) => ({ kind: 'article', id: e.file.id }));
+      return this.corpus.problems().length > 0 ? [...top, { kind: 'skipped' }] : top;
+    }
+    if (node.kind === 'group') {
+      const list = this.currentView().groups?.get(node.key) ?? [];
+      const limit = this.shown.get(node.key) ?? PAGE;
+      const page: ArticleNode[] = list.slice(0, limit).map((e) => ({ kind: 'article', id: e.file.id }));
+      return list.length > limit ? [...page, { kind: 'more', key: node.key }] : page;
     }
     if (node.kind === 'skipped') return this.skipped().map((p) => ({ kind: 'skippedFile', id: p.file.id }));
     if (node.kind === 'article') {
@@ -138,6 +231,11 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
 
   getParent(node: ArticleNode): ArticleNode | undefined {
     if (node.kind === 'skippedFile') return { kind: 'skipped' };
+    if (node.kind === 'more') return { kind: 'group', key: node.key };
+    if (node.kind === 'article' && this.grouped) {
+      const entry = this.corpus.get(node.id);
+      return entry ? { kind: 'group', key: this.groupOf(entry) } : undefined;
+    }
     return node.kind === 'subheading' ? { kind: 'article', id: node.id } : undefined;
   }
 
@@ -147,6 +245,28 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
   }
 
   getTreeItem(node: ArticleNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const n = this.currentView().groups?.get(node.key)?.length ?? 0;
+      const label =
+        node.key !== '' ? node.key : this.group === 'month' ? vscode.l10n.t('Undated') : vscode.l10n.t('No outlet');
+      const item = new vscode.TreeItem(this.group === 'month' ? label : `\u2068${label}\u2069`, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `group:${this.group}:${node.key}`;
+      item.description = n === 1 ? vscode.l10n.t('{0} article', n) : vscode.l10n.t('{0} articles', n);
+      item.iconPath = new vscode.ThemeIcon(this.group === 'month' ? 'calendar' : 'broadcast');
+      item.contextValue = 'articleGroup';
+      item.accessibilityInformation = { label: `${label}, ${item.description}` };
+      return item;
+    }
+    if (node.kind === 'more') {
+      const left = (this.currentView().groups?.get(node.key)?.length ?? 0) - (this.shown.get(node.key) ?? PAGE);
+      const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more…', Math.min(PAGE, left)), vscode.TreeItemCollapsibleState.None);
+      item.id = `more:${this.group}:${node.key}:${this.shown.get(node.key) ?? PAGE}`;
+      item.description = vscode.l10n.t('{0} not shown', left);
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      item.contextValue = 'showMore';
+      item.command = { command: Commands.articlesShowMore, title: vscode.l10n.t('Show More'), arguments: [node.key] };
+      return item;
+    }
     if (node.kind === 'skipped') {
       const n = this.corpus.problems().length;
       const item = new vscode.TreeItem(vscode.l10n.t('Skipped files'), vscode.TreeItemCollapsibleState.Expanded);
@@ -223,6 +343,8 @@ export function registerArticlesView(
 ): { provider: ArticlesTreeProvider; view: vscode.TreeView<ArticleNode> } {
   const provider = new ArticlesTreeProvider(corpus, context.workspaceState);
   const view = vscode.window.createTreeView(Views.articles, { treeDataProvider: provider, showCollapseAll: true });
+  /** Whether the view groups (the context key shows the title-bar toggle); undefined: not told yet. */
+  let grouped: boolean | undefined;
 
   const updateViewState = (): void => {
     const n = corpus.size;
@@ -236,7 +358,11 @@ export function registerArticlesView(
           ? vscode.l10n.t('Skipped {0}: {1} (see Skipped files).', problems[0]!.file.name, problems[0]!.message)
           : vscode.l10n.t('{0} files skipped: each is listed under Skipped files, with the reason.', problems.length);
     void vscode.commands.executeCommand('setContext', ContextKeys.articleCount, n);
-    void vscode.commands.executeCommand('setContext', ContextKeys.indexed, true);
+    void vscode.commands.executeCommand('setContext', ContextKeys.indexed, corpus.indexing === undefined);
+    if (provider.grouped !== grouped) {
+      grouped = provider.grouped;
+      void vscode.commands.executeCommand('setContext', ContextKeys.articlesGrouped, grouped ? provider.groupBy : false);
+    }
   };
 
   context.subscriptions.push(
@@ -245,6 +371,14 @@ export function registerArticlesView(
     corpus.onDidChange(updateViewState),
     vscode.commands.registerCommand(Commands.sortByDate, () => provider.setSort('date')),
     vscode.commands.registerCommand(Commands.sortByTitle, () => provider.setSort('title')),
+    vscode.commands.registerCommand(Commands.articlesGroupBy, async () => {
+      await provider.setGroupBy(provider.groupBy === 'month' ? 'outlet' : 'month');
+      grouped = undefined;
+      updateViewState();
+    }),
+    vscode.commands.registerCommand(Commands.articlesShowMore, (key: unknown) => {
+      if (typeof key === 'string') provider.showMore(key);
+    }),
   );
   return { provider, view };
 }

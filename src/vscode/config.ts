@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Settings } from './ids';
 
 export type ArticleSort = 'date' | 'title';
+export type ArticleGroup = 'month' | 'outlet';
 
 /** Typed access to the extension's settings. */
 export const config = {
@@ -14,6 +15,10 @@ export const config = {
   },
   articlesSortBy(): ArticleSort {
     return vscode.workspace.getConfiguration(Settings.section).get<string>(Settings.articlesSortBy) === 'title' ? 'title' : 'date';
+  },
+  /** How a large corpus is grouped in the Articles view. */
+  articlesGroupBy(): ArticleGroup {
+    return vscode.workspace.getConfiguration(Settings.section).get<string>(Settings.articlesGroupBy) === 'outlet' ? 'outlet' : 'month';
   },
   highlightEntities(): boolean {
     return vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.highlightEntities) !== false;

@@ -35,7 +35,16 @@ export class DocumentMentions implements vscode.Disposable {
   /** The mention under a position, if any. */
   async at(document: vscode.TextDocument, position: vscode.Position): Promise<Mention | undefined> {
     const offset = document.offsetAt(position);
-    return (await this.of(document)).find((m) => m.start <= offset && offset < m.end);
+    // Mentions are in text order and do not overlap: a binary search for the first ending after the offset.
+    const ms = await this.of(document);
+    let lo = 0;
+    for (let hi = ms.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const m = ms[lo];
+    return m && m.start <= offset ? m : undefined;
   }
 
   dispose(): void {

@@ -20,6 +20,9 @@ import { registerSearch, SearchApi } from './search';
 import { registerSummaryPanel, SummaryPanel } from './summaryPanel';
 import { registerStatusBar } from './statusBar';
 import { createWorkspaceCorpus } from './workspaceCorpus';
+import { EntryCacheStore } from './cache';
+import { createEntryParser } from './entryParser';
+import { registerIndexingProgress } from './indexingProgress';
 
 /** What `activate` returns: used by the integration tests to read the real providers. */
 export interface CorpusNavigatorApi {
@@ -42,8 +45,11 @@ export interface CorpusNavigatorApi {
 
 export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   const log = vscode.window.createOutputChannel('Corpus Navigator', { log: true });
-  const { corpus, disposable } = createWorkspaceCorpus(builtInRecognizer());
-  context.subscriptions.push(log, disposable);
+  // Files are parsed in worker threads (in this thread on the web); unchanged ones come from the entry cache.
+  const parser = createEntryParser(context, log);
+  const cache = new EntryCacheStore(context, log);
+  const { corpus, disposable } = createWorkspaceCorpus(builtInRecognizer(), { parser, loadCache: (knowledge) => cache.load(knowledge) });
+  context.subscriptions.push(log, disposable, parser, cache.follow(corpus));
 
   registerOpenLocation(context);
   registerCorpusCommands(context, corpus);
@@ -61,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   const concordance = registerConcordance(context, search.search);
   const summary = registerSummaryPanel(context, corpus);
   const status = registerStatusBar(context, corpus);
+  registerIndexingProgress(context, corpus);
 
   // Say once, in the log, why each bad file was skipped (the Articles view lists them under "Skipped files"),
   // and how a file not in UTF-8 was read.

@@ -3,6 +3,9 @@ export const Commands = {
   sortByDate: 'corpusNavigator.sortByDate',
   sortByTitle: 'corpusNavigator.sortByTitle',
   refresh: 'corpusNavigator.refresh',
+  cancelIndexing: 'corpusNavigator.cancelIndexing',
+  articlesGroupBy: 'corpusNavigator.articles.groupBy',
+  articlesShowMore: 'corpusNavigator.articles.showMore',
   chooseCorpusFolder: 'corpusNavigator.chooseCorpusFolder',
   openLocation: 'corpusNavigator.openLocation',
   showSummary: 'corpusNavigator.showSummary',
@@ -34,6 +37,7 @@ export const Settings = {
   section: 'corpusNavigator',
   corpusFolders: 'corpusFolders',
   articlesSortBy: 'articles.sortBy',
+  articlesGroupBy: 'articles.groupBy',
   highlightEntities: 'highlightEntities',
 } as const;
 
@@ -53,6 +57,8 @@ export const Colors = {
 export const ContextKeys = {
   articlesSort: 'corpusNavigator.articlesSort',
   indexed: 'corpusNavigator.indexed',
+  indexing: 'corpusNavigator.indexing',
+  articlesGrouped: 'corpusNavigator.articlesGrouped',
   articleCount: 'corpusNavigator.articleCount',
   entitiesSort: 'corpusNavigator.entitiesSort',
   entitiesFiltered: 'corpusNavigator.entitiesFiltered',

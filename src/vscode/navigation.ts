@@ -44,7 +44,7 @@ function toDocumentSymbol(s: OutlineSymbol): vscode.DocumentSymbol {
 
 export class Navigation {
   /** Definitions per entity index (rebuilt only when the corpus changes). */
-  private sourcesCache: { index: EntityIndex; sources: WorkspaceSymbolSources } | undefined;
+  private sourcesCache: { index: EntityIndex; version: number; sources: WorkspaceSymbolSources } | undefined;
 
   constructor(
     private readonly corpus: Corpus,
@@ -114,13 +114,14 @@ export class Navigation {
 
   private sources(): WorkspaceSymbolSources {
     const index = this.corpus.entities();
-    if (this.sourcesCache?.index !== index) {
+    // The index is kept current in place: its version says when it changed.
+    if (this.sourcesCache?.index !== index || this.sourcesCache.version !== index.version) {
       const entities = [];
       for (const stats of index.list()) {
         const d = definitionMention(stats);
         if (d) entities.push({ stats, file: d.entry.file.id, range: d.mention.range });
       }
-      this.sourcesCache = { index, sources: { entities, articles: this.corpus.all() } };
+      this.sourcesCache = { index, version: index.version, sources: { entities, articles: this.corpus.all() } };
     }
     return this.sourcesCache.sources;
   }

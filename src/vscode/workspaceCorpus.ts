@@ -1,10 +1,11 @@
 /**
  * The corpus over VS Code's workspace: lists `.txt` files under the corpus folders of every
  * workspace folder, reads them with `workspace.fs` (so remote and virtual workspaces work), and
- * follows files added, changed and deleted.
+ * follows files added, changed, deleted and renamed. Watcher events are coalesced: a burst (a
+ * checkout touching thousands of files) becomes one batch of changes, one file changed costs that file.
  */
 import * as vscode from 'vscode';
-import { Corpus, CorpusFile, CorpusHost } from '../core/corpus';
+import { Corpus, CorpusFile, CorpusHost, CorpusOptions } from '../core/corpus';
 import type { Recognizer } from '../core/entities';
 import { config } from './config';
 
@@ -46,12 +47,69 @@ const vscodeHost: CorpusHost = {
   async readFile(file) {
     return vscode.workspace.fs.readFile(fileUri(file));
   },
+  async stat(file) {
+    const { size, mtime } = await vscode.workspace.fs.stat(fileUri(file));
+    return { size, mtime };
+  },
 };
 
+/** Watcher events are applied once none came for this long (ms)… */
+const QUIET_MS = 60;
+/** …or after this long (ms) in a burst that does not stop. */
+const MAX_WAIT_MS = 1000;
+/** While indexing, views are told of new articles at most this often (ms). */
+const PROGRESS_INTERVAL_MS = 500;
+
 /** Creates the corpus and keeps it current; the returned disposable owns the watchers. */
-export function createWorkspaceCorpus(recognizer: Recognizer): { corpus: Corpus; disposable: vscode.Disposable } {
-  const corpus = new Corpus(vscodeHost, { recognizer });
+export function createWorkspaceCorpus(
+  recognizer: Recognizer,
+  options: Pick<CorpusOptions, 'parser' | 'loadCache'> = {},
+): { corpus: Corpus; disposable: vscode.Disposable } {
+  const corpus = new Corpus(vscodeHost, { recognizer, progressIntervalMs: PROGRESS_INTERVAL_MS, ...options });
   let watchers: vscode.Disposable[] = [];
+
+  // Changes waiting to be applied as one batch: a rename arrives as a delete and a create, and is applied as one step.
+  const changed = new Map<string, CorpusFile>();
+  const removed = new Set<string>();
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  let firstEventAt = 0;
+  const flush = (): void => {
+    if (quiet) clearTimeout(quiet);
+    quiet = undefined;
+    const batch = { changed: [...changed.values()], removed: [...removed] };
+    changed.clear();
+    removed.clear();
+    if (batch.changed.length > 0 || batch.removed.length > 0) void corpus.applyChanges(batch);
+  };
+  const schedule = (): void => {
+    const now = Date.now();
+    if (!quiet) firstEventAt = now;
+    else clearTimeout(quiet);
+    quiet = setTimeout(flush, now - firstEventAt >= MAX_WAIT_MS ? 0 : QUIET_MS);
+  };
+  const onChanged = (file: CorpusFile): void => {
+    removed.delete(file.id);
+    changed.set(file.id, file);
+    schedule();
+  };
+  /** A folder that appears (moved or renamed in) may be reported alone: its files are looked up. */
+  const addFolder = async (uri: vscode.Uri): Promise<void> => {
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+      for (const f of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.txt'))) {
+        const file = toFile(f);
+        if (file) onChanged(file);
+      }
+    } catch {
+      // gone again already
+    }
+  };
+  const onRemoved = (id: string): void => {
+    const prefix = id.endsWith('/') ? id : id + '/';
+    for (const key of [...changed.keys()]) if (key === id || key.startsWith(prefix)) changed.delete(key);
+    removed.add(id);
+    schedule();
+  };
 
   const watch = (): void => {
     watchers.forEach((w) => w.dispose());
@@ -60,16 +118,18 @@ export function createWorkspaceCorpus(recognizer: Recognizer): { corpus: Corpus;
       const files = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${dir}/**/*.txt`));
       const onFile = (uri: vscode.Uri): void => {
         const f = toFile(uri);
-        if (f) void corpus.update(f);
+        if (f) onChanged(f);
       };
+      const onDelete = (uri: vscode.Uri): void => onRemoved(uri.toString());
       files.onDidCreate(onFile, undefined, watchers);
       files.onDidChange(onFile, undefined, watchers);
-      files.onDidDelete((uri) => void corpus.remove(uri.toString()), undefined, watchers);
-      // A deleted folder reports only itself, not the files in it.
-      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${dir}/**`), true, true, false);
-      folders.onDidDelete((uri) => void corpus.remove(uri.toString()), undefined, watchers);
+      files.onDidDelete(onDelete, undefined, watchers);
+      // A deleted (or renamed) folder reports only itself, not the files in it; a renamed one's files come as created.
+      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${dir}/**`), false, true, false);
+      folders.onDidDelete(onDelete, undefined, watchers);
+      folders.onDidCreate((uri) => void addFolder(uri), undefined, watchers);
       const rootWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, dir), true, true, false);
-      rootWatcher.onDidDelete((uri) => void corpus.remove(uri.toString()), undefined, watchers);
+      rootWatcher.onDidDelete(onDelete, undefined, watchers);
       watchers.push(files, folders, rootWatcher);
     }
   };
@@ -90,6 +150,7 @@ export function createWorkspaceCorpus(recognizer: Recognizer): { corpus: Corpus;
   return {
     corpus,
     disposable: new vscode.Disposable(() => {
+      if (quiet) clearTimeout(quiet);
       watchers.forEach((w) => w.dispose());
       subscriptions.forEach((s) => s.dispose());
     }),

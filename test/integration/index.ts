@@ -56,8 +56,16 @@ export async function run(): Promise<void> {
   if (process.env.CORPUS_NAV_GREP) mocha.grep(process.env.CORPUS_NAV_GREP);
   // Some suites need a window of their own and run alone, in a phase of the harness: restricted.test.js an
   // untrusted workspace (--restricted), arabic.test.js VS Code in Arabic (--arabic). The default run leaves them out.
-  const phase = process.env.CORPUS_NAV_RESTRICTED === '1' ? 'restricted.test.js' : process.env.CORPUS_NAV_ARABIC === '1' ? 'arabic.test.js' : undefined;
-  const phaseOnly = new Set(['restricted.test.js', 'arabic.test.js']);
+  // scale.test.js a generated corpus of thousands of articles (--scale).
+  const phase =
+    process.env.CORPUS_NAV_RESTRICTED === '1'
+      ? 'restricted.test.js'
+      : process.env.CORPUS_NAV_ARABIC === '1'
+        ? 'arabic.test.js'
+        : process.env.CORPUS_NAV_SCALE
+          ? 'scale.test.js'
+          : undefined;
+  const phaseOnly = new Set(['restricted.test.js', 'arabic.test.js', 'scale.test.js']);
   const files = testFiles(__dirname).filter((f) => (phase ? path.basename(f) === phase : !phaseOnly.has(path.basename(f))));
   for (const f of files) mocha.addFile(f);
   return new Promise((resolve, reject) => {

@@ -59,7 +59,7 @@ const ALLOWED: RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/(extension\.js|web\/extension\.js|entities\.schema\.json)$/,
+  /^extension\/dist\/(extension\.js|indexWorker\.js|web\/extension\.js|entities\.schema\.json)$/,
   // Icons, and the webviews' scripts and styles (not their type declarations or tsconfig).
   /^extension\/media\/[\w-]+\.(css|js|svg|png)$/,
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,
@@ -123,7 +123,7 @@ describe('the .vsix package', function () {
   it('holds only the bundle, media, grammar, screenshots and the manifest and docs: nothing unexpected', () => {
     const unexpected = entries.map((e) => e.name).filter((n) => !ALLOWED.some((re) => re.test(n)));
     assert.deepEqual(unexpected, [], `unexpected files in the .vsix: ${unexpected.join(', ')}`);
-    for (const n of ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/extension.js']) {
+    for (const n of ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/indexWorker.js']) {
       assert.ok(entries.some((e) => e.name === n), `${n} is packaged`);
     }
     assert.ok(bytes < 3 * 1024 * 1024, `the .vsix is lean (${(bytes / 1024).toFixed(0)} KB)`);

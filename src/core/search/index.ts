@@ -94,7 +94,34 @@ interface Doc {
   titleLast: number;
   /** Mentions sorted by start, with their word span. */
   mentions: (SearchMention & { first: number; last: number })[];
+  /** The entity types the document names (a bit each, `TYPE_BIT`). */
+  types: number;
+  /** Entities named within the title. */
+  titleEntities?: Set<string>;
+  /** The title folded, made on first use. */
+  titleFolded?: string;
   alive: boolean;
+}
+
+const TYPE_BIT: Record<EntityType, number> = { person: 1, organisation: 2, place: 4, law: 8 };
+
+/** An entity's mentions and articles over the whole corpus, and the article naming it most. */
+interface EntityTotals {
+  mentions: number;
+  articles: number;
+  best: Doc | undefined;
+  bestCount: number;
+}
+
+/** Per-query arrays over the documents, kept between queries (a query allocates nothing the corpus's size). */
+interface Scratch {
+  size: number;
+  best: Float64Array[];
+  title: Float64Array[];
+  hits: Uint32Array;
+  strong: Uint32Array;
+  /** Per document index: its slot among the candidates (-1: none); reset after use. */
+  slot: Int32Array;
 }
 
 interface Hit {
@@ -128,6 +155,8 @@ interface Expansion {
 }
 
 const EMPTY = new Uint32Array(0);
+/** The filter of a query without filters. */
+const ALIVE = (d: Doc): boolean => d.alive;
 const collator = new Intl.Collator();
 const STRIPPED_WEIGHT = 0.85;
 const PREFIX_WEIGHT = 0.6;
@@ -188,6 +217,23 @@ export class SearchIndex {
   private entityTable = new Map<string, Entity>();
   private readonly entityDocs = new Map<string, Map<number, number>>();
   private entityFuse: Fuse<{ id: string; names: string[]; words: string[] }> | undefined;
+  /** Per entity, over every live document (made on first use, then kept current). */
+  private readonly totals = new Map<string, EntityTotals>();
+  private scratch: Scratch | undefined;
+  /** `matchEntities` results by text and type (until an entity comes or goes). */
+  private readonly entityMatches = new Map<string, { entity: Entity; score: number }[]>();
+  /** Live documents per folded outlet. */
+  private readonly outlets = new Map<string, number>();
+  /** Per document index: 1 while live. */
+  private aliveBits = new Uint8Array(1024);
+  /** Every document's place in the order of names, and of dates (newest first, then by name); built on first use, then kept current. */
+  private readonly nameOrder = new Ranking((a, b) => collator.compare(this.docs[a]!.name, this.docs[b]!.name) || a - b);
+  private readonly dateOrder = new Ranking((a, b) => {
+    const x = this.docs[a]!.date ?? '';
+    const y = this.docs[b]!.date ?? '';
+    return x === y ? collator.compare(this.docs[a]!.name, this.docs[b]!.name) || a - b : x > y ? -1 : 1;
+  });
+  private hitScratch = { hp: new Uint32Array(0), hc: new Uint8Array(0), hw: new Float64Array(0) };
   private outletFuse: Fuse<{ outlet: string }> | undefined;
   // Indexing scratch (one document's words), and per query the clauses each term belongs to (a bit each).
   private scratchStarts = new Uint32Array(1024);
@@ -197,16 +243,29 @@ export class SearchIndex {
   /** Per document index: the word indexes of its title's first and last word. */
   private titleFirsts = new Int32Array(1024);
   private titleLasts = new Int32Array(1024);
-  /** Every document's place in the order of names (ties in ranking), built on demand. */
-  private ranks: Int32Array | undefined;
 
   constructor(entities: readonly Entity[] = []) {
     this.setEntities(entities);
   }
 
   setEntities(entities: readonly Entity[]): void {
+    // The same entities again (each sync of a live corpus): the fuse.js index stays.
+    if (entities.length === this.entityTable.size && entities.every((e) => this.entityTable.get(e.id) === e)) return;
     this.entityTable = new Map(entities.map((e) => [e.id, e]));
+    this.forgetEntityMatches();
+  }
+
+  private forgetEntityMatches(): void {
     this.entityFuse = undefined;
+    this.entityMatches.clear();
+  }
+
+  /** Counts an outlet's documents; true when the outlet came or went. */
+  private countOutlet(outlet: string, delta: number): boolean {
+    const n = (this.outlets.get(outlet) ?? 0) + delta;
+    if (n > 0) this.outlets.set(outlet, n);
+    else this.outlets.delete(outlet);
+    return n === (delta > 0 ? 1 : 0);
   }
 
   get size(): number {
@@ -270,6 +329,12 @@ export class SearchIndex {
         (longEnds ??= new Map()).set(i, endArr[i]!);
       }
     }
+    let types = 0;
+    let titleEntities: Set<string> | undefined;
+    for (const m of mentions) {
+      types |= TYPE_BIT[m.type] ?? 0;
+      if (m.first >= titleFirst && m.last <= titleLast) (titleEntities ??= new Set()).add(m.entity);
+    }
     const doc: Doc = {
       index,
       id: input.id,
@@ -288,12 +353,30 @@ export class SearchIndex {
       titleFirst,
       titleLast,
       mentions,
+      types,
+      titleEntities,
       alive: true,
     };
+    let newEntity = false;
     for (const m of mentions) {
       let perDoc = this.entityDocs.get(m.entity);
-      if (!perDoc) this.entityDocs.set(m.entity, (perDoc = new Map()));
+      if (!perDoc) {
+        this.entityDocs.set(m.entity, (perDoc = new Map()));
+        newEntity = true;
+      }
       perDoc.set(index, (perDoc.get(index) ?? 0) + 1);
+    }
+    // Totals kept current: this document's count of each entity it names.
+    for (const id of new Set(mentions.map((m) => m.entity))) {
+      const totals = this.totals.get(id);
+      if (!totals) continue;
+      const n = this.entityDocs.get(id)!.get(index)!;
+      totals.mentions += n;
+      totals.articles++;
+      if (n > totals.bestCount || (n === totals.bestCount && totals.best && doc.name < totals.best.name)) {
+        totals.best = doc;
+        totals.bestCount = n;
+      }
     }
     if (index === this.titleFirsts.length) {
       const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
@@ -308,9 +391,18 @@ export class SearchIndex {
     this.titleLasts[index] = titleLast;
     this.docs.push(doc);
     this.byId.set(doc.id, doc);
-    this.ranks = undefined;
-    if (mentions.length > 0) this.entityFuse = undefined;
-    if (doc.outletFolded) this.outletFuse = undefined;
+    // Orders kept current (not rebuilt: a sort of every name costs tens of ms at 20k articles).
+    this.nameOrder.add(index);
+    this.dateOrder.add(index);
+    if (index === this.aliveBits.length) {
+      const grown = new Uint8Array(index * 2);
+      grown.set(this.aliveBits);
+      this.aliveBits = grown;
+    }
+    this.aliveBits[index] = 1;
+    // The fuse.js indexes change only when an entity or an outlet comes or goes.
+    if (newEntity) this.forgetEntityMatches();
+    if (doc.outletFolded && this.countOutlet(doc.outletFolded, 1)) this.outletFuse = undefined;
   }
 
   private growScratch(): void {
@@ -330,16 +422,26 @@ export class SearchIndex {
     const doc = this.byId.get(id);
     if (!doc) return;
     doc.alive = false;
+    this.aliveBits[doc.index] = 0;
     this.byId.delete(id);
     this.dead++;
     for (const m of doc.mentions) {
       const perDoc = this.entityDocs.get(m.entity);
+      const n = perDoc?.get(doc.index);
+      const totals = this.totals.get(m.entity);
+      if (totals && n !== undefined) {
+        totals.mentions -= n;
+        totals.articles--;
+        if (totals.best === doc) this.totals.delete(m.entity);
+      }
       perDoc?.delete(doc.index);
-      if (perDoc?.size === 0) this.entityDocs.delete(m.entity);
+      if (perDoc?.size === 0) {
+        this.entityDocs.delete(m.entity);
+        this.forgetEntityMatches();
+      }
     }
-    this.entityFuse = undefined;
-    this.outletFuse = undefined;
-    this.ranks = undefined;
+    if (doc.outletFolded && this.countOutlet(doc.outletFolded, -1)) this.outletFuse = undefined;
+
     doc.text = '';
     if (this.dead > 64 && this.dead > this.docs.length / 4) this.compact();
   }
@@ -505,11 +607,17 @@ export class SearchIndex {
     const words = text.split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
     const pattern = words.join(' ');
-    return this.entityMatcher()
+    const key = `${type ?? ''}:${pattern}`;
+    const cached = this.entityMatches.get(key);
+    if (cached) return cached;
+    if (this.entityMatches.size > 2000) this.entityMatches.clear();
+    const found = this.entityMatcher()
       .search(pattern)
       .map((r) => ({ entity: this.entityTable.get(r.item.id)!, score: 1 - (r.score ?? 1), names: r.item.words }))
       .filter((r) => (type === undefined || r.entity.type === type) && words.every((w) => r.names.some((n) => wordMatches(w, n))))
       .map(({ entity, score }) => ({ entity, score }));
+    this.entityMatches.set(key, found);
+    return found;
   }
 
   /** Mentions and articles of an entity in the documents `allowed` keeps, and the one naming it most. */
@@ -519,6 +627,11 @@ export class SearchIndex {
   }
 
   private entityStats(id: string, allowed: (d: Doc) => boolean): { mentions: number; articles: number; best: Doc | undefined } {
+    if (allowed === ALIVE) {
+      let totals = this.totals.get(id);
+      if (!totals) this.totals.set(id, (totals = this.entityTotals(id)));
+      return totals;
+    }
     const perDoc = this.entityDocs.get(id);
     let mentions = 0;
     let articles = 0;
@@ -535,6 +648,11 @@ export class SearchIndex {
       }
     }
     return { mentions, articles, best };
+  }
+
+  private entityTotals(id: string): EntityTotals {
+    const { mentions, articles, best } = this.entityStats(id, (d) => d.alive);
+    return { mentions, articles, best, bestCount: best ? this.entityDocs.get(id)!.get(best.index)! : 0 };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -624,16 +742,9 @@ export class SearchIndex {
 
   /** Documents passing the filters and exclusions (undefined: all). */
   private allowedDocs(q: ParsedQuery): ((d: Doc) => boolean) {
+    if (q.exclude.length === 0 && q.outlet === undefined && !q.before && !q.after) return ALIVE;
     const excluded = new Set<number>();
-    for (const words of q.exclude) {
-      const clause = this.phraseClause(words);
-      const masked = this.setMask([clause]);
-      try {
-        for (const d of this.docsOf(clause)) if (this.hitsIn(this.docs[d]!, [clause], 0, Infinity, true).length > 0) excluded.add(d);
-      } finally {
-        this.clearMask(masked);
-      }
-    }
+    for (const words of q.exclude) this.phraseHits(this.phraseClause(words), undefined, (d) => excluded.add(d));
     return (d) =>
       d.alive &&
       !excluded.has(d.index) &&
@@ -694,18 +805,96 @@ export class SearchIndex {
    * reading its words: each clause's best weight, its hits and strong hits (from the postings'
    * counts), whether the title holds every clause and the title's best weights.
    */
+  /** The per-query arrays, zeroed for `n` clauses over the documents. */
+  private scratchFor(n: number): Scratch {
+    const size = this.docs.length;
+    let s = this.scratch;
+    if (!s || s.size < size) {
+      const cap = Math.max(1024, size + (size >> 2));
+      s = this.scratch = { size: cap, best: [], title: [], hits: new Uint32Array(cap), strong: new Uint32Array(cap), slot: new Int32Array(cap).fill(-1) };
+    }
+    while (s.best.length < n) {
+      s.best.push(new Float64Array(s.size));
+      s.title.push(new Float64Array(s.size));
+    }
+    for (let i = 0; i < n; i++) {
+      s.best[i]!.fill(0, 0, size);
+      s.title[i]!.fill(0, 0, size);
+    }
+    s.hits.fill(0, 0, size);
+    s.strong.fill(0, 0, size);
+    return s;
+  }
+
+  /**
+   * Every occurrence of a phrase clause (its first word at `start`) in the documents `slot` gives a
+   * place (>= 0; all documents without `slot`): found from the positions of its rarest word, each
+   * checked against the document's words on either side.
+   */
+  private phraseHits(c: Clause, slot: Int32Array | undefined, visit: (d: number, k: number, start: number, weight: number) => void): void {
+    const rest = c.phrase ?? [];
+    const sizeOf = (terms: Iterable<number>): number => {
+      let total = 0;
+      for (const t of terms) total += this.positionLength[t]!;
+      return total;
+    };
+    let at = 0;
+    let least = sizeOf(c.terms.keys());
+    rest.forEach((set, j) => {
+      const size = sizeOf(set);
+      if (size < least) {
+        least = size;
+        at = j + 1;
+      }
+    });
+    const words = rest.length + 1;
+    for (const t of at === 0 ? c.terms.keys() : rest[at - 1]!) {
+      const p = this.postings[t]!;
+      const pos = this.positions[t]!;
+      const len = this.postingLength[t]!;
+      let o = 0;
+      for (let r = 0; r < len; r += 2) {
+        const d = p[r]!;
+        const tf = p[r + 1]!;
+        const k = slot ? slot[d]! : 0;
+        const doc = this.docs[d]!;
+        if (k >= 0 && doc.alive) {
+          const terms = doc.terms;
+          for (let x = o; x < o + tf; x++) {
+            const start = pos[x]! - at;
+            if (start < 0 || start + words > terms.length) continue;
+            const w = c.terms.get(terms[start]!);
+            if (w === undefined) continue;
+            let ok = true;
+            for (let m = 0; ok && m < rest.length; m++) ok = rest[m]!.has(terms[start + 1 + m]!);
+            if (ok) visit(d, k, start, w);
+          }
+        }
+        o += tf;
+      }
+    }
+  }
+
+  /**
+   * The documents holding every clause (and allowed), with what ranking needs of each without
+   * reading its words: each clause's best weight, its hits and strong hits (from the postings'
+   * counts), whether the title holds every clause and the title's best weights. Phrases are
+   * checked from the positions of their rarest word.
+   */
   private candidates(clauses: Clause[], allowed: (d: Doc) => boolean): Candidates {
     const n = clauses.length;
-    const size = this.docs.length;
-    const best = clauses.map(() => new Float64Array(size));
-    const title = clauses.map(() => new Float64Array(size));
-    const hits = new Uint32Array(size);
+    const s = this.scratchFor(n);
+    const best = s.best.slice(0, n);
+    const title = s.title.slice(0, n);
+    const { hits, strong } = s;
     const { titleFirsts, titleLasts } = this;
-    const strong = new Uint32Array(size);
     const strongWeight = EDIT_WEIGHT[1]!;
+    // Per clause, the documents holding it (each once).
+    const holding: number[][] = clauses.map(() => []);
     clauses.forEach((c, i) => {
       const b = best[i]!;
       const tb = title[i]!;
+      const docs = holding[i]!;
       // A phrase's hits (and its place in titles) are counted once verified, below.
       const counted = !c.phrase;
       for (const [t, w] of c.terms) {
@@ -716,7 +905,11 @@ export class SearchIndex {
         for (let r = 0; r < len; r += 2) {
           const d = p[r]!;
           const tf = p[r + 1]!;
-          if (w > b[d]!) b[d] = w;
+          const was = b[d]!;
+          if (w > was) {
+            if (was === 0) docs.push(d);
+            b[d] = w;
+          }
           if (counted) {
             hits[d]! += tf;
             if (w >= strongWeight) strong[d]! += tf;
@@ -733,59 +926,56 @@ export class SearchIndex {
       }
       for (const [id, w] of c.entities) {
         for (const [d, k] of this.entityDocs.get(id) ?? []) {
-          if (w > b[d]!) b[d] = w;
+          const was = b[d]!;
+          if (w > was) {
+            if (was === 0) docs.push(d);
+            b[d] = w;
+          }
           hits[d]! += k;
           if (w >= strongWeight) strong[d]! += k;
-          if (w > tb[d]!) {
-            const doc = this.docs[d]!;
-            if (doc.mentions.some((m) => m.entity === id && m.first >= doc.titleFirst && m.last <= doc.titleLast)) tb[d] = w;
-          }
+          if (w > tb[d]! && this.docs[d]!.titleEntities?.has(id)) tb[d] = w;
         }
       }
     });
-    // Documents with every clause: start from the rarest.
-    const rarest = best.reduce((acc, b, i) => (i === 0 ? acc : count(b) < count(best[acc]!) ? i : acc), 0);
-    const docs: number[] = [];
-    const rb = best[rarest]!;
-    for (let d = 0; d < size; d++) {
-      if (rb[d] === 0) continue;
+    // Documents with every clause: from those of the rarest.
+    let rarest = 0;
+    for (let i = 1; i < n; i++) if (holding[i]!.length < holding[rarest]!.length) rarest = i;
+    let docs: number[] = [];
+    for (const d of holding[rarest]!) {
       let all = true;
       for (let i = 0; all && i < n; i++) all = best[i]![d]! > 0;
-      if (all && allowed(this.docs[d]!)) docs.push(d);
+      if (all && (allowed === ALIVE ? this.aliveBits[d] === 1 : allowed(this.docs[d]!))) docs.push(d);
     }
+    docs.sort((a, b) => a - b);
     // Phrases: keep the documents where the words stand side by side, with their real hits.
     const phrases = clauses.map((c, i) => (c.phrase ? i : -1)).filter((i) => i >= 0);
-    let kept = docs;
     if (phrases.length > 0) {
-      const only = phrases.map((i) => clauses[i]!);
-      this.clearMask(clauses.flatMap((c) => [...c.terms.keys()]));
-      const masked = this.setMask(only);
-      try {
-        kept = docs.filter((d) => {
-          const found = this.hitsIn(this.docs[d]!, only, 0, Infinity);
-          const seen = new Set<number>();
-          for (const h of found) {
-            seen.add(h.clause);
-            hits[d]!++;
-            if (h.weight >= strongWeight) strong[d]!++;
-          }
-          return seen.size === only.length;
+      const slot = s.slot;
+      docs.forEach((d, k) => (slot[d] = k));
+      const found = new Uint32Array(docs.length);
+      phrases.forEach((i, bit) => {
+        this.phraseHits(clauses[i]!, slot, (d, k, _start, w) => {
+          found[k]! |= 1 << bit;
+          hits[d]!++;
+          if (w >= strongWeight) strong[d]!++;
         });
-      } finally {
-        this.clearMask(masked);
-      }
-      // The mask of the whole query again.
-      this.setMask(clauses);
+      });
+      for (const d of docs) slot[d] = -1;
+      const every = 2 ** phrases.length - 1;
+      docs = docs.filter((_d, k) => found[k] === every);
     }
+    const kept = docs;
     // Titles: which clauses they hold, and how well (phrases: read from the title's words).
     const mask = this.termMask;
     const phraseClauses = clauses.some((c) => c.phrase);
     const titleAll = new Uint8Array(kept.length);
     kept.forEach((d, k) => {
-      const doc = this.docs[d]!;
-      const { titleFirst, titleLast, terms } = doc;
+      // From the typed arrays: the documents themselves are read only for phrases.
+      const titleFirst = titleFirsts[d]!;
+      const titleLast = titleLasts[d]!;
       if (titleLast < titleFirst) return;
       if (phraseClauses) {
+        const terms = this.docs[d]!.terms;
         for (let pos = titleFirst; pos <= titleLast; pos++) {
           const t = terms[pos]!;
           let bits = mask[t]!;
@@ -818,7 +1008,7 @@ export class SearchIndex {
     const type = q.type;
     cand.docs.forEach((d, k) => {
       // A passage must name an entity of the type: a document naming none has none (bound -1).
-      if (type && !this.docs[d]!.mentions.some((m) => m.type === type)) return void (bound[k] = -1);
+      if (type && (this.docs[d]!.types & TYPE_BIT[type]) === 0) return void (bound[k] = -1);
       let best: number;
       if (windows) best = windows[k]!;
       else {
@@ -869,16 +1059,18 @@ export class SearchIndex {
   private bestWindowScores(clauses: Clause[], cand: Candidates): Float64Array {
     const n = clauses.length;
     const K = cand.docs.length;
-    const slot = new Int32Array(this.docs.length).fill(-1);
+    const slot = this.scratch!.slot; // made by `candidates`
     const offsets = new Uint32Array(K + 1);
     cand.docs.forEach((d, k) => {
       slot[d] = k;
       offsets[k + 1] = offsets[k]! + cand.hits[d]!;
     });
     const total = offsets[K]!;
-    const hp = new Uint32Array(total);
-    const hc = new Uint8Array(total);
-    const hw = new Float64Array(total);
+    if (this.hitScratch.hp.length < total) {
+      const cap = total + (total >> 1);
+      this.hitScratch = { hp: new Uint32Array(cap), hc: new Uint8Array(cap), hw: new Float64Array(cap) };
+    }
+    const { hp, hc, hw } = this.hitScratch;
     const cursor = offsets.slice(0, K);
     clauses.forEach((c, i) => {
       for (const [t, w] of c.terms) {
@@ -902,6 +1094,7 @@ export class SearchIndex {
         }
       }
     });
+    for (const d of cand.docs) slot[d] = -1;
     const out = new Float64Array(K);
     const counts = new Int32Array(n);
     const head = new Int32Array(n);
@@ -941,14 +1134,14 @@ export class SearchIndex {
     return out;
   }
 
+  /** Each document's place in the order of dates: newest first, undated last (ties: by name). */
+  private dateRanks(): Int32Array {
+    return this.dateOrder.ranks(this.docs.length);
+  }
+
   /** Each document's rank in the order of names (as `localeCompare` sorts them). */
   private nameRanks(): Int32Array {
-    if (this.ranks) return this.ranks;
-    const order = this.docs.map((d, i) => ({ i, name: d.name }));
-    order.sort((a, b) => collator.compare(a.name, b.name) || a.i - b.i);
-    const ranks = new Int32Array(this.docs.length);
-    order.forEach((o, r) => (ranks[o.i] = r));
-    return (this.ranks = ranks);
+    return this.nameOrder.ranks(this.docs.length);
   }
 
   private overlapsMentionOfType(doc: Doc, first: number, last: number, type: EntityType): boolean {
@@ -1039,52 +1232,71 @@ export class SearchIndex {
 
   private searchArticles(q: ParsedQuery, clauses: Clause[], cand: Candidates | undefined, allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): SearchResult[] {
     if (limit <= 0) return [];
-    const scores = new Map<Doc, number>();
-    // Titles holding every clause first; then articles holding them often in their text.
+    // Scores as a list (no map over thousands of candidates); outlets and filters merged through `at`.
+    const ranked: [Doc, number][] = [];
+    let at: Map<Doc, number> | undefined;
+    const raise = (doc: Doc, score: number): void => {
+      at ??= new Map(ranked.map(([d], i) => [d, i]));
+      const i = at.get(doc);
+      if (i === undefined) {
+        at.set(doc, ranked.length);
+        ranked.push([doc, score]);
+      } else if (score > ranked[i]![1]) ranked[i]![1] = score;
+    };
+    // Titles holding every clause first; then articles holding them often in their text (ranked
+    // over typed arrays: only the best few become results).
     const n = clauses.length;
-    cand?.docs.forEach((d, k) => {
-      const doc = this.docs[d]!;
-      if (cand.titleAll[k]) {
-        let sum = 0;
-        for (let i = 0; i < n; i++) sum += cand.titleBest[i]![d]!;
-        scores.set(doc, (sum / n) * 0.9);
-      } else {
-        const strong = cand.strong[d]! / n;
-        if (strong >= 1) scores.set(doc, 0.3 + 0.2 * Math.min(1, Math.log1p(strong) / Math.log(10)));
-      }
-    });
+    const ranks = this.nameRanks();
+    const dates = this.dateRanks();
+    if (cand) {
+      const { docs } = cand;
+      const sc = new Float64Array(docs.length);
+      const keep: number[] = [];
+      docs.forEach((d, k) => {
+        if (cand.titleAll[k]) {
+          let sum = 0;
+          for (let i = 0; i < n; i++) sum += cand.titleBest[i]![d]!;
+          sc[k] = (sum / n) * 0.9;
+        } else {
+          const strong = cand.strong[d]! / n;
+          if (strong >= 1) sc[k] = 0.3 + 0.2 * Math.min(1, Math.log1p(strong) / Math.log(10));
+        }
+        if (sc[k]! > 0) keep.push(k);
+      });
+      const byScore = (a: number, b: number): number => sc[b]! - sc[a]! || dates[docs[a]!]! - dates[docs[b]!]! || ranks[docs[a]!]! - ranks[docs[b]!]!;
+      for (const k of topK(keep, limit * 5, byScore)) ranked.push([this.docs[docs[k]!]!, sc[k]!]);
+    }
     // Outlets whose name is the query ("الحل نت").
     const text = q.words.join(' ');
     if (text) {
       const outlets = (this.outletFuse ??= new Fuse(
-        [...new Set(this.docs.filter((d) => d.alive && d.outletFolded).map((d) => d.outletFolded))].map((outlet) => ({ outlet })),
+        [...this.outlets.keys()].map((outlet) => ({ outlet })),
         { keys: ['outlet'], includeScore: true, threshold: 0.2, ignoreLocation: true },
       ));
       const matched = new Map(outlets.search(text).map((r) => [r.item.outlet, 1 - (r.score ?? 1)]));
       if (matched.size > 0) {
         for (const doc of this.docs) {
           const s = doc.alive && matched.get(doc.outletFolded);
-          if (s && allowed(doc)) scores.set(doc, Math.max(scores.get(doc) ?? 0, s * 0.8));
+          if (s && allowed(doc)) raise(doc, s * 0.8);
         }
       }
     } else if (clauses.length === 0 && (q.outlet || q.before || q.after)) {
       // Filters alone list the articles they keep, newest first.
-      for (const doc of this.docs) if (allowed(doc)) scores.set(doc, 0.5);
+      for (const doc of this.docs) if (allowed(doc)) raise(doc, 0.5);
     }
-    const ranks = this.nameRanks();
-    const order = (a: [Doc, number], b: [Doc, number]): number => b[1] - a[1] || newer(a[0].date, b[0].date) || ranks[a[0].index]! - ranks[b[0].index]!;
-    let ranked = [...scores.entries()];
+    const order = (a: [Doc, number], b: [Doc, number]): number => b[1] - a[1] || dates[a[0].index]! - dates[b[0].index]! || ranks[a[0].index]! - ranks[b[0].index]!;
     // Rank the best candidates' titles with fuse.js (fuzzy, on folded text) when there are words
     // (only the best: fuse.js costs ~20 µs a title).
     const pattern = [...q.words, ...q.phrases.flat()].join(' ');
+    let top = ranked;
     if (pattern && ranked.length > 1) {
-      ranked = topK(ranked, limit * 5, order);
-      const fuse = new Fuse(ranked.map(([doc]) => ({ doc, title: fold(doc.title) })), { keys: ['title'], includeScore: true, ignoreLocation: true, threshold: 0.6, useExtendedSearch: true });
-      const rescored = new Map(ranked);
+      top = topK(ranked, limit * 5, order);
+      const fuse = new Fuse(top.map(([doc]) => ({ doc, title: this.foldedTitle(doc) })), { keys: ['title'], includeScore: true, ignoreLocation: true, threshold: 0.6, useExtendedSearch: true });
+      const rescored = new Map(top);
       for (const r of fuse.search(pattern)) rescored.set(r.item.doc, (rescored.get(r.item.doc) ?? 0) * 0.7 + (1 - (r.score ?? 1)) * 0.3);
-      ranked = [...rescored.entries()];
+      top = [...rescored.entries()];
     }
-    return topK(ranked, limit, order).map(([doc, score]) => ({
+    return topK(top, limit, order).map(([doc, score]) => ({
       kind: 'article' as const,
       file: doc.id,
       name: doc.name,
@@ -1148,6 +1360,11 @@ export class SearchIndex {
     const d = this.byId.get(doc.id);
     if (!d || index < 0 || index >= d.terms.length) return undefined;
     return this.termText[d.terms[index]!];
+  }
+
+  /** A title folded (for fuse.js), once per document. */
+  private foldedTitle(doc: Doc): string {
+    return (doc.titleFolded ??= fold(doc.title));
   }
 
   private view(doc: Doc): SearchDocumentView {
@@ -1221,6 +1438,45 @@ function sortHits(hp: Uint32Array, hc: Uint8Array, hw: Float64Array, from: numbe
   }
 }
 
+/** Documents' places (0, 1, …) in an order, sorted once, then kept current as documents are added. */
+class Ranking {
+  private order: number[] | undefined;
+  private places = new Int32Array(0);
+
+  constructor(private readonly cmp: (a: number, b: number) => number) {}
+
+  /** Places of documents 0 … n-1. */
+  ranks(n: number): Int32Array {
+    if (this.order && this.order.length === n) return this.places;
+    const order = Array.from({ length: n }, (_, i) => i).sort(this.cmp);
+    this.places = new Int32Array(Math.max(1024, n + (n >> 2)));
+    order.forEach((d, r) => (this.places[d] = r));
+    this.order = order;
+    return this.places;
+  }
+
+  /** Document `d` (the newest) takes its place; the others after it move one down. */
+  add(d: number): void {
+    const order = this.order;
+    if (!order || d !== order.length) return void (this.order = undefined);
+    let lo = 0;
+    for (let hi = order.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (this.cmp(order[mid]!, d) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    order.splice(lo, 0, d);
+    if (d >= this.places.length) {
+      const grown = new Int32Array(this.places.length * 2);
+      grown.set(this.places);
+      this.places = grown;
+    }
+    const places = this.places;
+    for (let i = 0; i < d; i++) if (places[i]! >= lo) places[i]!++;
+    places[d] = lo;
+  }
+}
+
 /** A binary heap of the numbers 0 … size-1, popped in `cmp` order (built in linear time). */
 class Heap {
   private readonly items: Int32Array;
@@ -1259,20 +1515,6 @@ class Heap {
       i = m;
     }
   }
-}
-
-/** Newest first (ISO dates compare as strings); undated last. */
-function newer(a: string | undefined, b: string | undefined): number {
-  const x = a ?? '';
-  const y = b ?? '';
-  return x === y ? 0 : x > y ? -1 : 1;
-}
-
-/** Non-zero entries of an array. */
-function count(a: Float64Array): number {
-  let n = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== 0) n++;
-  return n;
 }
 
 /** The first `k` items in `cmp` order (sorted), without sorting them all. */

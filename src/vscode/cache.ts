@@ -1,0 +1,87 @@
+/**
+ * The entry cache on disk (src/core/cache.ts) in the extension's storage for this workspace: read when the
+ * corpus loads, so unchanged files are not parsed again; written a few seconds after the corpus last changed
+ * (never while it is indexing), a slice at a time so the window does not wait. A missing, corrupt or outdated
+ * cache reads as empty and the corpus is parsed as if there were none; the next write replaces it.
+ */
+import * as vscode from 'vscode';
+import { EntryCache, writeCacheInSlices } from '../core/cache';
+import type { Corpus } from '../core/corpus';
+
+const FILE = 'entry-cache.jsonl';
+/** Wait this long (ms) after the last change before writing. */
+const WRITE_DELAY_MS = 3000;
+
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export class EntryCacheStore implements vscode.Disposable {
+  private readonly uri: vscode.Uri;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> | undefined;
+  private dirty = false;
+  private subscription: { dispose(): void } | undefined;
+
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.uri = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, FILE);
+  }
+
+  /** The cache for entries recognized with the knowledge base `knowledge` (empty when missing, corrupt or outdated). */
+  async load(knowledge: string): Promise<EntryCache> {
+    const t0 = Date.now();
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(this.uri);
+    } catch {
+      return EntryCache.empty(); // no cache yet
+    }
+    const cache = await EntryCache.readInSlices(bytes, knowledge, pause);
+    this.log.info(`entry cache: ${cache.size} entries read (${(bytes.length / 1048576).toFixed(1)} MB) in ${Date.now() - t0} ms`);
+    return cache;
+  }
+
+  /** Writes the corpus's entries a while after it changes; the returned disposable stops following it. */
+  follow(corpus: Corpus): vscode.Disposable {
+    this.subscription = corpus.onDidChange(() => {
+      this.dirty = true;
+      this.schedule(corpus);
+    });
+    return this;
+  }
+
+  private schedule(corpus: Corpus): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.write(corpus);
+    }, WRITE_DELAY_MS);
+  }
+
+  private async write(corpus: Corpus): Promise<void> {
+    // Still indexing, or a write under way: the change after it schedules the next.
+    if (corpus.indexing || this.writing || !this.dirty) return;
+    this.dirty = false;
+    this.writing = (async () => {
+      const t0 = Date.now();
+      try {
+        const entries = corpus.cacheable();
+        const bytes = await writeCacheInSlices(corpus.knowledge(), entries, pause);
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.uri, '..'));
+        await vscode.workspace.fs.writeFile(this.uri, bytes);
+        this.log.info(`entry cache: ${entries.length} entries written (${(bytes.length / 1048576).toFixed(1)} MB) in ${Date.now() - t0} ms`);
+      } catch (e) {
+        this.log.warn(`entry cache not written: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    })();
+    await this.writing;
+    this.writing = undefined;
+    if (this.dirty && !this.timer) this.schedule(corpus); // changed while writing
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.subscription?.dispose();
+  }
+}

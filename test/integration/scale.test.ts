@@ -1,0 +1,82 @@
+/**
+ * A large corpus in the real VS Code (harness phase --scale: 5,000 generated articles in big/, the workspace's
+ * corpus folder; nothing else activates the extension). Activation returns before the corpus is read (indexing
+ * runs in a worker thread); the Articles view fills in, grouped by month and paged, while indexing goes on; a search
+ * issued meanwhile answers; the entry cache is written, and the times are printed for the report.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CorpusNavigatorApi } from '../../src/vscode/extension';
+import { EXTENSION_ID, screenshot, waitFor } from './util';
+
+const ARTICLES = Number(process.env.CORPUS_NAV_SCALE ?? 0);
+
+describe(`A corpus of ${ARTICLES} articles`, function () {
+  this.timeout(150_000);
+  let exports: CorpusNavigatorApi;
+  let activatedAt = 0;
+
+  it('activation returns at once: the corpus is still being read when activate() returns', async () => {
+    const ext = vscode.extensions.getExtension<CorpusNavigatorApi>(EXTENSION_ID);
+    assert.ok(ext);
+    assert.equal(ext.isActive, false, 'nothing activated the extension before this test');
+    const t0 = Date.now();
+    exports = await ext.activate();
+    activatedAt = Date.now();
+    console.log(`      activate() returned in ${activatedAt - t0} ms`);
+    // Not a timing assertion: the first load cannot have finished (it has not even listed 5,000 files).
+    let ready = false;
+    void exports.corpus.ready().then(() => (ready = true));
+    await Promise.resolve();
+    assert.equal(ready, false, 'activate() did not wait for indexing');
+    assert.ok(exports.corpus.size < ARTICLES);
+  });
+
+  it('the Articles view fills in, grouped by month and paged, before indexing ends; a search answers meanwhile', async () => {
+    const { corpus, articles, search } = exports;
+    await vscode.commands.executeCommand('workbench.view.extension.corpusNavigator');
+    // First articles, while the worker is still reading the rest.
+    const firstItems = await waitFor(async () => {
+      const top = await articles.getChildren();
+      return top.length > 0 && corpus.indexing ? top : undefined;
+    }, 60_000, 'articles in the view while indexing');
+    const tFirst = Date.now() - activatedAt;
+    console.log(`      first tree items ${tFirst} ms after activation (${corpus.size} articles read, ${JSON.stringify(corpus.indexing)})`);
+    assert.ok(firstItems.length > 0);
+
+    // A search issued while indexing answers.
+    const picker = search.open('سوريا');
+    const tSearch = Date.now();
+    await waitFor(async () => {
+      await picker.settled();
+      return picker.quickPick.items.some((i) => i.result);
+    }, 120_000, 'the search answers');
+    console.log(`      a search issued while indexing answered in ${Date.now() - tSearch} ms (indexing ${corpus.indexing ? 'still under way' : 'done by then'})`);
+    picker.dispose();
+
+    await corpus.ready();
+    console.log(`      indexed ${corpus.size} articles ${Date.now() - activatedAt} ms after activation`);
+    assert.equal(corpus.size, ARTICLES);
+    const top = await articles.getChildren();
+    assert.ok(articles.grouped);
+    assert.ok(top.length >= 24 && top.every((n) => n.kind === 'group'), `grouped by month: ${top.length} groups`);
+    const keys = top.map((n) => (n.kind === 'group' ? n.key : ''));
+    const dated = keys.filter((k) => k !== '');
+    assert.deepEqual(dated, [...dated].sort().reverse(), 'newest month first');
+    const months = new Map<string, number>();
+    for (const e of corpus.all()) months.set(articles.groupOf(e), (months.get(articles.groupOf(e)) ?? 0) + 1);
+    // The largest month, to see its pages.
+    const biggest = [...months.entries()].sort((x, y) => y[1] - x[1])[0]![0];
+    const first = top.find((n) => n.kind === 'group' && n.key === biggest)!;
+    const page = await articles.getChildren(first);
+    const inFirst = months.get(biggest)!;
+    assert.equal(page.filter((n) => n.kind === 'article').length, Math.min(100, inFirst));
+    if (inFirst > 100) {
+      const more = page.at(-1)!;
+      assert.equal(more.kind, 'more');
+      await vscode.commands.executeCommand('corpusNavigator.articles.showMore', first.kind === 'group' ? first.key : '');
+      assert.equal((await articles.getChildren(first)).filter((n) => n.kind === 'article').length, Math.min(200, inFirst));
+    }
+    await screenshot('scale-articles-grouped');
+  });
+});

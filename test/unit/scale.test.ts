@@ -1,0 +1,151 @@
+/**
+ * Indexing at scale: parsing in a worker thread (dist/indexWorker.js, from `npm run build`) gives the same entries
+ * as in this thread; the entry cache is taken for unchanged files and skipped for changed ones; a burst of changes
+ * (a rename among them) is one step; a load can be cancelled; listeners hear progress while a load runs.
+ */
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { EntryCache, writeCacheInSlices } from '../../src/core/cache';
+import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
+import { Recognizer } from '../../src/core/entities';
+import { builtInEntities } from '../../src/core/kb';
+import { WorkerParser } from '../../src/workerParser';
+import { readSeeds, ROOT } from './helpers';
+
+const TODAY = new Date('2025-01-01');
+
+/** An in-memory host with stats; counts reads. */
+function memoryHost(count: number): CorpusHost & { texts: Map<string, string>; reads: number; touch(id: string, text: string): void } {
+  const seeds = readSeeds();
+  const texts = new Map<string, string>();
+  const mtimes = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const s = seeds[i % seeds.length]!;
+    texts.set(`mem:/${String(i).padStart(4, '0')}_${s.name}`, s.text);
+  }
+  const host = {
+    texts,
+    reads: 0,
+    touch(id: string, text: string) {
+      texts.set(id, text);
+      mtimes.set(id, (mtimes.get(id) ?? 1) + 1);
+    },
+    listFiles: async (): Promise<CorpusFile[]> => [...texts.keys()].sort().map((id) => ({ id, name: id.slice('mem:/'.length) })),
+    readFile: async (f: CorpusFile): Promise<Uint8Array> => {
+      host.reads++;
+      const t = texts.get(f.id);
+      if (t === undefined) throw Object.assign(new Error('gone'), { code: 'ENOENT' });
+      return new TextEncoder().encode(t);
+    },
+    stat: async (f: CorpusFile) => {
+      const t = texts.get(f.id);
+      if (t === undefined) throw Object.assign(new Error('gone'), { code: 'ENOENT' });
+      return { size: t.length, mtime: mtimes.get(f.id) ?? 1 };
+    },
+  };
+  return host;
+}
+
+const summary = (c: Corpus): string[] =>
+  c
+    .all()
+    .map((e) => `${e.file.id} ${e.article.title.text} ${e.article.date?.iso ?? '-'} ${e.mentions.map((m) => m.entity).join(',')}`)
+    .sort();
+
+describe('indexing at scale', function () {
+  this.timeout(60_000);
+  const recognizer = new Recognizer(builtInEntities());
+
+  it('a worker thread parses exactly as this thread does', async () => {
+    const parser = new WorkerParser(join(ROOT, 'dist', 'indexWorker.js'), (why) => assert.fail(`fell back: ${why}`), 2);
+    try {
+      const inWorker = new Corpus(memoryHost(40), { recognizer, today: TODAY, parser });
+      const inThread = new Corpus(memoryHost(40), { recognizer, today: TODAY });
+      await Promise.all([inWorker.ready(), inThread.ready()]);
+      assert.equal(inWorker.size, 40);
+      assert.deepEqual(summary(inWorker), summary(inThread));
+    } finally {
+      parser.dispose();
+    }
+  });
+
+  it('a worker that cannot start hands its work to this thread', async () => {
+    let why = '';
+    const parser = new WorkerParser(join(ROOT, 'dist', 'no-such-worker.js'), (w) => (why = w), 1);
+    const corpus = new Corpus(memoryHost(10), { recognizer, today: TODAY, parser });
+    await corpus.ready();
+    assert.equal(corpus.size, 10);
+    assert.match(why, /no-such-worker|Cannot find/);
+    parser.dispose();
+  });
+
+  it('takes unchanged files from the entry cache and parses changed ones', async () => {
+    const host = memoryHost(30);
+    const first = new Corpus(host, { recognizer, today: TODAY });
+    await first.ready();
+    const bytes = await writeCacheInSlices(first.knowledge(), first.cacheable(), () => new Promise((r) => setTimeout(r, 0)), 1);
+    const changedId = [...host.texts.keys()][3]!;
+    host.touch(changedId, 'عنوان جديد\n\nنص الخبر الجديد عن سوريا.');
+    host.reads = 0;
+    let loads = 0;
+    const warm = new Corpus(host, {
+      recognizer,
+      today: TODAY,
+      loadCache: async (knowledge) => {
+        loads++;
+        return EntryCache.readInSlices(bytes, knowledge, () => new Promise((r) => setTimeout(r, 0)), 1);
+      },
+    });
+    await warm.ready();
+    assert.equal(loads, 1);
+    assert.equal(warm.size, 30);
+    assert.equal(warm.get(changedId)?.article.title.text, 'عنوان جديد');
+    // The changed file, and the few re-dated with the corpus's year, are read; not the rest.
+    assert.ok(host.reads < 30 / 2, `read ${host.reads} files`);
+    // Another knowledge base: the cache is not used.
+    const other = new Corpus(host, { today: TODAY, loadCache: async (k) => EntryCache.read(bytes, k) });
+    host.reads = 0;
+    await other.ready();
+    assert.ok(host.reads >= 30, `every file read (${host.reads} reads, re-dating included)`);
+  });
+
+  it('applies a burst of changes, a rename among them, as one step', async () => {
+    const host = memoryHost(12);
+    const corpus = new Corpus(host, { today: TODAY });
+    await corpus.ready();
+    let changes = 0;
+    corpus.onDidChange(() => changes++);
+    const [a, b] = [...host.texts.keys()];
+    const text = host.texts.get(a!)!;
+    host.texts.delete(a!);
+    host.texts.set('mem:/renamed.txt', text);
+    host.touch(b!, 'عنوان معدل\n\nنص.');
+    await corpus.applyChanges({ changed: [{ id: 'mem:/renamed.txt', name: 'renamed.txt' }, { id: b!, name: b!.slice(5) }], removed: [a!] });
+    assert.equal(changes, 1);
+    assert.equal(corpus.size, 12);
+    assert.equal(corpus.get(a!), undefined);
+    assert.ok(corpus.get('mem:/renamed.txt'));
+    assert.equal(corpus.get(b!)?.article.title.text, 'عنوان معدل');
+  });
+
+  it('tells listeners as a load goes, and a cancelled load keeps what it read', async () => {
+    const host = memoryHost(400);
+    const slow: CorpusHost = { ...host, readFile: async (f) => (await new Promise((r) => setTimeout(r, 1)), host.readFile(f)) };
+    const corpus = new Corpus(slow, { today: TODAY, progressIntervalMs: 0 });
+    const seen: number[] = [];
+    const listening = corpus.onDidChange(() => {
+      const p = corpus.indexing;
+      if (p) seen.push(p.done);
+      if (p && p.done >= 128) corpus.cancel();
+    });
+    await corpus.ready();
+    listening.dispose();
+    assert.ok(seen.length >= 3, `progress events: ${seen.join(' ')}`);
+    assert.ok(corpus.cancelled);
+    assert.ok(corpus.size >= 128 && corpus.size < 400, `${corpus.size} read before stopping`);
+    assert.equal(corpus.indexing, undefined);
+    await corpus.reload();
+    assert.equal(corpus.size, 400);
+    assert.equal(corpus.cancelled, false);
+  });
+});
