@@ -120,6 +120,8 @@ function itemFor(r: SearchResult): SearchItem {
 export class SearchPicker implements vscode.Disposable {
   readonly quickPick = vscode.window.createQuickPick<SearchItem>();
   private generation = 0;
+  /** Whether the items shown answer from a corpus still being read (they are refreshed once it is all read). */
+  partial = false;
   private settledPromise: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [this.quickPick];
 
@@ -169,7 +171,8 @@ export class SearchPicker implements vscode.Disposable {
       // Let the next keystroke arrive first: a superseded query is never run.
       await new Promise((r) => setTimeout(r, 25));
       if (generation !== this.generation) return;
-      const index = await this.search.ready();
+      // While the corpus is still being read, answer from what is read so far, then again once it is all read.
+      const { index, partial } = await this.search.current();
       if (generation !== this.generation) return;
       const results = index.search(value);
       qp.items = itemsFor(results);
@@ -178,7 +181,14 @@ export class SearchPicker implements vscode.Disposable {
         problems.length > 0
           ? vscode.l10n.t('Search Corpus — {0}', problems.join('; '))
           : vscode.l10n.t('Search Corpus — {0} entities, {1} articles, {2} passages', results.entities.length, results.articles.length, results.passages.length);
-      qp.busy = false;
+      this.partial = partial;
+      if (partial) {
+        qp.title = vscode.l10n.t('{0} (indexing: {1} articles so far)', qp.title, index.size);
+        void this.search.ready().then(() => {
+          if (generation === this.generation) void this.update(value);
+        });
+      }
+      qp.busy = partial;
     })();
     return this.settledPromise;
   }

@@ -51,7 +51,15 @@ describe(`A corpus of ${ARTICLES} articles`, function () {
       await picker.settled();
       return picker.quickPick.items.some((i) => i.result);
     }, 120_000, 'the search answers');
-    console.log(`      a search issued while indexing answered in ${Date.now() - tSearch} ms (indexing ${corpus.indexing ? 'still under way' : 'done by then'})`);
+    const stillIndexing = corpus.indexing !== undefined;
+    console.log(`      a search issued while indexing answered in ${Date.now() - tSearch} ms (indexing ${stillIndexing ? 'still under way' : 'done by then'}; partial answer: ${picker.partial})`);
+    // It answers from the articles read so far, says so, and answers again once all are read.
+    if (stillIndexing) assert.match(picker.quickPick.title ?? '', /indexing: \d+ articles so far/);
+    await corpus.ready();
+    await waitFor(async () => {
+      await picker.settled();
+      return !picker.partial && !/so far/.test(picker.quickPick.title ?? '') ? true : undefined;
+    }, 60_000, 'the search answers again from the whole corpus');
     picker.dispose();
 
     await corpus.ready();

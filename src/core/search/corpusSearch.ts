@@ -41,6 +41,18 @@ export class CorpusSearch implements Disposable {
     });
   }
 
+  /**
+   * The index as soon as it can answer: while the corpus is still being read, the articles read so far
+   * (`partial`); otherwise the whole corpus, as `ready()`.
+   */
+  async current(): Promise<{ index: SearchIndex; partial: boolean }> {
+    if (!this.corpus.indexing) return { index: await this.ready(), partial: false };
+    this.stale = false;
+    this.syncing = this.syncing.then(() => this.sync());
+    await this.syncing;
+    return { index: this.index, partial: this.corpus.indexing !== undefined };
+  }
+
   /** Resolves when the index holds the corpus as it is now. */
   async ready(): Promise<SearchIndex> {
     await this.corpus.ready();
