@@ -117,6 +117,59 @@ export function readErrorMessage(e: unknown): string {
 }
 
 
+/**
+ * The entries by file id, counting as they change the years the articles speak of (what `corpusContextYear`
+ * takes the median of), so that the corpus's central year costs a few dozen steps per change, not a pass
+ * over every article.
+ */
+class EntryMap extends Map<string, CorpusEntry> {
+  private readonly years = new Map<number, number>();
+  private total = 0;
+
+  override set(id: string, entry: CorpusEntry): this {
+    const old = super.get(id);
+    if (old) this.count(old.article, -1);
+    super.set(id, entry);
+    this.count(entry.article, 1);
+    return this;
+  }
+
+  override delete(id: string): boolean {
+    const old = super.get(id);
+    if (old) this.count(old.article, -1);
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.years.clear();
+    this.total = 0;
+    super.clear();
+  }
+
+  /** The same year as `corpusContextYear(all articles)`. */
+  medianYear(): number | undefined {
+    if (this.total === 0) return undefined;
+    const target = (this.total - 1) >> 1;
+    let seen = 0;
+    for (const year of [...this.years.keys()].sort((a, b) => a - b)) {
+      seen += this.years.get(year)!;
+      if (seen > target) return year;
+    }
+    return undefined;
+  }
+
+  private count(a: Article, sign: 1 | -1): void {
+    const add = (y: number): void => {
+      const n = (this.years.get(y) ?? 0) + sign;
+      if (n === 0) this.years.delete(y);
+      else this.years.set(y, n);
+      this.total += sign;
+    };
+    for (const y of a.yearsMentioned) add(y);
+    if (a.date?.year !== undefined && a.date.yearSource !== 'weekday') add(a.date.year);
+  }
+}
+
 /** How many files are read at once while loading, per lane (two lanes: one reads while the other's batch is parsed). */
 const PARSE_BATCH = 32;
 /** How many files are stat'ed at once when looking them up in the entry cache. */
@@ -133,7 +186,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeou
  * at a time, in order; a load can be cancelled (what was read so far stays).
  */
 export class Corpus {
-  private readonly entries = new Map<string, CorpusEntry>();
+  private readonly entries = new EntryMap();
   private readonly stamps = new Map<string, FileStat>();
   private readonly problemsById = new Map<string, CorpusProblem>();
   private readonly listeners = new Set<() => void>();
@@ -250,7 +303,10 @@ export class Corpus {
 
   /** Files were deleted: `id` itself, or everything under it when it names a folder. */
   remove(id: string): Promise<void> {
-    return this.enqueue(async () => this.removeNow(id));
+    return this.enqueue(async () => {
+      this.removeNow(id);
+      await this.redateForContext();
+    });
   }
 
   /**
@@ -448,7 +504,7 @@ export class Corpus {
 
   /** When the corpus's central year changes, re-dates the few articles that depend on it. */
   private async redateForContext(): Promise<void> {
-    const year = corpusContextYear(this.all().map((e) => e.article));
+    const year = this.entries.medianYear();
     if (year === this.contextYear) return;
     this.contextYear = year;
     const stale = this.all().filter((e) => needsCorpusContext(e.article));

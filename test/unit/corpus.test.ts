@@ -81,5 +81,11 @@ describe('live corpus over a workspace host', () => {
     await corpus.update(host.put('b.txt', 'خبر آخر\nالرياض\n\nفي عام 2015 وعام 2014 وعام 2015 حدث الكثير.'));
     assert.equal(corpus.get(dated.id)?.article.date?.iso, '2015-07-17');
     assert.match(corpus.get(dated.id)!.article.date!.inference!, /central year 2015/);
+    // Changed to speak of 2009 (twice) and 2010: the median of 2009, 2009, 2010 is 2009, a Friday 17 July too.
+    await corpus.update(host.put('b.txt', 'خبر آخر\nالرياض\n\nفي عام 2009 وعام 2009 وعام 2010 حدث الكثير.'));
+    assert.equal(corpus.get(dated.id)?.article.date?.iso, '2009-07-17');
+    // Gone: alone again, the latest candidate.
+    await corpus.remove(`mem:/b.txt`);
+    assert.equal(corpus.get(dated.id)?.article.date?.iso, '2026-07-17');
   });
 });
