@@ -2,31 +2,10 @@ import * as assert from 'node:assert/strict';
 import kb from '../../src/core/kb/entities.json';
 import schema from '../../src/core/kb/schema.json';
 import { fold } from '../../src/core/arabic';
+import type { Entity, Role } from '../../src/core/entities';
 
-interface Role {
-  titleAr?: string;
-  titleEn?: string;
-  organisation?: string;
-  from?: number;
-  to?: number;
-}
-
-interface Entry {
-  id: string;
-  nameAr: string;
-  nameEn: string;
-  aliases: string[];
-  roles?: Role[];
-  nationality?: string;
-  descriptionEn?: string;
-  descriptionAr?: string;
-  kind?: string;
-  country?: string;
-  adopted?: string;
-  issuer?: string;
-  summaryEn?: string;
-  summaryAr?: string;
-}
+/** An entry of the knowledge base file: an entity without its type (the group it is listed in gives it). */
+type Entry = Omit<Entity, 'type'>;
 
 const people = kb.people as Entry[];
 const organisations = kb.organisations as Entry[];

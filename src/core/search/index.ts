@@ -553,7 +553,7 @@ export class SearchIndex {
         if (form.length < 2) continue;
         // Prefix: words being typed (لافر → لافروف).
         const sorted = (this.sortedForms ??= [...this.forms.keys()].sort());
-        for (let i = lowerBoundStr(sorted, form); i < sorted.length && sorted[i]!.startsWith(form); i++) {
+        for (let i = lowerBound(sorted, form); i < sorted.length && sorted[i]!.startsWith(form); i++) {
           if (sorted[i] !== form) extra.push({ form: sorted[i]!, weight: weight * PREFIX_WEIGHT * Math.sqrt(form.length / sorted[i]!.length), completion: true });
         }
         // Spelling variants and typos (انطونوف → انتونوف, بيدرسن → بيدرسون).
@@ -1540,18 +1540,8 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-function lowerBound(a: Uint32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function lowerBoundStr(a: readonly string[], x: string): number {
+/** The first index of sorted `a` whose value is not below `x` (numbers or strings). */
+function lowerBound<T extends number | string>(a: ArrayLike<T>, x: T): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {

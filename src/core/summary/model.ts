@@ -3,6 +3,7 @@
  * computed from the parsed corpus entries; the renderer (html.ts) turns them into HTML. Pure
  * TypeScript, no `vscode`. Every offset points into the original text; nothing shown is normalised.
  */
+import type { TextRange } from '../text';
 import type { Article, ArticleDate, BoilerplateKind } from '../article';
 import { words } from '../arabic';
 import type { CorpusEntry } from '../corpus';
@@ -15,14 +16,7 @@ export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organisation', 'p
 export const DEFAULT_NETWORK_TYPES: readonly EntityType[] = ['person', 'organisation', 'law'];
 
 /** A position the editor can select: offsets and line/character, as the corpus has them. */
-export interface Location {
-  start: number;
-  end: number;
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
-}
+export type Location = TextRange;
 
 export interface DateRef {
   /** ISO 8601 as the parser gives it: `2020-07-17`, `2021-06`, or `--12-17` when the year is unknown. */
