@@ -125,24 +125,30 @@ export function readErrorMessage(e: unknown): string {
 class EntryMap extends Map<string, CorpusEntry> {
   private readonly years = new Map<number, number>();
   private total = 0;
+  /** Ids of the entries with a notice (how a file not in UTF-8 was read): few, so listing them is cheap. */
+  readonly noticeIds = new Set<string>();
 
   override set(id: string, entry: CorpusEntry): this {
     const old = super.get(id);
     if (old) this.count(old.article, -1);
     super.set(id, entry);
     this.count(entry.article, 1);
+    if (entry.notice) this.noticeIds.add(id);
+    else this.noticeIds.delete(id);
     return this;
   }
 
   override delete(id: string): boolean {
     const old = super.get(id);
     if (old) this.count(old.article, -1);
+    this.noticeIds.delete(id);
     return super.delete(id);
   }
 
   override clear(): void {
     this.years.clear();
     this.total = 0;
+    this.noticeIds.clear();
     super.clear();
   }
 
@@ -327,6 +333,11 @@ export class Corpus {
 
   all(): CorpusEntry[] {
     return [...this.entries.values()];
+  }
+
+  /** The entries read with a notice (e.g. decoded as UTF-16): a handful, without a pass over the corpus. */
+  noticed(): CorpusEntry[] {
+    return [...this.entries.noticeIds].map((id) => this.entries.get(id)!);
   }
 
   get(id: string): CorpusEntry | undefined {

@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
         if (!reported.has(key)) log.warn(`skipped ${p.file.name}: ${p.message}`);
         reported.add(key);
       }
-      for (const e of corpus.all()) {
+      for (const e of corpus.noticed()) {
         const key = e.notice && `${e.file.id}\n${e.notice}`;
         if (key && !reported.has(key)) log.info(`${e.file.name}: ${e.notice}`);
         if (key) reported.add(key);

@@ -102,6 +102,11 @@ describe('hostile corpus: a folder of bad inputs on the file system', function (
         else assert.equal(e.notice, undefined, `${f.name}: read as plain UTF-8, nothing to say`);
       }
     }
+    // The entries with a notice are listed without a pass over the corpus (the log says each once).
+    assert.deepEqual(
+      corpus.noticed().map((e) => e.file.name).sort(),
+      HOSTILE_FILES.filter((f) => !('skipped' in f.expected) && f.expected.article.notice).map((f) => f.name).sort(),
+    );
     // The two symbolic link loops: each named once, as a loop; the folder loop is not read twice.
     assert.equal(problems['loop.txt'], 'cannot be read: symbolic link loop');
     assert.match(problems['loop/']!, /^cannot be read: symbolic link loop \(it leads back to \., already read\)$/);
