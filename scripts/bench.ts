@@ -17,7 +17,7 @@ import { EntryCache, knowledgeDigest, writeCache } from '../src/core/cache';
 import { Corpus, CorpusFile, CorpusHost } from '../src/core/corpus';
 import { Mention, Recognizer } from '../src/core/entities';
 import { builtInEntities } from '../src/core/kb';
-import { searchDocument } from '../src/core/search/corpusSearch';
+import { CorpusSearch, searchDocument, snapshotKey } from '../src/core/search/corpusSearch';
 import { foldedWords } from '../src/core/search/query';
 import { SearchIndex } from '../src/core/search/index';
 
@@ -90,6 +90,9 @@ class BenchHost implements CorpusHost {
     const d = this.byName.get(file.id)!;
     return d.path ? readFileSync(d.path) : Buffer.from(d.text);
   }
+  async stat(file: CorpusFile): Promise<{ size: number; mtime: number }> {
+    return this.stamp(file.id);
+  }
   stamp(id: string): { id: string; size: number; mtime: number } {
     const d = this.byName.get(id)!;
     if (d.path) {
@@ -121,7 +124,12 @@ interface Run {
   queryP50Ms: number;
   queryP95Ms: number;
   hoverP95Ms: number;
+  /** After the warm start (the reopened corpus alone). */
   rssMB: number;
+  /** After the cold index (the first opening). */
+  rssColdMB: number;
+  cacheMB: number;
+  snapshotMB: number;
   rssRatio: number;
   baselineQueryP95Ms: number | null;
   miniSearchIndexMs: number | null;
@@ -166,29 +174,33 @@ async function run(docs: { name: string; text: string; path?: string }[], baseli
   // Cold: every file parsed and recognized (through the live corpus), then the search index.
   const host = new BenchHost(docs);
   let t0 = process.hrtime.bigint();
-  const corpus = new Corpus(host, { recognizer });
+  let corpus = new Corpus(host, { recognizer });
   await corpus.ready();
-  const entries = corpus.all();
   const t1 = process.hrtime.bigint();
   let index = new SearchIndex([...recognizer.entities.values()]);
-  for (const e of entries) index.add(searchDocument(e, host.text(e.file.id)));
+  for (const e of corpus.all()) index.add(searchDocument(e, host.text(e.file.id)));
   const indexMs = ms(t1);
   const coldMs = ms(t0);
-  const rss = rssMB();
-  // Warm start: the entry cache read back, each file stamped and read, the search index rebuilt.
+  const rssCold = rssMB();
+  // Warm start, as the extension reopens a corpus: the compact entry cache read back and each file stamped
+  // (src/core/corpus.ts `loadCache`), the search index restored from its snapshot (CorpusSearch `loadSnapshot`)
+  // without reading any text (texts are read when a result is shown).
   const knowledge = knowledgeDigest([...recognizer.entities.values()]);
-  const bytes = writeCache(knowledge, entries.map((entry) => ({ stamp: host.stamp(entry.file.id), entry })));
+  const cacheBytes = writeCache(knowledge, corpus.cacheable());
+  const snapshotBytes = index.toSnapshot(snapshotKey(corpus));
   index = new SearchIndex();
+  corpus = undefined as unknown as Corpus; // the cold corpus let go, so RSS is the reopened one's
   gc();
   t0 = process.hrtime.bigint();
-  const cache = EntryCache.read(bytes, knowledge);
-  const warm = new SearchIndex([...recognizer.entities.values()]);
-  for (const d of docs) {
-    const entry = cache.get(host.stamp(d.name), { id: d.name, name: d.name });
-    if (entry) warm.add(searchDocument(entry, host.text(d.name)));
-  }
+  corpus = new Corpus(host, { recognizer, loadCache: async (k) => EntryCache.read(cacheBytes, k) });
+  const warmSearch = new CorpusSearch(corpus, async (f) => host.text(f.id), { readTextSync: (f) => host.text(f.id), loadSnapshot: async () => snapshotBytes });
+  await corpus.ready();
+  const corpusReadyMs = ms(t0);
+  index = await warmSearch.ready();
+  if (process.env.BENCH_DEBUG) console.log(`warm: corpus ${corpusReadyMs.toFixed(0)} ms, search ${(ms(t0) - corpusReadyMs).toFixed(0)} ms`);
   const warmStartMs = ms(t0);
-  index = warm;
+  if (index.size !== docs.length) throw new Error(`warm start: ${index.size} of ${docs.length} documents (the snapshot was not used?)`);
+  const rss = rssMB();
   // The entity index, built once from every entry.
   t0 = process.hrtime.bigint();
   corpus.entities();
@@ -221,7 +233,7 @@ async function run(docs: { name: string; text: string; path?: string }[], baseli
   const hovers: number[] = [];
   const r = rng(7);
   for (let i = 0; i < 300; i++) {
-    const e = entries[Math.floor(r() * entries.length)]!;
+    const e = corpus.get(docs[Math.floor(r() * docs.length)]!.name)!;
     const m = e.mentions[Math.floor(r() * e.mentions.length)];
     const offset = m && i % 10 !== 0 ? m.start + Math.floor((m.end - m.start) / 2) : Math.floor(r() * e.article.length);
     const t = process.hrtime.bigint();
@@ -274,6 +286,9 @@ async function run(docs: { name: string; text: string; path?: string }[], baseli
     queryP95Ms: round(percentile(times, 95)),
     hoverP95Ms: round(percentile(hovers, 95)),
     rssMB: rss,
+    rssColdMB: rssCold,
+    cacheMB: round(cacheBytes.length / 1048576),
+    snapshotMB: round(snapshotBytes.length / 1048576),
     rssRatio: round(rss / mb),
     baselineQueryP95Ms: baselineQueryP95Ms === null ? null : round(baselineQueryP95Ms),
     miniSearchIndexMs: miniSearchIndexMs === null ? null : round(miniSearchIndexMs),
@@ -308,7 +323,7 @@ async function main(): Promise<void> {
     results.push({ label: c.label, r });
     const x = (b: number | null): string => (b === null ? '—' : `${b} ms (${round(b / Math.max(r.queryP95Ms, 0.001))}×)`);
     console.log(
-      `${c.label.padEnd(16)} ${String(r.articles).padStart(6)} articles ${r.mb.toFixed(1).padStart(6)} MB | cold ${r.coldMs.toFixed(0)} ms ${r.coldMBps} MB/s (index alone ${r.indexMs.toFixed(0)} ms ${r.indexMBps} MB/s) | warm ${r.warmStartMs.toFixed(0)} ms | update ${r.updateMs} ms (entity index built in ${r.entityIndexMs.toFixed(0)} ms) | query p50 ${r.queryP50Ms} p95 ${r.queryP95Ms} ms | hover p95 ${r.hoverP95Ms} ms | RSS ${r.rssMB} MB (${r.rssRatio}× text) | fuse.js p95 ${x(r.baselineQueryP95Ms)} | MiniSearch p95 ${x(r.miniSearchQueryP95Ms)}`,
+      `${c.label.padEnd(16)} ${String(r.articles).padStart(6)} articles ${r.mb.toFixed(1).padStart(6)} MB | cold ${r.coldMs.toFixed(0)} ms ${r.coldMBps} MB/s (index alone ${r.indexMs.toFixed(0)} ms ${r.indexMBps} MB/s) | warm ${r.warmStartMs.toFixed(0)} ms (cache ${r.cacheMB} MB, snapshot ${r.snapshotMB} MB) | update ${r.updateMs} ms (entity index built in ${r.entityIndexMs.toFixed(0)} ms) | query p50 ${r.queryP50Ms} p95 ${r.queryP95Ms} ms | hover p95 ${r.hoverP95Ms} ms | RSS ${r.rssMB} MB (${r.rssRatio}× text; ${r.rssColdMB} MB after cold) | fuse.js p95 ${x(r.baselineQueryP95Ms)} | MiniSearch p95 ${x(r.miniSearchQueryP95Ms)}`,
     );
   }
   // The JSON line: the largest corpus run.

@@ -130,9 +130,29 @@ const BOILERPLATE_RULES: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
   ['separator', /^[\s\p{Pd}*_=~•·.–—-]+$/u],
 ];
 
+/** Words every newsletter line holds one of (its pattern, unanchored, is tried only then). */
+const NEWSLETTER_WORDS = ['بريد', 'اعجبك', 'اشترك'];
+
 function boilerplateKind(folded: string): BoilerplateKind | undefined {
-  for (const [kind, re] of BOILERPLATE_RULES) if (re.test(folded)) return kind;
+  for (const [kind, re] of BOILERPLATE_RULES) {
+    if (kind === 'newsletter' && !NEWSLETTER_WORDS.some((w) => folded.includes(w))) continue;
+    if (re.test(folded)) return kind;
+  }
   return undefined;
+}
+
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+/** The first index in [from, a.length) whose value is at least x (a ascends from `from` on), or a.length. */
+function firstAtLeast(a: Int32Array, from: number, x: number): number {
+  let lo = from;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A line of words that ends a sentence: ". " but not the ".." or "..؟" of headlines. */
@@ -171,13 +191,14 @@ interface Ln extends Line {
 export function parseArticle(name: string, text: string, options: ParseOptions = {}, folded: FoldedText = foldWithMap(text)): Article {
   const index = sharedLineIndex(text, folded);
   // Each line's folding is its slice of the whole text's (folding never looks across a line break).
+  // (`starts` ascends: binary searches from where the previous line ended.)
+  const starts = folded.starts;
   let at = 0;
   const lines: Ln[] = index.lines.map((l) => {
-    while (at < folded.starts.length && folded.starts[at]! < l.start) at++;
-    const from = at;
-    while (at < folded.starts.length && folded.starts[at]! < l.end) at++;
+    const from = (at = firstAtLeast(starts, at, l.start));
+    at = firstAtLeast(starts, at, l.end);
     const lineFolded = folded.text.slice(from, at).trim();
-    return { ...l, folded: lineFolded, blank: !/[\p{L}\p{N}\p{P}\p{S}]/u.test(lineFolded) };
+    return { index: l.index, start: l.start, end: l.end, text: l.text, folded: lineFolded, blank: !VISIBLE.test(lineFolded) };
   });
   const part = (l: Ln): Part => ({ text: l.text.trim(), range: index.trimmedLineRange(l) });
   const nextNonBlank = (from: number): Ln | undefined => lines.slice(from).find((l) => !l.blank);
@@ -343,11 +364,12 @@ function isHeaderOutlet(l: Ln, lines: readonly Ln[]): boolean {
 
 function isSubheading(l: Ln, next: Ln): boolean {
   const t = l.text.trim();
+  // The cheap test first: most lines are paragraphs, longer than any heading.
+  if (t.length > 90) return false;
   const n = wordCount(l.folded);
   return (
     n >= 1 &&
     n <= 12 &&
-    t.length <= 90 &&
     !endsWithFullStop(t) &&
     !/[!"“”«»]$/u.test(t) &&
     !/^[-•*·\d]/u.test(t) && // list items

@@ -8,11 +8,17 @@
  * keeps the same path, size and mtime. A corrupt, foreign or outdated cache reads as empty, and the
  * caller rebuilds without a word.
  */
+import type { Article, Part } from './article';
+import { BinaryReader, BinaryWriter, checkOffsets, SnapshotError } from './binary';
 import type { CorpusEntry, CorpusFile } from './corpus';
+import type { Entity, EntityType, Mention, Statement } from './entities';
+import type { TextRange } from './text';
 
 /** Bump when parsing or recognition changes what an entry holds. */
 export const ENGINE_VERSION = 1;
-const MAGIC = 'corpus-navigator-cache';
+const MAGIC = 'corpus-navigator-entries';
+/** Bump when the cache's layout changes (see `cacheLines`). */
+const FORMAT_VERSION = 2;
 
 /** What identifies a file's content without reading it. */
 export interface FileStamp {
@@ -23,16 +29,7 @@ export interface FileStamp {
   mtime: number;
 }
 
-type Entry = Pick<CorpusEntry, 'file' | 'article' | 'mentions' | 'statements' | 'discovered'>;
-
-/** The first line; then one JSON line per entry (a whole corpus in one string would pass V8's limit). */
-interface CacheHeader {
-  magic: string;
-  engine: number;
-  /** The recognizer's knowledge base (see `knowledgeDigest`). */
-  knowledge: string;
-  entries: number;
-}
+type Entry = Pick<CorpusEntry, 'file' | 'article' | 'mentions' | 'statements' | 'discovered' | 'notice'>;
 
 /** A short digest of anything JSON (the entities a recognizer knows), to key a cache on. */
 export function knowledgeDigest(value: unknown): string {
@@ -78,16 +75,29 @@ export async function writeCacheInSlices(
 }
 
 function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Generator<Uint8Array> {
-  const header: CacheHeader = { magic: MAGIC, engine: ENGINE_VERSION, knowledge, entries: entries.length };
+  // Everything but the mentions as one JSON per entry; the mentions as numbers (see `packMentions`).
   const encoder = new TextEncoder();
-  yield encoder.encode(JSON.stringify(header) + '\n');
-  for (const { stamp, entry } of entries) {
-    const line = {
-      stamp: { id: stamp.id, size: stamp.size, mtime: stamp.mtime },
-      entry: { file: entry.file, article: entry.article, mentions: entry.mentions, statements: entry.statements, discovered: entry.discovered },
-    };
-    yield encoder.encode(JSON.stringify(line) + '\n');
+  const jsons: Uint8Array[] = [];
+  const packed = new MentionPacker();
+  for (const { entry } of entries) {
+    const { file, article, statements, discovered, notice } = entry;
+    jsons.push(encoder.encode(JSON.stringify({ name: file.name, article, statements, discovered, notice })));
+    packed.add(article, entry.mentions);
+    yield new Uint8Array(0);
   }
+  const w = new BinaryWriter(MAGIC, FORMAT_VERSION);
+  w.u32(ENGINE_VERSION);
+  w.string(knowledge);
+  w.u32(entries.length);
+  w.strings(entries.map((e) => e.stamp.id));
+  w.array(Float64Array.from(entries, (e) => e.stamp.size));
+  w.array(Float64Array.from(entries, (e) => e.stamp.mtime));
+  const offsets = new Uint32Array(entries.length + 1);
+  jsons.forEach((b, i) => (offsets[i + 1] = offsets[i]! + b.length));
+  w.array(offsets);
+  w.blob(concat(jsons));
+  packed.write(w);
+  yield w.bytes();
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
@@ -102,7 +112,11 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 
 /** A cache read back: the entry of a file whose stamp still matches. */
 export class EntryCache {
-  private constructor(private readonly byId: Map<string, { stamp: FileStamp; entry: Entry }>) {}
+  /** Entries by id: read, or (from a buffer) their index, read by `load` on first use. */
+  constructor(
+    private readonly byId: Map<string, { stamp: FileStamp; entry: Entry } | number>,
+    private readonly load: (i: number) => { stamp: FileStamp; entry: Entry } | undefined = () => undefined,
+  ) {}
 
   /** An empty cache. */
   static empty(): EntryCache {
@@ -145,59 +159,197 @@ export class EntryCache {
 
   /** The cached entry of a file, if its path, size and mtime are unchanged. */
   get(stamp: FileStamp, file: CorpusFile = { id: stamp.id, name: stamp.id }): CorpusEntry | undefined {
-    const hit = this.byId.get(stamp.id);
+    let hit = this.byId.get(stamp.id);
+    if (typeof hit === 'number') {
+      try {
+        hit = this.load(hit);
+      } catch {
+        hit = undefined; // a damaged entry is parsed again
+      }
+      if (hit) this.byId.set(stamp.id, hit);
+      else this.byId.delete(stamp.id);
+    }
     if (!hit || hit.stamp.size !== stamp.size || hit.stamp.mtime !== stamp.mtime) return undefined;
-    const { article, mentions, statements, discovered } = hit.entry;
-    return { file: { id: file.id, name: hit.entry.file.name ?? file.name }, article, mentions, statements, discovered };
+    const { article, mentions, statements, discovered, notice } = hit.entry;
+    const entry: CorpusEntry = { file: { id: file.id, name: hit.entry.file.name ?? file.name }, article, mentions, statements, discovered };
+    if (notice !== undefined) entry.notice = notice;
+    return entry;
   }
 }
 
-/** Reads a cache line by line (yielding after each), ending with the cache; anything invalid ends with an empty one. */
+/** Reads a cache (yielding now and then), ending with the cache; anything invalid ends with an empty one. */
 function* parseLines(bytes: Uint8Array | undefined, knowledge: string): Generator<undefined, EntryCache> {
   if (!bytes || bytes.length === 0) return EntryCache.empty();
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const lines: unknown[] = [];
   try {
-    for (let at = 0; at < bytes.length; ) {
-      let nl = bytes.indexOf(0x0a, at);
-      if (nl < 0) nl = bytes.length;
-      lines.push(JSON.parse(decoder.decode(bytes.subarray(at, nl))));
-      at = nl + 1;
-      // The header first: a cache of another engine or knowledge base is not read further.
-      if (lines.length === 1 && !validHeader(lines[0], knowledge)) return EntryCache.empty();
-      yield;
-    }
+    const r = new BinaryReader(bytes, MAGIC, FORMAT_VERSION);
+    if (r.u32() !== ENGINE_VERSION || r.string() !== knowledge) return EntryCache.empty();
+    const n = r.u32();
+    const ids = r.strings();
+    const sizes = r.f64s();
+    const mtimes = r.f64s();
+    const offsets = r.u32s();
+    const blob = r.blob();
+    checkOffsets(offsets, n, blob.length);
+    if (ids.length !== n || sizes.length !== n || mtimes.length !== n) return EntryCache.empty();
+    yield;
+    const mentions = MentionPacker.read(r, n);
+    r.end();
+    const decoder = new TextDecoder();
+    const byId = new Map<string, { stamp: FileStamp; entry: Entry } | number>();
+    for (let i = 0; i < n; i++) byId.set(ids[i]!, i);
+    return new EntryCache(byId, (i) => {
+      const json: unknown = JSON.parse(decoder.decode(blob.subarray(offsets[i]!, offsets[i + 1]!)));
+      if (!isRest(json)) return undefined;
+      const stamp = { id: ids[i]!, size: sizes[i]!, mtime: mtimes[i]! };
+      const entry: Entry = { file: { id: ids[i]!, name: json.name }, article: json.article, mentions: mentions.get(i, json.article), statements: json.statements, discovered: json.discovered };
+      if (typeof json.notice === 'string') entry.notice = json.notice;
+      return { stamp, entry };
+    });
   } catch {
     return EntryCache.empty();
   }
-  const [header, ...entries] = lines;
-  if (!validHeader(header, knowledge) || header.entries !== entries.length) return EntryCache.empty();
-  const byId = new Map<string, { stamp: FileStamp; entry: Entry }>();
-  for (const e of entries) if (isEntry(e)) byId.set(e.stamp.id, e);
-  return EntryCache.of(byId);
 }
 
-function validHeader(x: unknown, knowledge: string): x is CacheHeader {
-  return isHeader(x) && x.magic === MAGIC && x.engine === ENGINE_VERSION && x.knowledge === knowledge;
+/** What an entry's JSON holds (all but the mentions). */
+interface Rest {
+  name: string;
+  article: Article;
+  statements: Statement[];
+  discovered: Entity[];
+  notice?: string;
 }
 
-function isHeader(x: unknown): x is CacheHeader {
+function isRest(x: unknown): x is Rest {
   if (typeof x !== 'object' || x === null) return false;
-  const o = x as Record<string, unknown>;
-  return typeof o['magic'] === 'string' && typeof o['engine'] === 'number' && typeof o['knowledge'] === 'string' && typeof o['entries'] === 'number';
+  const o = x as Partial<Rest>;
+  return typeof o.name === 'string' && typeof o.article?.title === 'object' && Array.isArray(o.statements) && Array.isArray(o.discovered);
 }
 
-function isEntry(x: unknown): x is { stamp: FileStamp; entry: Entry } {
-  if (typeof x !== 'object' || x === null) return false;
-  const { stamp, entry } = x as { stamp?: Partial<FileStamp>; entry?: Partial<Entry> };
-  return (
-    typeof stamp?.id === 'string' &&
-    typeof stamp.size === 'number' &&
-    typeof stamp.mtime === 'number' &&
-    typeof entry?.file?.id === 'string' &&
-    typeof entry.article?.title === 'object' &&
-    Array.isArray(entry.mentions) &&
-    Array.isArray(entry.statements) &&
-    Array.isArray(entry.discovered)
-  );
+/** Characters of context on each side of a mention in its snippet (as the recognizer's `snippetOf`). */
+const SNIPPET_CONTEXT = 60;
+
+/** The article's parts that hold text, by start. */
+function partsOf(article: Article): Part[] {
+  const parts: Part[] = [article.title, ...article.alternativeTitles, ...article.subheadings, ...article.paragraphs, ...article.boilerplate];
+  if (article.outlet) parts.push(article.outlet);
+  return parts.filter((p) => p && typeof p.text === 'string' && p.range).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+/** A mention's text, range and snippet as read off the one-line part holding it (undefined when none does). */
+function derive(parts: readonly Part[], start: number, end: number): { text: string; range: TextRange; snippet: string } | undefined {
+  let lo = 0;
+  for (let hi = parts.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (parts[mid]!.range.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && k >= lo - 3; k--) {
+    const { text, range } = parts[k]!;
+    if (range.end < end || range.line !== range.endLine || range.end - range.start !== text.length) continue;
+    const s = start - range.start;
+    const e = end - range.start;
+    const L = text.length;
+    let from = Math.max(0, s - SNIPPET_CONTEXT);
+    let to = Math.min(L, e + SNIPPET_CONTEXT);
+    if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+    if (to < L) to = Math.max(e, text.lastIndexOf(' ', to));
+    const character = range.character + s;
+    return {
+      text: text.slice(s, e),
+      range: { start, end, line: range.line, character, endLine: range.line, endCharacter: character + (e - s) },
+      snippet: `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < L ? '…' : ''}`,
+    };
+  }
+  return undefined;
+}
+
+const TYPES: readonly EntityType[] = ['person', 'organisation', 'place', 'law'];
+
+/**
+ * Mentions as parallel numbers: entity (into a table), type, start, end; text, range and snippet are read off the
+ * article's parts on load, and stored only where that would not give them back exactly.
+ */
+class MentionPacker {
+  private readonly entityIds = new Map<string, number>();
+  private readonly counts: number[] = [];
+  private readonly types: number[] = [];
+  /** Per mention: entity, start, end. */
+  private readonly nums: number[] = [];
+  /** Per mention not derivable: its index, then text (into `texts`), line, character, endLine, endCharacter, snippet (into `texts`). */
+  private readonly stored: number[] = [];
+  private readonly texts = new Map<string, number>();
+  private total = 0;
+
+  add(article: Article, mentions: readonly Mention[]): void {
+    const parts = partsOf(article);
+    for (const m of mentions) {
+      let e = this.entityIds.get(m.entity);
+      if (e === undefined) this.entityIds.set(m.entity, (e = this.entityIds.size));
+      this.types.push(Math.max(0, TYPES.indexOf(m.type)));
+      this.nums.push(e, m.start, m.end);
+      const d = derive(parts, m.start, m.end);
+      const r = m.range;
+      const same = d && d.text === m.text && d.snippet === m.snippet && d.range.line === r.line && d.range.character === r.character && d.range.endLine === r.endLine && d.range.endCharacter === r.endCharacter && r.start === m.start && r.end === m.end;
+      if (!same) this.stored.push(this.total, this.text(m.text), r.line, r.character, r.endLine, r.endCharacter, this.text(m.snippet));
+      this.total++;
+    }
+    this.counts.push(mentions.length);
+  }
+
+  private text(t: string): number {
+    let i = this.texts.get(t);
+    if (i === undefined) this.texts.set(t, (i = this.texts.size));
+    return i;
+  }
+
+  write(w: BinaryWriter): void {
+    const offsets = new Uint32Array(this.counts.length + 1);
+    this.counts.forEach((c, i) => (offsets[i + 1] = offsets[i]! + c));
+    w.array(offsets);
+    w.strings([...this.entityIds.keys()]);
+    w.array(Uint8Array.from(this.types));
+    w.array(Uint32Array.from(this.nums));
+    w.array(Uint32Array.from(this.stored));
+    w.strings([...this.texts.keys()]);
+  }
+
+  static read(r: BinaryReader, n: number): { get(i: number, article: Article): Mention[] } {
+    const offsets = r.u32s();
+    const entities = r.strings();
+    const types = r.u8s();
+    const nums = r.u32s();
+    const stored = r.u32s();
+    const texts = r.strings();
+    const m = types.length;
+    checkOffsets(offsets, n, m);
+    if (nums.length !== m * 3 || stored.length % 7) throw new SnapshotError('mentions');
+    for (let i = 0; i < m; i++) if (nums[i * 3]! >= entities.length || types[i]! >= TYPES.length) throw new SnapshotError('mentions');
+    const explicit = new Map<number, number>();
+    for (let k = 0; k < stored.length; k += 7) {
+      if (stored[k]! >= m || stored[k + 1]! >= texts.length || stored[k + 6]! >= texts.length) throw new SnapshotError('mentions');
+      explicit.set(stored[k]!, k);
+    }
+    return {
+      get(i: number, article: Article): Mention[] {
+        const parts = partsOf(article);
+        const out: Mention[] = [];
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+          const start = nums[j * 3 + 1]!;
+          const end = nums[j * 3 + 2]!;
+          const entity = entities[nums[j * 3]!]!;
+          const type = TYPES[types[j]!]!;
+          const k = explicit.size ? explicit.get(j) : undefined;
+          if (k !== undefined) {
+            const range = { start, end, line: stored[k + 2]!, character: stored[k + 3]!, endLine: stored[k + 4]!, endCharacter: stored[k + 5]! };
+            out.push({ entity, type, start, end, text: texts[stored[k + 1]!]!, range, snippet: texts[stored[k + 6]!]! });
+          } else {
+            const d = derive(parts, start, end);
+            if (!d) throw new SnapshotError('mention not derivable');
+            out.push({ entity, type, start, end, text: d.text, range: d.range, snippet: d.snippet });
+          }
+        }
+        return out;
+      },
+    };
+  }
 }

@@ -56,6 +56,59 @@ const DATE_RE = new RegExp(
   'gu',
 );
 
+// DATE_RE tried at one position only.
+const DATE_AT = new RegExp(DATE_RE.source, 'uy');
+
+// Month names anywhere (a fast scan), and whether a weekday or an ordinal ends right before a place.
+// A date's month stands after anything but a letter, or right after a weekday or an ordinal (DATE_RE
+// lets them touch); every date holds one, at most 8 words after the date's start.
+const MONTH_ANY = new RegExp(MONTH_RE, 'gu');
+const AFTER_DAY_WORD = new RegExp(String.raw`(?<=${WEEKDAY_RE}|${ORDINAL_RE})`, 'uy');
+const LETTER = /\p{L}/u;
+
+/** Words a date may span before its month, and a margin. */
+const WORDS_BEFORE_MONTH = 10;
+
+const isSpace = (c: string): boolean => c === ' ' || c === '\n' || /\s/.test(c);
+
+/**
+ * The matches `text.matchAll(DATE_RE)` gives, without trying the pattern at every position: only
+ * from a few words before each place a month can stand (no date can start earlier, or its month
+ * would come first).
+ */
+function* dateMatches(text: string): Generator<RegExpExecArray> {
+  // No date starts before `from`; no month a date can hold stands in [from, scan).
+  let from = 0;
+  let scan = 0;
+  for (;;) {
+    MONTH_ANY.lastIndex = scan;
+    const month = MONTH_ANY.exec(text);
+    if (!month) return;
+    const p = month.index;
+    scan = p + 1;
+    if (p > 0 && LETTER.test(text[p - 1]!)) {
+      AFTER_DAY_WORD.lastIndex = p;
+      if (!AFTER_DAY_WORD.test(text)) continue;
+    }
+    let j = p;
+    for (let w = 0; w < WORDS_BEFORE_MONTH && j > from; w++) {
+      while (j > from && isSpace(text[j - 1]!)) j--;
+      while (j > from && !isSpace(text[j - 1]!)) j--;
+    }
+    let m: RegExpExecArray | null = null;
+    for (let i = j; i <= p && !m; i++) {
+      DATE_AT.lastIndex = i;
+      m = DATE_AT.exec(text);
+    }
+    if (!m) {
+      from = p + 1;
+      continue;
+    }
+    yield m;
+    from = scan = m.index + m[0].length;
+  }
+}
+
 const MONTH_OF = new Map(MONTHS);
 const ORDINAL_OF = new Map(ORDINALS);
 
@@ -80,7 +133,7 @@ export interface DateMention {
 /** Finds every date in folded text; offsets are mapped back to the original. */
 export function findDates(original: string, folded: FoldedText): DateMention[] {
   const found: DateMention[] = [];
-  for (const m of folded.text.matchAll(DATE_RE)) {
+  for (const m of dateMatches(folded.text)) {
     const g = m.groups!;
     const day = g.day !== undefined ? Number(g.day) : g.ordinal !== undefined ? ORDINAL_OF.get(g.ordinal.replace(/\s+/g, ' ')) : undefined;
     const year = g.year !== undefined ? Number(g.year) : undefined;

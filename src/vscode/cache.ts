@@ -8,7 +8,9 @@ import * as vscode from 'vscode';
 import { EntryCache, writeCacheInSlices } from '../core/cache';
 import type { Corpus } from '../core/corpus';
 
-const FILE = 'entry-cache.jsonl';
+const FILE = 'entry-cache.bin';
+/** The search index's snapshot, beside the entry cache (written with it, valid for the same corpus state). */
+const SEARCH_FILE = 'search-index.bin';
 /** Wait this long (ms) after the last change before writing. */
 const WRITE_DELAY_MS = 3000;
 
@@ -20,6 +22,8 @@ export class EntryCacheStore implements vscode.Disposable {
   private writing: Promise<void> | undefined;
   private dirty = false;
   private subscription: { dispose(): void } | undefined;
+  /** The search index's snapshot, when the corpus's entries and the index agree (set once search is registered). */
+  private searchSnapshot: (() => Promise<Uint8Array | undefined>) | undefined;
 
   constructor(
     context: vscode.ExtensionContext,
@@ -40,6 +44,24 @@ export class EntryCacheStore implements vscode.Disposable {
     const cache = await EntryCache.readInSlices(bytes, knowledge, pause);
     this.log.info(`entry cache: ${cache.size} entries read (${(bytes.length / 1048576).toFixed(1)} MB) in ${Date.now() - t0} ms`);
     return cache;
+  }
+
+  /** The last search snapshot written, if any (the search checks that it fits the corpus as it is). */
+  async loadSearchSnapshot(): Promise<Uint8Array | undefined> {
+    try {
+      return await vscode.workspace.fs.readFile(this.searchUri);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Also writes the search index's snapshot with the entries. */
+  writeSearchSnapshot(snapshot: () => Promise<Uint8Array | undefined>): void {
+    this.searchSnapshot = snapshot;
+  }
+
+  private get searchUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.uri, '..', SEARCH_FILE);
   }
 
   /** Writes the corpus's entries a while after it changes; the returned disposable stops following it. */
@@ -71,6 +93,11 @@ export class EntryCacheStore implements vscode.Disposable {
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.uri, '..'));
         await vscode.workspace.fs.writeFile(this.uri, bytes);
         this.log.info(`entry cache: ${entries.length} entries written (${(bytes.length / 1048576).toFixed(1)} MB) in ${Date.now() - t0} ms`);
+        const snapshot = await this.searchSnapshot?.();
+        if (snapshot) {
+          await vscode.workspace.fs.writeFile(this.searchUri, snapshot);
+          this.log.info(`search index snapshot written (${(snapshot.length / 1048576).toFixed(1)} MB)`);
+        }
       } catch (e) {
         this.log.warn(`entry cache not written: ${e instanceof Error ? e.message : String(e)}`);
       }

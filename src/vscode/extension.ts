@@ -63,7 +63,13 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   registerNavigation(context, corpus, mentions);
   const highlights = registerHighlights(context, corpus, mentions);
   registerArticleLanguage(context);
-  const search = registerSearch(context, corpus);
+  // The search index starts from its snapshot when the corpus has not changed since it was written.
+  const search = registerSearch(context, corpus, { loadSnapshot: () => cache.loadSearchSnapshot() });
+  // Written with the entries once the corpus is idle: the index is brought up to date first (files read in batches).
+  cache.writeSearchSnapshot(async () => {
+    await search.search.ready();
+    return search.search.snapshot();
+  });
   const concordance = registerConcordance(context, search.search);
   const summary = registerSummaryPanel(context, corpus);
   const status = registerStatusBar(context, corpus);

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { Corpus, CorpusFile } from '../core/corpus';
 import { decodeArticleBytes } from '../core/decode';
 import type { EntityType } from '../core/entities';
-import { CorpusSearch } from '../core/search/corpusSearch';
+import { CorpusSearch, CorpusSearchOptions } from '../core/search/corpusSearch';
 import { QUERY_SYNTAX_HINT, SearchResult } from '../core/search/index';
 import { escapeIcons as plain } from '../core/markdown';
 import { mentionsIn } from './entitiesView';
@@ -226,8 +226,8 @@ export interface SearchApi {
   readonly picker: SearchPicker | undefined;
 }
 
-export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus): SearchApi {
-  const search = new CorpusSearch(corpus, readCorpusText);
+export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus, options: CorpusSearchOptions = {}): SearchApi {
+  const search = new CorpusSearch(corpus, readCorpusText, options);
   context.subscriptions.push(search);
   let picker: SearchPicker | undefined;
   const open = (query?: string): SearchPicker => {

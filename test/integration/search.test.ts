@@ -61,9 +61,14 @@ describe('Search quick pick in VS Code', function () {
     const { search } = await api();
     const picker = search.open('بيدرسن');
     void picker.update('Caesar Act');
-    await picker.settled();
+    // While the corpus is still taking in changes (earlier suites add and delete files), the first answer may be
+    // from the articles read so far; it is answered again once all are read.
+    await waitFor(async () => {
+      await picker.settled();
+      return picker.partial ? undefined : true;
+    }, 30_000, 'an answer from the whole corpus');
     const items = resultItems(picker.quickPick.items);
-    assert.equal(items[0]?.result?.entity?.id, 'caesar-act');
+    assert.equal(items[0]?.result?.entity?.id, 'caesar-act', `first item of "${picker.quickPick.title}": ${JSON.stringify(picker.quickPick.items[0]?.label)}`);
     assert.ok(items.every((i) => !JSON.stringify(i.result).includes('بيدرسون')), 'nothing of the superseded query');
     picker.quickPick.hide();
   });

@@ -3,7 +3,7 @@ import { ENGINE_VERSION, EntryCache, knowledgeDigest, writeCache } from '../../s
 import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
 import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
-import { readSeeds, TODAY } from './helpers';
+import { readSeeds, syntheticArticles, TODAY } from './helpers';
 
 class SeedHost implements CorpusHost {
   readonly seeds = readSeeds();
@@ -43,24 +43,33 @@ describe('on-disk cache of parsed entries', () => {
   it('reads a corrupt, foreign or outdated cache as empty, without throwing', async () => {
     await corpus.ready();
     const good = writeCache(knowledge, corpus.all().map((entry, i) => ({ stamp: stamp(entry.file.id, i), entry })));
-    const text = new TextDecoder().decode(good);
     const variants: (Uint8Array | undefined)[] = [
       undefined,
       new Uint8Array(0),
       good.slice(0, good.length >> 1), // truncated
-      good.slice(0, good.indexOf(0x0a) + 1), // the header alone
-      new Uint8Array([0xff, 0xfe, 0x00, 0x41]), // not UTF-8 JSON
+      good.slice(0, 40), // the header alone
+      good.slice(0, good.length - 1),
+      new Uint8Array([0xff, 0xfe, 0x00, 0x41]), // not a cache
+      new TextEncoder().encode('{"magic":"corpus-navigator-cache","engine":1}\n'), // the old JSON lines
       new TextEncoder().encode('[1,2,3]'),
-      new TextEncoder().encode(text.replace(`"engine":${ENGINE_VERSION}`, `"engine":${ENGINE_VERSION + 1}`)),
     ];
     for (const v of variants) assert.equal(EntryCache.read(v, knowledge).size, 0);
+    // Another engine version: the header's number after the magic and format version.
+    const otherEngine = good.slice();
+    const at = 4 + 'corpus-navigator-entries'.length + 4;
+    assert.equal(new DataView(otherEngine.buffer).getUint32(at, true), ENGINE_VERSION);
+    new DataView(otherEngine.buffer).setUint32(at, ENGINE_VERSION + 1, true);
+    assert.equal(EntryCache.read(otherEngine, knowledge).size, 0, 'another engine');
     assert.equal(EntryCache.read(good, knowledgeDigest(['another knowledge base'])).size, 0, 'another knowledge base');
-    // A damaged entry is dropped; the others stay.
-    const lines = text.split('\n');
-    const damaged = JSON.parse(lines[1]!) as { stamp: { size: unknown } };
-    damaged.stamp.size = 'big';
-    lines[1] = JSON.stringify(damaged);
-    assert.equal(EntryCache.read(new TextEncoder().encode(lines.join('\n')), knowledge).size, 4);
+    // Flipped bytes: an empty cache, or entries read back (a damaged one missing) — never an error.
+    let seed = 3;
+    for (let k = 0; k < 60; k++) {
+      const bad = good.slice();
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      bad[seed % bad.length] ^= 1 + ((seed >>> 24) % 255);
+      const cache = EntryCache.read(bad, knowledge);
+      corpus.all().forEach((e, i) => cache.get(stamp(e.file.id, i)));
+    }
   });
 
   it('digests a knowledge base: the same entities give the same key, a changed one another', () => {
@@ -68,5 +77,25 @@ describe('on-disk cache of parsed entries', () => {
     assert.equal(knowledgeDigest(entities), knowledge);
     assert.notEqual(knowledgeDigest([...entities, { id: 'x' }]), knowledge);
     assert.match(knowledge, /^[0-9a-f]{16}$/);
+  });
+});
+
+describe('compact entry cache', () => {
+  it('gives back snn-dev-like synthetic entries exactly (mentions from numbers, text, range and snippet derived)', async () => {
+    const articles = syntheticArticles(150);
+    const host: CorpusHost = {
+      listFiles: async () => articles.map((a) => ({ id: `mem:/${a.name}`, name: a.name })),
+      readFile: async (f) => new TextEncoder().encode(articles.find((a) => `mem:/${a.name}` === f.id)!.text),
+    };
+    const recognizer = new Recognizer(builtInEntities());
+    const knowledge = knowledgeDigest([...recognizer.entities.values()]);
+    const corpus = new Corpus(host, { recognizer, today: TODAY });
+    await corpus.ready();
+    const entries = corpus.all();
+    assert.ok(entries.reduce((n, e) => n + e.mentions.length, 0) > 500);
+    const stamp = (id: string, i: number) => ({ id, size: 10 + i, mtime: 1_700_000_000_123.5 + i });
+    const bytes = writeCache(knowledge, entries.map((entry, i) => ({ stamp: stamp(entry.file.id, i), entry })));
+    const cache = EntryCache.read(bytes, knowledge);
+    entries.forEach((e, i) => assert.deepEqual(cache.get(stamp(e.file.id, i), e.file), e, e.file.name));
   });
 });

@@ -171,6 +171,24 @@ describe('search: seed query set', () => {
     assert.deepEqual(ix.search('بوتين بايدن').passages.map((p) => p.file), ['near', 'far']);
   });
 
+  it('the first k passages are the same, whatever the limit (bounds never drop a better article)', () => {
+    // Articles recombined from the seeds' sentences (deterministic), so every query word is in many.
+    const sentences = seeds.flatMap((s) => s.text.split(/(?<=[.!؟?])\s+|\n+/u)).filter((x) => x.trim().length > 20);
+    let r = 7;
+    const next = (): number => (r = (r * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const ix = new SearchIndex();
+    for (let i = 0; i < 300; i++) {
+      const parts = Array.from({ length: 6 + Math.floor(next() * 12) }, () => sentences[Math.floor(next() * sentences.length)]!);
+      ix.add({ id: `d${i}`, name: `d${String(i).padStart(3, '0')}.txt`, text: parts.join(i % 3 ? ' ' : '\n\n') });
+    }
+    const key = (p: SearchResult): string => `${p.file} ${p.start} ${p.end} ${p.score}`;
+    for (const q of ['بوتين بايدن', 'روسيا واشنطن الحوار', 'العقوبات الامريكيه', 'سوريه', 'الارهاب سوريه']) {
+      const all = ix.search(q, { limit: { passage: 5000 } }).passages.map(key);
+      assert.ok(all.length > 20, q);
+      for (const k of [1, 3, 10, 50]) assert.deepEqual(ix.search(q, { limit: { passage: k } }).passages.map(key), all.slice(0, k), `${q}, first ${k}`);
+    }
+  });
+
   it('"exact phrase" wants the words side by side, in order', () => {
     const r = index.search('"منع الاصطدام"');
     assert.deepEqual(files(r.passages), ['003']);

@@ -6,6 +6,7 @@
 import type { ParseOptions } from '../article';
 import { parseCorpus } from '../corpus';
 import type { Corpus, CorpusEntry, CorpusFile, Disposable } from '../corpus';
+import { ENGINE_VERSION, knowledgeDigest } from '../cache';
 import type { Recognizer } from '../entities';
 import { SearchDocument, SearchIndex } from './index';
 
@@ -25,8 +26,24 @@ export function searchDocument(entry: Pick<CorpusEntry, 'file' | 'article' | 'me
 
 const READ_CONCURRENCY = 16;
 
+export interface CorpusSearchOptions {
+  /** A text read at once (for a restored index's results); without it, texts are read in the background after a restore. */
+  readTextSync?: (file: CorpusFile) => string | undefined;
+  /** The last `snapshot()`, to start from instead of reading and indexing every file. */
+  loadSnapshot?: () => Promise<Uint8Array | undefined>;
+}
+
+/** What a snapshot is valid for: the engine, the knowledge base and every file's stamp. */
+export function snapshotKey(corpus: Corpus): string {
+  const stamps = corpus.cacheable().map(({ stamp }) => [stamp.id, stamp.size, stamp.mtime] as const);
+  stamps.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return `${ENGINE_VERSION}:${corpus.knowledge()}:${stamps.length}:${knowledgeDigest(stamps)}`;
+}
+
 export class CorpusSearch implements Disposable {
-  readonly index = new SearchIndex();
+  private searchIndex = new SearchIndex();
+  private restoring: Promise<void> | undefined;
+  private readonly texts = new Map<string, string>();
   private readonly indexed = new Map<string, CorpusEntry>();
   private syncing: Promise<void> = Promise.resolve();
   private stale = true;
@@ -35,6 +52,7 @@ export class CorpusSearch implements Disposable {
   constructor(
     private readonly corpus: Corpus,
     private readonly readText: (file: CorpusFile) => Promise<string | undefined>,
+    private readonly options: CorpusSearchOptions = {},
   ) {
     this.subscription = corpus.onDidChange(() => {
       this.stale = true;
@@ -50,12 +68,51 @@ export class CorpusSearch implements Disposable {
     this.stale = false;
     this.syncing = this.syncing.then(() => this.sync());
     await this.syncing;
-    return { index: this.index, partial: this.corpus.indexing !== undefined };
+    return { index: this.searchIndex, partial: this.corpus.indexing !== undefined };
+  }
+
+  get index(): SearchIndex {
+    return this.searchIndex;
+  }
+
+  /** The index as one buffer, keyed by the corpus's state (undefined while either is changing). */
+  snapshot(): Uint8Array | undefined {
+    if (this.corpus.indexing || this.stale) return undefined;
+    const all = this.corpus.all();
+    if (all.length !== this.indexed.size || all.some((e) => this.indexed.get(e.file.id) !== e)) return undefined;
+    return this.searchIndex.toSnapshot(snapshotKey(this.corpus));
+  }
+
+  /** Once, before the first sync: the index from the last snapshot, when it was taken of the corpus as it is now. */
+  private async restore(): Promise<void> {
+    const bytes = await this.options.loadSnapshot?.().catch(() => undefined);
+    if (!bytes || this.indexed.size > 0) return;
+    const files = new Map(this.corpus.all().map((e) => [e.file.id, e]));
+    const sync = this.options.readTextSync;
+    const readText = (id: string): string | undefined => {
+      const file = files.get(id)?.file;
+      return this.texts.get(id) ?? (file && sync ? sync(file) : undefined);
+    };
+    const index = SearchIndex.fromSnapshot(bytes, snapshotKey(this.corpus), readText);
+    if (!index) return; // another state, version or a damaged file: indexed from the texts
+    this.searchIndex = index;
+    for (const [id, entry] of files) this.indexed.set(id, entry);
+    if (!sync) void this.readTexts([...files.values()]);
+  }
+
+  /** Without a synchronous reader: a restored index's texts, read in the background. */
+  private async readTexts(entries: readonly CorpusEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += READ_CONCURRENCY) {
+      const batch = entries.slice(i, i + READ_CONCURRENCY);
+      const texts = await Promise.all(batch.map((e) => this.readText(e.file).catch(() => undefined)));
+      batch.forEach((e, k) => texts[k] !== undefined && this.indexed.get(e.file.id) === e && this.texts.set(e.file.id, texts[k]!));
+    }
   }
 
   /** Resolves when the index holds the corpus as it is now. */
   async ready(): Promise<SearchIndex> {
     await this.corpus.ready();
+    if (this.options.loadSnapshot) await (this.restoring ??= this.restore());
     while (this.stale) {
       this.stale = false;
       this.syncing = this.syncing.then(() => this.sync());
@@ -69,11 +126,12 @@ export class CorpusSearch implements Disposable {
     // The recognizer's entities and those discovered in the corpus (people named with a role).
     const entities = new Map(this.corpus.entityRecognizer?.entities ?? []);
     for (const stats of this.corpus.entities().byId.values()) if (!entities.has(stats.entity.id)) entities.set(stats.entity.id, stats.entity);
-    this.index.setEntities([...entities.values()]);
+    this.searchIndex.setEntities([...entities.values()]);
     const current = new Map(this.corpus.all().map((e) => [e.file.id, e]));
     for (const id of [...this.indexed.keys()]) {
       if (!current.has(id)) {
-        this.index.remove(id);
+        this.searchIndex.remove(id);
+        this.texts.delete(id);
         this.indexed.delete(id);
       }
     }
@@ -84,7 +142,8 @@ export class CorpusSearch implements Disposable {
       batch.forEach((entry, k) => {
         const text = texts[k];
         if (text === undefined) return;
-        this.index.add(searchDocument(entry, text));
+        this.searchIndex.add(searchDocument(entry, text));
+        this.texts.delete(entry.file.id);
         this.indexed.set(entry.file.id, entry);
       });
     }

@@ -12,6 +12,7 @@ import { proclitic } from '../tokenize';
 import { allowedEdits, boundedDistance } from './fuzzy';
 import { dateInBounds, ParsedQuery, parseQuery } from './query';
 import { scanWords } from './scan';
+import { below, BinaryReader, BinaryWriter, checkOffsets, SnapshotError } from '../binary';
 
 export { parseQuery, QUERY_SYNTAX_HINT } from './query';
 export type { ParsedQuery } from './query';
@@ -104,6 +105,11 @@ interface Doc {
 }
 
 const TYPE_BIT: Record<EntityType, number> = { person: 1, organisation: 2, place: 4, law: 8 };
+/** Entity types by their code in a snapshot. */
+const TYPE_CODES: readonly EntityType[] = ['person', 'organisation', 'place', 'law'];
+const SNAPSHOT_MAGIC = 'corpus-navigator-search';
+/** Bump when the snapshot's layout or what the index derives from a document changes. */
+const SNAPSHOT_VERSION = 1;
 
 /** An entity's mentions and articles over the whole corpus, and the article naming it most. */
 interface EntityTotals {
@@ -1001,28 +1007,34 @@ export class SearchIndex {
     const n = clauses.length;
     const ranks = this.nameRanks();
     // A bound on each document's best passage: every clause at its best weight, side by side.
-    // Several plain words: the best window of each document, from the positions alone.
+    // Several plain words: tightened, when the document comes up, from the positions alone (max-score
+    // style: most documents never need it).
     const plain = n > 1 && clauses.every((c) => !c.phrase && c.entities.size === 0);
-    const windows = plain ? this.bestWindowScores(clauses, cand) : undefined;
+    const windows = plain ? this.windowScorer(clauses, cand) : undefined;
+    const tightened = windows ? new Uint8Array(cand.docs.length) : undefined;
     const bound = new Float64Array(cand.docs.length);
     const type = q.type;
     cand.docs.forEach((d, k) => {
       // A passage must name an entity of the type: a document naming none has none (bound -1).
       if (type && (this.docs[d]!.types & TYPE_BIT[type]) === 0) return void (bound[k] = -1);
-      let best: number;
-      if (windows) best = windows[k]!;
-      else {
-        let sum = 0;
-        for (let i = 0; i < n; i++) sum += cand.best[i]![d]!;
-        best = sum / n;
-      }
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += cand.best[i]![d]!;
       const docBoost = 1 + 0.05 * Math.log1p(cand.hits[d]!);
-      bound[k] = best * docBoost * (cand.titleAll[k] ? 1.1 : 1);
+      bound[k] = Math.max((sum / n) * docBoost, titleBound(k, sum / n, docBoost));
     });
+    // A passage inside the title (every clause there) scores at most the title's best weights,
+    // times 1.1; one outside it, at most the document's. (Same operations as the scores themselves.)
+    function titleBound(k: number, best: number, docBoost: number): number {
+      if (!cand.titleAll[k]) return 0;
+      const d = cand.docs[k]!;
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += cand.titleBest[i]![d]!;
+      return Math.min(best, sum / n) * docBoost * 1.1;
+    }
     const byBound = new Heap(cand.docs.length, (a, b) => bound[b]! - bound[a]! || ranks[cand.docs[a]!]! - ranks[cand.docs[b]!]!);
     const cmp = (a: Window, b: Window): number => b.score - a.score || ranks[a.doc.index]! - ranks[b.doc.index]! || a.first - b.first;
-    let top: Window[] = [];
-    for (let k = byBound.pop(); k >= 0; k = byBound.pop()) {
+    const top: Window[] = [];
+    for (let k = byBound.peek(); k >= 0; k = byBound.peek()) {
       const d = cand.docs[k]!;
       if (bound[k]! < 0) break;
       if (top.length >= limit) {
@@ -1030,33 +1042,56 @@ export class SearchIndex {
         // No passage of this document (nor of any after it) can enter the top.
         if (bound[k]! < kth.score || (bound[k] === kth.score && ranks[d]! > ranks[kth.doc.index]!)) break;
       }
+      if (windows && tightened![k] < 2) {
+        // A loose bound came first: tighten it (first from the blocks the words stand in, then to
+        // the best window) and let the heap reorder. Bounds only ever come down.
+        if (tightened![k]++ === 0) {
+          const f = windows.proximity(k);
+          // (A hair above: the bound is multiplied in another order than the scores.)
+          if (f < 1) bound[k] = bound[k]! * f * (1 + 1e-9);
+        } else {
+          const docBoost = 1 + 0.05 * Math.log1p(cand.hits[d]!);
+          const best = windows.best(k);
+          bound[k] = Math.min(bound[k]!, Math.max(best * docBoost, titleBound(k, best, docBoost)));
+        }
+        byBound.topChanged();
+        continue;
+      }
+      byBound.pop();
       const doc = this.docs[d]!;
       const list = this.hitsIn(doc, clauses, 0, Infinity);
       list.sort((a, b) => a.first - b.first || b.weight - a.weight);
       const found = bestWindows(list, clauses, PASSAGES_PER_DOC);
       // Many hits in a document make it a little more relevant.
       const docBoost = 1 + 0.05 * Math.log1p(list.length);
-      let added = false;
       for (const w of found) {
         if (q.type && !this.overlapsMentionOfType(doc, w.first, w.last, q.type)) continue;
         const inTitle = w.first >= doc.titleFirst && w.last <= doc.titleLast ? 1.1 : 1;
-        top.push({ doc, first: w.first, last: w.last, score: w.score * docBoost * inTitle, hits: w.hits });
-        added = true;
-      }
-      if (added) {
-        top.sort(cmp);
-        if (top.length > limit) top = top.slice(0, limit);
+        const x: Window = { doc, first: w.first, last: w.last, score: w.score * docBoost * inTitle, hits: w.hits };
+        // The top stays sorted and at most `limit` long (`cmp` is a total order): a window after the
+        // last of a full top is left out, the others inserted in place.
+        if (top.length >= limit && cmp(x, top[limit - 1]!) >= 0) continue;
+        let lo = 0;
+        let hi = top.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (cmp(top[mid]!, x) <= 0) lo = mid + 1;
+          else hi = mid;
+        }
+        top.splice(lo, 0, x);
+        if (top.length > limit) top.pop();
       }
     }
     return top.map((w) => this.passageResult(w.doc, w.first, w.last, w.score, w.hits, clauses));
   }
 
   /**
-   * For plain word clauses: each candidate's best window score as `bestWindows` computes it (the
-   * clauses' best weights in the window, averaged, times proximity), from the terms' positions,
-   * without reading the documents' words.
+   * For plain word clauses: a function giving candidate k's best window score as `bestWindows`
+   * computes it (the clauses' best weights in the window, averaged, times proximity), from the
+   * terms' positions, without reading the documents' words. The hits are gathered at once; each
+   * document's are sorted and scanned only when asked for.
    */
-  private bestWindowScores(clauses: Clause[], cand: Candidates): Float64Array {
+  private windowScorer(clauses: Clause[], cand: Candidates): { proximity: (k: number) => number; best: (k: number) => number } {
     const n = clauses.length;
     const K = cand.docs.length;
     const slot = this.scratch!.slot; // made by `candidates`
@@ -1095,12 +1130,33 @@ export class SearchIndex {
       }
     });
     for (const d of cand.docs) slot[d] = -1;
-    const out = new Float64Array(K);
+    // A cheap bound on the proximity factor, from which blocks of 4 and of 16 words each clause
+    // stands in (bit b: block b mod 32). A window of at most 4 (16) words lies in two neighbouring
+    // blocks: when no two neighbouring blocks hold every clause, every window is longer.
+    const small = new Int32Array(n);
+    const large = new Int32Array(n);
+    const factor = (span: number): number => 1 / (1 + Math.max(0, span + 1 - n) / 4);
+    const proximity = (k: number): number => {
+      small.fill(0);
+      large.fill(0);
+      for (let o = offsets[k]!, to = offsets[k + 1]!; o < to; o++) {
+        const p = hp[o]!;
+        small[hc[o]!]! |= 1 << ((p >>> 2) & 31);
+        large[hc[o]!]! |= 1 << ((p >>> 4) & 31);
+      }
+      let s = -1;
+      let l = -1;
+      for (let i = 0; i < n; i++) {
+        s &= small[i]! | (small[i]! >>> 1) | (small[i]! << 31);
+        l &= large[i]! | (large[i]! >>> 1) | (large[i]! << 31);
+      }
+      return l === 0 ? factor(16) : s === 0 ? factor(4) : 1;
+    };
     const counts = new Int32Array(n);
     const head = new Int32Array(n);
     const tail = new Int32Array(n);
     let dq = new Int32Array(1024);
-    for (let k = 0; k < K; k++) {
+    const best = (k: number): number => {
       const from = offsets[k]!;
       const to = offsets[k + 1]!;
       sortHits(hp, hc, hw, from, to);
@@ -1129,9 +1185,9 @@ export class SearchIndex {
           lo++;
         }
       }
-      out[k] = max;
-    }
-    return out;
+      return max;
+    };
+    return { proximity, best };
   }
 
   /** Each document's place in the order of dates: newest first, undated last (ties: by name). */
@@ -1370,6 +1426,260 @@ export class SearchIndex {
   private view(doc: Doc): SearchDocumentView {
     return { id: doc.id, name: doc.name, text: doc.text, title: doc.title, outlet: doc.outlet, date: doc.date };
   }
+
+  // -------------------------------------------------------------------------------------------
+  // Snapshot (serialisation only: a warm start loads the index without reading the texts again)
+
+  /**
+   * The index as one buffer (see `SNAPSHOT_VERSION`): documents' words, titles and mentions, the vocabulary,
+   * postings and positions. Texts are not stored; `fromSnapshot` reads them through a reader when shown.
+   * `key` is checked on load (e.g. the engine version and knowledge base the mentions came from).
+   */
+  toSnapshot(key: string): Uint8Array {
+    const w = new BinaryWriter(SNAPSHOT_MAGIC, SNAPSHOT_VERSION);
+    w.string(key);
+    const docs = this.docs;
+    const n = docs.length;
+    w.u32(n);
+    w.strings(docs.map((d) => d.id));
+    w.strings(docs.map((d) => d.name));
+    w.strings(docs.map((d) => d.title));
+    w.strings(docs.map((d) => d.outlet ?? ''));
+    w.strings(docs.map((d) => d.date ?? ''));
+    // Per document: flags (1 alive, 2 has outlet, 4 has date), title offsets and word span.
+    const flags = new Uint8Array(n);
+    const nums = new Int32Array(n * 4);
+    const wordOffsets = new Uint32Array(n + 1);
+    const mentionOffsets = new Uint32Array(n + 1);
+    docs.forEach((d, i) => {
+      flags[i] = (d.alive ? 1 : 0) | (d.outlet !== undefined ? 2 : 0) | (d.date !== undefined ? 4 : 0);
+      nums.set([d.titleStart, d.titleEnd, d.titleFirst, d.titleLast], i * 4);
+      wordOffsets[i + 1] = wordOffsets[i]! + d.starts.length;
+      mentionOffsets[i + 1] = mentionOffsets[i]! + d.mentions.length;
+    });
+    w.array(flags);
+    w.array(nums);
+    const words = wordOffsets[n]!;
+    const starts = new Uint32Array(words);
+    const lengths = new Uint8Array(words);
+    const terms = new Uint32Array(words);
+    const longEnds: number[] = [];
+    docs.forEach((d, i) => {
+      const at = wordOffsets[i]!;
+      starts.set(d.starts, at);
+      lengths.set(d.lengths, at);
+      terms.set(d.terms, at);
+      for (const [k, end] of d.longEnds ?? []) longEnds.push(i, k, end);
+    });
+    w.array(wordOffsets);
+    w.array(starts);
+    w.array(lengths);
+    w.array(terms);
+    w.array(Uint32Array.from(longEnds));
+    // Mentions: entity (an index into a table), type, start, end, first and last word.
+    const entityIds = new Map<string, number>();
+    const m = mentionOffsets[n]!;
+    const mentionNums = new Uint32Array(m * 5);
+    const mentionTypes = new Uint8Array(m);
+    let k = 0;
+    for (const d of docs) {
+      for (const x of d.mentions) {
+        let e = entityIds.get(x.entity);
+        if (e === undefined) entityIds.set(x.entity, (e = entityIds.size));
+        mentionNums.set([e, x.start, x.end, x.first, x.last], k * 5);
+        mentionTypes[k++] = TYPE_CODES.indexOf(x.type);
+      }
+    }
+    w.array(mentionOffsets);
+    w.strings([...entityIds.keys()]);
+    w.array(mentionNums);
+    w.array(mentionTypes);
+    // Vocabulary, postings and positions (each term's trimmed to its length).
+    const t = this.termText.length;
+    w.u32(t);
+    w.strings(this.termText);
+    for (const [lists, lengthsOf] of [
+      [this.postings, this.postingLength],
+      [this.positions, this.positionLength],
+    ] as const) {
+      const offsets = new Uint32Array(t + 1);
+      for (let i = 0; i < t; i++) offsets[i + 1] = offsets[i]! + lengthsOf[i]!;
+      const all = new Uint32Array(offsets[t]!);
+      for (let i = 0; i < t; i++) all.set(lists[i]!.subarray(0, lengthsOf[i]!), offsets[i]!);
+      w.array(offsets);
+      w.array(all);
+    }
+    // Clitic forms → terms.
+    const forms = [...this.forms];
+    const formOffsets = new Uint32Array(forms.length + 1);
+    forms.forEach(([, list], i) => (formOffsets[i + 1] = formOffsets[i]! + list.length));
+    w.strings(forms.map(([f]) => f));
+    w.array(formOffsets);
+    w.array(Uint32Array.from(forms.flatMap(([, list]) => list)));
+    return w.bytes();
+  }
+
+  /**
+   * An index from `toSnapshot`'s buffer, or undefined when it is missing, of another version or key, truncated or
+   * corrupt (the caller rebuilds). Texts are read through `readText` (by document id) when a result needs them.
+   */
+  static fromSnapshot(
+    bytes: Uint8Array | undefined,
+    key: string,
+    readText: (id: string) => string | undefined,
+    entities: readonly Entity[] = [],
+  ): SearchIndex | undefined {
+    if (!bytes || bytes.length === 0) return undefined;
+    try {
+      return SearchIndex.readSnapshot(new BinaryReader(bytes, SNAPSHOT_MAGIC, SNAPSHOT_VERSION), key, readText, entities);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private static readSnapshot(r: BinaryReader, key: string, readText: (id: string) => string | undefined, entities: readonly Entity[]): SearchIndex | undefined {
+    if (r.string() !== key) return undefined;
+    const n = r.u32();
+    const [ids, names, titles, outlets, dates] = [r.strings(), r.strings(), r.strings(), r.strings(), r.strings()];
+    if (![ids, names, titles, outlets, dates].every((a) => a.length === n)) throw new SnapshotError('documents');
+    const flags = r.u8s();
+    const nums = r.i32s();
+    if (flags.length !== n || nums.length !== n * 4) throw new SnapshotError('documents');
+    const wordOffsetsRaw = r.u32s();
+    const words = wordOffsetsRaw[n] ?? 0;
+    const starts = r.u32s();
+    const lengths = r.u8s();
+    const terms = r.u32s();
+    const longEnds = r.u32s();
+    if (starts.length !== words || lengths.length !== words || terms.length !== words || longEnds.length % 3) throw new SnapshotError('words');
+    const mentionOffsets = r.u32s();
+    const entityIds = r.strings();
+    const mentionNums = r.u32s();
+    const mentionTypes = r.u8s();
+    const m = mentionTypes.length;
+    if (mentionNums.length !== m * 5) throw new SnapshotError('mentions');
+    const t = r.u32();
+    const termText = r.strings();
+    if (termText.length !== t) throw new SnapshotError('terms');
+    const postingOffsets = r.u32s();
+    const postings = r.u32s();
+    checkOffsets(postingOffsets, t, postings.length);
+    const positionOffsets = r.u32s();
+    const positions = r.u32s();
+    checkOffsets(positionOffsets, t, positions.length);
+    const formList = r.strings();
+    const formOffsets = r.u32s();
+    const formTerms = r.u32s();
+    checkOffsets(formOffsets, formList.length, formTerms.length);
+    checkOffsets(wordOffsetsRaw, n, words);
+    checkOffsets(mentionOffsets, n, m);
+    r.end();
+    // Values that index other arrays: checked, so a corrupt buffer cannot make a query throw.
+    below(terms, t);
+    below(formTerms, t);
+    below(mentionTypes, TYPE_CODES.length);
+    for (let i = 0; i < postings.length; i += 2) if (postings[i]! >= n) throw new SnapshotError('postings');
+    for (let i = 0; i < m; i++) if (mentionNums[i * 5]! >= entityIds.length) throw new SnapshotError('mentions');
+
+    const index = new SearchIndex(entities);
+    // The texts: read when first needed, the last few kept.
+    const recent = new Map<string, string>();
+    const textOf = (id: string): string => {
+      let text = recent.get(id);
+      if (text !== undefined) {
+        recent.delete(id);
+        recent.set(id, text);
+        return text;
+      }
+      text = readText(id) ?? '';
+      recent.set(id, text);
+      if (recent.size > 64) recent.delete(recent.keys().next().value!);
+      return text;
+    };
+    const longByDoc = new Map<number, Map<number, number>>();
+    for (let i = 0; i < longEnds.length; i += 3) {
+      let map = longByDoc.get(longEnds[i]!);
+      if (!map) longByDoc.set(longEnds[i]!, (map = new Map()));
+      map.set(longEnds[i + 1]!, longEnds[i + 2]!);
+    }
+    const grow = (size: number): number => Math.max(1024, 2 ** Math.ceil(Math.log2(size + 1)));
+    index.aliveBits = new Uint8Array(grow(n));
+    index.titleFirsts = new Int32Array(grow(n));
+    index.titleLasts = new Int32Array(grow(n));
+    index.termMask = new Uint32Array(grow(t));
+    for (let i = 0; i < n; i++) {
+      const from = wordOffsetsRaw[i]!;
+      const to = wordOffsetsRaw[i + 1]!;
+      const mentions: Doc['mentions'] = [];
+      let types = 0;
+      let titleEntities: Set<string> | undefined;
+      const [titleStart, titleEnd, titleFirst, titleLast] = [nums[i * 4]!, nums[i * 4 + 1]!, nums[i * 4 + 2]!, nums[i * 4 + 3]!];
+      for (let j = mentionOffsets[i]!; j < mentionOffsets[i + 1]!; j++) {
+        const type = TYPE_CODES[mentionTypes[j]!]!;
+        const x = { entity: entityIds[mentionNums[j * 5]!]!, type, start: mentionNums[j * 5 + 1]!, end: mentionNums[j * 5 + 2]!, first: mentionNums[j * 5 + 3]!, last: mentionNums[j * 5 + 4]! };
+        mentions.push(x);
+        types |= TYPE_BIT[type];
+        if (x.first >= titleFirst && x.last <= titleLast) (titleEntities ??= new Set()).add(x.entity);
+      }
+      const alive = (flags[i]! & 1) !== 0;
+      const outlet = flags[i]! & 2 ? outlets[i]! : undefined;
+      const id = ids[i]!;
+      let text: string | undefined = alive ? undefined : '';
+      const doc: Doc = {
+        index: i,
+        id,
+        name: names[i]!,
+        get text(): string {
+          return text ?? textOf(id);
+        },
+        set text(value: string) {
+          text = value;
+        },
+        title: titles[i]!,
+        titleStart,
+        titleEnd,
+        outlet,
+        outletFolded: outlet ? fold(outlet) : '',
+        date: flags[i]! & 4 ? dates[i]! : undefined,
+        starts: starts.subarray(from, to),
+        lengths: lengths.subarray(from, to),
+        longEnds: longByDoc.get(i),
+        terms: terms.subarray(from, to),
+        titleFirst,
+        titleLast,
+        mentions,
+        types,
+        titleEntities,
+        alive,
+      };
+      index.docs.push(doc);
+      index.titleFirsts[i] = titleFirst;
+      index.titleLasts[i] = titleLast;
+      if (!alive) {
+        index.dead++;
+        continue;
+      }
+      index.byId.set(id, doc);
+      index.aliveBits[i] = 1;
+      for (const x of mentions) {
+        let perDoc = index.entityDocs.get(x.entity);
+        if (!perDoc) index.entityDocs.set(x.entity, (perDoc = new Map()));
+        perDoc.set(i, (perDoc.get(i) ?? 0) + 1);
+      }
+      if (doc.outletFolded) index.countOutlet(doc.outletFolded, 1);
+    }
+    for (let i = 0; i < t; i++) {
+      const w = termText[i]!;
+      index.termIds.set(w, i);
+      index.termText.push(w);
+      index.postings.push(postings.subarray(postingOffsets[i]!, postingOffsets[i + 1]!));
+      index.postingLength.push(postingOffsets[i + 1]! - postingOffsets[i]!);
+      index.positions.push(positions.subarray(positionOffsets[i]!, positionOffsets[i + 1]!));
+      index.positionLength.push(positionOffsets[i + 1]! - positionOffsets[i]!);
+    }
+    formList.forEach((f, i) => index.forms.set(f, Array.from(formTerms.subarray(formOffsets[i]!, formOffsets[i + 1]!))));
+    return index;
+  }
 }
 
 /** What the concordance reads of a document. */
@@ -1490,6 +1800,16 @@ class Heap {
     for (let i = 0; i < size; i++) this.items[i] = i;
     this.size = size;
     for (let i = (size >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  /** The first item (not taken out), or -1. */
+  peek(): number {
+    return this.size === 0 ? -1 : this.items[0]!;
+  }
+
+  /** The first item's key got no better: restores the order. */
+  topChanged(): void {
+    if (this.size > 0) this.down(0);
   }
 
   /** The next item, or -1. */

@@ -1,0 +1,210 @@
+/**
+ * A small binary container for snapshots (the search index's, the entry cache's): a magic, a version, then
+ * sections written in order — numbers, typed arrays (4-byte aligned, read back as views without copying) and
+ * string lists (one UTF-8 blob decoded once, cut by UTF-16 offsets). Reading past the end or a section of the
+ * wrong size throws `SnapshotError`; callers catch it and rebuild.
+ */
+
+export class SnapshotError extends Error {}
+
+const encoder = new TextEncoder();
+
+export class BinaryWriter {
+  private readonly parts: Uint8Array[] = [];
+  private length = 0;
+
+  constructor(magic: string, version: number) {
+    this.string(magic);
+    this.u32(version);
+  }
+
+  private push(bytes: Uint8Array): void {
+    this.parts.push(bytes);
+    this.length += bytes.length;
+  }
+
+  private pad(): void {
+    const r = this.length % 4;
+    if (r) this.push(new Uint8Array(4 - r));
+  }
+
+  u32(n: number): void {
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setUint32(0, n >>> 0, true);
+    this.push(b);
+  }
+
+  f64(n: number): void {
+    this.pad();
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setFloat64(0, n, true);
+    this.push(b);
+  }
+
+  string(s: string): void {
+    const b = encoder.encode(s);
+    this.u32(b.length);
+    this.push(b);
+    this.pad();
+  }
+
+  /** A typed array (little-endian hosts: the bytes as they are in memory). */
+  array(a: Uint32Array | Uint8Array | Int32Array | Float64Array): void {
+    this.u32(a.length);
+    this.pad();
+    if (a instanceof Float64Array && this.length % 8) this.push(new Uint8Array(4));
+    this.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    this.pad();
+  }
+
+  /** Raw bytes. */
+  blob(b: Uint8Array): void {
+    this.u32(b.length);
+    this.push(b);
+    this.pad();
+  }
+
+  /** Strings as one blob and their UTF-16 end offsets. */
+  strings(list: readonly string[]): void {
+    const ends = new Uint32Array(list.length);
+    let n = 0;
+    list.forEach((s, i) => (ends[i] = n += s.length));
+    this.array(ends);
+    this.string(list.join(''));
+  }
+
+  bytes(): Uint8Array {
+    const out = new Uint8Array(this.length);
+    let at = 0;
+    for (const p of this.parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
+}
+
+export class BinaryReader {
+  private readonly bytes: Uint8Array;
+  private readonly view: DataView;
+  private at = 0;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+
+  /** Throws `SnapshotError` when the magic or version differ. */
+  constructor(input: Uint8Array, magic: string, version: number) {
+    // Typed-array views need aligned offsets: copy a buffer that does not start on 8 bytes.
+    this.bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+    this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    if (this.string() !== magic) throw new SnapshotError('not a snapshot');
+    if (this.u32() !== version) throw new SnapshotError('another version');
+  }
+
+  private need(n: number): void {
+    if (n < 0 || this.at + n > this.bytes.length) throw new SnapshotError('truncated');
+  }
+
+  private pad(): void {
+    this.at = (this.at + 3) & ~3;
+  }
+
+  u32(): number {
+    this.need(4);
+    const n = this.view.getUint32(this.at, true);
+    this.at += 4;
+    return n;
+  }
+
+  f64(): number {
+    this.pad();
+    this.need(8);
+    const n = this.view.getFloat64(this.at, true);
+    this.at += 8;
+    return n;
+  }
+
+  string(): string {
+    const n = this.u32();
+    this.need(n);
+    let s: string;
+    try {
+      s = this.decoder.decode(this.bytes.subarray(this.at, this.at + n));
+    } catch {
+      throw new SnapshotError('bad UTF-8');
+    }
+    this.at += n;
+    this.pad();
+    return s;
+  }
+
+  private raw(count: number, size: number, align = 4): { buffer: ArrayBufferLike; offset: number } {
+    this.pad();
+    if (align === 8 && (this.bytes.byteOffset + this.at) % 8) this.at += 4;
+    this.need(count * size);
+    const offset = this.bytes.byteOffset + this.at;
+    this.at += count * size;
+    this.pad();
+    return { buffer: this.bytes.buffer, offset };
+  }
+
+  u32s(): Uint32Array {
+    const n = this.u32();
+    const { buffer, offset } = this.raw(n, 4);
+    return new Uint32Array(buffer, offset, n);
+  }
+
+  i32s(): Int32Array {
+    const n = this.u32();
+    const { buffer, offset } = this.raw(n, 4);
+    return new Int32Array(buffer, offset, n);
+  }
+
+  u8s(): Uint8Array {
+    const n = this.u32();
+    const { buffer, offset } = this.raw(n, 1);
+    return new Uint8Array(buffer, offset, n);
+  }
+
+  f64s(): Float64Array {
+    const n = this.u32();
+    const { buffer, offset } = this.raw(n, 8, 8);
+    return new Float64Array(buffer, offset, n);
+  }
+
+  blob(): Uint8Array {
+    const n = this.u32();
+    this.need(n);
+    const b = this.bytes.subarray(this.at, this.at + n);
+    this.at += n;
+    this.pad();
+    return b;
+  }
+
+  strings(): string[] {
+    const ends = this.u32s();
+    const blob = this.string();
+    const out = new Array<string>(ends.length);
+    let from = 0;
+    for (let i = 0; i < ends.length; i++) {
+      const to = ends[i]!;
+      if (to < from || to > blob.length) throw new SnapshotError('bad string offsets');
+      out[i] = blob.slice(from, to);
+      from = to;
+    }
+    return out;
+  }
+
+  end(): void {
+    if (this.at !== this.bytes.length) throw new SnapshotError('trailing bytes');
+  }
+}
+
+/** Checks every value of `a` is below `limit`. */
+export function below(a: ArrayLike<number>, limit: number): void {
+  for (let i = 0; i < a.length; i++) if (a[i]! >= limit) throw new SnapshotError('value out of range');
+}
+
+/** Checks `o` holds n + 1 offsets rising from 0 to `total` (cutting an array of that length into n pieces). */
+export function checkOffsets(o: Uint32Array, n: number, total: number): void {
+  if (o.length !== n + 1 || o[0] !== 0 || o[n] !== total) throw new SnapshotError('bad offsets');
+  for (let i = 0; i < n; i++) if (o[i]! > o[i + 1]!) throw new SnapshotError('bad offsets');
+}

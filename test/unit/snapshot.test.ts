@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { Recognizer } from '../../src/core/entities';
+import { builtInEntities } from '../../src/core/kb';
+import { buildSearchIndex } from '../../src/core/search/corpusSearch';
+import { SearchIndex } from '../../src/core/search/index';
+import { readSeeds, syntheticArticles, TODAY } from './helpers';
+
+const recognizer = new Recognizer(builtInEntities());
+const entities = [...recognizer.entities.values()];
+const QUERIES = ['لافروف', 'روسيا واشنطن', '"وزير الخارجية"', 'Putin', 'type:person بوتين', 'العقوبات الامريكيه', 'سوريا', 'outlet:الرياض'];
+
+function roundTrip(inputs: { name: string; text: string }[]): { original: SearchIndex; loaded: SearchIndex; reads: string[] } {
+  const original = buildSearchIndex(inputs, recognizer, { today: TODAY });
+  const texts = new Map(inputs.map((i) => [i.name, i.text]));
+  const reads: string[] = [];
+  const loaded = SearchIndex.fromSnapshot(original.toSnapshot('k1'), 'k1', (id) => (reads.push(id), texts.get(id)), entities);
+  assert.ok(loaded, 'the snapshot loads');
+  return { original, loaded, reads };
+}
+
+describe('search index snapshot', () => {
+  for (const [label, inputs] of [
+    ['the seeds', readSeeds()],
+    ['snn-dev-like synthetic articles', syntheticArticles(120)],
+  ] as const) {
+    it(`answers every query as the index it was taken from (${label})`, () => {
+      const { original, loaded, reads } = roundTrip([...inputs]);
+      assert.equal(reads.length, 0, 'no text is read on load');
+      assert.equal(loaded.size, original.size);
+      for (const q of QUERIES) assert.deepEqual(loaded.search(q), original.search(q), q);
+      assert.deepEqual(loaded.occurrences({ word: 'روسيا' }).map((o) => [o.doc.id, o.start, o.end]), original.occurrences({ word: 'روسيا' }).map((o) => [o.doc.id, o.start, o.end]));
+      // A snapshot of the loaded index is the same bytes.
+      assert.deepEqual(loaded.toSnapshot('k1'), original.toSnapshot('k1'));
+    });
+  }
+
+  it('keeps working after documents are added, replaced and removed', () => {
+    const seeds = readSeeds();
+    const { original, loaded } = roundTrip(seeds);
+    for (const ix of [original, loaded]) {
+      ix.remove(seeds[0]!.name);
+      ix.add({ id: 'new.txt', name: 'new.txt', text: seeds[0]!.text + '\nميدفيديف' });
+    }
+    for (const q of [...QUERIES, 'ميدفيديف']) assert.deepEqual(loaded.search(q), original.search(q), q);
+  });
+
+  it('keeps removed documents out after a round trip', () => {
+    const seeds = readSeeds();
+    const original = buildSearchIndex(seeds, recognizer, { today: TODAY });
+    original.remove(seeds[1]!.name);
+    const loaded = SearchIndex.fromSnapshot(original.toSnapshot('k'), 'k', () => undefined, entities)!;
+    assert.equal(loaded.size, seeds.length - 1);
+    assert.equal(loaded.has(seeds[1]!.name), false);
+  });
+
+  it('gives undefined (rebuild) for another key, a truncated or corrupt buffer, never an error', () => {
+    const original = buildSearchIndex(syntheticArticles(30), recognizer, { today: TODAY });
+    const bytes = original.toSnapshot('k');
+    const load = (b: Uint8Array | undefined, key = 'k'): SearchIndex | undefined => SearchIndex.fromSnapshot(b, key, () => 'x', entities);
+    assert.equal(load(bytes, 'other'), undefined);
+    assert.equal(load(undefined), undefined);
+    assert.equal(load(new Uint8Array(0)), undefined);
+    assert.equal(load(new TextEncoder().encode('{"magic":"corpus-navigator-cache"}\n')), undefined);
+    for (const cut of [3, 10, 100, bytes.length >> 1, bytes.length - 1]) assert.equal(load(bytes.subarray(0, cut)), undefined, `cut at ${cut}`);
+    // Flipped bytes: either refused or an index that answers without throwing.
+    let seed = 1;
+    for (let k = 0; k < 40; k++) {
+      const bad = bytes.slice();
+      for (let j = 0; j < 8; j++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        bad[seed % bad.length] ^= 1 + (seed >>> 24) % 255;
+      }
+      const ix = load(bad);
+      if (ix) for (const q of QUERIES) ix.search(q);
+    }
+  });
+});
