@@ -218,9 +218,12 @@ async function run(docs: { name: string; text: string; path?: string }[], baseli
     const d = docs[(i * 7919) % docs.length]!;
     t0 = process.hrtime.bigint();
     await corpus.update({ id: d.name, name: d.name });
+    const tParsed = ms(t0);
     index.add(searchDocument(corpus.get(d.name)!, host.text(d.name)));
+    const tIndexed = ms(t0);
     corpus.entities();
     updates.push(ms(t0));
+    if (process.env.BENCH_DEBUG) console.log(`update: corpus ${tParsed.toFixed(1)} ms, search index ${(tIndexed - tParsed).toFixed(1)} ms, entity index ${(ms(t0) - tIndexed).toFixed(1)} ms`);
   }
   updates.sort((a, b) => a - b);
   // Queries (expansion caches are per query word; the measured runs use them like a user retyping).
