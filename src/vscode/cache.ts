@@ -1,7 +1,8 @@
 /**
  * The entry cache on disk (src/core/cache.ts) in the extension's storage for this workspace: read when the
  * corpus loads, so unchanged files are not parsed again; written a few seconds after the corpus last changed
- * (never while it is indexing), a slice at a time so the window does not wait. A missing, corrupt or outdated
+ * (never while it is indexing, at most once a minute), a slice at a time so the window does not wait; the search
+ * index's snapshot beside it. A missing, corrupt or outdated
  * cache reads as empty and the corpus is parsed as if there were none; the next write replaces it.
  */
 import * as vscode from 'vscode';
@@ -13,6 +14,8 @@ const FILE = 'entry-cache.bin';
 const SEARCH_FILE = 'search-index.bin';
 /** Wait this long (ms) after the last change before writing. */
 const WRITE_DELAY_MS = 3000;
+/** At most one write a minute: at 20k articles the cache and the snapshot are hundreds of MB. */
+const MIN_WRITE_INTERVAL_MS = 60_000;
 
 const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -22,6 +25,8 @@ export class EntryCacheStore implements vscode.Disposable {
   private writing: Promise<void> | undefined;
   private dirty = false;
   private subscription: { dispose(): void } | undefined;
+  /** When the last write started (ms since the epoch; 0: none yet). */
+  private lastWrite = 0;
   /** The search index's snapshot, when the corpus's entries and the index agree (set once search is registered). */
   private searchSnapshot: (() => Promise<Uint8Array | undefined>) | undefined;
 
@@ -78,13 +83,14 @@ export class EntryCacheStore implements vscode.Disposable {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.write(corpus);
-    }, WRITE_DELAY_MS);
+    }, Math.max(WRITE_DELAY_MS, this.lastWrite + MIN_WRITE_INTERVAL_MS - Date.now()));
   }
 
   private async write(corpus: Corpus): Promise<void> {
     // Still indexing, or a write under way: the change after it schedules the next.
     if (corpus.indexing || this.writing || !this.dirty) return;
     this.dirty = false;
+    this.lastWrite = Date.now();
     this.writing = (async () => {
       const t0 = Date.now();
       try {
