@@ -16,7 +16,7 @@ import {
   YearSource,
   yearsIn,
 } from './dates';
-import { Line, LineIndex, sharedLineIndex, TextRange } from './text';
+import { Line, LineIndex, partitionPoint, sharedLineIndex, TextRange } from './text';
 
 export interface Part {
   text: string;
@@ -145,14 +145,7 @@ const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
 /** The first index in [from, a.length) whose value is at least x (a ascends from `from` on), or a.length. */
 function firstAtLeast(a: Int32Array, from: number, x: number): number {
-  let lo = from;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(from, a.length, (i) => a[i]! < x);
 }
 
 /** A line of words that ends a sentence: ". " but not the ".." or "..؟" of headlines. */

@@ -3,7 +3,7 @@
  * clitics stripped, mapped back to the exact characters of the original text. Pure TypeScript.
  */
 import { fold, FoldedText, foldWithMap } from './arabic';
-import { LineIndex, sharedLineIndex, TextRange } from './text';
+import { LineIndex, partitionPoint, sharedLineIndex, TextRange } from './text';
 import { Discovery, discoverPeople } from './discovery';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize } from './tokenize';
 
@@ -383,13 +383,7 @@ const MIN_SURNAME = 3;
 function overlapsAny(mentions: readonly Mention[]): (start: number, end: number) => boolean {
   return (start, end) => {
     // The last mention starting before `end` is the only candidate.
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mentions[mid]!.start < end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(0, mentions.length, (i) => mentions[i]!.start < end);
     return lo > 0 && mentions[lo - 1]!.end > start;
   };
 }

@@ -8,6 +8,7 @@
  */
 import type { CorpusEntry } from './corpus';
 import type { Entity, EntityType, Mention, Statement } from './entities';
+import { partitionPoint } from './text';
 
 export interface ArticleMentions {
   entry: CorpusEntry;
@@ -189,14 +190,7 @@ export class EntityIndex {
 
   /** Where `a` goes in a list sorted by `byMentions`. */
   private lowerBound(list: ArticleMentions[], a: ArticleMentions): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.byMentions(list[mid]!, a) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(0, list.length, (i) => this.byMentions(list[i]!, a) < 0);
   }
 
   private number(id: string): number {

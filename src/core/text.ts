@@ -68,14 +68,8 @@ export class LineIndex {
 
   /** The 0-based line holding `offset` (an offset on a line terminator belongs to the line it ends). */
   lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    // The last line starting at or before `offset` (line 0 starts at 0).
+    return Math.max(0, partitionPoint(0, this.starts.length, (i) => this.starts[i]! <= offset) - 1);
   }
 
   range(start: number, end: number): TextRange {
@@ -103,4 +97,26 @@ export class LineIndex {
     const start = line.start + lead;
     return this.range(start, Math.max(start, line.end - trail));
   }
+}
+
+/**
+ * The one binary search of the project: the first index in [from, to) for which `before(i)` is false, given that
+ * `before` is true for a prefix of the range and false for the rest (`to` when it is true throughout).
+ */
+export function partitionPoint(from: number, to: number, before: (i: number) => boolean): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Inserts `x` into `top`, sorted by `cmp` and at most `limit` long (after the equal ones); leaves it out if it falls past the end. */
+export function insertSorted<T>(top: T[], x: T, limit: number, cmp: (a: T, b: T) => number): void {
+  if (top.length >= limit && cmp(x, top[limit - 1]!) >= 0) return;
+  top.splice(partitionPoint(0, top.length, (i) => cmp(top[i]!, x) <= 0), 0, x);
+  if (top.length > limit) top.pop();
 }

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Corpus } from '../core/corpus';
 import type { Mention } from '../core/entities';
+import { partitionPoint } from '../core/text';
 
 const MAX_CACHED = 32;
 
@@ -37,13 +38,7 @@ export class DocumentMentions implements vscode.Disposable {
     const offset = document.offsetAt(position);
     // Mentions are in text order and do not overlap: a binary search for the first ending after the offset.
     const ms = await this.of(document);
-    let lo = 0;
-    for (let hi = ms.length; lo < hi; ) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid]!.end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const m = ms[lo];
+    const m = ms[partitionPoint(0, ms.length, (i) => ms[i]!.end <= offset)];
     return m && m.start <= offset ? m : undefined;
   }
 

@@ -12,6 +12,7 @@ import { proclitic } from '../tokenize';
 import { allowedEdits, boundedDistance } from './fuzzy';
 import { dateInBounds, ParsedQuery, parseQuery } from './query';
 import { scanWords } from './scan';
+import { insertSorted, partitionPoint } from '../text';
 import { below, BinaryReader, BinaryWriter, checkOffsets, SnapshotError } from '../binary';
 
 export { parseQuery, QUERY_SYNTAX_HINT } from './query';
@@ -1068,18 +1069,8 @@ export class SearchIndex {
         if (q.type && !this.overlapsMentionOfType(doc, w.first, w.last, q.type)) continue;
         const inTitle = w.first >= doc.titleFirst && w.last <= doc.titleLast ? 1.1 : 1;
         const x: Window = { doc, first: w.first, last: w.last, score: w.score * docBoost * inTitle, hits: w.hits };
-        // The top stays sorted and at most `limit` long (`cmp` is a total order): a window after the
-        // last of a full top is left out, the others inserted in place.
-        if (top.length >= limit && cmp(x, top[limit - 1]!) >= 0) continue;
-        let lo = 0;
-        let hi = top.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (cmp(top[mid]!, x) <= 0) lo = mid + 1;
-          else hi = mid;
-        }
-        top.splice(lo, 0, x);
-        if (top.length > limit) top.pop();
+        // The top stays sorted and at most `limit` long (`cmp` is a total order).
+        insertSorted(top, x, limit, cmp);
       }
     }
     return top.map((w) => this.passageResult(w.doc, w.first, w.last, w.score, w.hits, clauses));
@@ -1841,18 +1832,7 @@ class Heap {
 function topK<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[] {
   if (items.length <= k * 4) return items.sort(cmp).slice(0, k);
   const top: T[] = [];
-  for (const x of items) {
-    if (top.length >= k && cmp(x, top[k - 1]!) >= 0) continue;
-    let lo = 0;
-    let hi = top.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cmp(top[mid]!, x) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    top.splice(lo, 0, x);
-    if (top.length > k) top.pop();
-  }
+  for (const x of items) insertSorted(top, x, k, cmp);
   return top;
 }
 
@@ -1862,14 +1842,7 @@ function round(n: number): number {
 
 /** The first index of sorted `a` whose value is not below `x` (numbers or strings). */
 function lowerBound<T extends number | string>(a: ArrayLike<T>, x: T): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, a.length, (i) => a[i]! < x);
 }
 
 function groupByLength(words: Iterable<string>): Map<number, string[]> {
