@@ -7,9 +7,11 @@
  * the same queries with fuse.js over passages and MiniSearch over passages as baselines. Nothing is
  * written to the corpus; the cache lives in memory. Prints numbers; asserts nothing.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { fold } from '../src/core/arabic';
@@ -193,6 +195,7 @@ async function run(docs: { name: string; text: string; path?: string }[], baseli
   index = new SearchIndex();
   corpus = undefined as unknown as Corpus; // the cold corpus let go, so RSS is the reopened one's
   gc();
+  const warmProfile = profiling('warm') ? await startProfile() : undefined;
   t0 = process.hrtime.bigint();
   corpus = new Corpus(host, { recognizer, loadCache: async (k) => EntryCache.read(cacheBytes!, k) });
   const warmSearch = new CorpusSearch(corpus, async (f) => host.text(f.id), { readTextSync: (f) => host.text(f.id), loadSnapshot: async () => snapshotBytes });
@@ -201,6 +204,7 @@ async function run(docs: { name: string; text: string; path?: string }[], baseli
   index = await warmSearch.ready();
   if (process.env.BENCH_DEBUG) console.log(`warm: corpus ${corpusReadyMs.toFixed(0)} ms, search ${(ms(t0) - corpusReadyMs).toFixed(0)} ms`);
   const warmStartMs = ms(t0);
+  if (warmProfile) await warmProfile(profiling('warm')!);
   if (index.size !== docs.length) throw new Error(`warm start: ${index.size} of ${docs.length} documents (the snapshot was not used?)`);
   const rss = rssMB();
   // The serialised buffers are on disk in the extension, not in its memory: let them go before the rest.
@@ -211,20 +215,27 @@ async function run(docs: { name: string; text: string; path?: string }[], baseli
   t0 = process.hrtime.bigint();
   corpus.entities();
   const entityIndexMs = ms(t0);
-  // One-file update: a file changes; the corpus parses and recognizes it, the search index replaces
-  // it, the entity index takes it in (incrementally).
+  // One-file update, as the extension sees it: a file changes; the corpus parses and recognizes it, the
+  // entity index takes it in and the live search index replaces it (both incrementally).
   const updates: number[] = [];
+  const gcs: string[] = [];
+  const observer = process.env.BENCH_DEBUG ? new PerformanceObserver((list) => list.getEntries().forEach((e) => gcs.push(`${e.duration.toFixed(1)} ms`))) : undefined;
+  observer?.observe({ entryTypes: ['gc'] });
+  const profile = profiling('update') ? await startProfile() : undefined;
   for (let i = 0; i < 7; i++) {
     const d = docs[(i * 7919) % docs.length]!;
     t0 = process.hrtime.bigint();
     await corpus.update({ id: d.name, name: d.name });
     const tParsed = ms(t0);
-    index.add(searchDocument(corpus.get(d.name)!, host.text(d.name)));
-    const tIndexed = ms(t0);
     corpus.entities();
+    const tEntities = ms(t0);
+    index = await warmSearch.ready();
     updates.push(ms(t0));
-    if (process.env.BENCH_DEBUG) console.log(`update: corpus ${tParsed.toFixed(1)} ms, search index ${(tIndexed - tParsed).toFixed(1)} ms, entity index ${(ms(t0) - tIndexed).toFixed(1)} ms`);
+    if (process.env.BENCH_DEBUG) console.log(`update: corpus ${tParsed.toFixed(1)} ms, entity index ${(tEntities - tParsed).toFixed(1)} ms, search index ${(ms(t0) - tEntities).toFixed(1)} ms; GC ${gcs.splice(0).join(', ') || 'none'}`);
+    await new Promise((resolve) => setImmediate(resolve)); // GC entries are delivered on a later tick
   }
+  observer?.disconnect();
+  if (profile) await profile(profiling('update')!);
   updates.sort((a, b) => a - b);
   // Queries (expansion caches are per query word; the measured runs use them like a user retyping).
   for (const q of QUERIES) index.search(q);
@@ -302,6 +313,27 @@ async function run(docs: { name: string; text: string; path?: string }[], baseli
     baselineQueryP95Ms: baselineQueryP95Ms === null ? null : round(baselineQueryP95Ms),
     miniSearchIndexMs: miniSearchIndexMs === null ? null : round(miniSearchIndexMs),
     miniSearchQueryP95Ms: miniSearchQueryP95Ms === null ? null : round(miniSearchQueryP95Ms),
+  };
+}
+
+/** BENCH_PROFILE=<phase>:<file>, phase `warm` or `update`: where to write a CPU profile of that phase. */
+function profiling(phase: string): string | undefined {
+  const [p, file] = (process.env.BENCH_PROFILE ?? '').split(/:(.*)/);
+  return p === phase ? file : undefined;
+}
+
+/** A CPU profile from now until the returned function is called (open it in Chrome's or VS Code's profiler). */
+async function startProfile(): Promise<(file: string) => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> => new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  return async (file) => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
   };
 }
 

@@ -8,11 +8,11 @@
  * keeps the same path, size and mtime. A corrupt, foreign or outdated cache reads as empty, and the
  * caller rebuilds without a word.
  */
-import type { Article, Part } from './article';
+import type { Article } from './article';
 import { BinaryReader, BinaryWriter, checkOffsets, SnapshotError } from './binary';
 import type { CorpusEntry, CorpusFile } from './corpus';
 import type { Entity, EntityType, Mention, Statement } from './entities';
-import type { TextRange } from './text';
+import { compactMention, partMention, PartMention, partsOf } from './mentionText';
 
 /** Bump when parsing or recognition changes what an entry holds. */
 export const ENGINE_VERSION = 1;
@@ -29,7 +29,7 @@ export interface FileStamp {
   mtime: number;
 }
 
-type Entry = Pick<CorpusEntry, 'file' | 'article' | 'mentions' | 'statements' | 'discovered' | 'notice'>;
+type Entry = Pick<CorpusEntry, 'file' | 'article' | 'mentions' | 'statements' | 'discovered' | 'notice' | 'contextYear'>;
 
 /** A short digest of anything JSON (the entities a recognizer knows), to key a cache on. */
 export function knowledgeDigest(value: unknown): string {
@@ -80,8 +80,8 @@ function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; en
   const jsons: Uint8Array[] = [];
   const packed = new MentionPacker();
   for (const { entry } of entries) {
-    const { file, article, statements, discovered, notice } = entry;
-    jsons.push(encoder.encode(JSON.stringify({ name: file.name, article, statements, discovered, notice })));
+    const { file, article, statements, discovered, notice, contextYear } = entry;
+    jsons.push(encoder.encode(JSON.stringify({ name: file.name, article, statements, discovered, notice, contextYear })));
     packed.add(article, entry.mentions);
     yield new Uint8Array(0);
   }
@@ -170,9 +170,10 @@ export class EntryCache {
       else this.byId.delete(stamp.id);
     }
     if (!hit || hit.stamp.size !== stamp.size || hit.stamp.mtime !== stamp.mtime) return undefined;
-    const { article, mentions, statements, discovered, notice } = hit.entry;
+    const { article, mentions, statements, discovered, notice, contextYear } = hit.entry;
     const entry: CorpusEntry = { file: { id: file.id, name: hit.entry.file.name ?? file.name }, article, mentions, statements, discovered };
     if (notice !== undefined) entry.notice = notice;
+    if (contextYear !== undefined) entry.contextYear = contextYear;
     return entry;
   }
 }
@@ -203,6 +204,7 @@ function* parseLines(bytes: Uint8Array | undefined, knowledge: string): Generato
       const stamp = { id: ids[i]!, size: sizes[i]!, mtime: mtimes[i]! };
       const entry: Entry = { file: { id: ids[i]!, name: json.name }, article: json.article, mentions: mentions.get(i, json.article), statements: json.statements, discovered: json.discovered };
       if (typeof json.notice === 'string') entry.notice = json.notice;
+      if (typeof json.contextYear === 'number') entry.contextYear = json.contextYear;
       return { stamp, entry };
     });
   } catch {
@@ -217,50 +219,13 @@ interface Rest {
   statements: Statement[];
   discovered: Entity[];
   notice?: string;
+  contextYear?: number;
 }
 
 function isRest(x: unknown): x is Rest {
   if (typeof x !== 'object' || x === null) return false;
   const o = x as Partial<Rest>;
   return typeof o.name === 'string' && typeof o.article?.title === 'object' && Array.isArray(o.statements) && Array.isArray(o.discovered);
-}
-
-/** Characters of context on each side of a mention in its snippet (as the recognizer's `snippetOf`). */
-const SNIPPET_CONTEXT = 60;
-
-/** The article's parts that hold text, by start. */
-function partsOf(article: Article): Part[] {
-  const parts: Part[] = [article.title, ...article.alternativeTitles, ...article.subheadings, ...article.paragraphs, ...article.boilerplate];
-  if (article.outlet) parts.push(article.outlet);
-  return parts.filter((p) => p && typeof p.text === 'string' && p.range).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-}
-
-/** A mention's text, range and snippet as read off the one-line part holding it (undefined when none does). */
-function derive(parts: readonly Part[], start: number, end: number): { text: string; range: TextRange; snippet: string } | undefined {
-  let lo = 0;
-  for (let hi = parts.length; lo < hi; ) {
-    const mid = (lo + hi) >> 1;
-    if (parts[mid]!.range.start <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo - 1; k >= 0 && k >= lo - 3; k--) {
-    const { text, range } = parts[k]!;
-    if (range.end < end || range.line !== range.endLine || range.end - range.start !== text.length) continue;
-    const s = start - range.start;
-    const e = end - range.start;
-    const L = text.length;
-    let from = Math.max(0, s - SNIPPET_CONTEXT);
-    let to = Math.min(L, e + SNIPPET_CONTEXT);
-    if (from > 0) from = text.indexOf(' ', from) + 1 || from;
-    if (to < L) to = Math.max(e, text.lastIndexOf(' ', to));
-    const character = range.character + s;
-    return {
-      text: text.slice(s, e),
-      range: { start, end, line: range.line, character, endLine: range.line, endCharacter: character + (e - s) },
-      snippet: `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < L ? '…' : ''}`,
-    };
-  }
-  return undefined;
 }
 
 const TYPES: readonly EntityType[] = ['person', 'organisation', 'place', 'law'];
@@ -287,10 +252,11 @@ class MentionPacker {
       if (e === undefined) this.entityIds.set(m.entity, (e = this.entityIds.size));
       this.types.push(Math.max(0, TYPES.indexOf(m.type)));
       this.nums.push(e, m.start, m.end);
-      const d = derive(parts, m.start, m.end);
-      const r = m.range;
-      const same = d && d.text === m.text && d.snippet === m.snippet && d.range.line === r.line && d.range.character === r.character && d.range.endLine === r.endLine && d.range.endCharacter === r.endCharacter && r.start === m.start && r.end === m.end;
-      if (!same) this.stored.push(this.total, this.text(m.text), r.line, r.character, r.endLine, r.endCharacter, this.text(m.snippet));
+      // Stored in full only when the article's parts would not give it back exactly.
+      if (!(compactMention(parts, m) instanceof PartMention)) {
+        const r = m.range;
+        this.stored.push(this.total, this.text(m.text), r.line, r.character, r.endLine, r.endCharacter, this.text(m.snippet));
+      }
       this.total++;
     }
     this.counts.push(mentions.length);
@@ -343,9 +309,10 @@ class MentionPacker {
             const range = { start, end, line: stored[k + 2]!, character: stored[k + 3]!, endLine: stored[k + 4]!, endCharacter: stored[k + 5]! };
             out.push({ entity, type, start, end, text: texts[stored[k + 1]!]!, range, snippet: texts[stored[k + 6]!]! });
           } else {
-            const d = derive(parts, start, end);
-            if (!d) throw new SnapshotError('mention not derivable');
-            out.push({ entity, type, start, end, text: d.text, range: d.range, snippet: d.snippet });
+            // Read off the part when asked (see mentionText.ts).
+            const m = partMention(parts, entity, type, start, end);
+            if (!m) throw new SnapshotError('mention not derivable');
+            out.push(m);
           }
         }
         return out;

@@ -7,6 +7,7 @@ import { Article, corpusContextYear, parseArticle, ParseOptions } from './articl
 import { EntryCache, FileStamp, knowledgeDigest } from './cache';
 import type { Entity, Mention, Recognizer, Statement } from './entities';
 import { EntityIndex } from './entityIndex';
+import { compactMentions } from './mentionText';
 import { EntryParser, inThreadParser, ParsedFile } from './entryParser';
 
 export interface ArticleInput {
@@ -81,6 +82,8 @@ export interface CorpusEntry {
   discovered: Entity[];
   /** What was done to read the file, when it was not plain UTF-8 (e.g. "decoded as UTF-16 LE …"). */
   notice?: string;
+  /** The corpus's central year the article was dated with (see `needsCorpusContext`), if there was one. */
+  contextYear?: number;
 }
 
 /** A file that could not be read as an article, and why, in words for the user. */
@@ -127,6 +130,8 @@ class EntryMap extends Map<string, CorpusEntry> {
   private total = 0;
   /** Ids of the entries with a notice (how a file not in UTF-8 was read): few, so listing them is cheap. */
   readonly noticeIds = new Set<string>();
+  /** Told of every id set or deleted (what keeps derived indexes current without a pass over the corpus). */
+  readonly trackers = new Set<ChangeTracker>();
 
   override set(id: string, entry: CorpusEntry): this {
     const old = super.get(id);
@@ -135,6 +140,7 @@ class EntryMap extends Map<string, CorpusEntry> {
     this.count(entry.article, 1);
     if (entry.notice) this.noticeIds.add(id);
     else this.noticeIds.delete(id);
+    for (const t of this.trackers) t.note(id);
     return this;
   }
 
@@ -142,6 +148,7 @@ class EntryMap extends Map<string, CorpusEntry> {
     const old = super.get(id);
     if (old) this.count(old.article, -1);
     this.noticeIds.delete(id);
+    if (old) for (const t of this.trackers) t.note(id);
     return super.delete(id);
   }
 
@@ -149,6 +156,7 @@ class EntryMap extends Map<string, CorpusEntry> {
     this.years.clear();
     this.total = 0;
     this.noticeIds.clear();
+    for (const t of this.trackers) t.noteAll();
     super.clear();
   }
 
@@ -173,6 +181,44 @@ class EntryMap extends Map<string, CorpusEntry> {
     };
     for (const y of a.yearsMentioned) add(y);
     if (a.date?.year !== undefined && a.date.yearSource !== 'weekday') add(a.date.year);
+  }
+}
+
+/**
+ * The ids of the entries set or deleted since the last `take()` (see `Corpus.trackChanges`), so that an
+ * index derived from the corpus is brought up to date in the time of the change, not of the corpus. Past
+ * `limit` ids it stops counting and says `all`: the consumer then compares everything (or rebuilds).
+ */
+export class ChangeTracker implements Disposable {
+  private ids = new Set<string>();
+  private overflow = false;
+
+  constructor(
+    private readonly limit: number,
+    private readonly onDispose: (t: ChangeTracker) => void,
+  ) {}
+
+  note(id: string): void {
+    if (this.overflow) return;
+    this.ids.add(id);
+    if (this.ids.size > this.limit) this.noteAll();
+  }
+
+  noteAll(): void {
+    this.overflow = true;
+    this.ids.clear();
+  }
+
+  /** What changed since the last call (or since the tracker was made), and starts counting afresh. */
+  take(): { all: boolean; ids: ReadonlySet<string> } {
+    const out = { all: this.overflow, ids: this.ids };
+    this.ids = new Set();
+    this.overflow = false;
+    return out;
+  }
+
+  dispose(): void {
+    this.onDispose(this);
   }
 }
 
@@ -202,7 +248,7 @@ export class Corpus {
   private recognizer: Recognizer | undefined;
   private entityIndex: EntityIndex | undefined;
   /** Entries changed since `entityIndex` was last brought up to date. */
-  private entitiesStale = false;
+  private readonly entityChanges = this.trackChanges();
   private readonly parser: EntryParser;
   private readonly loadCache: CorpusOptions['loadCache'];
   private readonly progressInterval: number | undefined;
@@ -277,13 +323,23 @@ export class Corpus {
     return knowledgeDigest([...(this.recognizer?.entities.values() ?? [])]);
   }
 
-  /** The corpus by entity (built on first use after each change). */
+  /** The corpus by entity (built on first use, then brought up to date by the files changed since). */
   entities(): EntityIndex {
-    // Kept current rather than rebuilt after each change (search/entity-index engineer's hook): the index
-    // updates the entries that changed since (by identity), or says a new one is cheaper (a load).
-    if (this.entityIndex && this.entitiesStale && !this.entityIndex.sync(this.entries)) this.entityIndex = undefined;
-    this.entitiesStale = false;
+    const { all, ids } = this.entityChanges.take();
+    // Many changes (a load, a checkout): a new index is cheaper than as many updates.
+    if (this.entityIndex && (all || ids.size > Math.max(64, this.entries.size / 8))) this.entityIndex = undefined;
+    if (this.entityIndex) for (const id of ids) this.entityIndex.update(id, this.entries.get(id));
     return (this.entityIndex ??= new EntityIndex(this.all(), this.knownAndDiscovered()));
+  }
+
+  /**
+   * Collects the ids of the files whose entry changes (set, replaced or deleted) from now on, for an index
+   * kept in step with the corpus; past `limit` changes between two `take()`s it just says that all may have.
+   */
+  trackChanges(limit = 4096): ChangeTracker {
+    const tracker = new ChangeTracker(limit, (t) => this.entries.trackers.delete(t));
+    this.entries.trackers.add(tracker);
+    return tracker;
   }
 
   /** Every entity: the recognizer's, and the people discovered across the corpus (roles merged). */
@@ -366,7 +422,6 @@ export class Corpus {
 
   private emit(): void {
     this.lastEmit = Date.now();
-    this.entitiesStale = true; // not rebuilt: brought up to date by `entities()`
     for (const l of [...this.listeners]) l();
   }
 
@@ -404,7 +459,7 @@ export class Corpus {
       const toParse = await this.fromCache(files, stopped);
       await this.parseFiles(toParse, () => stopped() || generation !== this.generation);
     });
-    await this.redateForContext();
+    await this.redateForContext(true);
   }
 
   /** Runs a load or batch of changes over `total` files, with progress, cancellation and a first change event. */
@@ -465,7 +520,7 @@ export class Corpus {
         const read = await Promise.all(batch.map((f) => this.readBytes(f)));
         const jobs = read.filter((r): r is NonNullable<typeof r> => r !== undefined);
         const results = jobs.length > 0 ? await this.parser.parse(jobs, recognizer, options) : [];
-        results.forEach((r, k) => this.apply(jobs[k]!.file, r, jobs[k]!.stamp));
+        results.forEach((r, k) => this.apply(jobs[k]!.file, r, jobs[k]!.stamp, contextYear));
         if (this.work) this.work.done += batch.length;
         await this.progressed();
       }
@@ -490,7 +545,7 @@ export class Corpus {
     }
   }
 
-  private apply(file: CorpusFile, parsed: ParsedFile, stamp: FileStat | undefined): void {
+  private apply(file: CorpusFile, parsed: ParsedFile, stamp: FileStat | undefined, contextYear: number | undefined): void {
     if (parsed.entry === undefined) {
       this.entries.delete(file.id);
       this.stamps.delete(file.id);
@@ -498,6 +553,9 @@ export class Corpus {
       return;
     }
     this.problemsById.delete(file.id);
+    // Mentions kept small: their text, range and snippet read off the article when asked.
+    parsed.entry.mentions = compactMentions(parsed.entry.article, parsed.entry.mentions);
+    if (contextYear !== undefined) parsed.entry.contextYear = contextYear;
     this.entries.set(file.id, parsed.entry);
     if (stamp) this.stamps.set(file.id, stamp);
     else this.stamps.delete(file.id);
@@ -513,12 +571,15 @@ export class Corpus {
     }
   }
 
-  /** When the corpus's central year changes, re-dates the few articles that depend on it. */
-  private async redateForContext(): Promise<void> {
+  /**
+   * When the corpus's central year changes, re-dates the few articles that depend on it; after a load, also
+   * those dated with another year (entries from the cache are dated with the year of their day).
+   */
+  private async redateForContext(afterLoad = false): Promise<void> {
     const year = this.entries.medianYear();
-    if (year === this.contextYear) return;
+    if (year === this.contextYear && !afterLoad) return;
     this.contextYear = year;
-    const stale = this.all().filter((e) => needsCorpusContext(e.article));
+    const stale = this.all().filter((e) => needsCorpusContext(e.article) && e.contextYear !== year);
     await this.parseFiles(
       stale.map((e) => e.file),
       () => false,

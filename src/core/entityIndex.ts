@@ -56,15 +56,22 @@ export class EntityIndex {
   /** Shared articles of entity numbers a and b at a * dim + b, while there are at most MAX_DENSE entities. */
   private matrix: Int32Array | undefined = new Int32Array(64 * 64);
   private dim = 64;
-  /** The entries' places in the order of file names (sorting by an integer, not the collator); later entries have none. */
+  /**
+   * The entries' places in the order of file names, so that ordering compares numbers, not strings with the
+   * collator: the indexed entries by name, their ranks (ascending; a later entry takes a rank between its
+   * neighbours'), and each entry's rank.
+   */
+  private readonly byName: CorpusEntry[] = [];
+  private readonly ranks: number[] = [];
   private readonly nameRank = new WeakMap<CorpusEntry, number>();
   /** `cooccurring` results per entity and limit (dropped on any change: the others' counts break ties). */
   private readonly cooccurringCache = new Map<string, { stats: EntityStats; articles: number }[]>();
 
   constructor(entries: readonly CorpusEntry[], entities: ReadonlyMap<string, Entity>) {
     this.entities = new Map(entities);
-    const byName = [...entries].sort((a, b) => collator.compare(a.file.name, b.file.name));
-    byName.forEach((e, i) => this.nameRank.set(e, i));
+    this.byName.push(...entries);
+    this.byName.sort((a, b) => collator.compare(a.file.name, b.file.name));
+    this.renumber();
     for (const entry of entries) this.insert(entry, false);
     for (const s of this.byId.values()) s.articles.sort(this.byMentions);
   }
@@ -84,31 +91,11 @@ export class EntityIndex {
         if (!seen) this.entities.set(d.id, { ...d, roles: [...(d.roles ?? [])] });
         else for (const r of d.roles ?? []) if (!seen.roles?.some((x) => x.titleAr === r.titleAr)) seen.roles?.push(r);
       }
+      this.rank(after);
       this.insert(after, true);
     }
     this.cooccurringCache.clear();
     this.version++;
-  }
-
-  /**
-   * Brings the index in step with the corpus's entries (compared by identity: a changed file has a new
-   * entry) one changed file at a time. Returns false, doing nothing, when so much changed that a new
-   * index is cheaper (a load).
-   */
-  sync(current: ReadonlyMap<string, CorpusEntry>): boolean {
-    const changed: string[] = [];
-    let added = 0;
-    for (const [id, entry] of current) {
-      const held = this.entries.get(id);
-      if (held === entry) continue;
-      changed.push(id);
-      if (!held) added++;
-    }
-    // Files gone: only looked for when the counts say some are.
-    if (this.entries.size + added !== current.size) for (const id of this.entries.keys()) if (!current.has(id)) changed.push(id);
-    if (changed.length > Math.max(64, current.size / 8)) return false;
-    for (const id of changed) this.update(id, current.get(id));
-    return true;
   }
 
   private insert(entry: CorpusEntry, sorted: boolean): void {
@@ -158,6 +145,7 @@ export class EntityIndex {
       if (files?.size === 0) this.saidBy.delete(statement.entity);
       this.saidFlat.delete(statement.entity);
     }
+    this.unrank(entry);
     const own = this.distinct.get(entry);
     if (own) this.pairs(own, -1);
     for (const n of own ?? []) {
@@ -167,10 +155,9 @@ export class EntityIndex {
       if (!a || !stats) continue;
       this.perArticle.get(eid)!.delete(id);
       stats.count -= a.mentions.length;
-      let i = this.lowerBound(stats.articles, a);
-      while (i < stats.articles.length && stats.articles[i] !== a) i++;
-      if (i < stats.articles.length) stats.articles.splice(i, 1);
-      else stats.articles = stats.articles.filter((x) => x !== a);
+      const i = this.lowerBound(stats.articles, a);
+      if (stats.articles[i] === a) stats.articles.splice(i, 1);
+      else stats.articles = stats.articles.filter((x) => x !== a); // not where the order puts it: cannot happen
       if (stats.articles.length === 0) {
         this.byId.delete(eid);
         this.perArticle.delete(eid);
@@ -179,14 +166,39 @@ export class EntityIndex {
     }
   }
 
-  /** Most mentions first, then by file name (as `localeCompare` orders them). */
-  private readonly byMentions = (a: ArticleMentions, b: ArticleMentions): number => {
-    const d = b.mentions.length - a.mentions.length;
-    if (d !== 0) return d;
-    const x = this.nameRank.get(a.entry);
-    const y = this.nameRank.get(b.entry);
-    return x !== undefined && y !== undefined ? x - y : collator.compare(a.entry.file.name, b.entry.file.name);
-  };
+  /** Most mentions first, then by file name (as the collator orders them; equal names in the order they came). */
+  private readonly byMentions = (a: ArticleMentions, b: ArticleMentions): number =>
+    b.mentions.length - a.mentions.length || this.nameRank.get(a.entry)! - this.nameRank.get(b.entry)!;
+
+  /** Gives an entry coming in a rank between its neighbours' by name (all renumbered when none is left between). */
+  private rank(entry: CorpusEntry): void {
+    const name = entry.file.name;
+    const p = partitionPoint(0, this.byName.length, (i) => collator.compare(this.byName[i]!.file.name, name) <= 0);
+    const before = p > 0 ? this.ranks[p - 1]! : -1;
+    const after = p < this.ranks.length ? this.ranks[p]! : before + 2;
+    const rank = (before + after) / 2;
+    this.byName.splice(p, 0, entry);
+    this.ranks.splice(p, 0, rank);
+    if (rank > before && rank < after) this.nameRank.set(entry, rank);
+    else this.renumber(); // the halves ran out of precision
+  }
+
+  private unrank(entry: CorpusEntry): void {
+    const rank = this.nameRank.get(entry);
+    if (rank === undefined) return;
+    const p = partitionPoint(0, this.ranks.length, (i) => this.ranks[i]! < rank);
+    if (this.byName[p] !== entry) return;
+    this.byName.splice(p, 1);
+    this.ranks.splice(p, 1);
+  }
+
+  private renumber(): void {
+    this.ranks.length = 0;
+    this.byName.forEach((e, i) => {
+      this.ranks.push(i);
+      this.nameRank.set(e, i);
+    });
+  }
 
   /** Where `a` goes in a list sorted by `byMentions`. */
   private lowerBound(list: ArticleMentions[], a: ArticleMentions): number {

@@ -31,7 +31,7 @@ describe('on-disk cache of parsed entries', () => {
     entries.forEach((entry, i) => {
       const back = cache.get(stamp(entry.file.id, i));
       assert.ok(back, entry.file.name);
-      assert.deepEqual(back, { file: entry.file, article: entry.article, mentions: entry.mentions, statements: entry.statements, discovered: entry.discovered });
+      assert.deepEqual(back, entry);
       assert.ok(back.mentions.length > 0, 'mentions survive');
     });
     const first = entries[0]!;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Corpus, CorpusEntry, CorpusFile, CorpusHost } from '../../src/core/corpus';
+import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
 import { Entity, Recognizer } from '../../src/core/entities';
 import { EntityIndex } from '../../src/core/entityIndex';
 import { builtInEntities } from '../../src/core/kb';
@@ -82,13 +82,22 @@ describe('entity index kept current', () => {
     assert.deepEqual(snapshot(index), snapshot(fresh(corpus, recognizer)));
   });
 
-  it('is built anew when most of the corpus changed', () => {
-    const index = new EntityIndex([], new Map());
-    const entries = new Map<string, CorpusEntry>();
-    for (let i = 0; i < 100; i++) {
-      const file = { id: `f${i}`, name: `f${i}` };
-      entries.set(file.id, { file, article: undefined as never, mentions: [], statements: [], discovered: [] });
-    }
-    assert.equal(index.sync(entries), false);
+  it('is built anew when most of the corpus changed, and reads the same', async () => {
+    const seeds = readSeeds();
+    const host = new MemoryHost();
+    for (let i = 0; i < 80; i++) host.put(`f${i}.txt`, seeds[i % seeds.length]!.text);
+    const recognizer = new Recognizer(builtInEntities());
+    const corpus = new Corpus(host, { recognizer, today: TODAY });
+    await corpus.ready();
+    const index = corpus.entities();
+    // A few changes: the same index, updated.
+    await corpus.update(host.put('f0.txt', seeds[1]!.text));
+    assert.equal(corpus.entities(), index);
+    // Most files changed at once (a checkout): a new index, equal to one built from scratch.
+    const changed = Array.from({ length: 70 }, (_, i) => host.put(`f${i}.txt`, seeds[(i + 2) % seeds.length]!.text));
+    await corpus.applyChanges({ changed, removed: [] });
+    const rebuilt = corpus.entities();
+    assert.notEqual(rebuilt, index);
+    assert.deepEqual(snapshot(rebuilt), snapshot(fresh(corpus, recognizer)));
   });
 });

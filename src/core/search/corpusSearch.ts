@@ -5,7 +5,7 @@
  */
 import type { ParseOptions } from '../article';
 import { parseCorpus } from '../corpus';
-import type { Corpus, CorpusEntry, CorpusFile, Disposable } from '../corpus';
+import type { ChangeTracker, Corpus, CorpusEntry, CorpusFile, Disposable } from '../corpus';
 import { ENGINE_VERSION, knowledgeDigest } from '../cache';
 import type { Recognizer } from '../entities';
 import { SearchDocument, SearchIndex } from './index';
@@ -48,6 +48,8 @@ export class CorpusSearch implements Disposable {
   private syncing: Promise<void> = Promise.resolve();
   private stale = true;
   private readonly subscription: Disposable;
+  /** The corpus's changes since the last sync: everything the first time. */
+  private readonly changes: ChangeTracker;
 
   constructor(
     private readonly corpus: Corpus,
@@ -57,6 +59,8 @@ export class CorpusSearch implements Disposable {
     this.subscription = corpus.onDidChange(() => {
       this.stale = true;
     });
+    this.changes = corpus.trackChanges();
+    this.changes.noteAll();
   }
 
   /**
@@ -127,15 +131,16 @@ export class CorpusSearch implements Disposable {
     const entities = new Map(this.corpus.entityRecognizer?.entities ?? []);
     for (const stats of this.corpus.entities().byId.values()) if (!entities.has(stats.entity.id)) entities.set(stats.entity.id, stats.entity);
     this.searchIndex.setEntities([...entities.values()]);
-    const current = new Map(this.corpus.all().map((e) => [e.file.id, e]));
-    for (const id of [...this.indexed.keys()]) {
-      if (!current.has(id)) {
-        this.searchIndex.remove(id);
-        this.texts.delete(id);
-        this.indexed.delete(id);
-      }
+    // The files changed since the last sync (all of them compared after many changes, or the first time).
+    const { all, ids } = this.changes.take();
+    const gone = all ? [...this.indexed.keys()].filter((id) => !this.corpus.get(id)) : [...ids].filter((id) => !this.corpus.get(id));
+    for (const id of gone) {
+      this.searchIndex.remove(id);
+      this.texts.delete(id);
+      this.indexed.delete(id);
     }
-    const changed = [...current.values()].filter((e) => this.indexed.get(e.file.id) !== e);
+    const candidates = all ? this.corpus.all() : [...ids].map((id) => this.corpus.get(id)).filter((e): e is CorpusEntry => e !== undefined);
+    const changed = candidates.filter((e) => this.indexed.get(e.file.id) !== e);
     for (let i = 0; i < changed.length; i += READ_CONCURRENCY) {
       const batch = changed.slice(i, i + READ_CONCURRENCY);
       const texts = await Promise.all(batch.map((e) => this.readText(e.file).catch(() => undefined)));
@@ -151,6 +156,7 @@ export class CorpusSearch implements Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.changes.dispose();
   }
 }
 

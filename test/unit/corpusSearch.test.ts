@@ -1,0 +1,120 @@
+/**
+ * The live search index (CorpusSearch) kept in step with a changing corpus, one changed file at a time
+ * (the corpus tells it which): after files change, come and go, it answers as an index built anew; so does
+ * one restored from a snapshot and then changed.
+ */
+import * as assert from 'node:assert/strict';
+import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
+import { Recognizer } from '../../src/core/entities';
+import { builtInEntities } from '../../src/core/kb';
+import { CorpusSearch } from '../../src/core/search/corpusSearch';
+import { SearchIndex } from '../../src/core/search/index';
+import { readSeeds, TODAY } from './helpers';
+
+class MemoryHost implements CorpusHost {
+  readonly texts = new Map<string, string>();
+  private readonly mtimes = new Map<string, number>();
+  async listFiles(): Promise<CorpusFile[]> {
+    return [...this.texts.keys()].sort().map((name) => ({ id: `mem:/${name}`, name }));
+  }
+  async readFile(file: CorpusFile): Promise<Uint8Array> {
+    const text = this.texts.get(file.name);
+    if (text === undefined) throw Object.assign(new Error(`ENOENT: ${file.name}`), { code: 'ENOENT' });
+    return new TextEncoder().encode(text);
+  }
+  async stat(file: CorpusFile): Promise<{ size: number; mtime: number }> {
+    const text = this.texts.get(file.name);
+    if (text === undefined) throw Object.assign(new Error(`ENOENT: ${file.name}`), { code: 'ENOENT' });
+    return { size: text.length, mtime: this.mtimes.get(file.name) ?? 1 };
+  }
+  put(name: string, text: string): CorpusFile {
+    this.texts.set(name, text);
+    this.mtimes.set(name, (this.mtimes.get(name) ?? 1) + 1);
+    return { id: `mem:/${name}`, name };
+  }
+  text(file: CorpusFile): string | undefined {
+    return this.texts.get(file.name);
+  }
+}
+
+const QUERIES = ['لافروف', 'سوريا', 'بوتين بايدن', 'قيصر', '"مجلس الأمن"', 'type:person الاسد', 'أنطونوف'];
+
+/** What a user sees of the answers, as plain strings. */
+function answers(index: SearchIndex): string[] {
+  return QUERIES.flatMap((q) => {
+    const r = index.search(q);
+    return [
+      `${q} entities: ${r.entities.map((x) => `${x.entity?.id}:${x.entity?.mentions}/${x.entity?.articles}`).join(' ')}`,
+      `${q} articles: ${r.articles.map((x) => x.file).join(' ')}`,
+      `${q} passages: ${r.passages.map((x) => `${x.file}@${x.start}-${x.end}:${x.score}`).join(' ')}`,
+    ];
+  });
+}
+
+async function fresh(host: MemoryHost, recognizer: Recognizer): Promise<SearchIndex> {
+  const corpus = new Corpus(host, { recognizer, today: TODAY });
+  const search = new CorpusSearch(corpus, async (f) => host.text(f));
+  return search.ready();
+}
+
+describe('live search index kept current', () => {
+  const recognizer = new Recognizer(builtInEntities());
+
+  async function change(host: MemoryHost, corpus: Corpus, seeds: { name: string; text: string }[]): Promise<void> {
+    await corpus.update(host.put(seeds[0]!.name, seeds[1]!.text + '\n\nقال لافروف إن الحوار مع واشنطن مستمر.'));
+    host.texts.delete(`copy/${seeds[2]!.name}`);
+    await corpus.remove(`mem:/copy/${seeds[2]!.name}`);
+    await corpus.update(host.put('new.txt', seeds[2]!.text + '\n\n' + seeds[3]!.text));
+    await corpus.applyChanges({ changed: [host.put(seeds[4]!.name, 'خبر قصير عن الطقس.\n\nلا أسماء هنا.')], removed: [] });
+  }
+
+  it('after files change, come and go, answers as an index built anew', async () => {
+    const seeds = readSeeds();
+    const host = new MemoryHost();
+    seeds.forEach((s) => {
+      host.put(s.name, s.text);
+      host.put(`copy/${s.name}`, s.text);
+    });
+    const corpus = new Corpus(host, { recognizer, today: TODAY });
+    const search = new CorpusSearch(corpus, async (f) => host.text(f));
+    const before = await search.ready();
+    assert.equal(before.size, 10);
+    await change(host, corpus, seeds);
+    const after = await search.ready();
+    assert.equal(after, before, 'the same index, updated');
+    assert.equal(after.size, 10);
+    assert.deepEqual(after.search('الطقس').passages.map((p) => p.file), [`mem:/${seeds[4]!.name}`], 'the changed text is found');
+    assert.ok(!answers(after).some((line) => line.includes(`copy/${seeds[2]!.name}`)), 'the removed file is not');
+    assert.deepEqual(answers(after), answers(await fresh(host, recognizer)));
+  });
+
+  it('restored from a snapshot and then changed, answers as an index built anew', async () => {
+    const seeds = readSeeds();
+    const host = new MemoryHost();
+    seeds.forEach((s) => {
+      host.put(s.name, s.text);
+      host.put(`copy/${s.name}`, s.text);
+    });
+    const first = new Corpus(host, { recognizer, today: TODAY });
+    const firstSearch = new CorpusSearch(first, async (f) => host.text(f));
+    await firstSearch.ready();
+    const snapshot = firstSearch.snapshot();
+    assert.ok(snapshot);
+    const corpus = new Corpus(host, { recognizer, today: TODAY });
+    let reads = 0;
+    const search = new CorpusSearch(
+      corpus,
+      async (f) => {
+        reads++;
+        return host.text(f);
+      },
+      { readTextSync: (f) => host.text(f), loadSnapshot: async () => snapshot },
+    );
+    await search.ready();
+    assert.equal(reads, 0, 'restored, not indexed from the texts');
+    await change(host, corpus, seeds);
+    const after = await search.ready();
+    assert.equal(reads, 3, 'the three changed files, read once each');
+    assert.deepEqual(answers(after), answers(await fresh(host, recognizer)));
+  });
+});

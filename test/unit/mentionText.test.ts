@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { parseArticle } from '../../src/core/article';
+import { Recognizer } from '../../src/core/entities';
+import { builtInEntities } from '../../src/core/kb';
+import { compactMentions, PartMention, plainMention } from '../../src/core/mentionText';
+import { readSeeds, TODAY } from './helpers';
+
+describe('mentions kept small (read off the article when asked)', () => {
+  const recognizer = new Recognizer(builtInEntities());
+
+  it('give back exactly the text, range and snippet the recognizer found, in every seed', () => {
+    let compacted = 0;
+    let total = 0;
+    for (const seed of readSeeds()) {
+      const article = parseArticle(seed.name, seed.text, { today: TODAY });
+      const mentions = recognizer.recognize(seed.text);
+      const small = compactMentions(article, mentions);
+      assert.equal(small.length, mentions.length);
+      small.forEach((m, i) => {
+        assert.deepEqual(plainMention(m), mentions[i], `${seed.name} ${mentions[i]!.text}@${mentions[i]!.start}`);
+        assert.equal(seed.text.slice(m.start, m.end), m.text);
+        assert.deepEqual(JSON.parse(JSON.stringify(m)), JSON.parse(JSON.stringify(mentions[i])));
+        if (m instanceof PartMention) compacted++;
+      });
+      total += mentions.length;
+    }
+    // Nearly every mention sits in a one-line part (title, paragraph…); the others are kept as they were.
+    assert.ok(total > 100, `${total} mentions`);
+    assert.ok(compacted / total > 0.95, `${compacted} of ${total} compacted`);
+  });
+
+  it('keep a mention whose part would not give it back as it is', () => {
+    const text = 'عنوان الخبر\n\nقال لافروف إن الحوار مستمر.';
+    const article = parseArticle('x.txt', text, { today: TODAY });
+    const [m] = recognizer.recognize(text);
+    assert.ok(m);
+    const altered = { ...m, snippet: 'not what the line says' };
+    const [kept] = compactMentions(article, [altered]);
+    assert.equal(kept, altered);
+    assert.ok(!(kept instanceof PartMention));
+  });
+});
