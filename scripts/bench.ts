@@ -5,12 +5,15 @@
  * search index alone), warm start from the entry cache, one-file update, query p50/p95 over a fixed
  * mix, hover p95 (the mention under a position + the card's data), resident memory after a GC (the whole process: corpus, entries and index); and
  * the same queries with fuse.js over passages and MiniSearch over passages as baselines. Nothing is
- * written to the corpus; the cache lives in memory. Prints numbers; asserts nothing.
+ * written to the corpus; the cache lives in memory. Prints numbers; asserts nothing. BENCH_DEBUG=1 breaks the
+ * warm start and updates down (with GC pauses); BENCH_PROFILE=warm:<file> or update:<file> writes a CPU profile of
+ * that phase; BENCH_HEAP=<file> a heap snapshot after the warm start.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { writeHeapSnapshot } from 'node:v8';
 import { join } from 'node:path';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
@@ -81,8 +84,8 @@ function rssMB(): number {
 
 /** Files in memory (synthetic corpora) or on disk (read in place), with stamps as a cache would key them. */
 class BenchHost implements CorpusHost {
-  readonly byName: Map<string, { name: string; text: string; path?: string }>;
-  constructor(private readonly docs: { name: string; text: string; path?: string }[]) {
+  readonly byName: Map<string, BenchDoc>;
+  constructor(private readonly docs: BenchDoc[]) {
     this.byName = new Map(docs.map((d) => [d.name, d]));
   }
   async listFiles(): Promise<CorpusFile[]> {
@@ -90,23 +93,24 @@ class BenchHost implements CorpusHost {
   }
   async readFile(file: CorpusFile): Promise<Uint8Array> {
     const d = this.byName.get(file.id)!;
-    return d.path ? readFileSync(d.path) : Buffer.from(d.text);
+    return readFileSync(d.path);
   }
   async stat(file: CorpusFile): Promise<{ size: number; mtime: number }> {
     return this.stamp(file.id);
   }
   stamp(id: string): { id: string; size: number; mtime: number } {
-    const d = this.byName.get(id)!;
-    if (d.path) {
-      const s = statSync(d.path);
-      return { id, size: s.size, mtime: s.mtimeMs };
-    }
-    return { id, size: d.text.length, mtime: 0 };
+    const s = statSync(this.byName.get(id)!.path);
+    return { id, size: s.size, mtime: s.mtimeMs };
   }
   text(id: string): string {
-    const d = this.byName.get(id)!;
-    return d.path ? readFileSync(d.path, 'utf8') : d.text;
+    return readFileSync(this.byName.get(id)!.path, 'utf8');
   }
+}
+
+/** A corpus file: its name (the id the corpus knows it by) and where it is. */
+interface BenchDoc {
+  name: string;
+  path: string;
 }
 
 interface Run {
@@ -170,8 +174,8 @@ function hover(corpus: Corpus, id: string, offset: number): number {
   return articles.length + withThem.length + said;
 }
 
-async function run(docs: { name: string; text: string; path?: string }[], baselineQueries: number): Promise<Run> {
-  const mb = docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0) / 1048576;
+async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
+  const mb = docs.reduce((s, d) => s + statSync(d.path).size, 0) / 1048576;
   const recognizer = new Recognizer(builtInEntities());
   // Cold: every file parsed and recognized (through the live corpus), then the search index.
   const host = new BenchHost(docs);
@@ -211,6 +215,7 @@ async function run(docs: { name: string; text: string; path?: string }[], baseli
   cacheBytes = undefined;
   snapshotBytes = undefined;
   gc();
+  if (process.env.BENCH_HEAP) console.log(`heap snapshot: ${writeHeapSnapshot(process.env.BENCH_HEAP)}`);
   // The entity index, built once from every entry.
   t0 = process.hrtime.bigint();
   corpus.entities();
@@ -266,7 +271,7 @@ async function run(docs: { name: string; text: string; path?: string }[], baseli
   let miniSearchIndexMs: number | null = null;
   let miniSearchQueryP95Ms: number | null = null;
   if (baselineQueries > 0) {
-    const passages = docs.flatMap((d) => d.text.split(/\n+/).filter((p) => p.trim()).map((p) => ({ file: d.name, text: fold(p) })));
+    const passages = docs.flatMap((d) => readFileSync(d.path, 'utf8').split(/\n+/).filter((p) => p.trim()).map((p) => ({ file: d.name, text: fold(p) })));
     const fuse = new Fuse(passages, { keys: ['text'], ignoreLocation: true, threshold: 0.3, includeScore: true });
     const n = docs.length > 10000 ? Math.min(2, baselineQueries) : baselineQueries;
     const bt: number[] = [];
@@ -346,13 +351,26 @@ async function main(): Promise<void> {
   const folder = arg('--folder');
   const root = join(__dirname, '..');
   // Each corpus is made (or read) only when its turn comes, so resident memory is its own.
-  const corpora: { label: string; docs: () => { name: string; text: string; path?: string }[] }[] = [];
-  const readFolder = (dir: string) => listTxt(dir).map((p) => ({ name: p, path: p, text: readFileSync(p, 'utf8') }));
+  const corpora: { label: string; docs: () => BenchDoc[] }[] = [];
+  const readFolder = (dir: string): BenchDoc[] => listTxt(dir).map((p) => ({ name: p, path: p }));
+  // Synthetic corpora are written to a temporary folder and read from there, as a corpus on disk (so the
+  // process's memory is the corpus's, not also the benchmark's copy of every text).
+  const scratch = mkdtempSync(join(tmpdir(), 'corpus-nav-bench-corpus-'));
+  process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+  const seeds = (): string[] => listTxt(join(root, 'seeds')).map((p) => readFileSync(p, 'utf8'));
+  const writeSynthetic = (n: number): BenchDoc[] => {
+    const dir = join(scratch, String(n));
+    mkdirSync(dir, { recursive: true });
+    return synthetic(seeds(), n).map((d) => {
+      const path = join(dir, d.name);
+      writeFileSync(path, d.text);
+      return { name: d.name, path };
+    });
+  };
   if (folder) corpora.push({ label: folder, docs: () => readFolder(folder) });
   else {
-    const seeds = listTxt(join(root, 'seeds')).map((p) => readFileSync(p, 'utf8'));
     const sizes = (arg('--sizes') ?? '1000,5000,20000').split(',').filter(Boolean).map(Number);
-    for (const n of sizes) corpora.push({ label: `synthetic ${n}`, docs: () => synthetic(seeds, n) });
+    for (const n of sizes) corpora.push({ label: `synthetic ${n}`, docs: () => writeSynthetic(n) });
     const snn = join(root, '..', 'shared', 'corpora', 'snn-dev');
     if (!process.argv.includes('--no-snn') && existsSync(snn)) corpora.push({ label: 'snn-dev', docs: () => readFolder(snn) });
   }
