@@ -6,8 +6,8 @@
  * mix, hover p95 (the mention under a position + the card's data), resident memory after a GC (the whole process: corpus, entries and index); and
  * the same queries with fuse.js over passages and MiniSearch over passages as baselines. Nothing is
  * written to the corpus; the cache lives in memory. Prints numbers; asserts nothing. BENCH_DEBUG=1 breaks the
- * warm start and updates down (with GC pauses); BENCH_PROFILE=warm:<file> or update:<file> writes a CPU profile of
- * that phase; BENCH_HEAP=<file> a heap snapshot after the warm start.
+ * warm start and updates down (with GC pauses); BENCH_PROFILE=warm:<file>, update:<file> or query:<file> writes a CPU
+ * profile of that phase; BENCH_HEAP=<file> a heap snapshot after the warm start.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -210,11 +210,12 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
   const warmStartMs = ms(t0);
   if (warmProfile) await warmProfile(profiling('warm')!);
   if (index.size !== docs.length) throw new Error(`warm start: ${index.size} of ${docs.length} documents (the snapshot was not used?)`);
-  const rss = rssMB();
-  // The serialised buffers are on disk in the extension, not in its memory: let them go before the rest.
+  // The serialised buffers are on disk in the extension, not in its memory: let them go before measuring (the
+  // entry cache's bytes are garbage once read; the search snapshot's stay, as the restored index's arrays).
   cacheBytes = undefined;
   snapshotBytes = undefined;
   gc();
+  const rss = rssMB();
   if (process.env.BENCH_HEAP) console.log(`heap snapshot: ${writeHeapSnapshot(process.env.BENCH_HEAP)}`);
   // The entity index, built once from every entry.
   t0 = process.hrtime.bigint();
@@ -244,15 +245,20 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
   updates.sort((a, b) => a - b);
   // Queries (expansion caches are per query word; the measured runs use them like a user retyping).
   for (const q of QUERIES) index.search(q);
+  const queryProfile = profiling('query') ? await startProfile() : undefined;
   const times: number[] = [];
+  const slowest = new Map<string, number>();
   for (let rep = 0; rep < 5; rep++) {
     for (const q of QUERIES) {
       const t = process.hrtime.bigint();
       index.search(q);
       times.push(ms(t));
+      slowest.set(q, Math.max(slowest.get(q) ?? 0, times[times.length - 1]!));
     }
   }
+  if (queryProfile) await queryProfile(profiling('query')!);
   times.sort((a, b) => a - b);
+  if (process.env.BENCH_DEBUG) console.log(`queries, slowest of 5: ${[...slowest].sort((a, b) => b[1] - a[1]).map(([q, t]) => `${q} ${t.toFixed(1)} ms`).join(' · ')}`);
   // Hovers: offsets inside mentions (and a few outside) of articles across the corpus.
   corpus.entities();
   const hovers: number[] = [];
@@ -321,7 +327,7 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
   };
 }
 
-/** BENCH_PROFILE=<phase>:<file>, phase `warm` or `update`: where to write a CPU profile of that phase. */
+/** BENCH_PROFILE=<phase>:<file>, phase `warm`, `update` or `query`: where to write a CPU profile of that phase. */
 function profiling(phase: string): string | undefined {
   const [p, file] = (process.env.BENCH_PROFILE ?? '').split(/:(.*)/);
   return p === phase ? file : undefined;

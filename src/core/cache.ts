@@ -9,7 +9,7 @@
  * caller rebuilds without a word.
  */
 import type { Article } from './article';
-import { BinaryReader, BinaryWriter, checkOffsets, SnapshotError } from './binary';
+import { BinaryReader, BinaryWriter, checkOffsets, SnapshotError, utf16Bytes, utf16String } from './binary';
 import type { CorpusEntry, CorpusFile } from './corpus';
 import type { Entity, EntityType, Mention, Statement } from './entities';
 import { compactMention, partMention, PartMention, partsOf } from './mentionText';
@@ -18,7 +18,7 @@ import { compactMention, partMention, PartMention, partsOf } from './mentionText
 export const ENGINE_VERSION = 1;
 const MAGIC = 'corpus-navigator-entries';
 /** Bump when the cache's layout changes (see `cacheLines`). */
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
 /** What identifies a file's content without reading it. */
 export interface FileStamp {
@@ -75,13 +75,12 @@ export async function writeCacheInSlices(
 }
 
 function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Generator<Uint8Array> {
-  // Everything but the mentions as one JSON per entry; the mentions as numbers (see `packMentions`).
-  const encoder = new TextEncoder();
+  // Everything but the mentions as one JSON per entry (UTF-16, as binary.ts stores strings); the mentions as numbers.
   const jsons: Uint8Array[] = [];
   const packed = new MentionPacker();
   for (const { entry } of entries) {
     const { file, article, statements, discovered, notice, contextYear } = entry;
-    jsons.push(encoder.encode(JSON.stringify({ name: file.name, article, statements, discovered, notice, contextYear })));
+    jsons.push(utf16Bytes(JSON.stringify({ name: file.name, article, statements, discovered, notice, contextYear })));
     packed.add(article, entry.mentions);
     yield new Uint8Array(0);
   }
@@ -195,11 +194,10 @@ function* parseLines(bytes: Uint8Array | undefined, knowledge: string): Generato
     yield;
     const mentions = MentionPacker.read(r, n);
     r.end();
-    const decoder = new TextDecoder();
     const byId = new Map<string, { stamp: FileStamp; entry: Entry } | number>();
     for (let i = 0; i < n; i++) byId.set(ids[i]!, i);
     return new EntryCache(byId, (i) => {
-      const json: unknown = JSON.parse(decoder.decode(blob.subarray(offsets[i]!, offsets[i + 1]!)));
+      const json: unknown = JSON.parse(utf16String(blob.subarray(offsets[i]!, offsets[i + 1]!)));
       if (!isRest(json)) return undefined;
       const stamp = { id: ids[i]!, size: sizes[i]!, mtime: mtimes[i]! };
       const entry: Entry = { file: { id: ids[i]!, name: json.name }, article: json.article, mentions: mentions.get(i, json.article), statements: json.statements, discovered: json.discovered };

@@ -25,6 +25,13 @@ export interface EntityStats {
 
 type Said = { entry: CorpusEntry; statement: Statement };
 
+/** An indexed entry: its distinct entities as numbers, and at the same places its record in each entity's `articles`. */
+interface Indexed {
+  entry: CorpusEntry;
+  distinct: Int32Array;
+  records: ArticleMentions[];
+}
+
 const collator = new Intl.Collator();
 /** Entities counted in a dense matrix of shared articles up to this many (16 MB); beyond, in rows made on demand. */
 const MAX_DENSE = 2048;
@@ -39,17 +46,19 @@ export class EntityIndex {
   /** Bumped on every change (for callers caching what they derive from the index). */
   version = 0;
   private readonly entities: Map<string, Entity>;
-  /** Per entity: its record for each article naming it, by file id (to remove it when the file changes). */
-  private readonly perArticle = new Map<string, Map<string, ArticleMentions>>();
-  /** Entries indexed, by file id. */
-  private readonly entries = new Map<string, CorpusEntry>();
+  /**
+   * Entries indexed, by file id, each with its distinct entities (as numbers) and its record in each of
+   * their `articles` lists (what a change removes).
+   */
+  private readonly entries = new Map<string, Indexed>();
+  /** The same records by entry (plain maps: weak ones cost the collector dearly with 20,000 keys). */
+  private readonly byEntry = new Map<CorpusEntry, Indexed>();
   /** Per person: the sentences in which they speak, per file (in corpus order), and flattened on demand. */
   private readonly saidBy = new Map<string, Map<string, Said[]>>();
   private readonly saidFlat = new Map<string, Said[]>();
-  /** Entities as small integers (for counting co-occurrences in typed arrays), and per entry its distinct ones. */
+  /** Entities as small integers (for counting co-occurrences in typed arrays). */
   private readonly numberOf = new Map<string, number>();
   private readonly idOf: string[] = [];
-  private readonly distinct = new WeakMap<CorpusEntry, Int32Array>();
   /** Per entity number: shared-article counts with each other entity number (made on first use, then kept current). */
   private readonly rows = new Map<number, Map<number, number>>();
   private counts = new Int32Array(0);
@@ -63,7 +72,7 @@ export class EntityIndex {
    */
   private readonly byName: CorpusEntry[] = [];
   private readonly ranks: number[] = [];
-  private readonly nameRank = new WeakMap<CorpusEntry, number>();
+  private readonly nameRank = new Map<CorpusEntry, number>();
   /** `cooccurring` results per entity and limit (dropped on any change: the others' counts break ties). */
   private readonly cooccurringCache = new Map<string, { stats: EntityStats; articles: number }[]>();
 
@@ -82,7 +91,7 @@ export class EntityIndex {
    * the index is rebuilt).
    */
   update(id: string, after: CorpusEntry | undefined): void {
-    const held = this.entries.get(id);
+    const held = this.entries.get(id)?.entry;
     if (held === after) return;
     if (held) this.delete(held);
     if (after) {
@@ -100,7 +109,6 @@ export class EntityIndex {
 
   private insert(entry: CorpusEntry, sorted: boolean): void {
     const id = entry.file.id;
-    this.entries.set(id, entry);
     for (const statement of entry.statements) {
       let files = this.saidBy.get(statement.entity);
       if (!files) this.saidBy.set(statement.entity, (files = new Map()));
@@ -116,6 +124,7 @@ export class EntityIndex {
       else perEntity.set(m.entity, [m]);
     }
     const nums: number[] = [];
+    const records: ArticleMentions[] = [];
     for (const [eid, mentions] of perEntity) {
       const entity = this.entities.get(eid);
       if (!entity) continue;
@@ -125,20 +134,22 @@ export class EntityIndex {
       const a: ArticleMentions = { entry, mentions };
       if (sorted) stats.articles.splice(this.lowerBound(stats.articles, a), 0, a);
       else stats.articles.push(a);
-      let files = this.perArticle.get(eid);
-      if (!files) this.perArticle.set(eid, (files = new Map()));
-      files.set(id, a);
+      records.push(a);
       nums.push(this.number(eid));
     }
     const own = Int32Array.from(nums);
-    this.distinct.set(entry, own);
+    const indexed: Indexed = { entry, distinct: own, records };
+    this.entries.set(id, indexed);
+    this.byEntry.set(entry, indexed);
     this.pairs(own, 1);
   }
 
   private delete(entry: CorpusEntry): void {
     const id = entry.file.id;
-    if (this.entries.get(id) !== entry) return;
+    const indexed = this.entries.get(id);
+    if (indexed?.entry !== entry) return;
     this.entries.delete(id);
+    this.byEntry.delete(entry);
     for (const statement of entry.statements) {
       const files = this.saidBy.get(statement.entity);
       files?.delete(id);
@@ -146,24 +157,22 @@ export class EntityIndex {
       this.saidFlat.delete(statement.entity);
     }
     this.unrank(entry);
-    const own = this.distinct.get(entry);
-    if (own) this.pairs(own, -1);
-    for (const n of own ?? []) {
+    const { distinct, records } = indexed;
+    this.pairs(distinct, -1);
+    distinct.forEach((n, k) => {
       const eid = this.idOf[n]!;
-      const a = this.perArticle.get(eid)?.get(id);
+      const a = records[k]!;
       const stats = this.byId.get(eid);
-      if (!a || !stats) continue;
-      this.perArticle.get(eid)!.delete(id);
+      if (!stats) return;
       stats.count -= a.mentions.length;
       const i = this.lowerBound(stats.articles, a);
       if (stats.articles[i] === a) stats.articles.splice(i, 1);
       else stats.articles = stats.articles.filter((x) => x !== a); // not where the order puts it: cannot happen
       if (stats.articles.length === 0) {
         this.byId.delete(eid);
-        this.perArticle.delete(eid);
         this.rows.delete(n);
       }
-    }
+    });
   }
 
   /** Most mentions first, then by file name (as the collator orders them; equal names in the order they came). */
@@ -315,7 +324,7 @@ export class EntityIndex {
     const counts = this.counts;
     const touched: number[] = [];
     for (const { entry } of this.byId.get(this.idOf[n]!)?.articles ?? []) {
-      for (const o of this.distinct.get(entry) ?? []) {
+      for (const o of this.byEntry.get(entry)?.distinct ?? []) {
         if (o === n) continue;
         if (counts[o]++ === 0) touched.push(o);
       }

@@ -110,7 +110,7 @@ const TYPE_BIT: Record<EntityType, number> = { person: 1, organisation: 2, place
 const TYPE_CODES: readonly EntityType[] = ['person', 'organisation', 'place', 'law'];
 const SNAPSHOT_MAGIC = 'corpus-navigator-search';
 /** Bump when the snapshot's layout or what the index derives from a document changes. */
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 
 /** An entity's mentions and articles over the whole corpus, and the article naming it most. */
 interface EntityTotals {
