@@ -53,7 +53,7 @@ export class EntityIndex {
   private readonly entries = new Map<string, Indexed>();
   /** The same records by entry (plain maps: weak ones cost the collector dearly with 20,000 keys). */
   private readonly byEntry = new Map<CorpusEntry, Indexed>();
-  /** Per person: the sentences in which they speak, per file (in corpus order), and flattened on demand. */
+  /** Per person: the sentences in which they speak, per file, and flattened on demand (by file name). */
   private readonly saidBy = new Map<string, Map<string, Said[]>>();
   private readonly saidFlat = new Map<string, Said[]>();
   /** Entities as small integers (for counting co-occurrences in typed arrays). */
@@ -81,8 +81,9 @@ export class EntityIndex {
     this.byName.push(...entries);
     this.byName.sort((a, b) => collator.compare(a.file.name, b.file.name));
     this.renumber();
-    for (const entry of entries) this.insert(entry, false);
-    for (const s of this.byId.values()) s.articles.sort(this.byMentions);
+    // Inserted in name order, so a stable sort by mentions alone gives `byMentions`'s order.
+    for (const entry of this.byName) this.insert(entry, false);
+    for (const s of this.byId.values()) s.articles.sort((a, b) => b.mentions.length - a.mentions.length);
   }
 
   /**
@@ -277,12 +278,15 @@ export class EntityIndex {
     return this.byId.get(id);
   }
 
-  /** The sentences in which the person speaks, in corpus order. */
+  /** The sentences in which the person speaks, by file name, then in text order. */
   statementsOf(id: string): readonly Said[] {
     let flat = this.saidFlat.get(id);
     if (!flat) {
       flat = [];
-      for (const list of this.saidBy.get(id)?.values() ?? []) flat.push(...list);
+      const files = [...(this.saidBy.get(id)?.values() ?? [])];
+      // Files in name order (however the index was made), each file's sentences in text order.
+      files.sort((a, b) => this.nameRank.get(a[0]!.entry)! - this.nameRank.get(b[0]!.entry)!);
+      for (const list of files) flat.push(...list);
       this.saidFlat.set(id, flat);
     }
     return flat;

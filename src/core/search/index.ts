@@ -94,8 +94,11 @@ interface Doc {
   /** Word indexes of the title's words, [titleFirst, titleLast] (empty when titleLast < titleFirst). */
   titleFirst: number;
   titleLast: number;
-  /** Mentions sorted by start, with their word span. */
-  mentions: (SearchMention & { first: number; last: number })[];
+  /**
+   * Mentions sorted by start, five numbers each (`MENTION_FIELDS`): the entity (a number: `mentionIds`,
+   * `mentionTypes`), start, end, first and last word. Numbers, not objects: hundreds of thousands of them.
+   */
+  mentions: Uint32Array;
   /** The entity types the document names (a bit each, `TYPE_BIT`). */
   types: number;
   /** Entities named within the title. */
@@ -106,6 +109,8 @@ interface Doc {
 }
 
 const TYPE_BIT: Record<EntityType, number> = { person: 1, organisation: 2, place: 4, law: 8 };
+/** Numbers per mention in `Doc.mentions`: entity number, start, end, first word, last word. */
+const MENTION_FIELDS = 5;
 /** Entity types by their code in a snapshot. */
 const TYPE_CODES: readonly EntityType[] = ['person', 'organisation', 'place', 'law'];
 const SNAPSHOT_MAGIC = 'corpus-navigator-search';
@@ -223,6 +228,10 @@ export class SearchIndex {
   // Entities: the known ones, their mentions by document, and a fuse.js index over the named ones.
   private entityTable = new Map<string, Entity>();
   private readonly entityDocs = new Map<string, Map<number, number>>();
+  /** The entities of documents' mentions as numbers: each number's id and type, and the number of each (type, id). */
+  private mentionIds: string[] = [];
+  private mentionTypes: EntityType[] = [];
+  private readonly mentionNumber = new Map<string, number>();
   private entityFuse: Fuse<{ id: string; names: string[]; words: string[] }> | undefined;
   /** Per entity, over every live document (made on first use, then kept current). */
   private readonly totals = new Map<string, EntityTotals>();
@@ -318,9 +327,17 @@ export class SearchIndex {
     const startArr = this.scratchStarts.slice(0, n);
     const endArr = this.scratchEnds.subarray(0, n);
     const lastBefore = (offset: number): number => Math.max(0, lowerBound(startArr, offset) - 1);
-    const mentions = [...(input.mentions ?? [])]
-      .sort((a, b) => a.start - b.start)
-      .map((m) => ({ entity: m.entity, type: m.type, start: m.start, end: m.end, first: lastBefore(m.start + 1), last: lastBefore(m.end) }));
+    const sorted = [...(input.mentions ?? [])].sort((a, b) => a.start - b.start);
+    const mentions = new Uint32Array(sorted.length * MENTION_FIELDS);
+    sorted.forEach((m, j) => {
+      const at = j * MENTION_FIELDS;
+      mentions[at] = this.entityNumber(m.entity, m.type);
+      mentions[at + 1] = m.start;
+      mentions[at + 2] = m.end;
+      mentions[at + 3] = lastBefore(m.start + 1);
+      mentions[at + 4] = lastBefore(m.end);
+    });
+    const named = new Set(sorted.map((m) => m.entity));
     const titleStart = input.title?.start ?? 0;
     const titleEnd = input.title?.end ?? 0;
     const titleFirst = lowerBound(startArr, titleStart);
@@ -336,12 +353,7 @@ export class SearchIndex {
         (longEnds ??= new Map()).set(i, endArr[i]!);
       }
     }
-    let types = 0;
-    let titleEntities: Set<string> | undefined;
-    for (const m of mentions) {
-      types |= TYPE_BIT[m.type] ?? 0;
-      if (m.first >= titleFirst && m.last <= titleLast) (titleEntities ??= new Set()).add(m.entity);
-    }
+    const { types, titleEntities } = this.mentionSummary(mentions, titleFirst, titleLast);
     const doc: Doc = {
       index,
       id: input.id,
@@ -364,17 +376,9 @@ export class SearchIndex {
       titleEntities,
       alive: true,
     };
-    let newEntity = false;
-    for (const m of mentions) {
-      let perDoc = this.entityDocs.get(m.entity);
-      if (!perDoc) {
-        this.entityDocs.set(m.entity, (perDoc = new Map()));
-        newEntity = true;
-      }
-      perDoc.set(index, (perDoc.get(index) ?? 0) + 1);
-    }
+    const newEntity = this.countEntityDocs(mentions, index);
     // Totals kept current: this document's count of each entity it names.
-    for (const id of new Set(mentions.map((m) => m.entity))) {
+    for (const id of named) {
       const totals = this.totals.get(id);
       if (!totals) continue;
       const n = this.entityDocs.get(id)!.get(index)!;
@@ -412,6 +416,53 @@ export class SearchIndex {
     if (doc.outletFolded && this.countOutlet(doc.outletFolded, 1)) this.outletFuse = undefined;
   }
 
+  /** The number of an entity (by id and type) in documents' mention data. */
+  private entityNumber(id: string, type: EntityType): number {
+    const key = `${type}\u0000${id}`;
+    let e = this.mentionNumber.get(key);
+    if (e === undefined) {
+      e = this.mentionIds.length;
+      this.mentionNumber.set(key, e);
+      this.mentionIds.push(id);
+      this.mentionTypes.push(type);
+    }
+    return e;
+  }
+
+  /** The entity types a document's mentions name (a bit each) and the entities named within its title. */
+  private mentionSummary(mentions: Uint32Array, titleFirst: number, titleLast: number): { types: number; titleEntities: Set<string> | undefined } {
+    let types = 0;
+    let titleEntities: Set<string> | undefined;
+    for (let j = 0; j < mentions.length; j += MENTION_FIELDS) {
+      const e = mentions[j]!;
+      types |= TYPE_BIT[this.mentionTypes[e]!] ?? 0;
+      if (mentions[j + 3]! >= titleFirst && mentions[j + 4]! <= titleLast) (titleEntities ??= new Set()).add(this.mentionIds[e]!);
+    }
+    return { types, titleEntities };
+  }
+
+  /** Counts a document's mentions per entity in `entityDocs`; true when an entity was named for the first time. */
+  private countEntityDocs(mentions: Uint32Array, index: number): boolean {
+    let newEntity = false;
+    for (let j = 0; j < mentions.length; j += MENTION_FIELDS) {
+      const entity = this.mentionIds[mentions[j]!]!;
+      let perDoc = this.entityDocs.get(entity);
+      if (!perDoc) {
+        this.entityDocs.set(entity, (perDoc = new Map()));
+        newEntity = true;
+      }
+      perDoc.set(index, (perDoc.get(index) ?? 0) + 1);
+    }
+    return newEntity;
+  }
+
+  /** A document's first mention of an entity: its original range. */
+  private firstMention(doc: Doc, id: string): { start: number; end: number } | undefined {
+    const ms = doc.mentions;
+    for (let j = 0; j < ms.length; j += MENTION_FIELDS) if (this.mentionIds[ms[j]!] === id) return { start: ms[j + 1]!, end: ms[j + 2]! };
+    return undefined;
+  }
+
   private growScratch(): void {
     const size = this.scratchTerms.length * 2;
     const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
@@ -432,18 +483,19 @@ export class SearchIndex {
     this.aliveBits[doc.index] = 0;
     this.byId.delete(id);
     this.dead++;
-    for (const m of doc.mentions) {
-      const perDoc = this.entityDocs.get(m.entity);
+    for (let j = 0; j < doc.mentions.length; j += MENTION_FIELDS) {
+      const entity = this.mentionIds[doc.mentions[j]!]!;
+      const perDoc = this.entityDocs.get(entity);
       const n = perDoc?.get(doc.index);
-      const totals = this.totals.get(m.entity);
+      const totals = this.totals.get(entity);
       if (totals && n !== undefined) {
         totals.mentions -= n;
         totals.articles--;
-        if (totals.best === doc) this.totals.delete(m.entity);
+        if (totals.best === doc) this.totals.delete(entity);
       }
       perDoc?.delete(doc.index);
       if (perDoc?.size === 0) {
-        this.entityDocs.delete(m.entity);
+        this.entityDocs.delete(entity);
         this.forgetEntityMatches();
       }
     }
@@ -798,9 +850,11 @@ export class SearchIndex {
     }
     clauses.forEach((c, i) => {
       if (c.entities.size === 0) return;
-      for (const m of doc.mentions) {
-        const weight = c.entities.get(m.entity);
-        if (weight !== undefined && m.first >= from && m.first <= to) out.push({ first: m.first, last: m.last, weight, clause: i, range: [m.start, m.end] });
+      const ms = doc.mentions;
+      for (let j = 0; j < ms.length; j += MENTION_FIELDS) {
+        const weight = c.entities.get(this.mentionIds[ms[j]!]!);
+        const first = ms[j + 3]!;
+        if (weight !== undefined && first >= from && first <= to) out.push({ first, last: ms[j + 4]!, weight, clause: i, range: [ms[j + 1]!, ms[j + 2]!] });
       }
     });
     if (clauses.some((c) => c.entities.size > 0)) out.sort((a, b) => a.first - b.first || b.weight - a.weight);
@@ -1192,7 +1246,9 @@ export class SearchIndex {
   }
 
   private overlapsMentionOfType(doc: Doc, first: number, last: number, type: EntityType): boolean {
-    return doc.mentions.some((m) => m.type === type && m.first <= last && m.last >= first);
+    const ms = doc.mentions;
+    for (let j = 0; j < ms.length; j += MENTION_FIELDS) if (this.mentionTypes[ms[j]!] === type && ms[j + 3]! <= last && ms[j + 4]! >= first) return true;
+    return false;
   }
 
   private passageResult(doc: Doc, first: number, last: number, score: number, hits: Hit[], clauses: Clause[]): SearchResult {
@@ -1256,7 +1312,7 @@ export class SearchIndex {
       const stats = this.entityStats(e.id, allowed);
       const doc = stats.best;
       if (!doc) continue;
-      const first = doc.mentions.find((m) => m.entity === e.id)!;
+      const first = this.firstMention(doc, e.id)!;
       out.push({
         kind: 'entity',
         file: doc.id,
@@ -1371,7 +1427,10 @@ export class SearchIndex {
     if ('entity' in target) {
       for (const d of this.entityDocs.get(target.entity)?.keys() ?? []) {
         const doc = this.docs[d]!;
-        for (const m of doc.mentions) if (m.entity === target.entity) out.push({ doc: this.view(doc), start: m.start, end: m.end, first: m.first, last: m.last });
+        const ms = doc.mentions;
+        for (let j = 0; j < ms.length; j += MENTION_FIELDS) {
+          if (this.mentionIds[ms[j]!] === target.entity) out.push({ doc: this.view(doc), start: ms[j + 1]!, end: ms[j + 2]!, first: ms[j + 3]!, last: ms[j + 4]! });
+        }
       }
     } else {
       const words: string[] = [];
@@ -1446,7 +1505,7 @@ export class SearchIndex {
       flags[i] = (d.alive ? 1 : 0) | (d.outlet !== undefined ? 2 : 0) | (d.date !== undefined ? 4 : 0);
       nums.set([d.titleStart, d.titleEnd, d.titleFirst, d.titleLast], i * 4);
       wordOffsets[i + 1] = wordOffsets[i]! + d.starts.length;
-      mentionOffsets[i + 1] = mentionOffsets[i]! + d.mentions.length;
+      mentionOffsets[i + 1] = mentionOffsets[i]! + d.mentions.length / MENTION_FIELDS;
     });
     w.array(flags);
     w.array(nums);
@@ -1467,24 +1526,13 @@ export class SearchIndex {
     w.array(lengths);
     w.array(terms);
     w.array(Uint32Array.from(longEnds));
-    // Mentions: entity (an index into a table), type, start, end, first and last word.
-    const entityIds = new Map<string, number>();
-    const m = mentionOffsets[n]!;
-    const mentionNums = new Uint32Array(m * 5);
-    const mentionTypes = new Uint8Array(m);
-    let k = 0;
-    for (const d of docs) {
-      for (const x of d.mentions) {
-        let e = entityIds.get(x.entity);
-        if (e === undefined) entityIds.set(x.entity, (e = entityIds.size));
-        mentionNums.set([e, x.start, x.end, x.first, x.last], k * 5);
-        mentionTypes[k++] = TYPE_CODES.indexOf(x.type);
-      }
-    }
+    // Mentions as the documents hold them (entity number, start, end, first and last word), and the entities' table.
+    const mentionNums = new Uint32Array(mentionOffsets[n]! * MENTION_FIELDS);
+    docs.forEach((d, i) => mentionNums.set(d.mentions, mentionOffsets[i]! * MENTION_FIELDS));
     w.array(mentionOffsets);
-    w.strings([...entityIds.keys()]);
+    w.strings(this.mentionIds);
+    w.array(Uint8Array.from(this.mentionTypes, (type) => TYPE_CODES.indexOf(type)));
     w.array(mentionNums);
-    w.array(mentionTypes);
     // Vocabulary, postings and positions (each term's trimmed to its length).
     const t = this.termText.length;
     w.u32(t);
@@ -1545,10 +1593,10 @@ export class SearchIndex {
     if (starts.length !== words || lengths.length !== words || terms.length !== words || longEnds.length % 3) throw new SnapshotError('words');
     const mentionOffsets = r.u32s();
     const entityIds = r.strings();
+    const entityTypes = r.u8s();
     const mentionNums = r.u32s();
-    const mentionTypes = r.u8s();
-    const m = mentionTypes.length;
-    if (mentionNums.length !== m * 5) throw new SnapshotError('mentions');
+    const m = mentionNums.length / MENTION_FIELDS;
+    if (entityTypes.length !== entityIds.length || !Number.isInteger(m)) throw new SnapshotError('mentions');
     const t = r.u32();
     const termText = r.strings();
     if (termText.length !== t) throw new SnapshotError('terms');
@@ -1568,9 +1616,9 @@ export class SearchIndex {
     // Values that index other arrays: checked, so a corrupt buffer cannot make a query throw.
     below(terms, t);
     below(formTerms, t);
-    below(mentionTypes, TYPE_CODES.length);
+    below(entityTypes, TYPE_CODES.length);
     for (let i = 0; i < postings.length; i += 2) if (postings[i]! >= n) throw new SnapshotError('postings');
-    for (let i = 0; i < m; i++) if (mentionNums[i * 5]! >= entityIds.length) throw new SnapshotError('mentions');
+    for (let i = 0; i < m; i++) if (mentionNums[i * MENTION_FIELDS]! >= entityIds.length) throw new SnapshotError('mentions');
 
     const index = new SearchIndex(entities);
     // The texts: read when first needed, the last few kept.
@@ -1594,6 +1642,9 @@ export class SearchIndex {
       map.set(longEnds[i + 1]!, longEnds[i + 2]!);
     }
     const grow = (size: number): number => Math.max(1024, 2 ** Math.ceil(Math.log2(size + 1)));
+    index.mentionIds = entityIds;
+    index.mentionTypes = Array.from(entityTypes, (code) => TYPE_CODES[code]!);
+    entityIds.forEach((id, e) => index.mentionNumber.set(`${index.mentionTypes[e]}\u0000${id}`, e));
     index.aliveBits = new Uint8Array(grow(n));
     index.titleFirsts = new Int32Array(grow(n));
     index.titleLasts = new Int32Array(grow(n));
@@ -1601,17 +1652,9 @@ export class SearchIndex {
     for (let i = 0; i < n; i++) {
       const from = wordOffsetsRaw[i]!;
       const to = wordOffsetsRaw[i + 1]!;
-      const mentions: Doc['mentions'] = [];
-      let types = 0;
-      let titleEntities: Set<string> | undefined;
       const [titleStart, titleEnd, titleFirst, titleLast] = [nums[i * 4]!, nums[i * 4 + 1]!, nums[i * 4 + 2]!, nums[i * 4 + 3]!];
-      for (let j = mentionOffsets[i]!; j < mentionOffsets[i + 1]!; j++) {
-        const type = TYPE_CODES[mentionTypes[j]!]!;
-        const x = { entity: entityIds[mentionNums[j * 5]!]!, type, start: mentionNums[j * 5 + 1]!, end: mentionNums[j * 5 + 2]!, first: mentionNums[j * 5 + 3]!, last: mentionNums[j * 5 + 4]! };
-        mentions.push(x);
-        types |= TYPE_BIT[type];
-        if (x.first >= titleFirst && x.last <= titleLast) (titleEntities ??= new Set()).add(x.entity);
-      }
+      const mentions = mentionNums.subarray(mentionOffsets[i]! * MENTION_FIELDS, mentionOffsets[i + 1]! * MENTION_FIELDS);
+      const { types, titleEntities } = index.mentionSummary(mentions, titleFirst, titleLast);
       const alive = (flags[i]! & 1) !== 0;
       const outlet = flags[i]! & 2 ? outlets[i]! : undefined;
       const id = ids[i]!;
@@ -1652,11 +1695,7 @@ export class SearchIndex {
       }
       index.byId.set(id, doc);
       index.aliveBits[i] = 1;
-      for (const x of mentions) {
-        let perDoc = index.entityDocs.get(x.entity);
-        if (!perDoc) index.entityDocs.set(x.entity, (perDoc = new Map()));
-        perDoc.set(i, (perDoc.get(i) ?? 0) + 1);
-      }
+      index.countEntityDocs(mentions, i);
       if (doc.outletFolded) index.countOutlet(doc.outletFolded, 1);
     }
     for (let i = 0; i < t; i++) {
