@@ -167,6 +167,13 @@ interface Expansion {
 }
 
 const EMPTY = new Uint32Array(0);
+
+/** A run of a term's postings ((document, occurrences) pairs, `len` numbers) and their positions, in document order. */
+interface Segment {
+  p: Uint32Array;
+  pos: Uint32Array;
+  len: number;
+}
 /** The filter of a query without filters. */
 const ALIVE = (d: Doc): boolean => d.alive;
 const collator = new Intl.Collator();
@@ -216,6 +223,13 @@ export class SearchIndex {
   // Vocabulary: written words (terms) and the forms they stand for once clitics are stripped.
   private readonly termIds = new Map<string, number>();
   private readonly termText: string[] = [];
+  /**
+   * Per term, the postings restored from a snapshot: views into it, never grown (a copy of the largest, on the first
+   * change after a warm start, took hundreds of ms at 20k articles). Documents added since go in `postings` and
+   * `positions`, which grow; a term's postings are its base, then those (documents in ascending order either way).
+   */
+  private basePostings: Uint32Array[] = [];
+  private basePositions: Uint32Array[] = [];
   private readonly postings: Uint32Array[] = [];
   private readonly postingLength: number[] = [];
   /** Per term: the word indexes of its occurrences, grouped as its postings are. */
@@ -513,26 +527,45 @@ export class SearchIndex {
   /** Drops the postings of removed documents. */
   private compact(): void {
     for (let t = 0; t < this.postings.length; t++) {
-      const p = this.postings[t]!;
-      const pos = this.positions[t]!;
-      let w = 0;
-      let wp = 0;
-      let rp = 0;
-      const n = this.postingLength[t]!;
-      for (let r = 0; r < n; r += 2) {
-        const tf = p[r + 1]!;
-        if (this.docs[p[r]!]!.alive) {
-          p[w++] = p[r]!;
-          p[w++] = tf;
-          if (wp !== rp) pos.copyWithin(wp, rp, rp + tf);
-          wp += tf;
-        }
-        rp += tf;
+      const base = this.basePostings[t];
+      if (base) {
+        const [w, wp] = this.compactSegment(base, this.basePositions[t]!, base.length);
+        this.basePostings[t] = base.subarray(0, w);
+        this.basePositions[t] = this.basePositions[t]!.subarray(0, wp);
       }
-      this.postingLength[t] = w;
-      this.positionLength[t] = wp;
+      [this.postingLength[t], this.positionLength[t]] = this.compactSegment(this.postings[t]!, this.positions[t]!, this.postingLength[t]!);
     }
     this.dead = 0;
+  }
+
+  /** Moves the live documents' postings and positions to the front of a segment; returns their new lengths. */
+  private compactSegment(p: Uint32Array, pos: Uint32Array, n: number): [number, number] {
+    let w = 0;
+    let wp = 0;
+    let rp = 0;
+    for (let r = 0; r < n; r += 2) {
+      const tf = p[r + 1]!;
+      if (this.docs[p[r]!]!.alive) {
+        p[w++] = p[r]!;
+        p[w++] = tf;
+        if (wp !== rp) pos.copyWithin(wp, rp, rp + tf);
+        wp += tf;
+      }
+      rp += tf;
+    }
+    return [w, wp];
+  }
+
+  /** A term's postings: those restored from a snapshot (if any), then those added since. */
+  private segments(t: number): Segment[] {
+    const tail = { p: this.postings[t]!, pos: this.positions[t]!, len: this.postingLength[t]! };
+    const base = this.basePostings[t];
+    return base && base.length > 0 ? [{ p: base, pos: this.basePositions[t]!, len: base.length }, tail] : [tail];
+  }
+
+  /** How many times a term occurs (its positions). */
+  private occurrenceCount(t: number): number {
+    return (this.basePositions[t]?.length ?? 0) + this.positionLength[t]!;
   }
 
   private term(w: string): number {
@@ -815,9 +848,7 @@ export class SearchIndex {
   private docsOf(c: Clause): Set<number> {
     const out = new Set<number>();
     for (const t of c.terms.keys()) {
-      const p = this.postings[t]!;
-      const n = this.postingLength[t]!;
-      for (let r = 0; r < n; r += 2) out.add(p[r]!);
+      for (const { p, len } of this.segments(t)) for (let r = 0; r < len; r += 2) out.add(p[r]!);
     }
     for (const id of c.entities.keys()) for (const d of this.entityDocs.get(id)?.keys() ?? []) out.add(d);
     return out;
@@ -896,7 +927,7 @@ export class SearchIndex {
     const rest = c.phrase ?? [];
     const sizeOf = (terms: Iterable<number>): number => {
       let total = 0;
-      for (const t of terms) total += this.positionLength[t]!;
+      for (const t of terms) total += this.occurrenceCount(t);
       return total;
     };
     let at = 0;
@@ -910,28 +941,27 @@ export class SearchIndex {
     });
     const words = rest.length + 1;
     for (const t of at === 0 ? c.terms.keys() : rest[at - 1]!) {
-      const p = this.postings[t]!;
-      const pos = this.positions[t]!;
-      const len = this.postingLength[t]!;
-      let o = 0;
-      for (let r = 0; r < len; r += 2) {
-        const d = p[r]!;
-        const tf = p[r + 1]!;
-        const k = slot ? slot[d]! : 0;
-        const doc = this.docs[d]!;
-        if (k >= 0 && doc.alive) {
-          const terms = doc.terms;
-          for (let x = o; x < o + tf; x++) {
-            const start = pos[x]! - at;
-            if (start < 0 || start + words > terms.length) continue;
-            const w = c.terms.get(terms[start]!);
-            if (w === undefined) continue;
-            let ok = true;
-            for (let m = 0; ok && m < rest.length; m++) ok = rest[m]!.has(terms[start + 1 + m]!);
-            if (ok) visit(d, k, start, w);
+      for (const { p, pos, len } of this.segments(t)) {
+        let o = 0;
+        for (let r = 0; r < len; r += 2) {
+          const d = p[r]!;
+          const tf = p[r + 1]!;
+          const k = slot ? slot[d]! : 0;
+          const doc = this.docs[d]!;
+          if (k >= 0 && doc.alive) {
+            const terms = doc.terms;
+            for (let x = o; x < o + tf; x++) {
+              const start = pos[x]! - at;
+              if (start < 0 || start + words > terms.length) continue;
+              const w = c.terms.get(terms[start]!);
+              if (w === undefined) continue;
+              let ok = true;
+              for (let m = 0; ok && m < rest.length; m++) ok = rest[m]!.has(terms[start + 1 + m]!);
+              if (ok) visit(d, k, start, w);
+            }
           }
+          o += tf;
         }
-        o += tf;
       }
     }
   }
@@ -959,30 +989,29 @@ export class SearchIndex {
       // A phrase's hits (and its place in titles) are counted once verified, below.
       const counted = !c.phrase;
       for (const [t, w] of c.terms) {
-        const p = this.postings[t]!;
-        const pos = this.positions[t]!;
-        const len = this.postingLength[t]!;
-        let at = 0;
-        for (let r = 0; r < len; r += 2) {
-          const d = p[r]!;
-          const tf = p[r + 1]!;
-          const was = b[d]!;
-          if (w > was) {
-            if (was === 0) docs.push(d);
-            b[d] = w;
-          }
-          if (counted) {
-            hits[d]! += tf;
-            if (w >= strongWeight) strong[d]! += tf;
-            // In the title: a position in [titleFirst, titleLast] (positions ascend).
-            if (w > tb[d]!) {
-              let j = at;
-              const end = at + tf;
-              while (j < end && pos[j]! < titleFirsts[d]!) j++;
-              if (j < end && pos[j]! <= titleLasts[d]!) tb[d] = w;
+        for (const { p, pos, len } of this.segments(t)) {
+          let at = 0;
+          for (let r = 0; r < len; r += 2) {
+            const d = p[r]!;
+            const tf = p[r + 1]!;
+            const was = b[d]!;
+            if (w > was) {
+              if (was === 0) docs.push(d);
+              b[d] = w;
             }
+            if (counted) {
+              hits[d]! += tf;
+              if (w >= strongWeight) strong[d]! += tf;
+              // In the title: a position in [titleFirst, titleLast] (positions ascend).
+              if (w > tb[d]!) {
+                let j = at;
+                const end = at + tf;
+                while (j < end && pos[j]! < titleFirsts[d]!) j++;
+                if (j < end && pos[j]! <= titleLasts[d]!) tb[d] = w;
+              }
+            }
+            at += tf;
           }
-          at += tf;
         }
       }
       for (const [id, w] of c.entities) {
@@ -1154,23 +1183,22 @@ export class SearchIndex {
     const cursor = offsets.slice(0, K);
     clauses.forEach((c, i) => {
       for (const [t, w] of c.terms) {
-        const p = this.postings[t]!;
-        const pos = this.positions[t]!;
-        const len = this.postingLength[t]!;
-        let at = 0;
-        for (let r = 0; r < len; r += 2) {
-          const k = slot[p[r]!]!;
-          const tf = p[r + 1]!;
-          if (k >= 0) {
-            let o = cursor[k]!;
-            for (let j = 0; j < tf; j++, o++) {
-              hp[o] = pos[at + j]!;
-              hc[o] = i;
-              hw[o] = w;
+        for (const { p, pos, len } of this.segments(t)) {
+          let at = 0;
+          for (let r = 0; r < len; r += 2) {
+            const k = slot[p[r]!]!;
+            const tf = p[r + 1]!;
+            if (k >= 0) {
+              let o = cursor[k]!;
+              for (let j = 0; j < tf; j++, o++) {
+                hp[o] = pos[at + j]!;
+                hc[o] = i;
+                hw[o] = w;
+              }
+              cursor[k] = o;
             }
-            cursor[k] = o;
+            at += tf;
           }
-          at += tf;
         }
       }
     });
@@ -1537,14 +1565,18 @@ export class SearchIndex {
     const t = this.termText.length;
     w.u32(t);
     w.strings(this.termText);
-    for (const [lists, lengthsOf] of [
-      [this.postings, this.postingLength],
-      [this.positions, this.positionLength],
+    for (const [bases, lists, lengthsOf] of [
+      [this.basePostings, this.postings, this.postingLength],
+      [this.basePositions, this.positions, this.positionLength],
     ] as const) {
       const offsets = new Uint32Array(t + 1);
-      for (let i = 0; i < t; i++) offsets[i + 1] = offsets[i]! + lengthsOf[i]!;
+      for (let i = 0; i < t; i++) offsets[i + 1] = offsets[i]! + (bases[i]?.length ?? 0) + lengthsOf[i]!;
       const all = new Uint32Array(offsets[t]!);
-      for (let i = 0; i < t; i++) all.set(lists[i]!.subarray(0, lengthsOf[i]!), offsets[i]!);
+      for (let i = 0; i < t; i++) {
+        const base = bases[i] ?? EMPTY;
+        all.set(base, offsets[i]!);
+        all.set(lists[i]!.subarray(0, lengthsOf[i]!), offsets[i]! + base.length);
+      }
       w.array(offsets);
       w.array(all);
     }
@@ -1702,10 +1734,12 @@ export class SearchIndex {
       const w = termText[i]!;
       index.termIds.set(w, i);
       index.termText.push(w);
-      index.postings.push(postings.subarray(postingOffsets[i]!, postingOffsets[i + 1]!));
-      index.postingLength.push(postingOffsets[i + 1]! - postingOffsets[i]!);
-      index.positions.push(positions.subarray(positionOffsets[i]!, positionOffsets[i + 1]!));
-      index.positionLength.push(positionOffsets[i + 1]! - positionOffsets[i]!);
+      index.basePostings.push(postings.subarray(postingOffsets[i]!, postingOffsets[i + 1]!));
+      index.basePositions.push(positions.subarray(positionOffsets[i]!, positionOffsets[i + 1]!));
+      index.postings.push(EMPTY);
+      index.postingLength.push(0);
+      index.positions.push(EMPTY);
+      index.positionLength.push(0);
     }
     formList.forEach((f, i) => index.forms.set(f, Array.from(formTerms.subarray(formOffsets[i]!, formOffsets[i + 1]!))));
     return index;
