@@ -26,12 +26,13 @@ const common = {
   logLevel: 'warning',
 };
 
-// The web bundle parses in its own thread: src/vscode/entryParser.ts (worker threads) becomes entryParser.web.ts.
+// The web bundle has no Node modules: it parses in its own thread (src/vscode/entryParser.ts, worker threads, becomes
+// entryParser.web.ts) and has no synchronous file reader (textReader.ts becomes textReader.web.ts).
 const inThreadParsing = {
   name: 'in-thread-parsing',
   setup(build) {
-    build.onResolve({ filter: /^\.\/entryParser$/ }, (args) =>
-      args.resolveDir === join(process.cwd(), 'src', 'vscode') ? { path: join(args.resolveDir, 'entryParser.web.ts') } : undefined,
+    build.onResolve({ filter: /^\.\/(entryParser|textReader)$/ }, (args) =>
+      args.resolveDir === join(process.cwd(), 'src', 'vscode') ? { path: join(args.resolveDir, `${args.path.slice(2)}.web.ts`) } : undefined,
     );
   },
 };

@@ -20,7 +20,7 @@ export function partsOf(article: Article): Part[] {
 }
 
 /** The one-line part holding [start, end) whose text is exactly its range (undefined when none does). */
-function partAt(parts: readonly Part[], start: number, end: number): Part | undefined {
+export function partAt(parts: readonly Part[], start: number, end: number): Part | undefined {
   const lo = partitionPoint(0, parts.length, (i) => parts[i]!.range.start <= start);
   for (let k = lo - 1; k >= 0 && k >= lo - 3; k--) {
     const p = parts[k]!;

@@ -22,6 +22,7 @@ import { registerStatusBar } from './statusBar';
 import { createWorkspaceCorpus } from './workspaceCorpus';
 import { EntryCacheStore } from './cache';
 import { createEntryParser } from './entryParser';
+import { syncTextReader } from './textReader';
 import { registerIndexingProgress } from './indexingProgress';
 
 /** What `activate` returns: used by the integration tests to read the real providers. */
@@ -64,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   const highlights = registerHighlights(context, corpus, mentions);
   registerArticleLanguage(context);
   // The search index starts from its snapshot when the corpus has not changed since it was written.
-  const search = registerSearch(context, corpus, { loadSnapshot: () => cache.loadSearchSnapshot() });
+  // On disk, the texts shown in results are read when shown rather than all kept in memory.
+  const search = registerSearch(context, corpus, { loadSnapshot: () => cache.loadSearchSnapshot(), readTextSync: syncTextReader() });
   // Written with the entries once the corpus is idle: the index is brought up to date first (files read in batches).
   cache.writeSearchSnapshot(async () => {
     await search.search.ready();

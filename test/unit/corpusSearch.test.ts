@@ -7,9 +7,9 @@ import * as assert from 'node:assert/strict';
 import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
 import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
-import { CorpusSearch } from '../../src/core/search/corpusSearch';
+import { buildSearchIndex, CorpusSearch } from '../../src/core/search/corpusSearch';
 import { SearchIndex } from '../../src/core/search/index';
-import { readSeeds, TODAY } from './helpers';
+import { readSeeds, syntheticArticles, TODAY } from './helpers';
 
 class MemoryHost implements CorpusHost {
   readonly texts = new Map<string, string>();
@@ -116,5 +116,30 @@ describe('live search index kept current', () => {
     const after = await search.ready();
     assert.equal(reads, 3, 'the three changed files, read once each');
     assert.deepEqual(answers(after), answers(await fresh(host, recognizer)));
+  });
+
+  it('shows passages read off the articles\' lines exactly as from the whole texts, reading few files', async () => {
+    const host = new MemoryHost();
+    const inputs = [...readSeeds(), ...syntheticArticles(60)];
+    for (const a of inputs) host.put(a.name, a.text);
+    const corpus = new Corpus(host, { recognizer, today: TODAY });
+    let reads = 0;
+    const search = new CorpusSearch(corpus, async (f) => host.text(f), {
+      readTextSync: (f) => {
+        reads++;
+        return host.text(f);
+      },
+    });
+    const index = await search.ready();
+    const whole = buildSearchIndex(inputs.map((a) => ({ ...a, id: `mem:/${a.name}` })), recognizer, { today: TODAY });
+    let shown = 0;
+    for (const q of [...QUERIES, 'وبايدن', 'ولافروف', 'الارهاب', 'روسيا واشنطن الحوار', 'بيدرسن', 'Lavrov', 'العقوبات']) {
+      const got = index.search(q);
+      assert.ok(got.passages.length > 0, q);
+      assert.deepEqual(got, whole.search(q), q);
+      shown += got.passages.length;
+    }
+    // A file is read only for a passage across lines, or on a line that is no part of the article (a dateline).
+    assert.ok(shown > 300 && reads < shown / 20, `${reads} files read for ${shown} passages`);
   });
 });

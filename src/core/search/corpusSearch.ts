@@ -3,12 +3,13 @@
  * entry changed are indexed again (their text read through `readText`), removed ones are dropped.
  * Pure TypeScript; VS Code passes a reader over `workspace.fs`.
  */
-import type { ParseOptions } from '../article';
+import type { ParseOptions, Part } from '../article';
 import { parseCorpus } from '../corpus';
 import type { ChangeTracker, Corpus, CorpusEntry, CorpusFile, Disposable } from '../corpus';
 import { ENGINE_VERSION, knowledgeDigest } from '../cache';
 import type { Recognizer } from '../entities';
 import { SearchDocument, SearchIndex } from './index';
+import { partAt, partsOf } from '../mentionText';
 
 /** The search document of a corpus entry. */
 export function searchDocument(entry: Pick<CorpusEntry, 'file' | 'article' | 'mentions'>, text: string): SearchDocument {
@@ -44,6 +45,8 @@ export class CorpusSearch implements Disposable {
   private searchIndex = new SearchIndex();
   private restoring: Promise<void> | undefined;
   private readonly texts = new Map<string, string>();
+  /** The parts of the entries whose lines were read last (see `lineOf`). */
+  private readonly parts = new Map<CorpusEntry, Part[]>();
   private readonly indexed = new Map<string, CorpusEntry>();
   private syncing: Promise<void> = Promise.resolve();
   private stale = true;
@@ -61,6 +64,7 @@ export class CorpusSearch implements Disposable {
     });
     this.changes = corpus.trackChanges();
     this.changes.noteAll();
+    this.adopt(this.searchIndex);
   }
 
   /**
@@ -100,8 +104,31 @@ export class CorpusSearch implements Disposable {
     const index = SearchIndex.fromSnapshot(bytes, snapshotKey(this.corpus), readText);
     if (!index) return; // another state, version or a damaged file: indexed from the texts
     this.searchIndex = index;
+    this.adopt(index);
     for (const [id, entry] of files) this.indexed.set(id, entry);
     if (!sync) void this.readTexts([...files.values()]);
+  }
+
+  /**
+   * How the index reads what it shows: passages' lines from the indexed entries' parts (in memory); whole texts,
+   * where there is a synchronous reader, from the files when needed rather than kept.
+   */
+  private adopt(index: SearchIndex): void {
+    index.readLinesWith((id, start, end) => this.lineOf(id, start, end));
+    const sync = this.options.readTextSync;
+    if (sync) index.readTextsWith((id) => this.texts.get(id) ?? (this.indexed.has(id) ? sync(this.indexed.get(id)!.file) : undefined));
+  }
+
+  /** The one-line part of an indexed entry (title, paragraph…) holding [start, end), as the index saw it. */
+  private lineOf(id: string, start: number, end: number): { text: string; start: number } | undefined {
+    const entry = this.indexed.get(id);
+    if (!entry) return undefined;
+    let parts = this.parts.get(entry);
+    if (parts) this.parts.delete(entry);
+    else if (this.parts.size >= 256) this.parts.delete(this.parts.keys().next().value!);
+    this.parts.set(entry, (parts ??= partsOf(entry.article)));
+    const part = partAt(parts, start, end);
+    return part && { text: part.text, start: part.range.start };
   }
 
   /** Without a synchronous reader: a restored index's texts, read in the background. */

@@ -79,7 +79,8 @@ interface Doc {
   index: number;
   id: string;
   name: string;
-  text: string;
+  /** The text, when kept (see `readTextsWith`; '' once removed). */
+  text?: string;
   title: string;
   titleStart: number;
   titleEnd: number;
@@ -109,6 +110,15 @@ interface Doc {
 }
 
 const TYPE_BIT: Record<EntityType, number> = { person: 1, organisation: 2, place: 4, law: 8 };
+/** Texts kept after being read for a result (a page of results, and the concordance's last few). */
+const RECENT_TEXTS = 128;
+
+/**
+ * The line of a document's text holding [start, end) (UTF-16 offsets), as written without its line break, and the
+ * offset it starts at; undefined when the source does not know it.
+ */
+export type LineSource = (id: string, start: number, end: number) => { text: string; start: number } | undefined;
+
 /** Numbers per mention in `Doc.mentions`: entity number, start, end, first word, last word. */
 const MENTION_FIELDS = 5;
 /** Entity types by their code in a snapshot. */
@@ -242,6 +252,12 @@ export class SearchIndex {
   // Entities: the known ones, their mentions by document, and a fuse.js index over the named ones.
   private entityTable = new Map<string, Entity>();
   private readonly entityDocs = new Map<string, Map<number, number>>();
+  /** Reads a document's text that is not kept (`readTextsWith`); the last few read, by id. */
+  private reader: ((id: string) => string | undefined) | undefined;
+  private readonly recentTexts = new Map<string, string>();
+  /** Whether documents added keep their text (until `readTextsWith`; a restored index reads only its own documents'). */
+  private keepTexts = true;
+  private lineSource: LineSource | undefined;
   /** The entities of documents' mentions as numbers: each number's id and type, and the number of each (type, id). */
   private mentionIds: string[] = [];
   private mentionTypes: EntityType[] = [];
@@ -307,7 +323,47 @@ export class SearchIndex {
   }
 
   documents(): { id: string; name: string; text: string; title: string }[] {
-    return [...this.byId.values()].map(({ id, name, text, title }) => ({ id, name, text, title }));
+    return [...this.byId.values()].map((d) => ({ id: d.id, name: d.name, text: this.textOf(d), title: d.title }));
+  }
+
+  /**
+   * Keeps no document's text from now on: each is read through `reader` when a result shows it (the last few
+   * kept). What a corpus on disk saves: its whole text, held once more.
+   */
+  readTextsWith(reader: (id: string) => string | undefined): void {
+    this.reader = reader;
+    this.keepTexts = false;
+    this.recentTexts.clear();
+    for (const d of this.docs) if (d.alive) d.text = undefined;
+  }
+
+  /**
+   * Reads the lines passages are shown from through `lines` (the article's parts, already in memory) rather than
+   * the whole text, where it knows them.
+   */
+  readLinesWith(lines: LineSource): void {
+    this.lineSource = lines;
+  }
+
+  /** A document's text: kept, or read (and kept among the last few read). */
+  private textOf(doc: Doc): string {
+    if (doc.text !== undefined) return doc.text;
+    if (!doc.alive || !this.reader) return '';
+    const recent = this.recentTexts;
+    let text = recent.get(doc.id);
+    if (text !== undefined) {
+      recent.delete(doc.id);
+    } else {
+      text = this.reader(doc.id) ?? '';
+      if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+    }
+    recent.set(doc.id, text);
+    return text;
+  }
+
+  /** The line of a document holding [start, end) as written, and where it starts (the whole text when unknown). */
+  private lineOf(doc: Doc, start: number, end: number): { text: string; start: number } {
+    return this.lineSource?.(doc.id, start, end) ?? { text: this.textOf(doc), start: 0 };
   }
 
   /** Adds a document, or replaces the one with the same id. */
@@ -372,7 +428,7 @@ export class SearchIndex {
       index,
       id: input.id,
       name: input.name,
-      text: input.text,
+      text: this.keepTexts ? input.text : undefined,
       title: input.title?.text ?? input.name,
       titleStart,
       titleEnd,
@@ -516,6 +572,7 @@ export class SearchIndex {
     if (doc.outletFolded && this.countOutlet(doc.outletFolded, -1)) this.outletFuse = undefined;
 
     doc.text = '';
+    this.recentTexts.delete(doc.id);
     if (this.dead > 64 && this.dead > this.docs.length / 4) this.compact();
   }
 
@@ -1284,7 +1341,10 @@ export class SearchIndex {
     // The passage is exactly the matched words and what lies between them.
     const start = matches.length > 0 ? Math.min(...matches.map((m) => m[0])) : doc.starts[first]!;
     const end = matches.length > 0 ? Math.max(...matches.map((m) => m[1])) : endOf(doc, last);
-    const { snippet, offset } = snippetAround(doc.text, start, end);
+    const line = this.lineOf(doc, start, end);
+    const around = snippetAround(line.text, start - line.start, end - line.start);
+    const snippet = around.snippet;
+    const offset = around.offset + line.start;
     const highlights = matches
       .map(([s, e]): [number, number] => [s - offset, e - offset])
       .filter(([s, e]) => s >= 0 && e <= snippet.length);
@@ -1298,7 +1358,9 @@ export class SearchIndex {
     const end = endOf(doc, h.last);
     const stripped = clause.prefix?.get(doc.terms[h.first]!) ?? 0;
     if (stripped === 0) return [start, end];
-    const folded = foldWithMap(doc.text.slice(start, endOf(doc, h.first)));
+    const firstEnd = endOf(doc, h.first);
+    const line = this.lineOf(doc, start, firstEnd);
+    const folded = foldWithMap(line.text.slice(start - line.start, firstEnd - line.start));
     return [start + (folded.starts[stripped] ?? 0), end];
   }
 
@@ -1502,7 +1564,7 @@ export class SearchIndex {
   }
 
   private view(doc: Doc): SearchDocumentView {
-    return { id: doc.id, name: doc.name, text: doc.text, title: doc.title, outlet: doc.outlet, date: doc.date };
+    return { id: doc.id, name: doc.name, text: this.textOf(doc), title: doc.title, outlet: doc.outlet, date: doc.date };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1654,19 +1716,7 @@ export class SearchIndex {
 
     const index = new SearchIndex(entities);
     // The texts: read when first needed, the last few kept.
-    const recent = new Map<string, string>();
-    const textOf = (id: string): string => {
-      let text = recent.get(id);
-      if (text !== undefined) {
-        recent.delete(id);
-        recent.set(id, text);
-        return text;
-      }
-      text = readText(id) ?? '';
-      recent.set(id, text);
-      if (recent.size > 64) recent.delete(recent.keys().next().value!);
-      return text;
-    };
+    index.reader = readText;
     const longByDoc = new Map<number, Map<number, number>>();
     for (let i = 0; i < longEnds.length; i += 3) {
       let map = longByDoc.get(longEnds[i]!);
@@ -1690,17 +1740,11 @@ export class SearchIndex {
       const alive = (flags[i]! & 1) !== 0;
       const outlet = flags[i]! & 2 ? outlets[i]! : undefined;
       const id = ids[i]!;
-      let text: string | undefined = alive ? undefined : '';
       const doc: Doc = {
         index: i,
         id,
         name: names[i]!,
-        get text(): string {
-          return text ?? textOf(id);
-        },
-        set text(value: string) {
-          text = value;
-        },
+        text: alive ? undefined : '',
         title: titles[i]!,
         titleStart,
         titleEnd,
@@ -1987,8 +2031,9 @@ export function snippetAround(text: string, start: number, end: number, context 
   // Trim white space without moving offsets out of sync.
   while (from < start && /\s/.test(text[from]!)) from++;
   while (to > end && /\s/.test(text[to - 1]!)) to--;
-  const pre = from > lineStart ? '…' : '';
-  const post = to < lineEnd ? '…' : '';
+  // An ellipsis where words of the line are left out (not for white space at its ends).
+  const pre = /\S/.test(text.slice(lineStart, from)) ? '…' : '';
+  const post = /\S/.test(text.slice(to, lineEnd)) ? '…' : '';
   return { snippet: pre + text.slice(from, to) + post, offset: from - pre.length };
 }
 
