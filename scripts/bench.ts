@@ -6,7 +6,7 @@
  * mix, hover p95 (the mention under a position + the card's data), resident memory after a GC (the whole process: corpus, entries and index); and
  * the same queries with fuse.js over passages and MiniSearch over passages as baselines. Nothing is
  * written to the corpus; the cache lives in memory. Prints numbers; asserts nothing. BENCH_DEBUG=1 breaks the
- * warm start and updates down (with GC pauses); BENCH_PROFILE=warm:<file>, update:<file> or query:<file> writes a CPU
+ * warm start and updates down (with GC pauses); BENCH_PROFILE=cold:<file>, warm:<file>, update:<file> or query:<file> writes a CPU
  * profile of that phase; BENCH_HEAP=<file> a heap snapshot after the warm start.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -179,6 +179,7 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
   const recognizer = new Recognizer(builtInEntities());
   // Cold: every file parsed and recognized (through the live corpus), then the search index.
   const host = new BenchHost(docs);
+  const coldProfile = profiling('cold') ? await startProfile() : undefined;
   let t0 = process.hrtime.bigint();
   let corpus = new Corpus(host, { recognizer });
   await corpus.ready();
@@ -187,6 +188,7 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
   for (const e of corpus.all()) index.add(searchDocument(e, host.text(e.file.id)));
   const indexMs = ms(t1);
   const coldMs = ms(t0);
+  if (coldProfile) await coldProfile(profiling('cold')!);
   const rssCold = rssMB();
   // Warm start, as the extension reopens a corpus: the compact entry cache read back and each file stamped
   // (src/core/corpus.ts `loadCache`), the search index restored from its snapshot (CorpusSearch `loadSnapshot`)
@@ -327,7 +329,7 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
   };
 }
 
-/** BENCH_PROFILE=<phase>:<file>, phase `warm`, `update` or `query`: where to write a CPU profile of that phase. */
+/** BENCH_PROFILE=<phase>:<file>, phase `cold`, `warm`, `update` or `query`: where to write a CPU profile of that phase. */
 function profiling(phase: string): string | undefined {
   const [p, file] = (process.env.BENCH_PROFILE ?? '').split(/:(.*)/);
   return p === phase ? file : undefined;
