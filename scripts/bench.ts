@@ -26,7 +26,10 @@ import { CorpusSearch, searchDocument, snapshotKey } from '../src/core/search/co
 import { foldedWords } from '../src/core/search/query';
 import { SearchIndex } from '../src/core/search/index';
 
-const QUERIES = ['لافروف', 'انطونوف', 'الاسد', 'سوريه', 'الارهاب', 'وبايدن', 'بيدرسن', 'lavrof', 'Caesar Act', '2254', 'بوتين بايدن', 'روسيا واشنطن الحوار', '"منع الاصطدام"', 'بوتين -قيصر', 'type:person الاسد', 'after:2020 سوريا', 'لافر', 'العقوبات الامريكيه'];
+const ALL_QUERIES = ['لافروف', 'انطونوف', 'الاسد', 'سوريه', 'الارهاب', 'وبايدن', 'بيدرسن', 'lavrof', 'Caesar Act', '2254', 'بوتين بايدن', 'روسيا واشنطن الحوار', '"منع الاصطدام"', 'بوتين -قيصر', 'type:person الاسد', 'after:2020 سوريا', 'لافر', 'العقوبات الامريكيه'];
+
+/** The query mix, or BENCH_QUERIES='q1|q2' (to profile a few). */
+const QUERIES = process.env.BENCH_QUERIES ? process.env.BENCH_QUERIES.split('|') : ALL_QUERIES;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
