@@ -57,6 +57,17 @@ async function fresh(host: MemoryHost, recognizer: Recognizer): Promise<SearchIn
   return search.ready();
 }
 
+/** Each seed twice (so that changes leave a copy behind), in memory. */
+function doubledSeeds(): { seeds: { name: string; text: string }[]; host: MemoryHost } {
+  const seeds = readSeeds();
+  const host = new MemoryHost();
+  for (const s of seeds) {
+    host.put(s.name, s.text);
+    host.put(`copy/${s.name}`, s.text);
+  }
+  return { seeds, host };
+}
+
 describe('live search index kept current', () => {
   const recognizer = new Recognizer(builtInEntities());
 
@@ -69,12 +80,7 @@ describe('live search index kept current', () => {
   }
 
   it('after files change, come and go, answers as an index built anew', async () => {
-    const seeds = readSeeds();
-    const host = new MemoryHost();
-    seeds.forEach((s) => {
-      host.put(s.name, s.text);
-      host.put(`copy/${s.name}`, s.text);
-    });
+    const { seeds, host } = doubledSeeds();
     const corpus = new Corpus(host, { recognizer, today: TODAY });
     const search = new CorpusSearch(corpus, async (f) => host.text(f));
     const before = await search.ready();
@@ -89,12 +95,7 @@ describe('live search index kept current', () => {
   });
 
   it('restored from a snapshot and then changed, answers as an index built anew', async () => {
-    const seeds = readSeeds();
-    const host = new MemoryHost();
-    seeds.forEach((s) => {
-      host.put(s.name, s.text);
-      host.put(`copy/${s.name}`, s.text);
-    });
+    const { seeds, host } = doubledSeeds();
     const first = new Corpus(host, { recognizer, today: TODAY });
     const firstSearch = new CorpusSearch(first, async (f) => host.text(f));
     await firstSearch.ready();
