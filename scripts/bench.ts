@@ -1,13 +1,15 @@
 /**
- * Benchmark (`npm run bench [-- --json] [-- --folder <dir>] [-- --sizes 1000,5000,20000]`). For each
- * corpus (synthetic ones recombined in memory from the seed sentences, then ../shared/corpora/snn-dev
- * read in place when it exists, or `--folder`): cold index (parse + recognize + search index, and the
- * search index alone), warm start from the entry cache, one-file update, query p50/p95 over a fixed
- * mix, hover p95 (the mention under a position + the card's data), resident memory after a GC (the whole process: corpus, entries and index); and
- * the same queries with fuse.js over passages and MiniSearch over passages as baselines. Nothing is
- * written to the corpus; the cache lives in memory. Prints numbers; asserts nothing. BENCH_DEBUG=1 breaks the
- * warm start and updates down (with GC pauses); BENCH_PROFILE=cold:<file>, warm:<file>, update:<file> or query:<file> writes a CPU
- * profile of that phase; BENCH_HEAP=<file> a heap snapshot after the warm start.
+ * Benchmark (`npm run bench [-- --json] [-- --folder <dir>] [-- --sizes 1000,5000,20000]`). For each corpus
+ * (synthetic ones recombined from the seed sentences and written to a temporary folder, then
+ * ../shared/corpora/snn-dev read in place when it exists, or `--folder`): cold index in one thread (parse + recognize
+ * + search index, and the search index alone); then, in a new process as a reopened window would be (`--reopen`,
+ * the cache and snapshot passed as files), the warm start from the entry cache and search snapshot, one-file
+ * updates, query p50/p95 over a fixed mix, hover p95 (the mention under a position + the card's data) and resident
+ * memory after a GC (the whole process); and the same queries with fuse.js and MiniSearch over passages as
+ * baselines. Nothing is written to the corpus. Prints numbers; asserts nothing. BENCH_DEBUG=1 breaks the warm
+ * start and updates down (with GC pauses) and lists each query's slowest run; BENCH_PROFILE=cold:<file>,
+ * warm:<file>, update:<file> or query:<file> writes a CPU profile of that phase; BENCH_HEAP=<file> a heap snapshot
+ * after the warm start; BENCH_QUERIES='q1|q2' runs only those queries.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -15,6 +17,7 @@ import { writeHeapSnapshot } from 'node:v8';
 import { join } from 'node:path';
 import { cpus, tmpdir } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { fold } from '../src/core/arabic';
@@ -183,34 +186,120 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
   // Cold: every file parsed and recognized (through the live corpus), then the search index.
   const host = new BenchHost(docs);
   const coldProfile = profiling('cold') ? await startProfile() : undefined;
-  let t0 = process.hrtime.bigint();
-  let corpus = new Corpus(host, { recognizer });
+  const t0 = process.hrtime.bigint();
+  const corpus = new Corpus(host, { recognizer });
   await corpus.ready();
   const t1 = process.hrtime.bigint();
-  let index = new SearchIndex([...recognizer.entities.values()]);
+  const index = new SearchIndex([...recognizer.entities.values()]);
   for (const e of corpus.all()) index.add(searchDocument(e, host.text(e.file.id)));
   const indexMs = ms(t1);
   const coldMs = ms(t0);
   if (coldProfile) await coldProfile(profiling('cold')!);
   const rssCold = rssMB();
-  // Warm start, as the extension reopens a corpus: the compact entry cache read back and each file stamped
-  // (src/core/corpus.ts `loadCache`), the search index restored from its snapshot (CorpusSearch `loadSnapshot`)
-  // without reading any text (texts are read when a result is shown).
+  // Warm start, as the extension reopens a corpus, in a process of its own (as VS Code starts one): its memory is
+  // then the reopened corpus's, not also what the cold index above left behind (see `reopen`).
   const knowledge = knowledgeDigest([...recognizer.entities.values()]);
-  let cacheBytes: Uint8Array | undefined = writeCache(knowledge, corpus.cacheable());
-  let snapshotBytes: Uint8Array | undefined = index.toSnapshot(snapshotKey(corpus));
-  const cacheSize = cacheBytes.length;
-  const snapshotSize = snapshotBytes.length;
-  index = new SearchIndex();
-  corpus = undefined as unknown as Corpus; // the cold corpus let go, so RSS is the reopened one's
-  gc();
+  const cacheBytes = writeCache(knowledge, corpus.cacheable());
+  const snapshotBytes = index.toSnapshot(snapshotKey(corpus));
+  const job = mkdtempSync(join(tmpdir(), 'corpus-nav-bench-reopen-'));
+  let reopened: Reopened;
+  try {
+    writeFileSync(join(job, 'docs.json'), JSON.stringify(docs));
+    writeFileSync(join(job, 'cache.bin'), cacheBytes);
+    writeFileSync(join(job, 'snapshot.bin'), snapshotBytes);
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--reopen', job], { stdio: 'inherit' });
+    if (child.status !== 0) throw new Error(`the warm start's process failed (${child.status ?? child.signal})`);
+    reopened = JSON.parse(readFileSync(join(job, 'result.json'), 'utf8')) as Reopened;
+  } finally {
+    rmSync(job, { recursive: true, force: true });
+  }
+  const { warmStartMs, entityIndexMs, updateMs, queryP50Ms, queryP95Ms, hoverP95Ms, rssMB: rss } = reopened;
+  // Baselines over passages (paragraphs, folded): fuse.js (first few queries: seconds each), MiniSearch.
+  let baselineQueryP95Ms: number | null = null;
+  let miniSearchIndexMs: number | null = null;
+  let miniSearchQueryP95Ms: number | null = null;
+  if (baselineQueries > 0) {
+    const passages = docs.flatMap((d) => readFileSync(d.path, 'utf8').split(/\n+/).filter((p) => p.trim()).map((p) => ({ file: d.name, text: fold(p) })));
+    const fuse = new Fuse(passages, { keys: ['text'], ignoreLocation: true, threshold: 0.3, includeScore: true });
+    const n = docs.length > 10000 ? Math.min(2, baselineQueries) : baselineQueries;
+    const bt: number[] = [];
+    for (const q of QUERIES.slice(0, n)) {
+      const t = process.hrtime.bigint();
+      fuse.search(fold(q), { limit: 50 });
+      bt.push(ms(t));
+    }
+    bt.sort((a, b) => a - b);
+    baselineQueryP95Ms = percentile(bt, 95);
+    const t = process.hrtime.bigint();
+    const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], tokenize: (s) => foldedWords(s), processTerm: (w) => w });
+    mini.addAll(passages.map((p, id) => ({ id, text: p.text })));
+    miniSearchIndexMs = ms(t);
+    const mt: number[] = [];
+    for (let rep = 0; rep < 3; rep++) {
+      for (const q of QUERIES) {
+        const s = process.hrtime.bigint();
+        mini.search(q, { fuzzy: 0.2, prefix: true, combineWith: 'AND' }).slice(0, 50);
+        mt.push(ms(s));
+      }
+    }
+    mt.sort((a, b) => a - b);
+    miniSearchQueryP95Ms = percentile(mt, 95);
+  }
+  return {
+    articles: docs.length,
+    mb: round(mb),
+    indexMs: round(indexMs),
+    indexMBps: round(mb / (indexMs / 1000)),
+    coldMs: round(coldMs),
+    coldMBps: round(mb / (coldMs / 1000)),
+    warmStartMs: round(warmStartMs),
+    updateMs: round(updateMs),
+    entityIndexMs: round(entityIndexMs),
+    queryP50Ms: round(queryP50Ms),
+    queryP95Ms: round(queryP95Ms),
+    hoverP95Ms: round(hoverP95Ms),
+    rssMB: rss,
+    rssColdMB: rssCold,
+    cacheMB: round(cacheBytes.length / 1048576),
+    snapshotMB: round(snapshotBytes.length / 1048576),
+    rssRatio: round(rss / mb),
+    baselineQueryP95Ms: baselineQueryP95Ms === null ? null : round(baselineQueryP95Ms),
+    miniSearchIndexMs: miniSearchIndexMs === null ? null : round(miniSearchIndexMs),
+    miniSearchQueryP95Ms: miniSearchQueryP95Ms === null ? null : round(miniSearchQueryP95Ms),
+  };
+}
+
+/** What the reopened corpus measures (in a process of its own, `--reopen <job>`). */
+interface Reopened {
+  warmStartMs: number;
+  entityIndexMs: number;
+  updateMs: number;
+  queryP50Ms: number;
+  queryP95Ms: number;
+  hoverP95Ms: number;
+  rssMB: number;
+}
+
+/**
+ * Reopening a corpus, as the extension does in a new window: the binary entry cache read back and each file stamped
+ * (src/core/corpus.ts `loadCache`), the search index restored from its snapshot (CorpusSearch `loadSnapshot`) without
+ * reading any text (a result's text is read when shown); then one-file updates, queries and hovers on it.
+ */
+async function reopen(job: string): Promise<Reopened> {
+  const docs = JSON.parse(readFileSync(join(job, 'docs.json'), 'utf8')) as BenchDoc[];
+  // The files' bytes as the extension reads them from its storage (let go once read, below).
+  let cacheBytes: Uint8Array | undefined = readFileSync(join(job, 'cache.bin'));
+  let snapshotBytes: Uint8Array | undefined = readFileSync(join(job, 'snapshot.bin'));
+  const recognizer = new Recognizer(builtInEntities());
+  const host = new BenchHost(docs);
+  let t0: bigint;
   const warmProfile = profiling('warm') ? await startProfile() : undefined;
   t0 = process.hrtime.bigint();
-  corpus = new Corpus(host, { recognizer, loadCache: async (k) => EntryCache.read(cacheBytes!, k) });
+  const corpus = new Corpus(host, { recognizer, loadCache: async (k) => EntryCache.read(cacheBytes!, k) });
   const warmSearch = new CorpusSearch(corpus, async (f) => host.text(f.id), { readTextSync: (f) => host.text(f.id), loadSnapshot: async () => snapshotBytes });
   await corpus.ready();
   const corpusReadyMs = ms(t0);
-  index = await warmSearch.ready();
+  let index = await warmSearch.ready();
   if (process.env.BENCH_DEBUG) console.log(`warm: corpus ${corpusReadyMs.toFixed(0)} ms, search ${(ms(t0) - corpusReadyMs).toFixed(0)} ms`);
   const warmStartMs = ms(t0);
   if (warmProfile) await warmProfile(profiling('warm')!);
@@ -221,6 +310,10 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
   snapshotBytes = undefined;
   gc();
   const rss = rssMB();
+  if (process.env.BENCH_DEBUG) {
+    const m = process.memoryUsage();
+    console.log(`memory after the warm start: RSS ${rss} MB, heap ${Math.round(m.heapUsed / 1048576)} of ${Math.round(m.heapTotal / 1048576)} MB, array buffers ${Math.round(m.arrayBuffers / 1048576)} MB`);
+  }
   if (process.env.BENCH_HEAP) console.log(`heap snapshot: ${writeHeapSnapshot(process.env.BENCH_HEAP)}`);
   // The entity index, built once from every entry.
   t0 = process.hrtime.bigint();
@@ -277,58 +370,14 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
     hovers.push(ms(t));
   }
   hovers.sort((a, b) => a - b);
-  // Baselines over passages (paragraphs, folded): fuse.js (first few queries: seconds each), MiniSearch.
-  let baselineQueryP95Ms: number | null = null;
-  let miniSearchIndexMs: number | null = null;
-  let miniSearchQueryP95Ms: number | null = null;
-  if (baselineQueries > 0) {
-    const passages = docs.flatMap((d) => readFileSync(d.path, 'utf8').split(/\n+/).filter((p) => p.trim()).map((p) => ({ file: d.name, text: fold(p) })));
-    const fuse = new Fuse(passages, { keys: ['text'], ignoreLocation: true, threshold: 0.3, includeScore: true });
-    const n = docs.length > 10000 ? Math.min(2, baselineQueries) : baselineQueries;
-    const bt: number[] = [];
-    for (const q of QUERIES.slice(0, n)) {
-      const t = process.hrtime.bigint();
-      fuse.search(fold(q), { limit: 50 });
-      bt.push(ms(t));
-    }
-    bt.sort((a, b) => a - b);
-    baselineQueryP95Ms = percentile(bt, 95);
-    const t = process.hrtime.bigint();
-    const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], tokenize: (s) => foldedWords(s), processTerm: (w) => w });
-    mini.addAll(passages.map((p, id) => ({ id, text: p.text })));
-    miniSearchIndexMs = ms(t);
-    const mt: number[] = [];
-    for (let rep = 0; rep < 3; rep++) {
-      for (const q of QUERIES) {
-        const s = process.hrtime.bigint();
-        mini.search(q, { fuzzy: 0.2, prefix: true, combineWith: 'AND' }).slice(0, 50);
-        mt.push(ms(s));
-      }
-    }
-    mt.sort((a, b) => a - b);
-    miniSearchQueryP95Ms = percentile(mt, 95);
-  }
   return {
-    articles: docs.length,
-    mb: round(mb),
-    indexMs: round(indexMs),
-    indexMBps: round(mb / (indexMs / 1000)),
-    coldMs: round(coldMs),
-    coldMBps: round(mb / (coldMs / 1000)),
-    warmStartMs: round(warmStartMs),
-    updateMs: round(updates[updates.length >> 1]!),
-    entityIndexMs: round(entityIndexMs),
-    queryP50Ms: round(percentile(times, 50)),
-    queryP95Ms: round(percentile(times, 95)),
-    hoverP95Ms: round(percentile(hovers, 95)),
+    warmStartMs,
+    entityIndexMs,
+    updateMs: updates[updates.length >> 1]!,
+    queryP50Ms: percentile(times, 50),
+    queryP95Ms: percentile(times, 95),
+    hoverP95Ms: percentile(hovers, 95),
     rssMB: rss,
-    rssColdMB: rssCold,
-    cacheMB: round(cacheSize / 1048576),
-    snapshotMB: round(snapshotSize / 1048576),
-    rssRatio: round(rss / mb),
-    baselineQueryP95Ms: baselineQueryP95Ms === null ? null : round(baselineQueryP95Ms),
-    miniSearchIndexMs: miniSearchIndexMs === null ? null : round(miniSearchIndexMs),
-    miniSearchQueryP95Ms: miniSearchQueryP95Ms === null ? null : round(miniSearchQueryP95Ms),
   };
 }
 
@@ -358,6 +407,12 @@ function round(n: number): number {
 }
 
 async function main(): Promise<void> {
+  const reopenJob = arg('--reopen');
+  if (reopenJob) {
+    const result = await reopen(reopenJob);
+    writeFileSync(join(reopenJob, 'result.json'), JSON.stringify(result));
+    return;
+  }
   const json = process.argv.includes('--json');
   const folder = arg('--folder');
   const root = join(__dirname, '..');
