@@ -41,6 +41,20 @@ function byShared(a: { stats: EntityStats; articles: number }, b: { stats: Entit
   return b.articles - a.articles || b.stats.count - a.stats.count || (a.stats.entity.id < b.stats.entity.id ? -1 : a.stats.entity.id > b.stats.entity.id ? 1 : 0);
 }
 
+/** Most mentions first, keeping the order among equals (a stable counting sort: mention counts are small). */
+function sortByMentions(list: ArticleMentions[]): void {
+  if (list.length < 64) {
+    list.sort((a, b) => b.mentions.length - a.mentions.length);
+    return;
+  }
+  let max = 0;
+  for (const a of list) if (a.mentions.length > max) max = a.mentions.length;
+  const buckets: ArticleMentions[][] = Array.from({ length: max + 1 }, () => []);
+  for (const a of list) buckets[a.mentions.length]!.push(a);
+  let i = 0;
+  for (let c = max; c >= 0; c--) for (const a of buckets[c]!) list[i++] = a;
+}
+
 export class EntityIndex {
   readonly byId = new Map<string, EntityStats>();
   /** Bumped on every change (for callers caching what they derive from the index). */
@@ -83,7 +97,7 @@ export class EntityIndex {
     this.renumber();
     // Inserted in name order, so a stable sort by mentions alone gives `byMentions`'s order.
     for (const entry of this.byName) this.insert(entry, false);
-    for (const s of this.byId.values()) s.articles.sort((a, b) => b.mentions.length - a.mentions.length);
+    for (const s of this.byId.values()) sortByMentions(s.articles);
   }
 
   /**

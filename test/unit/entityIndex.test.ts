@@ -99,5 +99,11 @@ describe('entity index kept current', () => {
     const rebuilt = corpus.entities();
     assert.notEqual(rebuilt, index);
     assert.deepEqual(snapshot(rebuilt), snapshot(fresh(corpus, recognizer)));
+    // Its long lists (an entity in 80 articles, sorted by counting) then take single changes in place.
+    assert.ok([...rebuilt.byId.values()].some((st) => st.articles.length >= 64));
+    await corpus.update(host.put('f3.txt', seeds[4]!.text));
+    await corpus.update(host.put('f77.txt', seeds[0]!.text + '\n\n' + seeds[2]!.text));
+    assert.equal(corpus.entities(), rebuilt);
+    assert.deepEqual(snapshot(rebuilt), snapshot(fresh(corpus, recognizer)));
   });
 });

@@ -262,6 +262,8 @@ export class SearchIndex {
   private mentionIds: string[] = [];
   private mentionTypes: EntityType[] = [];
   private readonly mentionNumber = new Map<string, number>();
+  /** Per entity number, a document's mentions while they are counted (zero between documents). */
+  private entityCounts = new Int32Array(0);
   private entityFuse: Fuse<{ id: string; names: string[]; words: string[] }> | undefined;
   /** Per entity, over every live document (made on first use, then kept current). */
   private readonly totals = new Map<string, EntityTotals>();
@@ -513,15 +515,21 @@ export class SearchIndex {
 
   /** Counts a document's mentions per entity in `entityDocs`; true when an entity was named for the first time. */
   private countEntityDocs(mentions: Uint32Array, index: number): boolean {
+    // Counted per entity number first (one map update per entity named, not per mention).
+    if (this.entityCounts.length < this.mentionIds.length) this.entityCounts = new Int32Array(this.mentionIds.length * 2);
+    const counts = this.entityCounts;
+    const named: number[] = [];
+    for (let j = 0; j < mentions.length; j += MENTION_FIELDS) if (counts[mentions[j]!]!++ === 0) named.push(mentions[j]!);
     let newEntity = false;
-    for (let j = 0; j < mentions.length; j += MENTION_FIELDS) {
-      const entity = this.mentionIds[mentions[j]!]!;
+    for (const e of named) {
+      const entity = this.mentionIds[e]!;
       let perDoc = this.entityDocs.get(entity);
       if (!perDoc) {
         this.entityDocs.set(entity, (perDoc = new Map()));
         newEntity = true;
       }
-      perDoc.set(index, (perDoc.get(index) ?? 0) + 1);
+      perDoc.set(index, (perDoc.get(index) ?? 0) + counts[e]!);
+      counts[e] = 0;
     }
     return newEntity;
   }
