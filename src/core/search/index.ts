@@ -258,10 +258,14 @@ export class SearchIndex {
   /** Whether documents added keep their text (until `readTextsWith`; a restored index reads only its own documents'). */
   private keepTexts = true;
   private lineSource: LineSource | undefined;
-  /** The entities of documents' mentions as numbers: each number's id and type, and the number of each (type, id). */
-  private mentionIds: string[] = [];
-  private mentionTypes: EntityType[] = [];
+  /**
+   * The entities of documents' mentions as numbers: each number's id and type; the number of each id (with the first
+   * type it came with), and of each other (type, id).
+   */
+  private readonly mentionIds: string[] = [];
+  private readonly mentionTypes: EntityType[] = [];
   private readonly mentionNumber = new Map<string, number>();
+  private readonly mentionNumberByType = new Map<string, number>();
   /** Per entity number, a document's mentions while they are counted (zero between documents). */
   private entityCounts = new Int32Array(0);
   private entityFuse: Fuse<{ id: string; names: string[]; words: string[] }> | undefined;
@@ -490,14 +494,22 @@ export class SearchIndex {
 
   /** The number of an entity (by id and type) in documents' mention data. */
   private entityNumber(id: string, type: EntityType): number {
+    const e = this.mentionNumber.get(id);
+    if (e !== undefined && this.mentionTypes[e] === type) return e;
+    // The same id with another type (a knowledge base that changed its mind): numbered apart.
     const key = `${type}\u0000${id}`;
-    let e = this.mentionNumber.get(key);
-    if (e === undefined) {
-      e = this.mentionIds.length;
-      this.mentionNumber.set(key, e);
-      this.mentionIds.push(id);
-      this.mentionTypes.push(type);
-    }
+    const other = this.mentionNumberByType.get(key);
+    if (other !== undefined) return other;
+    return this.numberEntity(id, type);
+  }
+
+  /** Gives (id, type) the next number. */
+  private numberEntity(id: string, type: EntityType): number {
+    const e = this.mentionIds.length;
+    if (!this.mentionNumber.has(id)) this.mentionNumber.set(id, e);
+    else this.mentionNumberByType.set(`${type}\u0000${id}`, e);
+    this.mentionIds.push(id);
+    this.mentionTypes.push(type);
     return e;
   }
 
@@ -1732,9 +1744,7 @@ export class SearchIndex {
       map.set(longEnds[i + 1]!, longEnds[i + 2]!);
     }
     const grow = (size: number): number => Math.max(1024, 2 ** Math.ceil(Math.log2(size + 1)));
-    index.mentionIds = entityIds;
-    index.mentionTypes = Array.from(entityTypes, (code) => TYPE_CODES[code]!);
-    entityIds.forEach((id, e) => index.mentionNumber.set(`${index.mentionTypes[e]}\u0000${id}`, e));
+    entityIds.forEach((id, e) => index.numberEntity(id, TYPE_CODES[entityTypes[e]!]!));
     index.aliveBits = new Uint8Array(grow(n));
     index.titleFirsts = new Int32Array(grow(n));
     index.titleLasts = new Int32Array(grow(n));
