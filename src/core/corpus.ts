@@ -209,6 +209,11 @@ export class ChangeTracker implements Disposable {
     this.ids.clear();
   }
 
+  /** How many changes are waiting (Infinity past the limit). */
+  get pending(): number {
+    return this.overflow ? Infinity : this.ids.size;
+  }
+
   /** What changed since the last call (or since the tracker was made), and starts counting afresh. */
   take(): { all: boolean; ids: ReadonlySet<string> } {
     const out = { all: this.overflow, ids: this.ids };
@@ -323,11 +328,18 @@ export class Corpus {
     return knowledgeDigest([...(this.recognizer?.entities.values() ?? [])]);
   }
 
-  /** The corpus by entity (built on first use, then brought up to date by the files changed since). */
+  /**
+   * The corpus by entity (built on first use, then brought up to date by the files changed since; during a load,
+   * possibly behind by the files read since it was made, until the load ends).
+   */
   entities(): EntityIndex {
+    const many = Math.max(64, this.entries.size / 8);
+    // While a load runs, many changes wait for its end: one new index then, not one per progress report (views
+    // asking as batches arrive would otherwise rebuild it again and again: 2.5 times the work at 20k articles).
+    if (this.entityIndex && this.work && this.entityChanges.pending > many) return this.entityIndex;
     const { all, ids } = this.entityChanges.take();
     // Many changes (a load, a checkout): a new index is cheaper than as many updates.
-    if (this.entityIndex && (all || ids.size > Math.max(64, this.entries.size / 8))) this.entityIndex = undefined;
+    if (this.entityIndex && (all || ids.size > many)) this.entityIndex = undefined;
     if (this.entityIndex) for (const id of ids) this.entityIndex.update(id, this.entries.get(id));
     return (this.entityIndex ??= new EntityIndex(this.all(), this.knownAndDiscovered()));
   }

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { EntryCache, writeCacheInSlices } from '../../src/core/cache';
+import { EntryCache, writeCache, writeCacheInSlices } from '../../src/core/cache';
 import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
 import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
@@ -111,6 +111,32 @@ describe('indexing at scale', function () {
     host.reads = 0;
     await other.ready();
     assert.ok(host.reads >= 30, `every file read (${host.reads} reads, re-dating included)`);
+  });
+
+  it('while a load runs, views asking for the entity index as batches arrive do not rebuild it each time', async () => {
+    const host = memoryHost(600);
+    const first = new Corpus(host, { recognizer, today: TODAY });
+    await first.ready();
+    const bytes = writeCache(first.knowledge(), first.cacheable());
+    // Reopened from the cache, telling listeners after every batch (as VS Code's views are, every half second).
+    const warm = new Corpus(host, { recognizer, today: TODAY, progressIntervalMs: 0, loadCache: async (k) => EntryCache.read(bytes, k) });
+    const seen = new Set<unknown>();
+    let asked = 0;
+    warm.onDidChange(() => {
+      asked++;
+      seen.add(warm.entities());
+    });
+    await warm.ready();
+    const index = warm.entities();
+    seen.add(index);
+    assert.ok(asked >= 4, `${asked} progress reports`);
+    // One index while loading (behind by the entries read since), and one for the whole corpus at the end.
+    assert.ok(seen.size <= 2, `${seen.size} entity indexes built`);
+    assert.equal(index.get('bashar-al-assad')?.articles.length, first.entities().get('bashar-al-assad')?.articles.length);
+    assert.deepEqual(
+      [...index.byId.values()].map((st) => `${st.entity.id} ${st.count} ${st.articles.length}`).sort(),
+      [...first.entities().byId.values()].map((st) => `${st.entity.id} ${st.count} ${st.articles.length}`).sort(),
+    );
   });
 
   it('applies a burst of changes, a rename among them, as one step', async () => {
