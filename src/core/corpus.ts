@@ -132,6 +132,8 @@ class EntryMap extends Map<string, CorpusEntry> {
   readonly noticeIds = new Set<string>();
   /** Told of every id set or deleted (what keeps derived indexes current without a pass over the corpus). */
   readonly trackers = new Set<ChangeTracker>();
+  /** Entries deleted so far. */
+  removals = 0;
 
   override set(id: string, entry: CorpusEntry): this {
     const old = super.get(id);
@@ -148,7 +150,10 @@ class EntryMap extends Map<string, CorpusEntry> {
     const old = super.get(id);
     if (old) this.count(old.article, -1);
     this.noticeIds.delete(id);
-    if (old) for (const t of this.trackers) t.note(id);
+    if (old) {
+      this.removals++;
+      for (const t of this.trackers) t.note(id);
+    }
     return super.delete(id);
   }
 
@@ -265,6 +270,8 @@ export class Corpus {
   private cancelRequested = false;
   private cancelledLast = false;
   private lastEmit = 0;
+  /** Files parsed (not taken from the cache) so far: see `revision`. */
+  private parsed = 0;
   private lastYield = 0;
 
   constructor(
@@ -295,6 +302,14 @@ export class Corpus {
     this.cancelRequested = false;
     this.loaded = this.enqueue(() => this.load(generation));
     return this.loaded;
+  }
+
+  /**
+   * Counts the changes to the entries that did not come from the entry cache (files parsed, entries removed): the
+   * same number after a warm start as before it means the cache on disk still holds the corpus.
+   */
+  get revision(): number {
+    return this.parsed + this.entries.removals;
   }
 
   /** The load or batch of changes under way, if any. */
@@ -569,6 +584,7 @@ export class Corpus {
     parsed.entry.mentions = compactMentions(parsed.entry.article, parsed.entry.mentions);
     if (contextYear !== undefined) parsed.entry.contextYear = contextYear;
     this.entries.set(file.id, parsed.entry);
+    this.parsed++;
     if (stamp) this.stamps.set(file.id, stamp);
     else this.stamps.delete(file.id);
   }

@@ -1,8 +1,8 @@
 /**
  * The entry cache on disk (src/core/cache.ts) in the extension's storage for this workspace: read when the
  * corpus loads, so unchanged files are not parsed again; written a few seconds after the corpus last changed
- * (never while it is indexing, at most once a minute), a slice at a time so the window does not wait; the search
- * index's snapshot beside it. A missing, corrupt or outdated
+ * (never while it is indexing, at most once a minute, and not after a reopening that changed nothing), a slice at
+ * a time so the window does not wait; the search index's snapshot beside it. A missing, corrupt or outdated
  * cache reads as empty and the corpus is parsed as if there were none; the next write replaces it.
  */
 import * as vscode from 'vscode';
@@ -27,6 +27,11 @@ export class EntryCacheStore implements vscode.Disposable {
   private subscription: { dispose(): void } | undefined;
   /** When the last write started (ms since the epoch; 0: none yet). */
   private lastWrite = 0;
+  /**
+   * The corpus's `revision` the cache on disk holds: 0 at first (a corpus all read from the cache has changed
+   * nothing since; one parsed has), then the one last written.
+   */
+  private writtenRevision = 0;
   /** The search index's snapshot, when the corpus's entries and the index agree (set once search is registered). */
   private searchSnapshot: (() => Promise<Uint8Array | undefined>) | undefined;
 
@@ -60,7 +65,7 @@ export class EntryCacheStore implements vscode.Disposable {
     }
   }
 
-  /** Also writes the search index's snapshot with the entries. */
+  /** Also writes the search index's snapshot with the entries (`snapshot` gives none when it has not changed). */
   writeSearchSnapshot(snapshot: () => Promise<Uint8Array | undefined>): void {
     this.searchSnapshot = snapshot;
   }
@@ -94,13 +99,20 @@ export class EntryCacheStore implements vscode.Disposable {
     this.writing = (async () => {
       const t0 = Date.now();
       try {
-        const entries = corpus.cacheable();
-        const bytes = await writeCacheInSlices(corpus.knowledge(), entries, pause);
-        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.uri, '..'));
-        await vscode.workspace.fs.writeFile(this.uri, bytes);
-        this.log.info(`entry cache: ${entries.length} entries written (${(bytes.length / 1048576).toFixed(1)} MB) in ${Date.now() - t0} ms`);
+        // Reopened and unchanged (every entry from the cache): nothing to write (hundreds of MB at 20k articles).
+        const revision = corpus.revision;
+        if (revision !== this.writtenRevision) {
+          const entries = corpus.cacheable();
+          const bytes = await writeCacheInSlices(corpus.knowledge(), entries, pause);
+          await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.uri, '..'));
+          await vscode.workspace.fs.writeFile(this.uri, bytes);
+          this.writtenRevision = revision;
+          this.log.info(`entry cache: ${entries.length} entries written (${(bytes.length / 1048576).toFixed(1)} MB) in ${Date.now() - t0} ms`);
+        }
+        // The snapshot, when the index changed since it was restored or last written.
         const snapshot = await this.searchSnapshot?.();
         if (snapshot) {
+          await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.uri, '..'));
           await vscode.workspace.fs.writeFile(this.searchUri, snapshot);
           this.log.info(`search index snapshot written (${(snapshot.length / 1048576).toFixed(1)} MB)`);
         }

@@ -2,7 +2,7 @@
  * A large corpus in the real VS Code (harness phase --scale: 5,000 generated articles in big/, the workspace's
  * corpus folder; nothing else activates the extension). Activation returns before the corpus is read (indexing
  * runs in a worker thread); the Articles view fills in, grouped by month and paged, while indexing goes on; a search
- * issued meanwhile answers; the entry cache is written, and the times are printed for the report.
+ * issued meanwhile answers; the times are printed for the report.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';

@@ -113,9 +113,13 @@ describe('live search index kept current', () => {
     );
     await search.ready();
     assert.equal(reads, 0, 'restored, not indexed from the texts');
+    assert.equal(search.snapshot(true), undefined, 'unchanged since restored: the snapshot on disk holds it');
+    assert.ok(firstSearch.snapshot(true) === undefined, 'nor since last taken');
     await change(host, corpus, seeds);
     const after = await search.ready();
     assert.equal(reads, 3, 'the three changed files, read once each');
+    assert.ok(search.snapshot(true), 'changed: a new snapshot');
+    assert.equal(search.snapshot(true), undefined);
     assert.deepEqual(answers(after), answers(await fresh(host, recognizer)));
   });
 

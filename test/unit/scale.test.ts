@@ -113,6 +113,24 @@ describe('indexing at scale', function () {
     assert.ok(host.reads >= 30, `every file read (${host.reads} reads, re-dating included)`);
   });
 
+  it('counts the changes the entry cache does not hold: none after reopening an unchanged corpus', async () => {
+    const host = memoryHost(20);
+    const first = new Corpus(host, { recognizer, today: TODAY });
+    await first.ready();
+    assert.ok(first.revision >= 20, 'every file parsed');
+    const bytes = writeCache(first.knowledge(), first.cacheable());
+    const warm = new Corpus(host, { recognizer, today: TODAY, loadCache: async (k) => EntryCache.read(bytes, k) });
+    await warm.ready();
+    assert.equal(warm.revision, 0, 'all from the cache: nothing to write');
+    const [a, b] = [...host.texts.keys()];
+    host.touch(a!, 'عنوان\n\nنص جديد.');
+    await warm.update({ id: a!, name: a!.slice(5) });
+    assert.equal(warm.revision, 1);
+    host.texts.delete(b!);
+    await warm.remove(b!);
+    assert.equal(warm.revision, 2);
+  });
+
   it('while a load runs, views asking for the entity index as batches arrive do not rebuild it each time', async () => {
     const host = memoryHost(600);
     const first = new Corpus(host, { recognizer, today: TODAY });

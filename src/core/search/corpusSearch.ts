@@ -53,6 +53,9 @@ export class CorpusSearch implements Disposable {
   private readonly subscription: Disposable;
   /** The corpus's changes since the last sync: everything the first time. */
   private readonly changes: ChangeTracker;
+  /** Documents added or removed so far, and that count when the index was restored or last snapshotted. */
+  private revision = 0;
+  private snapshotRevision = -1;
 
   constructor(
     private readonly corpus: Corpus,
@@ -83,12 +86,19 @@ export class CorpusSearch implements Disposable {
     return this.searchIndex;
   }
 
-  /** The index as one buffer, keyed by the corpus's state (undefined while either is changing). */
-  snapshot(): Uint8Array | undefined {
+  /**
+   * The index as one buffer, keyed by the corpus's state (undefined while either is changing; with `ifChanged`, also
+   * when the index is the one restored or last taken: the snapshot on disk still holds it).
+   */
+  snapshot(ifChanged = false): Uint8Array | undefined {
     if (this.corpus.indexing || this.stale) return undefined;
+    if (ifChanged && this.revision === this.snapshotRevision) return undefined;
     const all = this.corpus.all();
     if (all.length !== this.indexed.size || all.some((e) => this.indexed.get(e.file.id) !== e)) return undefined;
-    return this.searchIndex.toSnapshot(snapshotKey(this.corpus));
+    const revision = this.revision;
+    const bytes = this.searchIndex.toSnapshot(snapshotKey(this.corpus));
+    this.snapshotRevision = revision;
+    return bytes;
   }
 
   /** Once, before the first sync: the index from the last snapshot, when it was taken of the corpus as it is now. */
@@ -105,6 +115,7 @@ export class CorpusSearch implements Disposable {
     if (!index) return; // another state, version or a damaged file: indexed from the texts
     this.searchIndex = index;
     this.adopt(index);
+    this.snapshotRevision = this.revision;
     for (const [id, entry] of files) this.indexed.set(id, entry);
     if (!sync) void this.readTexts([...files.values()]);
   }
@@ -162,6 +173,7 @@ export class CorpusSearch implements Disposable {
     const { all, ids } = this.changes.take();
     const gone = all ? [...this.indexed.keys()].filter((id) => !this.corpus.get(id)) : [...ids].filter((id) => !this.corpus.get(id));
     for (const id of gone) {
+      this.revision++;
       this.searchIndex.remove(id);
       this.texts.delete(id);
       this.indexed.delete(id);
@@ -174,6 +186,7 @@ export class CorpusSearch implements Disposable {
       batch.forEach((entry, k) => {
         const text = texts[k];
         if (text === undefined) return;
+        this.revision++;
         this.searchIndex.add(searchDocument(entry, text));
         this.texts.delete(entry.file.id);
         this.indexed.set(entry.file.id, entry);
