@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import type { ParseOptions } from './core/article';
 import { Entity, Recognizer } from './core/entities';
 import { parseFile } from './core/entryParser';
-import type { ToWorker, FromWorker } from './workerParser';
+import { toSend, ToWorker, FromWorker } from './workerParser';
 
 const port = parentPort;
 if (!port) throw new Error('indexWorker.js runs in a worker thread');
@@ -22,7 +22,7 @@ port.on('message', (message: ToWorker) => {
   const options: ParseOptions = message.options;
   let reply: FromWorker;
   try {
-    reply = { type: 'parsed', id: message.id, results: message.jobs.map((j) => parseFile(j.file, j.bytes, recognizer, options)) };
+    reply = { type: 'parsed', id: message.id, results: message.jobs.map((j) => toSend(parseFile(j.file, j.bytes, recognizer, options))) };
   } catch (e) {
     reply = { type: 'failed', id: message.id, message: e instanceof Error ? e.message : String(e) };
   }

@@ -8,12 +8,27 @@ import { availableParallelism, cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseOptions } from './core/article';
 import type { Entity, Recognizer } from './core/entities';
+import type { CorpusEntry } from './core/corpus';
 import { EntryParser, inThreadParser, ParsedFile, ParseJob } from './core/entryParser';
+import type { Mention } from './core/entities';
+import { MentionRef, mentionsReceived, mentionsToSend } from './core/mentionText';
 
 export type ToWorker =
   | { type: 'recognizer'; entities: readonly Entity[] | undefined }
   | { type: 'parse'; id: number; jobs: readonly ParseJob[]; options: ParseOptions };
-export type FromWorker = { type: 'parsed'; id: number; results: ParsedFile[] } | { type: 'failed'; id: number; message: string };
+/** A parsed file as the worker sends it: its mentions as `mentionsToSend` gives them. */
+export type SentFile = { entry: Omit<CorpusEntry, 'mentions'> & { mentions: (Mention | MentionRef)[] }; problem?: undefined } | { entry?: undefined; problem: string };
+export type FromWorker = { type: 'parsed'; id: number; results: SentFile[] } | { type: 'failed'; id: number; message: string };
+
+/** A parsed file for sending back to the extension host. */
+export function toSend(parsed: ParsedFile): SentFile {
+  return parsed.entry ? { entry: { ...parsed.entry, mentions: mentionsToSend(parsed.entry.article, parsed.entry.mentions) } } : parsed;
+}
+
+/** A parsed file as the worker sent it, made whole. */
+function received(sent: SentFile): ParsedFile {
+  return sent.entry ? { entry: { ...sent.entry, mentions: mentionsReceived(sent.entry.article, sent.entry.mentions) } } : sent;
+}
 
 interface Pending {
   resolve(results: ParsedFile[]): void;
@@ -83,8 +98,12 @@ export class WorkerParser implements EntryParser {
         if (!p) return;
         lane.pending.delete(m.id);
         if (lane.pending.size === 0) lane.worker.unref();
-        if (m.type === 'parsed') p.resolve(m.results);
-        else p.reject(new Error(m.message));
+        if (m.type !== 'parsed') return p.reject(new Error(m.message));
+        try {
+          p.resolve(m.results.map(received));
+        } catch (e) {
+          p.reject(e instanceof Error ? e : new Error(String(e)));
+        }
       });
       worker.on('error', (e) => this.fail(e));
       worker.on('exit', (code) => {

@@ -114,3 +114,26 @@ export function compactMentions(article: Article, mentions: readonly Mention[]):
   const parts = partsOf(article);
   return mentions.map((m) => compactMention(parts, m));
 }
+
+/** A mention as sent between threads when its part gives it back: the rest is read off the article on arrival. */
+export type MentionRef = Pick<Mention, 'entity' | 'type' | 'start' | 'end'>;
+
+/**
+ * An article's mentions for a structured clone (a worker's answer): `PartMention`s as references (a clone would
+ * drop their class, and copy their text, range and snippet for nothing), the others whole.
+ */
+export function mentionsToSend(article: Article, mentions: readonly Mention[]): (Mention | MentionRef)[] {
+  return compactMentions(article, mentions).map((m) => (m instanceof PartMention ? { entity: m.entity, type: m.type, start: m.start, end: m.end } : m));
+}
+
+/** The mentions `mentionsToSend` sent, made whole again off the article (throws if one cannot be: not the same article). */
+export function mentionsReceived(article: Article, sent: readonly (Mention | MentionRef)[]): Mention[] {
+  if (sent.length === 0) return [];
+  const parts = partsOf(article);
+  return sent.map((m) => {
+    if ('text' in m) return m;
+    const made = partMention(parts, m.entity, m.type, m.start, m.end);
+    if (!made) throw new Error(`a mention at ${m.start} is on no part of its article`);
+    return made;
+  });
+}

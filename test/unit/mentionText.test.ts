@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../src/core/article';
 import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
-import { compactMentions, PartMention, plainMention } from '../../src/core/mentionText';
+import { compactMentions, mentionsReceived, mentionsToSend, PartMention, plainMention } from '../../src/core/mentionText';
 import { readSeeds, TODAY } from './helpers';
 
 describe('mentions kept small (read off the article when asked)', () => {
@@ -38,5 +38,26 @@ describe('mentions kept small (read off the article when asked)', () => {
     const [kept] = compactMentions(article, [altered]);
     assert.equal(kept, altered);
     assert.ok(!(kept instanceof PartMention));
+  });
+
+  it('cross a structured clone (a worker\'s answer) as references, and come back whole', () => {
+    let refs = 0;
+    let total = 0;
+    for (const seed of readSeeds()) {
+      const article = parseArticle(seed.name, seed.text, { today: TODAY });
+      const mentions = recognizer.recognize(seed.text);
+      const sent = structuredClone({ article, mentions: mentionsToSend(article, mentions) });
+      refs += sent.mentions.filter((m) => !('text' in m)).length;
+      total += mentions.length;
+      const back = mentionsReceived(sent.article, sent.mentions);
+      assert.deepEqual(back.map(plainMention), mentions, seed.name);
+    }
+    assert.ok(refs > total * 0.95, `${refs} of ${total} sent as references`);
+    // Against another article, a reference finds no part: an error (the batch is parsed again in the host).
+    const [a, b] = readSeeds();
+    const article = parseArticle(a!.name, a!.text, { today: TODAY });
+    const other = parseArticle(b!.name, 'سطر واحد.', { today: TODAY });
+    const sent = mentionsToSend(article, recognizer.recognize(a!.text));
+    assert.throws(() => mentionsReceived(other, sent), /on no part/);
   });
 });

@@ -9,6 +9,7 @@ import { EntryCache, writeCache, writeCacheInSlices } from '../../src/core/cache
 import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
 import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
+import { PartMention, plainMention } from '../../src/core/mentionText';
 import { WorkerParser } from '../../src/workerParser';
 import { readSeeds, ROOT } from './helpers';
 
@@ -64,6 +65,15 @@ describe('indexing at scale', function () {
       await Promise.all([inWorker.ready(), inThread.ready()]);
       assert.equal(inWorker.size, 40);
       assert.deepEqual(summary(inWorker), summary(inThread));
+      // Every mention whole (text, range, snippet), though most crossed as references to their article's parts.
+      const whole = (c: Corpus): unknown[] =>
+        c
+          .all()
+          .sort((a, b) => (a.file.id < b.file.id ? -1 : 1))
+          .map((e) => [e.file.id, e.mentions.map(plainMention), e.statements, e.discovered.map((d) => d.id)]);
+      assert.deepEqual(whole(inWorker), whole(inThread));
+      const mentions = inWorker.all().flatMap((e) => e.mentions);
+      assert.ok(mentions.length > 500 && mentions.filter((m) => m instanceof PartMention).length > mentions.length * 0.95);
     } finally {
       parser.dispose();
     }
