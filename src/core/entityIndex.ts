@@ -28,7 +28,7 @@ type Said = { entry: CorpusEntry; statement: Statement };
 /** An indexed entry: its distinct entities as numbers, and at the same places its record in each entity's `articles`. */
 interface Indexed {
   entry: CorpusEntry;
-  distinct: Int32Array;
+  distinct: number[];
   records: ArticleMentions[];
 }
 
@@ -141,10 +141,12 @@ export class EntityIndex {
     const nums: number[] = [];
     const records: ArticleMentions[] = [];
     for (const [eid, mentions] of perEntity) {
-      const entity = this.entities.get(eid);
-      if (!entity) continue;
       let stats = this.byId.get(eid);
-      if (!stats) this.byId.set(eid, (stats = { entity, count: 0, articles: [] }));
+      if (!stats) {
+        const entity = this.entities.get(eid);
+        if (!entity) continue;
+        this.byId.set(eid, (stats = { entity, count: 0, articles: [] }));
+      }
       stats.count += mentions.length;
       const a: ArticleMentions = { entry, mentions };
       if (sorted) stats.articles.splice(this.lowerBound(stats.articles, a), 0, a);
@@ -152,11 +154,10 @@ export class EntityIndex {
       records.push(a);
       nums.push(this.number(eid));
     }
-    const own = Int32Array.from(nums);
-    const indexed: Indexed = { entry, distinct: own, records };
+    const indexed: Indexed = { entry, distinct: nums, records };
     this.entries.set(id, indexed);
     this.byEntry.set(entry, indexed);
-    this.pairs(own, 1);
+    this.pairs(nums, 1);
   }
 
   private delete(entry: CorpusEntry): void {
@@ -258,7 +259,7 @@ export class EntityIndex {
   }
 
   /** Adds (+1) or takes away (-1) an article's entity pairs from the rows made so far. */
-  private pairs(own: Int32Array, delta: number): void {
+  private pairs(own: readonly number[], delta: number): void {
     const matrix = this.matrix;
     if (matrix) {
       const dim = this.dim;
