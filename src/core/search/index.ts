@@ -1749,6 +1749,13 @@ export class SearchIndex {
     index.titleFirsts = new Int32Array(grow(n));
     index.titleLasts = new Int32Array(grow(n));
     index.termMask = new Uint32Array(grow(t));
+    // A few outlets, each named by thousands of documents: folded once each.
+    const outletsFolded = new Map<string, string>();
+    const foldedOutlet = (outlet: string): string => {
+      let f = outletsFolded.get(outlet);
+      if (f === undefined) outletsFolded.set(outlet, (f = fold(outlet)));
+      return f;
+    };
     for (let i = 0; i < n; i++) {
       const from = wordOffsetsRaw[i]!;
       const to = wordOffsetsRaw[i + 1]!;
@@ -1767,7 +1774,7 @@ export class SearchIndex {
         titleStart,
         titleEnd,
         outlet,
-        outletFolded: outlet ? fold(outlet) : '',
+        outletFolded: outlet ? foldedOutlet(outlet) : '',
         date: flags[i]! & 4 ? dates[i]! : undefined,
         starts: starts.subarray(from, to),
         lengths: lengths.subarray(from, to),
