@@ -59,6 +59,14 @@ describe('search index snapshot', () => {
     assert.equal(loaded.size, original.size);
     for (const q of QUERIES) assert.deepEqual(loaded.search(q), original.search(q), q);
     assert.deepEqual(loaded.occurrences({ word: 'روسيا' }).map((o) => [o.doc.id, o.start, o.end]), original.occurrences({ word: 'روسيا' }).map((o) => [o.doc.id, o.start, o.end]));
+    // The entities' counts (documents per entity, compacted after the removals) as in an index of the survivors alone.
+    // (Documents added as above, without mentions; the others recognized.)
+    const anew = buildSearchIndex([...inputs.slice(0, 10), ...inputs.slice(90)].filter((a) => a !== inputs[5]), recognizer, { today: TODAY });
+    anew.add({ id: inputs[5]!.name, name: inputs[5]!.name, text: inputs[7]!.text });
+    extra.slice(5).forEach((a) => anew.add({ id: a.name, name: a.name, text: a.text }));
+    assert.equal(anew.size, loaded.size);
+    const counts = (ix: SearchIndex, q: string): string[] => ix.search(q).entities.map((e) => `${e.entity?.id} ${e.entity?.mentions} ${e.entity?.articles}`);
+    for (const q of ['type:person', 'type:place', 'لافروف', 'Putin']) assert.deepEqual(counts(loaded, q), counts(anew, q), q);
     // And once more through a snapshot: the restored and the added postings are written as one.
     const texts = new Map([...inputs, ...extra].map((i) => [i.name, i.text]));
     texts.set(inputs[5]!.name, inputs[7]!.text);

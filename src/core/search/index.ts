@@ -110,6 +110,84 @@ interface Doc {
 }
 
 const TYPE_BIT: Record<EntityType, number> = { person: 1, organisation: 2, place: 4, law: 8 };
+/**
+ * An entity's documents (by index, ascending: documents are numbered as they come) and its mentions in each, in two
+ * growable typed arrays: what a map of maps held in tens of bytes an entry (hundreds of thousands of them at 20k
+ * articles). A removed document's count drops to 0 and is skipped; the arrays are compacted when half are such.
+ */
+class DocCounts {
+  private docs = new Uint32Array(4);
+  private counts = new Uint32Array(4);
+  /** Slots used (live and removed). */
+  private used = 0;
+  /** Live documents. */
+  size = 0;
+
+  private find(doc: number): number {
+    const i = partitionPoint(0, this.used, (k) => this.docs[k]! < doc);
+    return i < this.used && this.docs[i] === doc ? i : -1;
+  }
+
+  get(doc: number): number | undefined {
+    const i = this.find(doc);
+    return i >= 0 && this.counts[i]! > 0 ? this.counts[i] : undefined;
+  }
+
+  /** Adds `n` mentions in `doc` (a document at least as new as any held, or one held). */
+  add(doc: number, n: number): void {
+    const i = this.used > 0 && this.docs[this.used - 1]! >= doc ? this.find(doc) : -1;
+    if (i >= 0) {
+      if (this.counts[i] === 0) this.size++;
+      this.counts[i]! += n;
+      return;
+    }
+    if (this.used > 0 && this.docs[this.used - 1]! > doc) throw new Error('documents are counted in the order they come');
+    if (this.used === this.docs.length) {
+      const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
+        const b = new Uint32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.docs = grow(this.docs);
+      this.counts = grow(this.counts);
+    }
+    this.docs[this.used] = doc;
+    this.counts[this.used++] = n;
+    this.size++;
+  }
+
+  delete(doc: number): boolean {
+    const i = this.find(doc);
+    if (i < 0 || this.counts[i] === 0) return false;
+    this.counts[i] = 0;
+    this.size--;
+    if (this.used > 32 && this.size < this.used / 2) this.compact();
+    return true;
+  }
+
+  /** Each live document with its count, in document order. */
+  forEach(visit: (doc: number, count: number) => void): void {
+    const { docs, counts, used } = this;
+    for (let i = 0; i < used; i++) if (counts[i]! > 0) visit(docs[i]!, counts[i]!);
+  }
+
+  docList(): number[] {
+    const out: number[] = [];
+    this.forEach((d) => out.push(d));
+    return out;
+  }
+
+  private compact(): void {
+    let w = 0;
+    for (let i = 0; i < this.used; i++) {
+      if (this.counts[i] === 0) continue;
+      this.docs[w] = this.docs[i]!;
+      this.counts[w++] = this.counts[i]!;
+    }
+    this.used = w;
+  }
+}
+
 /** Texts kept after being read for a result (a page of results, and the concordance's last few). */
 const RECENT_TEXTS = 128;
 
@@ -251,7 +329,7 @@ export class SearchIndex {
   private readonly expansionCache = new Map<string, Expansion>();
   // Entities: the known ones, their mentions by document, and a fuse.js index over the named ones.
   private entityTable = new Map<string, Entity>();
-  private readonly entityDocs = new Map<string, Map<number, number>>();
+  private readonly entityDocs = new Map<string, DocCounts>();
   /** Reads a document's text that is not kept (`readTextsWith`); the last few read, by id. */
   private reader: ((id: string) => string | undefined) | undefined;
   private readonly recentTexts = new Map<string, string>();
@@ -537,10 +615,10 @@ export class SearchIndex {
       const entity = this.mentionIds[e]!;
       let perDoc = this.entityDocs.get(entity);
       if (!perDoc) {
-        this.entityDocs.set(entity, (perDoc = new Map()));
+        this.entityDocs.set(entity, (perDoc = new DocCounts()));
         newEntity = true;
       }
-      perDoc.set(index, (perDoc.get(index) ?? 0) + counts[e]!);
+      perDoc.add(index, counts[e]!);
       counts[e] = 0;
     }
     return newEntity;
@@ -806,16 +884,16 @@ export class SearchIndex {
     let articles = 0;
     let best: Doc | undefined;
     let bestCount = 0;
-    for (const [d, n] of perDoc ?? []) {
+    perDoc?.forEach((d, n) => {
       const doc = this.docs[d]!;
-      if (!allowed(doc)) continue;
+      if (!allowed(doc)) return;
       mentions += n;
       articles++;
       if (n > bestCount || (n === bestCount && best && doc.name < best.name)) {
         best = doc;
         bestCount = n;
       }
-    }
+    });
     return { mentions, articles, best };
   }
 
@@ -927,7 +1005,7 @@ export class SearchIndex {
     for (const t of c.terms.keys()) {
       for (const { p, len } of this.segments(t)) for (let r = 0; r < len; r += 2) out.add(p[r]!);
     }
-    for (const id of c.entities.keys()) for (const d of this.entityDocs.get(id)?.keys() ?? []) out.add(d);
+    for (const id of c.entities.keys()) this.entityDocs.get(id)?.forEach((d) => out.add(d));
     return out;
   }
 
@@ -1092,7 +1170,7 @@ export class SearchIndex {
         }
       }
       for (const [id, w] of c.entities) {
-        for (const [d, k] of this.entityDocs.get(id) ?? []) {
+        this.entityDocs.get(id)?.forEach((d, k) => {
           const was = b[d]!;
           if (w > was) {
             if (was === 0) docs.push(d);
@@ -1101,7 +1179,7 @@ export class SearchIndex {
           hits[d]! += k;
           if (w >= strongWeight) strong[d]! += k;
           if (w > tb[d]! && this.docs[d]!.titleEntities?.has(id)) tb[d] = w;
-        }
+        });
       }
     });
     // Documents with every clause: from those of the rarest.
@@ -1439,7 +1517,8 @@ export class SearchIndex {
         entity: { id: e.id, type: e.type, nameAr: e.nameAr, nameEn: e.nameEn, mentions: stats.mentions, articles: stats.articles },
       });
     }
-    out.sort((a, b) => b.score - a.score || b.entity!.mentions - a.entity!.mentions);
+    // A total order (ties by id): the same whatever order the index met the entities in.
+    out.sort((a, b) => b.score - a.score || b.entity!.mentions - a.entity!.mentions || (a.entity!.id < b.entity!.id ? -1 : a.entity!.id > b.entity!.id ? 1 : 0));
     return out.slice(0, limit);
   }
 
@@ -1535,7 +1614,7 @@ export class SearchIndex {
   occurrences(target: { word: string; variants?: boolean } | { entity: string }): { doc: SearchDocumentView; start: number; end: number; first: number; last: number }[] {
     const out: { doc: SearchDocumentView; start: number; end: number; first: number; last: number }[] = [];
     if ('entity' in target) {
-      for (const d of this.entityDocs.get(target.entity)?.keys() ?? []) {
+      for (const d of this.entityDocs.get(target.entity)?.docList() ?? []) {
         const doc = this.docs[d]!;
         const ms = doc.mentions;
         for (let j = 0; j < ms.length; j += MENTION_FIELDS) {
