@@ -293,6 +293,15 @@ export class EntityIndex {
     return this.byId.get(id);
   }
 
+  /** An entity's record in one article (by file id): a look at that article's few entities, not at the entity's articles. */
+  articleIn(id: string, file: string): ArticleMentions | undefined {
+    const indexed = this.entries.get(file);
+    const n = this.numberOf.get(id);
+    if (!indexed || n === undefined) return undefined;
+    const k = indexed.distinct.indexOf(n);
+    return k >= 0 ? indexed.records[k] : undefined;
+  }
+
   /** The sentences in which the person speaks, by file name, then in text order. */
   statementsOf(id: string): readonly Said[] {
     let flat = this.saidFlat.get(id);

@@ -17,7 +17,12 @@ export type EntityNode =
   | { kind: 'type'; type: EntityType; discovered?: boolean }
   | { kind: 'entity'; id: string }
   | { kind: 'article'; id: string; file: string }
-  | { kind: 'mention'; id: string; file: string; index: number };
+  | { kind: 'mention'; id: string; file: string; index: number }
+  /** "Show N more…" after an entity's page of articles. */
+  | { kind: 'more'; id: string };
+
+/** An entity's articles shown at a time (most mentions first): an entity named in every one of 20,000 articles opens on a page. */
+export const ENTITY_PAGE = 100;
 
 export const TYPE_ICONS: Record<EntityType, string> = { person: 'person', organisation: 'organization', place: 'globe', law: 'law' };
 const TYPES = Object.keys(TYPE_ICONS) as EntityType[];
@@ -60,6 +65,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private sort: EntitySort;
   private filterText = '';
+  /** How many articles each entity shows (pages opened with "Show more"). */
+  private readonly shown = new Map<string, number>();
 
   constructor(
     private readonly corpus: Corpus,
@@ -107,6 +114,12 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
     return list;
   }
 
+  /** Shows the next page of an entity's articles. */
+  showMore(id: string): void {
+    this.shown.set(id, (this.shown.get(id) ?? ENTITY_PAGE) + ENTITY_PAGE);
+    this.changed.fire({ kind: 'entity', id });
+  }
+
   async getChildren(node?: EntityNode): Promise<EntityNode[]> {
     await this.corpus.ready();
     if (!node) {
@@ -117,9 +130,13 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
     if (node.kind === 'type') return this.entitiesOf(node.type, node.discovered).map((s) => ({ kind: 'entity', id: s.entity.id }));
     const stats = this.corpus.entities().get(node.id);
     if (!stats) return [];
-    if (node.kind === 'entity') return stats.articles.map((a) => ({ kind: 'article', id: node.id, file: a.entry.file.id }));
+    if (node.kind === 'entity') {
+      const limit = this.shown.get(node.id) ?? ENTITY_PAGE;
+      const page: EntityNode[] = stats.articles.slice(0, limit).map((a) => ({ kind: 'article', id: node.id, file: a.entry.file.id }));
+      return stats.articles.length > limit ? [...page, { kind: 'more', id: node.id }] : page;
+    }
     if (node.kind === 'article') {
-      const a = stats.articles.find((x) => x.entry.file.id === node.file);
+      const a = this.corpus.entities().articleIn(node.id, node.file);
       return a ? a.mentions.map((_, index) => ({ kind: 'mention', id: node.id, file: node.file, index })) : [];
     }
     return [];
@@ -134,6 +151,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
         return e ? { kind: 'type', type: e.type, ...(e.discovered ? { discovered: true } : {}) } : undefined;
       }
       case 'article':
+      case 'more':
         return { kind: 'entity', id: node.id };
       case 'mention':
         return { kind: 'article', id: node.id, file: node.file };
@@ -171,7 +189,17 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
       item.contextValue = e.discovered ? 'entity.person.discovered' : `entity.${e.type}`;
       return item;
     }
-    const a = stats.articles.find((x) => x.entry.file.id === node.file);
+    if (node.kind === 'more') {
+      const left = stats.articles.length - (this.shown.get(node.id) ?? ENTITY_PAGE);
+      const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more…', Math.min(ENTITY_PAGE, left)), vscode.TreeItemCollapsibleState.None);
+      item.id = `more:${e.id}:${this.shown.get(node.id) ?? ENTITY_PAGE}`;
+      item.description = vscode.l10n.t('{0} not shown', left);
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      item.contextValue = 'showMore';
+      item.command = { command: Commands.entitiesShowMore, title: vscode.l10n.t('Show More'), arguments: [node.id] };
+      return item;
+    }
+    const a = index.articleIn(node.id, node.file);
     if (!a) return new vscode.TreeItem(vscode.l10n.t('(gone)'));
     const uri = fileUri(a.entry.file);
     if (node.kind === 'article') {
@@ -217,6 +245,9 @@ export function registerEntitiesView(
     corpus.onDidChange(describe),
     provider.onDidChangeTreeData(describe),
     vscode.commands.registerCommand(Commands.entitiesSortByCount, () => provider.setSort('count')),
+    vscode.commands.registerCommand(Commands.entitiesShowMore, (id: unknown) => {
+      if (typeof id === 'string') provider.showMore(id);
+    }),
     vscode.commands.registerCommand(Commands.entitiesSortByName, () => provider.setSort('name')),
     vscode.commands.registerCommand(Commands.entitiesFilter, async (text?: unknown) => {
       const value =

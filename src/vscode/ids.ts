@@ -6,6 +6,7 @@ export const Commands = {
   cancelIndexing: 'corpusNavigator.cancelIndexing',
   articlesGroupBy: 'corpusNavigator.articles.groupBy',
   articlesShowMore: 'corpusNavigator.articles.showMore',
+  entitiesShowMore: 'corpusNavigator.entities.showMore',
   chooseCorpusFolder: 'corpusNavigator.chooseCorpusFolder',
   openLocation: 'corpusNavigator.openLocation',
   showSummary: 'corpusNavigator.showSummary',

@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ENTITY_PAGE } from '../../src/vscode/entitiesView';
 import type { CorpusNavigatorApi } from '../../src/vscode/extension';
 import { EXTENSION_ID, screenshot, waitFor } from './util';
 
@@ -86,5 +87,32 @@ describe(`A corpus of ${ARTICLES} articles`, function () {
       assert.equal((await articles.getChildren(first)).filter((n) => n.kind === 'article').length, Math.min(200, inFirst));
     }
     await screenshot('scale-articles-grouped');
+  });
+
+  it('an entity named in thousands of articles opens on a page of them, then the next', async () => {
+    const { corpus, entities } = exports;
+    await corpus.ready();
+    const [top] = [...corpus.entities().byId.values()].sort((a, b) => b.articles.length - a.articles.length);
+    assert.ok(top && top.articles.length > 2 * ENTITY_PAGE, `an entity in many articles (${top?.articles.length})`);
+    const node = { kind: 'entity' as const, id: top.entity.id };
+    const t0 = Date.now();
+    let children = await entities.getChildren(node);
+    // The tree items of a page, as the view asks for them (each article found through its file, not a scan).
+    children.forEach((c) => entities.getTreeItem(c));
+    console.log(`      ${top.entity.nameEn}: ${top.articles.length} articles, a page and its items in ${Date.now() - t0} ms`);
+    assert.equal(children.length, ENTITY_PAGE + 1);
+    assert.deepEqual(
+      children.slice(0, ENTITY_PAGE).map((c) => (c.kind === 'article' ? c.file : '')),
+      top.articles.slice(0, ENTITY_PAGE).map((a) => a.entry.file.id),
+      'the articles naming it most first',
+    );
+    const more = entities.getTreeItem(children.at(-1)!);
+    assert.equal(more.command?.command, 'corpusNavigator.entities.showMore');
+    await vscode.commands.executeCommand('corpusNavigator.entities.showMore', top.entity.id);
+    children = await entities.getChildren(node);
+    assert.equal(children.filter((c) => c.kind === 'article').length, 2 * ENTITY_PAGE);
+    const article = children[ENTITY_PAGE + 5]!;
+    assert.equal(article.kind, 'article');
+    assert.equal(entities.getTreeItem(article).description, String(top.articles[ENTITY_PAGE + 5]!.mentions.length));
   });
 });

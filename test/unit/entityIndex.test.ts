@@ -68,6 +68,9 @@ describe('entity index kept current', () => {
       index.statementsOf(id);
     }
     const version = index.version;
+    // An entity's record in one article, found through the article.
+    for (const st of index.byId.values()) for (const a of st.articles) assert.equal(index.articleIn(st.entity.id, a.entry.file.id), a);
+    assert.equal(index.articleIn('no-such-entity', corpus.all()[0]!.file.id), undefined);
 
     await corpus.update(host.put(seeds[0]!.name, seeds[1]!.text));
     assert.equal(corpus.entities(), index, 'updated in place');
