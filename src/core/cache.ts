@@ -109,6 +109,68 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** The mentions of every cached entry as numbers (see `MentionPacker`), made into mentions one entry at a time. */
+interface PackedMentions {
+  /** Throws `SnapshotError` when entry i's mentions cannot be in its article (a damaged cache: parsed again). */
+  check(i: number, article: Article): void;
+  get(i: number, article: Article): Mention[];
+  /** Entry i's entities with their mentions' count, without making the mentions. */
+  counts(i: number): Map<string, number>;
+}
+
+/**
+ * An entry read back from the cache: its mentions made from the packed numbers when first asked for (a warm start
+ * makes none: the entity index counts them from the numbers; hovers, highlights and views make those they show).
+ */
+class CachedEntry implements CorpusEntry {
+  notice?: string;
+  contextYear?: number;
+  article: Article;
+  statements: Statement[];
+  discovered: Entity[];
+  #made: Mention[] | undefined;
+  readonly #packed: PackedMentions;
+  readonly #at: number;
+
+  constructor(
+    public file: CorpusFile,
+    rest: Rest,
+    packed: PackedMentions,
+    at: number,
+  ) {
+    this.article = rest.article;
+    this.statements = rest.statements;
+    this.discovered = rest.discovered;
+    if (typeof rest.notice === 'string') this.notice = rest.notice;
+    if (typeof rest.contextYear === 'number') this.contextYear = rest.contextYear;
+    this.#packed = packed;
+    this.#at = at;
+  }
+
+  get mentions(): Mention[] {
+    return (this.#made ??= this.#packed.get(this.#at, this.article));
+  }
+
+  set mentions(value: Mention[]) {
+    this.#made = value;
+  }
+
+  mentionCounts(): Map<string, number> {
+    if (!this.#made) return this.#packed.counts(this.#at);
+    const out = new Map<string, number>();
+    for (const m of this.#made) out.set(m.entity, (out.get(m.entity) ?? 0) + 1);
+    return out;
+  }
+
+  /** The same entry for a file as the host names it now. */
+  withFile(file: CorpusFile): CachedEntry {
+    const { article, statements, discovered, notice, contextYear } = this;
+    const copy = new CachedEntry(file, { name: file.name, article, statements, discovered, notice, contextYear }, this.#packed, this.#at);
+    if (this.#made) copy.#made = this.#made;
+    return copy;
+  }
+}
+
 /** A cache read back: the entry of a file whose stamp still matches. */
 export class EntryCache {
   /** Entries by id: read, or (from a buffer) their index, read by `load` on first use. */
@@ -169,8 +231,11 @@ export class EntryCache {
       else this.byId.delete(stamp.id);
     }
     if (!hit || hit.stamp.size !== stamp.size || hit.stamp.mtime !== stamp.mtime) return undefined;
-    const { article, mentions, statements, discovered, notice, contextYear } = hit.entry;
-    const entry: CorpusEntry = { file: { id: file.id, name: hit.entry.file.name ?? file.name }, article, mentions, statements, discovered };
+    const cached = hit.entry;
+    const name = cached.file.name ?? file.name;
+    if (cached instanceof CachedEntry) return cached.withFile({ id: file.id, name });
+    const { article, mentions, statements, discovered, notice, contextYear } = cached;
+    const entry: CorpusEntry = { file: { id: file.id, name }, article, mentions, statements, discovered };
     if (notice !== undefined) entry.notice = notice;
     if (contextYear !== undefined) entry.contextYear = contextYear;
     return entry;
@@ -200,10 +265,8 @@ function* parseLines(bytes: Uint8Array | undefined, knowledge: string): Generato
       const json: unknown = JSON.parse(utf16String(blob.subarray(offsets[i]!, offsets[i + 1]!)));
       if (!isRest(json)) return undefined;
       const stamp = { id: ids[i]!, size: sizes[i]!, mtime: mtimes[i]! };
-      const entry: Entry = { file: { id: ids[i]!, name: json.name }, article: json.article, mentions: mentions.get(i, json.article), statements: json.statements, discovered: json.discovered };
-      if (typeof json.notice === 'string') entry.notice = json.notice;
-      if (typeof json.contextYear === 'number') entry.contextYear = json.contextYear;
-      return { stamp, entry };
+      mentions.check(i, json.article);
+      return { stamp, entry: new CachedEntry({ id: ids[i]!, name: json.name }, json, mentions, i) };
     });
   } catch {
     return EntryCache.empty();
@@ -277,12 +340,13 @@ class MentionPacker {
     w.strings([...this.texts.keys()]);
   }
 
-  static read(r: BinaryReader, n: number): { get(i: number, article: Article): Mention[] } {
-    const offsets = r.u32s();
+  static read(r: BinaryReader, n: number): PackedMentions {
+    // Copied out of the buffer (entries keep them until their mentions are asked for; the buffer goes).
+    const offsets = r.u32s().slice();
     const entities = r.strings();
-    const types = r.u8s();
-    const nums = r.u32s();
-    const stored = r.u32s();
+    const types = r.u8s().slice();
+    const nums = r.u32s().slice();
+    const stored = r.u32s().slice();
     const texts = r.strings();
     const m = types.length;
     checkOffsets(offsets, n, m);
@@ -294,6 +358,11 @@ class MentionPacker {
       explicit.set(stored[k]!, k);
     }
     return {
+      check(i: number, article: Article): void {
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+          if (nums[j * 3 + 1]! >= nums[j * 3 + 2]! || nums[j * 3 + 2]! > article.length) throw new SnapshotError('mention out of its article');
+        }
+      },
       get(i: number, article: Article): Mention[] {
         const parts = partsOf(article);
         const out: Mention[] = [];
@@ -307,11 +376,18 @@ class MentionPacker {
             const range = { start, end, line: stored[k + 2]!, character: stored[k + 3]!, endLine: stored[k + 4]!, endCharacter: stored[k + 5]! };
             out.push({ entity, type, start, end, text: texts[stored[k + 1]!]!, range, snippet: texts[stored[k + 6]!]! });
           } else {
-            // Read off the part when asked (see mentionText.ts).
+            // Read off the part when asked (see mentionText.ts); none (a damaged cache): left out, not thrown.
             const m = partMention(parts, entity, type, start, end);
-            if (!m) throw new SnapshotError('mention not derivable');
-            out.push(m);
+            if (m) out.push(m);
           }
+        }
+        return out;
+      },
+      counts(i: number): Map<string, number> {
+        const out = new Map<string, number>();
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+          const entity = entities[nums[j * 3]!]!;
+          out.set(entity, (out.get(entity) ?? 0) + 1);
         }
         return out;
       },

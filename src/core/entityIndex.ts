@@ -12,7 +12,33 @@ import { partitionPoint } from './text';
 
 export interface ArticleMentions {
   entry: CorpusEntry;
-  mentions: Mention[];
+  /** The entity's mentions in the article, in text order (made when first read: see `EntityArticle`). */
+  readonly mentions: Mention[];
+  /** How many they are. */
+  readonly count: number;
+}
+
+/** An entity's record in one article: the count at once, the mentions themselves picked out of the entry's when read. */
+class EntityArticle implements ArticleMentions {
+  #mentions: Mention[] | undefined;
+
+  constructor(
+    readonly entry: CorpusEntry,
+    readonly entity: string,
+    readonly count: number,
+  ) {}
+
+  get mentions(): Mention[] {
+    return (this.#mentions ??= this.entry.mentions.filter((m) => m.entity === this.entity));
+  }
+}
+
+/** Each entity an entry names, with its mentions' count (without making the mentions, where the entry can). */
+function countsOf(entry: CorpusEntry): Map<string, number> {
+  if (entry.mentionCounts) return entry.mentionCounts();
+  const out = new Map<string, number>();
+  for (const m of entry.mentions) out.set(m.entity, (out.get(m.entity) ?? 0) + 1);
+  return out;
 }
 
 export interface EntityStats {
@@ -44,13 +70,13 @@ function byShared(a: { stats: EntityStats; articles: number }, b: { stats: Entit
 /** Most mentions first, keeping the order among equals (a stable counting sort: mention counts are small). */
 function sortByMentions(list: ArticleMentions[]): void {
   if (list.length < 64) {
-    list.sort((a, b) => b.mentions.length - a.mentions.length);
+    list.sort((a, b) => b.count - a.count);
     return;
   }
   let max = 0;
-  for (const a of list) if (a.mentions.length > max) max = a.mentions.length;
+  for (const a of list) if (a.count > max) max = a.count;
   const buckets: ArticleMentions[][] = Array.from({ length: max + 1 }, () => []);
-  for (const a of list) buckets[a.mentions.length]!.push(a);
+  for (const a of list) buckets[a.count]!.push(a);
   let i = 0;
   for (let c = max; c >= 0; c--) for (const a of buckets[c]!) list[i++] = a;
 }
@@ -132,23 +158,17 @@ export class EntityIndex {
       else files.set(id, [{ entry, statement }]);
       this.saidFlat.delete(statement.entity);
     }
-    const perEntity = new Map<string, Mention[]>();
-    for (const m of entry.mentions) {
-      const list = perEntity.get(m.entity);
-      if (list) list.push(m);
-      else perEntity.set(m.entity, [m]);
-    }
     const nums: number[] = [];
     const records: ArticleMentions[] = [];
-    for (const [eid, mentions] of perEntity) {
+    for (const [eid, count] of countsOf(entry)) {
       let stats = this.byId.get(eid);
       if (!stats) {
         const entity = this.entities.get(eid);
         if (!entity) continue;
         this.byId.set(eid, (stats = { entity, count: 0, articles: [] }));
       }
-      stats.count += mentions.length;
-      const a: ArticleMentions = { entry, mentions };
+      stats.count += count;
+      const a: ArticleMentions = new EntityArticle(entry, eid, count);
       if (sorted) stats.articles.splice(this.lowerBound(stats.articles, a), 0, a);
       else stats.articles.push(a);
       records.push(a);
@@ -180,7 +200,7 @@ export class EntityIndex {
       const a = records[k]!;
       const stats = this.byId.get(eid);
       if (!stats) return;
-      stats.count -= a.mentions.length;
+      stats.count -= a.count;
       const i = this.lowerBound(stats.articles, a);
       if (stats.articles[i] === a) stats.articles.splice(i, 1);
       else stats.articles = stats.articles.filter((x) => x !== a); // not where the order puts it: cannot happen
@@ -193,7 +213,7 @@ export class EntityIndex {
 
   /** Most mentions first, then by file name (as the collator orders them; equal names in the order they came). */
   private readonly byMentions = (a: ArticleMentions, b: ArticleMentions): number =>
-    b.mentions.length - a.mentions.length || this.nameRank.get(a.entry)! - this.nameRank.get(b.entry)!;
+    b.count - a.count || this.nameRank.get(a.entry)! - this.nameRank.get(b.entry)!;
 
   /** Gives an entry coming in a rank between its neighbours' by name (all renumbered when none is left between). */
   private rank(entry: CorpusEntry): void {
