@@ -81,7 +81,9 @@ function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; en
   for (const { entry } of entries) {
     const { file, article, statements, discovered, notice, contextYear } = entry;
     jsons.push(utf16Bytes(JSON.stringify({ name: file.name, article, statements, discovered, notice, contextYear })));
-    packed.add(article, entry.mentions);
+    // An entry read back from the cache whose mentions were never made is written without making them.
+    if (entry instanceof CachedEntry) entry.packInto(packed);
+    else packed.add(article, entry.mentions);
     yield new Uint8Array(0);
   }
   const w = new BinaryWriter(MAGIC, FORMAT_VERSION);
@@ -109,8 +111,20 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** A mention's text, range and snippet, stored where the article's parts would not give them back. */
+interface StoredMention {
+  text: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  snippet: string;
+}
+
 /** The mentions of every cached entry as numbers (see `MentionPacker`), made into mentions one entry at a time. */
 interface PackedMentions {
+  /** Entry i's mentions, as numbers, into another cache being written (none made). */
+  copyInto(i: number, packer: MentionPacker): void;
   /** Throws `SnapshotError` when entry i's mentions cannot be in its article (a damaged cache: parsed again). */
   check(i: number, article: Article): void;
   get(i: number, article: Article): Mention[];
@@ -160,6 +174,12 @@ class CachedEntry implements CorpusEntry {
     const out = new Map<string, number>();
     for (const m of this.#made) out.set(m.entity, (out.get(m.entity) ?? 0) + 1);
     return out;
+  }
+
+  /** Its mentions into a cache being written: as numbers, copied, while none has been made. */
+  packInto(packer: MentionPacker): void {
+    if (this.#made) packer.add(this.article, this.#made);
+    else this.#packed.copyInto(this.#at, packer);
   }
 
   /** The same entry for a file as the host names it now. */
@@ -309,18 +329,27 @@ class MentionPacker {
   add(article: Article, mentions: readonly Mention[]): void {
     const parts = partsOf(article);
     for (const m of mentions) {
-      let e = this.entityIds.get(m.entity);
-      if (e === undefined) this.entityIds.set(m.entity, (e = this.entityIds.size));
-      this.types.push(Math.max(0, TYPES.indexOf(m.type)));
-      this.nums.push(e, m.start, m.end);
       // Stored in full only when the article's parts would not give it back exactly.
-      if (!(compactMention(parts, m) instanceof PartMention)) {
-        const r = m.range;
-        this.stored.push(this.total, this.text(m.text), r.line, r.character, r.endLine, r.endCharacter, this.text(m.snippet));
-      }
-      this.total++;
+      const r = m.range;
+      const full = compactMention(parts, m) instanceof PartMention ? undefined : { text: m.text, line: r.line, character: r.character, endLine: r.endLine, endCharacter: r.endCharacter, snippet: m.snippet };
+      this.push(m.entity, Math.max(0, TYPES.indexOf(m.type)), m.start, m.end, full);
     }
-    this.counts.push(mentions.length);
+    this.endEntry(mentions.length);
+  }
+
+  /** One mention: entity, type (its code), offsets, and what the parts would not give back (if anything). */
+  push(entity: string, type: number, start: number, end: number, full?: StoredMention): void {
+    let e = this.entityIds.get(entity);
+    if (e === undefined) this.entityIds.set(entity, (e = this.entityIds.size));
+    this.types.push(type);
+    this.nums.push(e, start, end);
+    if (full) this.stored.push(this.total, this.text(full.text), full.line, full.character, full.endLine, full.endCharacter, this.text(full.snippet));
+    this.total++;
+  }
+
+  /** Ends an entry of `count` mentions. */
+  endEntry(count: number): void {
+    this.counts.push(count);
   }
 
   private text(t: string): number {
@@ -382,6 +411,17 @@ class MentionPacker {
           }
         }
         return out;
+      },
+      copyInto(i: number, packer: MentionPacker): void {
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+          const k = explicit.size ? explicit.get(j) : undefined;
+          const full =
+            k === undefined
+              ? undefined
+              : { text: texts[stored[k + 1]!]!, line: stored[k + 2]!, character: stored[k + 3]!, endLine: stored[k + 4]!, endCharacter: stored[k + 5]!, snippet: texts[stored[k + 6]!]! };
+          packer.push(entities[nums[j * 3]!]!, types[j]!, nums[j * 3 + 1]!, nums[j * 3 + 2]!, full);
+        }
+        packer.endEntry(offsets[i + 1]! - offsets[i]!);
       },
       counts(i: number): Map<string, number> {
         const out = new Map<string, number>();
