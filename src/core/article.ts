@@ -507,6 +507,14 @@ function resolveArticleDates(
  * The corpus's central year: the median of the years its articles mention and of their dates known
  * without weekday guessing. Weekday inference prefers it when an article gives no year of its own.
  */
+/** True when the article's date would change with a corpus context year. */
+export function needsCorpusContext(a: Article): boolean {
+  // An article read back from the cache knows it without parsing its dates (`CachedArticle.needsContext`).
+  const known = (a as { needsContext?: unknown }).needsContext;
+  if (typeof known === 'boolean') return known;
+  return a.yearsMentioned.length === 0 && a.dates.some((d) => d.yearSource === 'weekday' && (d.candidates?.length ?? 0) > 1);
+}
+
 export function corpusContextYear(articles: readonly Pick<Article, 'yearsMentioned' | 'date'>[]): number | undefined {
   const years: number[] = [];
   for (const a of articles) {

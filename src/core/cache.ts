@@ -8,7 +8,7 @@
  * keeps the same path, size and mtime. A corrupt, foreign or outdated cache reads as empty, and the
  * caller rebuilds without a word.
  */
-import type { Article } from './article';
+import { Article, needsCorpusContext } from './article';
 import { BinaryReader, BinaryWriter, checkOffsets, SnapshotError, utf16Bytes, utf16String } from './binary';
 import type { CorpusEntry, CorpusFile } from './corpus';
 import type { Entity, EntityType, Mention, Statement } from './entities';
@@ -18,7 +18,7 @@ import { compactMention, partMention, PartMention, partsOf } from './mentionText
 export const ENGINE_VERSION = 1;
 const MAGIC = 'corpus-navigator-entries';
 /** Bump when the cache's layout changes (see `cacheLines`). */
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 
 /** What identifies a file's content without reading it. */
 export interface FileStamp {
@@ -75,12 +75,14 @@ export async function writeCacheInSlices(
 }
 
 function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Generator<Uint8Array> {
-  // Everything but the mentions as one JSON per entry (UTF-16, as binary.ts stores strings); the mentions as numbers.
+  // Per entry two JSONs (UTF-16, as binary.ts stores strings): what a warm start reads (the article's head, the
+  // statements…) and the article's body, parsed when first read (see `CachedArticle`); the mentions as numbers.
   const jsons: Uint8Array[] = [];
   const packed = new MentionPacker();
   for (const { entry } of entries) {
     const { file, article, statements, discovered, notice, contextYear } = entry;
-    jsons.push(utf16Bytes(JSON.stringify({ name: file.name, article, statements, discovered, notice, contextYear })));
+    jsons.push(utf16Bytes(JSON.stringify({ name: file.name, article: headOf(article), statements, discovered, notice, contextYear })));
+    jsons.push(utf16Bytes(article instanceof CachedArticle ? article.bodyJson() : JSON.stringify(bodyOf(article))));
     // An entry read back from the cache whose mentions were never made is written without making them.
     if (entry instanceof CachedEntry) entry.packInto(packed);
     else packed.add(article, entry.mentions);
@@ -93,7 +95,7 @@ function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; en
   w.strings(entries.map((e) => e.stamp.id));
   w.array(Float64Array.from(entries, (e) => e.stamp.size));
   w.array(Float64Array.from(entries, (e) => e.stamp.mtime));
-  const offsets = new Uint32Array(entries.length + 1);
+  const offsets = new Uint32Array(jsons.length + 1);
   jsons.forEach((b, i) => (offsets[i + 1] = offsets[i]! + b.length));
   w.array(offsets);
   w.blob(concat(jsons));
@@ -274,7 +276,7 @@ function* parseLines(bytes: Uint8Array | undefined, knowledge: string): Generato
     const mtimes = r.f64s();
     const offsets = r.u32s();
     const blob = r.blob();
-    checkOffsets(offsets, n, blob.length);
+    checkOffsets(offsets, 2 * n, blob.length);
     if (ids.length !== n || sizes.length !== n || mtimes.length !== n) return EntryCache.empty();
     yield;
     const mentions = MentionPacker.read(r, n);
@@ -282,11 +284,13 @@ function* parseLines(bytes: Uint8Array | undefined, knowledge: string): Generato
     const byId = new Map<string, { stamp: FileStamp; entry: Entry } | number>();
     for (let i = 0; i < n; i++) byId.set(ids[i]!, i);
     return new EntryCache(byId, (i) => {
-      const json: unknown = JSON.parse(utf16String(blob.subarray(offsets[i]!, offsets[i + 1]!)));
-      if (!isRest(json)) return undefined;
+      const json: unknown = JSON.parse(utf16String(blob.subarray(offsets[2 * i]!, offsets[2 * i + 1]!)));
+      if (!isHead(json)) return undefined;
       const stamp = { id: ids[i]!, size: sizes[i]!, mtime: mtimes[i]! };
-      mentions.check(i, json.article);
-      return { stamp, entry: new CachedEntry({ id: ids[i]!, name: json.name }, json, mentions, i) };
+      // The body stays a string (a copy of its bytes) until the article's paragraphs, sections… are read.
+      const article = new CachedArticle(json.article, utf16String(blob.subarray(offsets[2 * i + 1]!, offsets[2 * i + 2]!)));
+      mentions.check(i, article);
+      return { stamp, entry: new CachedEntry({ id: ids[i]!, name: json.name }, { ...json, article }, mentions, i) };
     });
   } catch {
     return EntryCache.empty();
@@ -303,10 +307,121 @@ interface Rest {
   contextYear?: number;
 }
 
-function isRest(x: unknown): x is Rest {
+/** What an entry's first JSON holds: the article's head, and all but the mentions. */
+interface Head extends Omit<Rest, 'article'> {
+  article: ArticleHead;
+}
+
+function isHead(x: unknown): x is Head {
   if (typeof x !== 'object' || x === null) return false;
-  const o = x as Partial<Rest>;
-  return typeof o.name === 'string' && typeof o.article?.title === 'object' && Array.isArray(o.statements) && Array.isArray(o.discovered);
+  const o = x as Partial<Head>;
+  const a = o.article;
+  return (
+    typeof o.name === 'string' &&
+    typeof a?.title === 'object' &&
+    Array.isArray(a.alternativeTitles) &&
+    Array.isArray(a.subheadings) &&
+    Array.isArray(a.yearsMentioned) &&
+    typeof a.length === 'number' &&
+    typeof a.needsContext === 'boolean' &&
+    Array.isArray(o.statements) &&
+    Array.isArray(o.discovered)
+  );
+}
+
+/** An article's fields read at once (trees, dates, the corpus's years), and whether its date waits for the corpus's year. */
+interface ArticleHead extends Pick<Article, 'name' | 'title' | 'alternativeTitles' | 'outlet' | 'date' | 'subheadings' | 'yearsMentioned' | 'lineCount' | 'length'> {
+  needsContext: boolean;
+}
+
+/** The rest: read when an article is shown, summarized, or its mentions are made. */
+type ArticleBody = Pick<Article, 'dates' | 'sections' | 'paragraphs' | 'boilerplate'>;
+
+function headOf(a: Article): ArticleHead {
+  const { name, title, alternativeTitles, outlet, date, subheadings, yearsMentioned, lineCount, length } = a;
+  return { name, title, alternativeTitles, outlet, date, subheadings, yearsMentioned, lineCount, length, needsContext: needsCorpusContext(a) };
+}
+
+function bodyOf(a: Article): ArticleBody {
+  const { dates, sections, paragraphs, boilerplate } = a;
+  return { dates, sections, paragraphs, boilerplate };
+}
+
+const EMPTY_BODY: ArticleBody = { dates: [], sections: [], paragraphs: [], boilerplate: [] };
+
+/**
+ * An article read back from the cache: its head at once, its body (paragraphs, sections, dates, boilerplate) parsed
+ * from its JSON when first read. A warm start parses no body: a third of its time, and most of its garbage.
+ * Serialises (`JSON.stringify`) as the whole article.
+ */
+export class CachedArticle implements Article {
+  name: string;
+  title: Article['title'];
+  alternativeTitles: Article['alternativeTitles'];
+  outlet?: Article['outlet'];
+  date?: Article['date'];
+  subheadings: Article['subheadings'];
+  yearsMentioned: number[];
+  lineCount: number;
+  length: number;
+  /** `needsCorpusContext` of the article, known without its dates. */
+  readonly needsContext: boolean;
+  #body: string | ArticleBody;
+
+  constructor(head: ArticleHead, body: string) {
+    this.name = head.name;
+    this.title = head.title;
+    this.alternativeTitles = head.alternativeTitles;
+    if (head.outlet) this.outlet = head.outlet;
+    if (head.date) this.date = head.date;
+    this.subheadings = head.subheadings;
+    this.yearsMentioned = head.yearsMentioned;
+    this.lineCount = head.lineCount;
+    this.length = head.length;
+    this.needsContext = head.needsContext;
+    this.#body = body;
+  }
+
+  private body(): ArticleBody {
+    if (typeof this.#body === 'string') {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(this.#body);
+      } catch {
+        parsed = undefined;
+      }
+      const b = parsed as Partial<ArticleBody> | undefined;
+      // A damaged body (the cache's bytes changed on disk): an article without paragraphs, rather than an error.
+      this.#body = b && Array.isArray(b.dates) && Array.isArray(b.sections) && Array.isArray(b.paragraphs) && Array.isArray(b.boilerplate) ? (b as ArticleBody) : EMPTY_BODY;
+    }
+    return this.#body;
+  }
+
+  get dates(): Article['dates'] {
+    return this.body().dates;
+  }
+
+  get sections(): Article['sections'] {
+    return this.body().sections;
+  }
+
+  get paragraphs(): Article['paragraphs'] {
+    return this.body().paragraphs;
+  }
+
+  get boilerplate(): Article['boilerplate'] {
+    return this.body().boilerplate;
+  }
+
+  /** The body's JSON: as read while it was never parsed (a cache written again copies it). */
+  bodyJson(): string {
+    return typeof this.#body === 'string' ? this.#body : JSON.stringify(this.#body);
+  }
+
+  toJSON(): Article {
+    const { name, title, alternativeTitles, outlet, date, subheadings, yearsMentioned, lineCount, length } = this;
+    return { name, title, alternativeTitles, outlet, date, subheadings, ...this.body(), yearsMentioned, lineCount, length };
+  }
 }
 
 const TYPES: readonly EntityType[] = ['person', 'organisation', 'place', 'law'];

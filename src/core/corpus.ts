@@ -3,7 +3,9 @@
  * whose dateline year was chosen among weekday candidates without context of their own, using the
  * corpus's central year (the median of the years all articles mention).
  */
-import { Article, corpusContextYear, parseArticle, ParseOptions } from './article';
+import { Article, corpusContextYear, needsCorpusContext, parseArticle, ParseOptions } from './article';
+
+export { needsCorpusContext } from './article';
 import { EntryCache, FileStamp, knowledgeDigest } from './cache';
 import type { Entity, Mention, Recognizer, Statement } from './entities';
 import { EntityIndex } from './entityIndex';
@@ -15,10 +17,6 @@ export interface ArticleInput {
   text: string;
 }
 
-/** True when the article's date would change with a corpus context year. */
-export function needsCorpusContext(a: Article): boolean {
-  return a.yearsMentioned.length === 0 && a.dates.some((d) => d.yearSource === 'weekday' && (d.candidates?.length ?? 0) > 1);
-}
 
 export function parseCorpus(inputs: readonly ArticleInput[], options: Omit<ParseOptions, 'contextYear'> = {}): Article[] {
   const articles = inputs.map((f) => parseArticle(f.name, f.text, options));

@@ -10,7 +10,8 @@ import { readSeeds, syntheticArticles, TODAY } from './helpers';
 function plain(e: CorpusEntry | undefined): unknown {
   if (!e) return e;
   const { file, article, statements, discovered, notice, contextYear } = e;
-  return { file, article, mentions: e.mentions.map(plainMention), statements, discovered, notice, contextYear };
+  // (An article read back serialises whole: its body parsed for the comparison.)
+  return { file, article: JSON.parse(JSON.stringify(article)) as unknown, mentions: e.mentions.map(plainMention), statements, discovered, notice, contextYear };
 }
 
 class SeedHost implements CorpusHost {
