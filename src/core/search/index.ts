@@ -143,13 +143,8 @@ class DocCounts {
     }
     if (this.used > 0 && this.docs[this.used - 1]! > doc) throw new Error('documents are counted in the order they come');
     if (this.used === this.docs.length) {
-      const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
-        const b = new Uint32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.docs = grow(this.docs);
-      this.counts = grow(this.counts);
+      this.docs = doubled(this.docs);
+      this.counts = doubled(this.counts);
     }
     this.docs[this.used] = doc;
     this.counts[this.used++] = n;
@@ -186,6 +181,13 @@ class DocCounts {
     }
     this.used = w;
   }
+}
+
+/** A typed array twice as long, holding `a`'s values first. */
+function doubled<T extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(a: T): T {
+  const b = new (a.constructor as new (length: number) => T)(Math.max(1, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 /** Texts kept after being read for a result (a page of results, and the concordance's last few). */
@@ -544,13 +546,8 @@ export class SearchIndex {
       }
     }
     if (index === this.titleFirsts.length) {
-      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.titleFirsts = grow(this.titleFirsts);
-      this.titleLasts = grow(this.titleLasts);
+      this.titleFirsts = doubled(this.titleFirsts);
+      this.titleLasts = doubled(this.titleLasts);
     }
     this.titleFirsts[index] = titleFirst;
     this.titleLasts[index] = titleLast;
@@ -559,11 +556,7 @@ export class SearchIndex {
     // Orders kept current (not rebuilt: a sort of every name costs tens of ms at 20k articles).
     this.nameOrder.add(index);
     this.dateOrder.add(index);
-    if (index === this.aliveBits.length) {
-      const grown = new Uint8Array(index * 2);
-      grown.set(this.aliveBits);
-      this.aliveBits = grown;
-    }
+    if (index === this.aliveBits.length) this.aliveBits = doubled(this.aliveBits);
     this.aliveBits[index] = 1;
     // The fuse.js indexes change only when an entity or an outlet comes or goes.
     if (newEntity) this.forgetEntityMatches();
@@ -632,15 +625,9 @@ export class SearchIndex {
   }
 
   private growScratch(): void {
-    const size = this.scratchTerms.length * 2;
-    const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
-      const b = new Uint32Array(size);
-      b.set(a);
-      return b;
-    };
-    this.scratchStarts = grow(this.scratchStarts);
-    this.scratchEnds = grow(this.scratchEnds);
-    this.scratchTerms = grow(this.scratchTerms);
+    this.scratchStarts = doubled(this.scratchStarts);
+    this.scratchEnds = doubled(this.scratchEnds);
+    this.scratchTerms = doubled(this.scratchTerms);
   }
 
   /** Removes a document (its postings are dropped lazily, all at once when many are dead). */
@@ -727,11 +714,7 @@ export class SearchIndex {
     let t = this.termIds.get(w);
     if (t !== undefined) return t;
     t = this.termText.length;
-    if (t === this.termMask.length) {
-      const grown = new Uint32Array(t * 2);
-      grown.set(this.termMask);
-      this.termMask = grown;
-    }
+    if (t === this.termMask.length) this.termMask = doubled(this.termMask);
     this.termIds.set(w, t);
     this.termText.push(w);
     this.postings.push(EMPTY);
