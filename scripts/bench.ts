@@ -299,8 +299,11 @@ async function reopen(job: string): Promise<Reopened> {
   const warmSearch = new CorpusSearch(corpus, async (f) => host.text(f.id), { readTextSync: (f) => host.text(f.id), loadSnapshot: async () => snapshotBytes });
   await corpus.ready();
   const corpusReadyMs = ms(t0);
+  // (The search index asks for the entity index, for the people discovered: built here first, to time it apart.)
+  corpus.entities();
+  const entitiesMs = ms(t0) - corpusReadyMs;
   let index = await warmSearch.ready();
-  if (process.env.BENCH_DEBUG) console.log(`warm: corpus ${corpusReadyMs.toFixed(0)} ms, search ${(ms(t0) - corpusReadyMs).toFixed(0)} ms`);
+  if (process.env.BENCH_DEBUG) console.log(`warm: corpus ${corpusReadyMs.toFixed(0)} ms, entity index ${entitiesMs.toFixed(0)} ms, search ${(ms(t0) - corpusReadyMs - entitiesMs).toFixed(0)} ms`);
   const warmStartMs = ms(t0);
   if (warmProfile) await warmProfile(profiling('warm')!);
   if (index.size !== docs.length) throw new Error(`warm start: ${index.size} of ${docs.length} documents (the snapshot was not used?)`);

@@ -130,8 +130,8 @@ interface PackedMentions {
   /** Throws `SnapshotError` when entry i's mentions cannot be in its article (a damaged cache: parsed again). */
   check(i: number, article: Article): void;
   get(i: number, article: Article): Mention[];
-  /** Entry i's entities with their mentions' count, without making the mentions. */
-  counts(i: number): Map<string, number>;
+  /** Tells entry i's entities with their mentions' count (in order of first mention), without making the mentions. */
+  countsInto(i: number, visit: (entity: string, count: number) => void): void;
 }
 
 /**
@@ -171,11 +171,11 @@ class CachedEntry implements CorpusEntry {
     this.#made = value;
   }
 
-  mentionCounts(): Map<string, number> {
-    if (!this.#made) return this.#packed.counts(this.#at);
+  countMentions(visit: (entity: string, count: number) => void): void {
+    if (!this.#made) return this.#packed.countsInto(this.#at, visit);
     const out = new Map<string, number>();
     for (const m of this.#made) out.set(m.entity, (out.get(m.entity) ?? 0) + 1);
-    return out;
+    out.forEach((count, entity) => visit(entity, count));
   }
 
   /** Its mentions into a cache being written: as numbers, copied, while none has been made. */
@@ -498,6 +498,7 @@ class MentionPacker {
     checkOffsets(offsets, n, m);
     if (nums.length !== m * 3 || stored.length % 7) throw new SnapshotError('mentions');
     for (let i = 0; i < m; i++) if (nums[i * 3]! >= entities.length || types[i]! >= TYPES.length) throw new SnapshotError('mentions');
+    const scratch = new Int32Array(entities.length);
     const explicit = new Map<number, number>();
     for (let k = 0; k < stored.length; k += 7) {
       if (stored[k]! >= m || stored[k + 1]! >= texts.length || stored[k + 6]! >= texts.length) throw new SnapshotError('mentions');
@@ -540,13 +541,14 @@ class MentionPacker {
         }
         packer.endEntry(offsets[i + 1]! - offsets[i]!);
       },
-      counts(i: number): Map<string, number> {
-        const out = new Map<string, number>();
-        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
-          const entity = entities[nums[j * 3]!]!;
-          out.set(entity, (out.get(entity) ?? 0) + 1);
+      countsInto(i: number, visit: (entity: string, count: number) => void): void {
+        // Counted per entity number in a scratch array (zero between entries), not in a map per entry.
+        const named: number[] = [];
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) if (scratch[nums[j * 3]!]!++ === 0) named.push(nums[j * 3]!);
+        for (const e of named) {
+          visit(entities[e]!, scratch[e]!);
+          scratch[e] = 0;
         }
-        return out;
       },
     };
   }

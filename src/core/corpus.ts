@@ -82,8 +82,8 @@ export interface CorpusEntry {
   notice?: string;
   /** The corpus's central year the article was dated with (see `needsCorpusContext`), if there was one. */
   contextYear?: number;
-  /** Each entity named, with its mentions' count, where the entry can tell without making its mentions (the cache's). */
-  mentionCounts?(): Map<string, number>;
+  /** Tells each entity named, with its mentions' count, where the entry can without making its mentions (the cache's). */
+  countMentions?(visit: (entity: string, count: number) => void): void;
 }
 
 /** A file that could not be read as an article, and why, in words for the user. */

@@ -33,12 +33,12 @@ class EntityArticle implements ArticleMentions {
   }
 }
 
-/** Each entity an entry names, with its mentions' count (without making the mentions, where the entry can). */
-function countsOf(entry: CorpusEntry): Map<string, number> {
-  if (entry.mentionCounts) return entry.mentionCounts();
+/** Tells each entity an entry names, with its mentions' count (without making the mentions, where the entry can). */
+function countsOf(entry: CorpusEntry, visit: (entity: string, count: number) => void): void {
+  if (entry.countMentions) return entry.countMentions(visit);
   const out = new Map<string, number>();
   for (const m of entry.mentions) out.set(m.entity, (out.get(m.entity) ?? 0) + 1);
-  return out;
+  out.forEach((count, entity) => visit(entity, count));
 }
 
 export interface EntityStats {
@@ -68,17 +68,17 @@ function byShared(a: { stats: EntityStats; articles: number }, b: { stats: Entit
 }
 
 /** Most mentions first, keeping the order among equals (a stable counting sort: mention counts are small). */
-function sortByMentions(list: ArticleMentions[]): void {
-  if (list.length < 64) {
-    list.sort((a, b) => b.count - a.count);
-    return;
-  }
+function sortedByMentions(list: ArticleMentions[]): ArticleMentions[] {
+  if (list.length < 64) return list.sort((a, b) => b.count - a.count);
   let max = 0;
   for (const a of list) if (a.count > max) max = a.count;
-  const buckets: ArticleMentions[][] = Array.from({ length: max + 1 }, () => []);
-  for (const a of list) buckets[a.count]!.push(a);
-  let i = 0;
-  for (let c = max; c >= 0; c--) for (const a of buckets[c]!) list[i++] = a;
+  // Where each count's run starts, most first.
+  const at = new Int32Array(max + 2);
+  for (const a of list) at[max - a.count + 1]!++;
+  for (let c = 1; c <= max + 1; c++) at[c]! += at[c - 1]!;
+  const out = new Array<ArticleMentions>(list.length);
+  for (const a of list) out[at[max - a.count]!++] = a;
+  return out;
 }
 
 export class EntityIndex {
@@ -91,8 +91,6 @@ export class EntityIndex {
    * their `articles` lists (what a change removes).
    */
   private readonly entries = new Map<string, Indexed>();
-  /** The same records by entry (plain maps: weak ones cost the collector dearly with 20,000 keys). */
-  private readonly byEntry = new Map<CorpusEntry, Indexed>();
   /** Per person: the sentences in which they speak, per file, and flattened on demand (by file name). */
   private readonly saidBy = new Map<string, Map<string, Said[]>>();
   private readonly saidFlat = new Map<string, Said[]>();
@@ -104,6 +102,8 @@ export class EntityIndex {
   private counts = new Int32Array(0);
   /** Shared articles of entity numbers a and b at a * dim + b, while there are at most MAX_DENSE entities. */
   private matrix: Int32Array | undefined = new Int32Array(64 * 64);
+  /** Whether the shared-article counts (matrix or rows) have been made: on the first `cooccurring`, then kept current. */
+  private pairsMade = false;
   private dim = 64;
   /**
    * The entries' places in the order of file names, so that ordering compares numbers, not strings with the
@@ -118,12 +118,15 @@ export class EntityIndex {
 
   constructor(entries: readonly CorpusEntry[], entities: ReadonlyMap<string, Entity>) {
     this.entities = new Map(entities);
-    this.byName.push(...entries);
+    for (const e of entries) this.byName.push(e);
+    // In code-point order first (cheap), then the collator's: on input nearly in its order, the sort asks the
+    // collator (a microsecond a comparison) about once an entry rather than log₂ n times.
+    this.byName.sort((a, b) => (a.file.name < b.file.name ? -1 : a.file.name > b.file.name ? 1 : 0));
     this.byName.sort((a, b) => collator.compare(a.file.name, b.file.name));
     this.renumber();
     // Inserted in name order, so a stable sort by mentions alone gives `byMentions`'s order.
     for (const entry of this.byName) this.insert(entry, false);
-    for (const s of this.byId.values()) sortByMentions(s.articles);
+    for (const s of this.byId.values()) s.articles = sortedByMentions(s.articles);
   }
 
   /**
@@ -160,11 +163,11 @@ export class EntityIndex {
     }
     const nums: number[] = [];
     const records: ArticleMentions[] = [];
-    for (const [eid, count] of countsOf(entry)) {
+    countsOf(entry, (eid, count) => {
       let stats = this.byId.get(eid);
       if (!stats) {
         const entity = this.entities.get(eid);
-        if (!entity) continue;
+        if (!entity) return;
         this.byId.set(eid, (stats = { entity, count: 0, articles: [] }));
       }
       stats.count += count;
@@ -173,11 +176,10 @@ export class EntityIndex {
       else stats.articles.push(a);
       records.push(a);
       nums.push(this.number(eid));
-    }
+    });
     const indexed: Indexed = { entry, distinct: nums, records };
     this.entries.set(id, indexed);
-    this.byEntry.set(entry, indexed);
-    this.pairs(nums, 1);
+    if (this.pairsMade) this.pairs(nums, 1);
   }
 
   private delete(entry: CorpusEntry): void {
@@ -185,7 +187,6 @@ export class EntityIndex {
     const indexed = this.entries.get(id);
     if (indexed?.entry !== entry) return;
     this.entries.delete(id);
-    this.byEntry.delete(entry);
     for (const statement of entry.statements) {
       const files = this.saidBy.get(statement.entity);
       files?.delete(id);
@@ -194,7 +195,7 @@ export class EntityIndex {
     }
     this.unrank(entry);
     const { distinct, records } = indexed;
-    this.pairs(distinct, -1);
+    if (this.pairsMade) this.pairs(distinct, -1);
     distinct.forEach((n, k) => {
       const eid = this.idOf[n]!;
       const a = records[k]!;
@@ -346,6 +347,11 @@ export class EntityIndex {
 
   private computeCooccurring(id: string, limit: number): { stats: EntityStats; articles: number }[] {
     if (!this.byId.has(id)) return [];
+    if (!this.pairsMade) {
+      // Counted on first use (a hover, the summary), not while a reopened corpus is read.
+      this.pairsMade = true;
+      for (const { distinct } of this.entries.values()) this.pairs(distinct, 1);
+    }
     const out: { stats: EntityStats; articles: number }[] = [];
     const n = this.number(id);
     if (this.matrix) {
@@ -372,7 +378,8 @@ export class EntityIndex {
     const counts = this.counts;
     const touched: number[] = [];
     for (const { entry } of this.byId.get(this.idOf[n]!)?.articles ?? []) {
-      for (const o of this.byEntry.get(entry)?.distinct ?? []) {
+      const indexed = this.entries.get(entry.file.id);
+      for (const o of indexed?.entry === entry ? indexed.distinct : []) {
         if (o === n) continue;
         if (counts[o]++ === 0) touched.push(o);
       }
