@@ -51,11 +51,78 @@ export interface EntityStats {
 
 type Said = { entry: CorpusEntry; statement: Statement };
 
-/** An indexed entry: its distinct entities as numbers, and at the same places its record in each entity's `articles`. */
+/** An indexed entry: its distinct entities as numbers, and at the same places its mentions of each. */
 interface Indexed {
   entry: CorpusEntry;
   distinct: number[];
-  records: ArticleMentions[];
+  counts: number[];
+}
+
+/**
+ * An entity's statistics. Its articles wait as two plain arrays (entries and counts) until first read: a corpus of
+ * 20,000 articles names its entities in some 600,000 (entity, article) pairs, and a warm start reads none of them.
+ */
+class Stats implements EntityStats {
+  count = 0;
+  #entries: CorpusEntry[] = [];
+  #counts: number[] = [];
+  #articles: ArticleMentions[] | undefined;
+
+  constructor(readonly entity: Entity) {}
+
+  /** Most mentions first, then by file name (made on first read, then kept in order by the index's changes). */
+  get articles(): ArticleMentions[] {
+    if (!this.#articles) {
+      const id = this.entity.id;
+      const counts = this.#counts;
+      this.#articles = this.#entries.map((e, i) => new EntityArticle(e, id, counts[i]!));
+      this.#entries = [];
+      this.#counts = [];
+    }
+    return this.#articles;
+  }
+
+  set articles(list: ArticleMentions[]) {
+    this.#articles = list;
+  }
+
+  /** How many articles name it (without making their records). */
+  get size(): number {
+    return this.#articles ? this.#articles.length : this.#entries.length;
+  }
+
+  /** While the index is built: an article naming it, in name order (`sortBuilt` puts them in order once). */
+  add(entry: CorpusEntry, count: number): void {
+    this.#entries.push(entry);
+    this.#counts.push(count);
+  }
+
+  /** Most mentions first, keeping name order among equals (a stable counting sort: mention counts are small). */
+  sortBuilt(): void {
+    const n = this.#entries.length;
+    if (n < 2) return;
+    const counts = this.#counts;
+    let max = 0;
+    for (const c of counts) if (c > max) max = c;
+    const at = new Int32Array(max + 2);
+    for (const c of counts) at[max - c + 1]!++;
+    for (let c = 1; c <= max + 1; c++) at[c]! += at[c - 1]!;
+    const entries = new Array<CorpusEntry>(n);
+    const sorted = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const k = at[max - counts[i]!]!++;
+      entries[k] = this.#entries[i]!;
+      sorted[k] = counts[i]!;
+    }
+    this.#entries = entries;
+    this.#counts = sorted;
+  }
+
+  /** Each article naming it (in order), without making their records. */
+  forEachEntry(visit: (entry: CorpusEntry) => void): void {
+    if (this.#articles) for (const a of this.#articles) visit(a.entry);
+    else for (const e of this.#entries) visit(e);
+  }
 }
 
 const collator = new Intl.Collator();
@@ -67,22 +134,8 @@ function byShared(a: { stats: EntityStats; articles: number }, b: { stats: Entit
   return b.articles - a.articles || b.stats.count - a.stats.count || (a.stats.entity.id < b.stats.entity.id ? -1 : a.stats.entity.id > b.stats.entity.id ? 1 : 0);
 }
 
-/** Most mentions first, keeping the order among equals (a stable counting sort: mention counts are small). */
-function sortedByMentions(list: ArticleMentions[]): ArticleMentions[] {
-  if (list.length < 64) return list.sort((a, b) => b.count - a.count);
-  let max = 0;
-  for (const a of list) if (a.count > max) max = a.count;
-  // Where each count's run starts, most first.
-  const at = new Int32Array(max + 2);
-  for (const a of list) at[max - a.count + 1]!++;
-  for (let c = 1; c <= max + 1; c++) at[c]! += at[c - 1]!;
-  const out = new Array<ArticleMentions>(list.length);
-  for (const a of list) out[at[max - a.count]!++] = a;
-  return out;
-}
-
 export class EntityIndex {
-  readonly byId = new Map<string, EntityStats>();
+  readonly byId = new Map<string, Stats>();
   /** Bumped on every change (for callers caching what they derive from the index). */
   version = 0;
   private readonly entities: Map<string, Entity>;
@@ -126,7 +179,7 @@ export class EntityIndex {
     this.renumber();
     // Inserted in name order, so a stable sort by mentions alone gives `byMentions`'s order.
     for (const entry of this.byName) this.insert(entry, false);
-    for (const s of this.byId.values()) s.articles = sortedByMentions(s.articles);
+    for (const s of this.byId.values()) s.sortBuilt();
   }
 
   /**
@@ -162,22 +215,23 @@ export class EntityIndex {
       this.saidFlat.delete(statement.entity);
     }
     const nums: number[] = [];
-    const records: ArticleMentions[] = [];
+    const counts: number[] = [];
     countsOf(entry, (eid, count) => {
       let stats = this.byId.get(eid);
       if (!stats) {
         const entity = this.entities.get(eid);
         if (!entity) return;
-        this.byId.set(eid, (stats = { entity, count: 0, articles: [] }));
+        this.byId.set(eid, (stats = new Stats(entity)));
       }
       stats.count += count;
-      const a: ArticleMentions = new EntityArticle(entry, eid, count);
-      if (sorted) stats.articles.splice(this.lowerBound(stats.articles, a), 0, a);
-      else stats.articles.push(a);
-      records.push(a);
+      if (sorted) {
+        const a = new EntityArticle(entry, eid, count);
+        stats.articles.splice(this.lowerBound(stats.articles, a), 0, a);
+      } else stats.add(entry, count);
+      counts.push(count);
       nums.push(this.number(eid));
     });
-    const indexed: Indexed = { entry, distinct: nums, records };
+    const indexed: Indexed = { entry, distinct: nums, counts };
     this.entries.set(id, indexed);
     if (this.pairsMade) this.pairs(nums, 1);
   }
@@ -194,17 +248,15 @@ export class EntityIndex {
       this.saidFlat.delete(statement.entity);
     }
     this.unrank(entry);
-    const { distinct, records } = indexed;
+    const { distinct, counts } = indexed;
     if (this.pairsMade) this.pairs(distinct, -1);
     distinct.forEach((n, k) => {
       const eid = this.idOf[n]!;
-      const a = records[k]!;
       const stats = this.byId.get(eid);
       if (!stats) return;
-      stats.count -= a.count;
-      const i = this.lowerBound(stats.articles, a);
-      if (stats.articles[i] === a) stats.articles.splice(i, 1);
-      else stats.articles = stats.articles.filter((x) => x !== a); // not where the order puts it: cannot happen
+      stats.count -= counts[k]!;
+      const i = this.find(stats, entry, counts[k]!);
+      if (i >= 0) stats.articles.splice(i, 1);
       if (stats.articles.length === 0) {
         this.byId.delete(eid);
         this.rows.delete(n);
@@ -212,8 +264,16 @@ export class EntityIndex {
     });
   }
 
+  /** Where an entry's record is in an entity's articles (-1: none), found by the order they are kept in. */
+  private find(stats: EntityStats, entry: CorpusEntry, count: number): number {
+    const list = stats.articles;
+    const i = this.lowerBound(list, { entry, count });
+    if (list[i]?.entry === entry) return i;
+    return list.findIndex((a) => a.entry === entry); // not where the order puts it: cannot happen
+  }
+
   /** Most mentions first, then by file name (as the collator orders them; equal names in the order they came). */
-  private readonly byMentions = (a: ArticleMentions, b: ArticleMentions): number =>
+  private readonly byMentions = (a: Pick<ArticleMentions, 'entry' | 'count'>, b: Pick<ArticleMentions, 'entry' | 'count'>): number =>
     b.count - a.count || this.nameRank.get(a.entry)! - this.nameRank.get(b.entry)!;
 
   /** Gives an entry coming in a rank between its neighbours' by name (all renumbered when none is left between). */
@@ -247,7 +307,7 @@ export class EntityIndex {
   }
 
   /** Where `a` goes in a list sorted by `byMentions`. */
-  private lowerBound(list: ArticleMentions[], a: ArticleMentions): number {
+  private lowerBound(list: ArticleMentions[], a: Pick<ArticleMentions, 'entry' | 'count'>): number {
     return partitionPoint(0, list.length, (i) => this.byMentions(list[i]!, a) < 0);
   }
 
@@ -320,7 +380,10 @@ export class EntityIndex {
     const n = this.numberOf.get(id);
     if (!indexed || n === undefined) return undefined;
     const k = indexed.distinct.indexOf(n);
-    return k >= 0 ? indexed.records[k] : undefined;
+    const stats = this.byId.get(id);
+    if (k < 0 || !stats) return undefined;
+    const i = this.find(stats, indexed.entry, indexed.counts[k]!);
+    return i >= 0 ? stats.articles[i] : undefined;
   }
 
   /** The sentences in which the person speaks, by file name, then in text order. */
@@ -377,13 +440,13 @@ export class EntityIndex {
     if (this.counts.length < this.idOf.length) this.counts = new Int32Array(this.idOf.length * 2);
     const counts = this.counts;
     const touched: number[] = [];
-    for (const { entry } of this.byId.get(this.idOf[n]!)?.articles ?? []) {
+    this.byId.get(this.idOf[n]!)?.forEachEntry((entry) => {
       const indexed = this.entries.get(entry.file.id);
       for (const o of indexed?.entry === entry ? indexed.distinct : []) {
         if (o === n) continue;
         if (counts[o]++ === 0) touched.push(o);
       }
-    }
+    });
     const row = new Map<number, number>();
     for (const o of touched) {
       row.set(o, counts[o]!);
