@@ -256,6 +256,7 @@ export class Corpus {
   private loaded: Promise<void> | undefined;
   private contextYear: number | undefined;
   private recognizer: Recognizer | undefined;
+  private knowledgeOf: { recognizer: Recognizer | undefined; digest: string } | undefined;
   private entityIndex: EntityIndex | undefined;
   /** Entries changed since `entityIndex` was last brought up to date. */
   private readonly entityChanges = this.trackChanges();
@@ -340,7 +341,12 @@ export class Corpus {
 
   /** The digest of the knowledge base the entries were recognized with (keys the entry cache). */
   knowledge(): string {
-    return knowledgeDigest([...(this.recognizer?.entities.values() ?? [])]);
+    // Kept for the recognizer it was made for (a digest of every entity: tens of ms, asked at each load and snapshot).
+    let known = this.knowledgeOf;
+    if (!known || known.recognizer !== this.recognizer) {
+      known = this.knowledgeOf = { recognizer: this.recognizer, digest: knowledgeDigest([...(this.recognizer?.entities.values() ?? [])]) };
+    }
+    return known.digest;
   }
 
   /**
