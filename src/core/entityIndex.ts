@@ -86,11 +86,6 @@ class Stats implements EntityStats {
     this.#articles = list;
   }
 
-  /** How many articles name it (without making their records). */
-  get size(): number {
-    return this.#articles ? this.#articles.length : this.#entries.length;
-  }
-
   /** While the index is built: an article naming it, in name order (`sortBuilt` puts them in order once). */
   add(entry: CorpusEntry, count: number): void {
     this.#entries.push(entry);
