@@ -31,6 +31,17 @@ export function utf16String(bytes: Uint8Array): string {
   return utf16Decoder.decode(bytes);
 }
 
+/** The parts one after another, in one array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 export class BinaryWriter {
   private readonly parts: Uint8Array[] = [];
   private length = 0;
@@ -96,13 +107,7 @@ export class BinaryWriter {
   }
 
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.length);
-    let at = 0;
-    for (const p of this.parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    return concatBytes(this.parts);
   }
 }
 

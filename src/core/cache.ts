@@ -9,7 +9,7 @@
  * caller rebuilds without a word.
  */
 import { Article, needsCorpusContext } from './article';
-import { BinaryReader, BinaryWriter, checkOffsets, SnapshotError, utf16Bytes, utf16String } from './binary';
+import { BinaryReader, BinaryWriter, checkOffsets, concatBytes, SnapshotError, utf16Bytes, utf16String } from './binary';
 import type { CorpusEntry, CorpusFile } from './corpus';
 import type { Entity, EntityType, Mention, Statement } from './entities';
 import { compactMention, partMention, PartMention, partsOf } from './mentionText';
@@ -49,7 +49,7 @@ export function knowledgeDigest(value: unknown): string {
 export function writeCache(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Uint8Array {
   const lines: Uint8Array[] = [];
   for (const line of cacheLines(knowledge, entries)) lines.push(line);
-  return concat(lines);
+  return concatBytes(lines);
 }
 
 /**
@@ -71,7 +71,7 @@ export async function writeCacheInSlices(
       t0 = Date.now();
     }
   }
-  return concat(lines);
+  return concatBytes(lines);
 }
 
 function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Generator<Uint8Array> {
@@ -98,19 +98,9 @@ function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; en
   const offsets = new Uint32Array(jsons.length + 1);
   jsons.forEach((b, i) => (offsets[i + 1] = offsets[i]! + b.length));
   w.array(offsets);
-  w.blob(concat(jsons));
+  w.blob(concatBytes(jsons));
   packed.write(w);
   yield w.bytes();
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, l) => n + l.length, 0));
-  let at = 0;
-  for (const l of parts) {
-    out.set(l, at);
-    at += l.length;
-  }
-  return out;
 }
 
 /** A mention's text, range and snippet, stored where the article's parts would not give them back. */

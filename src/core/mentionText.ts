@@ -30,12 +30,6 @@ export function partAt(parts: readonly Part[], start: number, end: number): Part
   return undefined;
 }
 
-/** A mention's text, range and snippet as read off the one-line part holding it (undefined when none does). */
-export function derive(parts: readonly Part[], start: number, end: number): { text: string; range: TextRange; snippet: string } | undefined {
-  const part = partAt(parts, start, end);
-  return part && { text: textIn(part, start, end), range: rangeIn(part, start, end), snippet: snippetIn(part, start, end) };
-}
-
 function textIn(part: Part, start: number, end: number): string {
   return part.text.slice(start - part.range.start, end - part.range.start);
 }

@@ -15,6 +15,7 @@ import { ArticleGroup, ArticleSort, config } from './config';
 import { Commands, ContextKeys, Views } from './ids';
 import { fileUri } from './workspaceCorpus';
 import { openLocationArgs } from './openLocation';
+import { showMoreItem } from './showMore';
 
 export type ArticleNode =
   | { kind: 'article'; id: string }
@@ -258,14 +259,9 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
       return item;
     }
     if (node.kind === 'more') {
-      const left = (this.currentView().groups?.get(node.key)?.length ?? 0) - (this.shown.get(node.key) ?? PAGE);
-      const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more…', Math.min(PAGE, left)), vscode.TreeItemCollapsibleState.None);
-      item.id = `more:${this.group}:${node.key}:${this.shown.get(node.key) ?? PAGE}`;
-      item.description = vscode.l10n.t('{0} not shown', left);
-      item.iconPath = new vscode.ThemeIcon('ellipsis');
-      item.contextValue = 'showMore';
-      item.command = { command: Commands.articlesShowMore, title: vscode.l10n.t('Show More'), arguments: [node.key] };
-      return item;
+      const shown = this.shown.get(node.key) ?? PAGE;
+      const left = (this.currentView().groups?.get(node.key)?.length ?? 0) - shown;
+      return showMoreItem(`more:${this.group}:${node.key}:${shown}`, left, PAGE, Commands.articlesShowMore, [node.key]);
     }
     if (node.kind === 'skipped') {
       const n = this.corpus.problems().length;

@@ -11,6 +11,7 @@ import type { EntityStats } from '../core/entityIndex';
 import { escapeMarkdown } from '../core/markdown';
 import { Commands, ContextKeys, Views } from './ids';
 import { openLocationArgs } from './openLocation';
+import { showMoreItem } from './showMore';
 import { fileUri } from './workspaceCorpus';
 
 export type EntityNode =
@@ -190,14 +191,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
       return item;
     }
     if (node.kind === 'more') {
-      const left = stats.articles.length - (this.shown.get(node.id) ?? ENTITY_PAGE);
-      const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more…', Math.min(ENTITY_PAGE, left)), vscode.TreeItemCollapsibleState.None);
-      item.id = `more:${e.id}:${this.shown.get(node.id) ?? ENTITY_PAGE}`;
-      item.description = vscode.l10n.t('{0} not shown', left);
-      item.iconPath = new vscode.ThemeIcon('ellipsis');
-      item.contextValue = 'showMore';
-      item.command = { command: Commands.entitiesShowMore, title: vscode.l10n.t('Show More'), arguments: [node.id] };
-      return item;
+      const shown = this.shown.get(node.id) ?? ENTITY_PAGE;
+      return showMoreItem(`more:${e.id}:${shown}`, stats.articles.length - shown, ENTITY_PAGE, Commands.entitiesShowMore, [node.id]);
     }
     const a = index.articleIn(node.id, node.file);
     if (!a) return new vscode.TreeItem(vscode.l10n.t('(gone)'));

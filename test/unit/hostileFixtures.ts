@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { concatBytes } from '../../src/core/binary';
 import { SEEDS } from './helpers';
 
 /** What the corpus must make of a fixture file. */
@@ -40,15 +41,6 @@ const utf16be = (s: string): Uint8Array => {
   }
   return out;
 };
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
 
 /** A short article: title, outlet line, a paragraph. */
 export const ARTICLE = (title: string, body = 'وصل المبعوث الأممي إلى دمشق اليوم لبحث الملف السوري.'): string =>
@@ -62,7 +54,7 @@ export const INJECTION_BODY =
 export const HOSTILE_FILES: Fixture[] = [
   {
     name: 'binary.txt',
-    bytes: () => concat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), new Uint8Array(300).map((_, i) => (i * 37) % 256)),
+    bytes: () => concatBytes([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), new Uint8Array(300).map((_, i) => (i * 37) % 256)]),
     expected: { skipped: /^binary file/ },
   },
   {
@@ -71,10 +63,10 @@ export const HOSTILE_FILES: Fixture[] = [
     expected: { skipped: /^too large \(50\.0 MiB; the limit is 5 MiB\)$/ },
     heavy: true,
   },
-  { name: 'invalid-utf8.txt', bytes: () => concat(utf8('خبر عن سوريا\n'), new Uint8Array([0xc3, 0x28, 0xe9, 0x0a])), expected: { skipped: /^not valid UTF-8 at byte 23 \(0xC3\); save it as UTF-8 to read it$/ } },
+  { name: 'invalid-utf8.txt', bytes: () => concatBytes([utf8('خبر عن سوريا\n'), new Uint8Array([0xc3, 0x28, 0xe9, 0x0a])]), expected: { skipped: /^not valid UTF-8 at byte 23 \(0xC3\); save it as UTF-8 to read it$/ } },
   { name: 'utf16le.txt', bytes: () => utf16le(ARTICLE('خبر بترميز يو تي إف ١٦ صغير')), expected: { article: { title: 'خبر بترميز يو تي إف ١٦ صغير', notice: /^decoded as UTF-16 LE/ } } },
   { name: 'utf16be.txt', bytes: () => utf16be(ARTICLE('خبر بترميز يو تي إف ١٦ كبير')), expected: { article: { title: 'خبر بترميز يو تي إف ١٦ كبير', notice: /^decoded as UTF-16 BE/ } } },
-  { name: 'utf8-bom.txt', bytes: () => concat(new Uint8Array([0xef, 0xbb, 0xbf]), utf8(ARTICLE('خبر يبدأ بعلامة ترتيب البايتات'))), expected: { article: { title: 'خبر يبدأ بعلامة ترتيب البايتات' } } },
+  { name: 'utf8-bom.txt', bytes: () => concatBytes([new Uint8Array([0xef, 0xbb, 0xbf]), utf8(ARTICLE('خبر يبدأ بعلامة ترتيب البايتات'))]), expected: { article: { title: 'خبر يبدأ بعلامة ترتيب البايتات' } } },
   { name: 'crlf.txt', bytes: () => utf8(ARTICLE('خبر بنهايات أسطر ويندوز').replace(/\n/g, '\r\n')), expected: { article: { title: 'خبر بنهايات أسطر ويندوز' } } },
   { name: 'cr.txt', bytes: () => utf8(ARTICLE('خبر بنهايات أسطر ماك القديمة').replace(/\n/g, '\r')), expected: { article: { title: 'خبر بنهايات أسطر ماك القديمة' } } },
   { name: 'empty.txt', bytes: () => new Uint8Array(0), expected: { skipped: /^empty file$/ } },
