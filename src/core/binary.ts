@@ -167,28 +167,27 @@ export class BinaryReader {
     return { buffer: this.bytes.buffer, offset };
   }
 
-  u32s(): Uint32Array {
+  /** A typed array section: its length, then its values, read as a view (no copy). */
+  private typed<T>(Array: new (buffer: ArrayBufferLike, offset: number, length: number) => T, size: number, align = 4): T {
     const n = this.u32();
-    const { buffer, offset } = this.raw(n, 4);
-    return new Uint32Array(buffer, offset, n);
+    const { buffer, offset } = this.raw(n, size, align);
+    return new Array(buffer, offset, n);
+  }
+
+  u32s(): Uint32Array {
+    return this.typed(Uint32Array, 4);
   }
 
   i32s(): Int32Array {
-    const n = this.u32();
-    const { buffer, offset } = this.raw(n, 4);
-    return new Int32Array(buffer, offset, n);
+    return this.typed(Int32Array, 4);
   }
 
   u8s(): Uint8Array {
-    const n = this.u32();
-    const { buffer, offset } = this.raw(n, 1);
-    return new Uint8Array(buffer, offset, n);
+    return this.typed(Uint8Array, 1);
   }
 
   f64s(): Float64Array {
-    const n = this.u32();
-    const { buffer, offset } = this.raw(n, 8, 8);
-    return new Float64Array(buffer, offset, n);
+    return this.typed(Float64Array, 8, 8);
   }
 
   blob(): Uint8Array {
