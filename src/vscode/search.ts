@@ -122,6 +122,10 @@ export class SearchPicker implements vscode.Disposable {
   private generation = 0;
   /** Whether the items shown answer from a corpus still being read (they are refreshed once it is all read). */
   partial = false;
+  /** The query the items shown answer (undefined until the first answer). */
+  answered: string | undefined;
+  /** The query of the latest search, shown or still running. */
+  private latest: string | undefined;
   private settledPromise: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [this.quickPick];
 
@@ -136,7 +140,10 @@ export class SearchPicker implements vscode.Disposable {
     qp.matchOnDetail = false;
     qp.ignoreFocusOut = false;
     this.disposables.push(
-      qp.onDidChangeValue((v) => void this.update(v)),
+      // VS Code echoes a value set from here (show's query) back as a change: the same query is not run twice.
+      qp.onDidChangeValue((v) => {
+        if (v !== this.latest) void this.update(v);
+      }),
       qp.onDidAccept(() => {
         const item = qp.selectedItems[0] ?? qp.activeItems[0];
         if (item) void this.accept(item);
@@ -160,11 +167,14 @@ export class SearchPicker implements vscode.Disposable {
   update(value: string): Promise<void> {
     const generation = ++this.generation;
     const qp = this.quickPick;
+    this.latest = value;
     this.settledPromise = (async () => {
       if (!value.trim()) {
         qp.items = [];
         qp.busy = false;
         qp.title = vscode.l10n.t('Search Corpus');
+        this.answered = value;
+        this.partial = false;
         return;
       }
       qp.busy = true;
@@ -176,6 +186,7 @@ export class SearchPicker implements vscode.Disposable {
       if (generation !== this.generation) return;
       const results = index.search(value);
       qp.items = itemsFor(results);
+      this.answered = value;
       const problems = results.query.problems;
       qp.title =
         problems.length > 0
