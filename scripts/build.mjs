@@ -27,11 +27,12 @@ const common = {
 };
 
 // The web bundle has no Node modules: it parses in its own thread (src/vscode/entryParser.ts, worker threads, becomes
-// entryParser.web.ts) and has no synchronous file reader (textReader.ts becomes textReader.web.ts).
+// entryParser.web.ts), has no synchronous file reader (textReader.ts becomes textReader.web.ts) and reads the entry
+// cache whole (cacheFile.ts becomes cacheFile.web.ts).
 const inThreadParsing = {
   name: 'in-thread-parsing',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(entryParser|textReader)$/ }, (args) =>
+    build.onResolve({ filter: /^\.\/(entryParser|textReader|cacheFile)$/ }, (args) =>
       args.resolveDir === join(process.cwd(), 'src', 'vscode') ? { path: join(args.resolveDir, `${args.path.slice(2)}.web.ts`) } : undefined,
     );
   },

@@ -18,7 +18,52 @@ import { compactMention, partMention, PartMention, partsOf } from './mentionText
 export const ENGINE_VERSION = 1;
 const MAGIC = 'corpus-navigator-entries';
 /** Bump when the cache's layout changes (see `cacheLines`). */
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
+
+/**
+ * The articles' bodies of a cache, read a body at a time: from the cache file on disk where the host can read it
+ * in place (Node), else from the cache's bytes in memory (`splitCache`). A warm start reads none of them; an
+ * article's body is read when its paragraphs, sections… are first asked for.
+ */
+export interface CacheBodies {
+  /** Their length in bytes (a truncated cache is noticed on load). */
+  readonly length: number;
+  /** The bodies' bytes from `start` to `end`; throws when they cannot be read (a closed or shortened file). */
+  read(start: number, end: number): Uint8Array;
+}
+
+/** A cache's file in two: what a warm start reads, and the bodies, which it leaves where they are. */
+export interface SplitCache {
+  front: Uint8Array;
+  bodies: CacheBodies;
+}
+
+/**
+ * The cache file is the front's length (4 bytes, little-endian), the front (a `BinaryWriter` record: stamps, the
+ * heads, the bodies' offsets, the mentions), then the bodies. The length of the front, or undefined when the
+ * bytes cannot be a cache of this layout.
+ */
+export function frontLength(prefix: Uint8Array, fileLength: number): number | undefined {
+  if (prefix.length < 4) return undefined;
+  const n = new DataView(prefix.buffer, prefix.byteOffset, 4).getUint32(0, true);
+  return n > 0 && 4 + n <= fileLength ? n : undefined;
+}
+
+/** A cache held in memory as a whole, split (no copy); undefined when it is not one. */
+export function splitCache(bytes: Uint8Array): SplitCache | undefined {
+  const n = frontLength(bytes, bytes.length);
+  return n === undefined ? undefined : { front: bytes.subarray(4, 4 + n), bodies: memoryBodies(bytes.subarray(4 + n)) };
+}
+
+function memoryBodies(bytes: Uint8Array): CacheBodies {
+  return {
+    length: bytes.length,
+    read(start, end) {
+      if (!(start >= 0 && start <= end && end <= bytes.length)) throw new SnapshotError('body out of the cache');
+      return bytes.subarray(start, end);
+    },
+  };
+}
 
 /** What identifies a file's content without reading it. */
 export interface FileStamp {
@@ -45,11 +90,23 @@ export function knowledgeDigest(value: unknown): string {
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
+/** A cache just written, and how to point the articles it holds at it once it is on disk. */
+export interface WrittenCache {
+  bytes: Uint8Array;
+  /**
+   * Points the articles written whose bodies were never read at `bodies` (this cache's bodies, as the host reads
+   * them back): the cache they were read from can then be closed. An article read from a cache not written again
+   * (its file left the corpus) keeps reading from the old one, and reads as without paragraphs once it is closed.
+   */
+  rebase(bodies: CacheBodies): void;
+}
+
 /** Serializes entries with the stamps of their files. */
 export function writeCache(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Uint8Array {
-  const lines: Uint8Array[] = [];
-  for (const line of cacheLines(knowledge, entries)) lines.push(line);
-  return concatBytes(lines);
+  const lines = cacheLines(knowledge, entries);
+  let result = lines.next();
+  while (!result.done) result = lines.next();
+  return result.value.bytes;
 }
 
 /**
@@ -61,46 +118,73 @@ export async function writeCacheInSlices(
   entries: readonly { stamp: FileStamp; entry: Entry }[],
   pause: () => Promise<void>,
   sliceMs = 20,
-): Promise<Uint8Array> {
-  const lines: Uint8Array[] = [];
+): Promise<WrittenCache> {
+  const lines = cacheLines(knowledge, entries);
   let t0 = Date.now();
-  for (const line of cacheLines(knowledge, entries)) {
-    lines.push(line);
+  for (;;) {
+    const result = lines.next();
+    if (result.done) return result.value;
     if (Date.now() - t0 >= sliceMs) {
       await pause();
       t0 = Date.now();
     }
   }
-  return concatBytes(lines);
 }
 
-function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Generator<Uint8Array> {
+function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Generator<undefined, WrittenCache> {
   // Per entry two JSONs (UTF-16, as binary.ts stores strings): what a warm start reads (the article's head, the
-  // statements…) and the article's body, parsed when first read (see `CachedArticle`); the mentions as numbers.
-  const jsons: Uint8Array[] = [];
+  // statements…), in the front, and the article's body, after it, parsed when first read (see `CachedArticle`);
+  // the mentions as numbers.
+  const heads: Uint8Array[] = [];
+  const bodies: Uint8Array[] = [];
+  const kept: { stamp: FileStamp; entry: Entry }[] = [];
+  const unread: { article: CachedArticle; at: number }[] = [];
   const packed = new MentionPacker();
-  for (const { entry } of entries) {
-    const { file, article, statements, discovered, notice, contextYear } = entry;
-    jsons.push(utf16Bytes(JSON.stringify({ name: file.name, article: headOf(article), statements, discovered, notice, contextYear })));
-    jsons.push(utf16Bytes(article instanceof CachedArticle ? article.bodyJson() : JSON.stringify(bodyOf(article))));
+  for (const item of entries) {
+    const { file, article, statements, discovered, notice, contextYear } = item.entry;
+    let body: Uint8Array;
+    try {
+      body = article instanceof CachedArticle ? article.bodyBytes() : utf16Bytes(JSON.stringify(bodyOf(article)));
+    } catch {
+      continue; // a body that can no longer be read: left out (its file is parsed again on the next warm start)
+    }
+    if (article instanceof CachedArticle && !article.bodyRead) unread.push({ article, at: bodies.length });
+    kept.push(item);
+    heads.push(utf16Bytes(JSON.stringify({ name: file.name, article: headOf(article), statements, discovered, notice, contextYear })));
+    bodies.push(body);
     // An entry read back from the cache whose mentions were never made is written without making them.
-    if (entry instanceof CachedEntry) entry.packInto(packed);
-    else packed.add(article, entry.mentions);
-    yield new Uint8Array(0);
+    if (item.entry instanceof CachedEntry) item.entry.packInto(packed);
+    else packed.add(article, item.entry.mentions);
+    yield;
   }
   const w = new BinaryWriter(MAGIC, FORMAT_VERSION);
   w.u32(ENGINE_VERSION);
   w.string(knowledge);
-  w.u32(entries.length);
-  w.strings(entries.map((e) => e.stamp.id));
-  w.array(Float64Array.from(entries, (e) => e.stamp.size));
-  w.array(Float64Array.from(entries, (e) => e.stamp.mtime));
-  const offsets = new Uint32Array(jsons.length + 1);
-  jsons.forEach((b, i) => (offsets[i + 1] = offsets[i]! + b.length));
-  w.array(offsets);
-  w.blob(concatBytes(jsons));
+  w.u32(kept.length);
+  w.strings(kept.map((e) => e.stamp.id));
+  w.array(Float64Array.from(kept, (e) => e.stamp.size));
+  w.array(Float64Array.from(kept, (e) => e.stamp.mtime));
+  w.array(offsetsOf(heads));
+  w.blob(concatBytes(heads));
+  const bodyOffsets = offsetsOf(bodies);
+  w.array(bodyOffsets);
   packed.write(w);
-  yield w.bytes();
+  const front = w.bytes();
+  const length = new Uint8Array(4);
+  new DataView(length.buffer).setUint32(0, front.length, true);
+  return {
+    bytes: concatBytes([length, front, ...bodies]),
+    rebase(source: CacheBodies): void {
+      for (const { article, at } of unread) article.rebase(source, bodyOffsets[at]!, bodyOffsets[at + 1]!);
+    },
+  };
+}
+
+/** Where each of `parts` starts when they are put end to end, and where the last ends. */
+function offsetsOf(parts: readonly Uint8Array[]): Uint32Array {
+  const offsets = new Uint32Array(parts.length + 1);
+  parts.forEach((b, i) => (offsets[i + 1] = offsets[i]! + b.length));
+  return offsets;
 }
 
 /** A mention's text, range and snippet, stored where the article's parts would not give them back. */
@@ -202,19 +286,19 @@ export class EntryCache {
   }
 
   /**
-   * Reads a cache; anything unreadable, of another engine version or another knowledge base gives
-   * an empty cache (never an error).
+   * Reads a cache: its bytes in memory, or its front with its bodies left on disk (`SplitCache`); anything
+   * unreadable, of another engine version or another knowledge base gives an empty cache (never an error).
    */
-  static read(bytes: Uint8Array | undefined, knowledge: string): EntryCache {
-    const lines = parseLines(bytes, knowledge);
+  static read(file: Uint8Array | SplitCache | undefined, knowledge: string): EntryCache {
+    const lines = parseLines(file, knowledge);
     let result: IteratorResult<undefined, EntryCache> = lines.next();
     while (!result.done) result = lines.next();
     return result.value;
   }
 
   /** `read` a slice at a time: `pause` is awaited whenever a slice has run `sliceMs`. */
-  static async readInSlices(bytes: Uint8Array | undefined, knowledge: string, pause: () => Promise<void>, sliceMs = 20): Promise<EntryCache> {
-    const lines = parseLines(bytes, knowledge);
+  static async readInSlices(file: Uint8Array | SplitCache | undefined, knowledge: string, pause: () => Promise<void>, sliceMs = 20): Promise<EntryCache> {
+    const lines = parseLines(file, knowledge);
     let t0 = Date.now();
     for (;;) {
       const result = lines.next();
@@ -255,18 +339,23 @@ export class EntryCache {
 }
 
 /** Reads a cache (yielding now and then), ending with the cache; anything invalid ends with an empty one. */
-function* parseLines(bytes: Uint8Array | undefined, knowledge: string): Generator<undefined, EntryCache> {
-  if (!bytes || bytes.length === 0) return EntryCache.empty();
+function* parseLines(file: Uint8Array | SplitCache | undefined, knowledge: string): Generator<undefined, EntryCache> {
+  if (!file) return EntryCache.empty();
   try {
-    const r = new BinaryReader(bytes, MAGIC, FORMAT_VERSION);
+    const split = file instanceof Uint8Array ? splitCache(file) : file;
+    if (!split) return EntryCache.empty();
+    const r = new BinaryReader(split.front, MAGIC, FORMAT_VERSION);
     if (r.u32() !== ENGINE_VERSION || r.string() !== knowledge) return EntryCache.empty();
     const n = r.u32();
     const ids = r.strings();
     const sizes = r.f64s();
     const mtimes = r.f64s();
     const offsets = r.u32s();
-    const blob = r.blob();
-    checkOffsets(offsets, 2 * n, blob.length);
+    const heads = r.blob();
+    checkOffsets(offsets, n, heads.length);
+    const bodyOffsets = r.u32s();
+    if (bodyOffsets.length !== n + 1 || bodyOffsets[0] !== 0 || bodyOffsets[n] !== split.bodies.length) return EntryCache.empty();
+    for (let i = 0; i < n; i++) if (bodyOffsets[i + 1]! < bodyOffsets[i]!) return EntryCache.empty();
     if (ids.length !== n || sizes.length !== n || mtimes.length !== n) return EntryCache.empty();
     yield;
     const mentions = MentionPacker.read(r, n);
@@ -274,11 +363,11 @@ function* parseLines(bytes: Uint8Array | undefined, knowledge: string): Generato
     const byId = new Map<string, { stamp: FileStamp; entry: Entry } | number>();
     for (let i = 0; i < n; i++) byId.set(ids[i]!, i);
     return new EntryCache(byId, (i) => {
-      const json: unknown = JSON.parse(utf16String(blob.subarray(offsets[2 * i]!, offsets[2 * i + 1]!)));
+      const json: unknown = JSON.parse(utf16String(heads.subarray(offsets[i]!, offsets[i + 1]!)));
       if (!isHead(json)) return undefined;
       const stamp = { id: ids[i]!, size: sizes[i]!, mtime: mtimes[i]! };
-      // The body stays bytes of the cache until the article's paragraphs, sections… are read.
-      const article = new CachedArticle(json.article, blob.subarray(offsets[2 * i + 1]!, offsets[2 * i + 2]!));
+      // The body stays in the cache (on disk, or its bytes) until the article's paragraphs, sections… are read.
+      const article = new CachedArticle(json.article, split.bodies, bodyOffsets[i]!, bodyOffsets[i + 1]!);
       mentions.check(i, article);
       return { stamp, entry: new CachedEntry({ id: ids[i]!, name: json.name }, { ...json, article }, mentions, i) };
     });
@@ -339,12 +428,24 @@ function bodyOf(a: Article): ArticleBody {
 
 const EMPTY_BODY: ArticleBody = { dates: [], sections: [], paragraphs: [], boilerplate: [] };
 
+/** Where an article's body is, while it was never read: its bytes in a cache's bodies. */
+class BodyRef {
+  constructor(
+    readonly bodies: CacheBodies,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  bytes(): Uint8Array {
+    return this.bodies.read(this.start, this.end);
+  }
+}
+
 /**
  * An article read back from the cache: its head at once, its body (paragraphs, sections, dates, boilerplate) parsed
- * from its JSON when first read. A warm start parses no body: a third of its time, and most of its garbage. The body
- * waits as a view into the cache's bytes, so those stay in memory while an entry read from them lives: off the
- * JavaScript heap, where the collector does not walk them (held as strings instead, they made half of a 20k warm
- * start's time GC). Serialises (`JSON.stringify`) as the whole article.
+ * from its JSON when first read. A warm start parses no body (a third of its time, and most of its garbage), and
+ * reads none: bodies are most of a cache, and where the host reads the cache file in place (Node) they stay on
+ * disk, out of memory, until read. Serialises (`JSON.stringify`) as the whole article.
  */
 export class CachedArticle implements Article {
   name: string;
@@ -358,9 +459,11 @@ export class CachedArticle implements Article {
   length: number;
   /** `needsCorpusContext` of the article, known without its dates. */
   readonly needsContext: boolean;
-  #body: Uint8Array | ArticleBody;
+  #body: BodyRef | ArticleBody;
+  /** Its body could not be read, or was damaged: it is shown without, and left out of a cache written since. */
+  #lost = false;
 
-  constructor(head: ArticleHead, body: Uint8Array) {
+  constructor(head: ArticleHead, bodies: CacheBodies, start: number, end: number) {
     this.name = head.name;
     this.title = head.title;
     this.alternativeTitles = head.alternativeTitles;
@@ -371,22 +474,44 @@ export class CachedArticle implements Article {
     this.lineCount = head.lineCount;
     this.length = head.length;
     this.needsContext = head.needsContext;
-    this.#body = body;
+    this.#body = new BodyRef(bodies, start, end);
+  }
+
+  /** Whether the body was read (and is now held as parsed). */
+  get bodyRead(): boolean {
+    return !(this.#body instanceof BodyRef);
   }
 
   private body(): ArticleBody {
-    if (this.#body instanceof Uint8Array) {
+    if (this.#body instanceof BodyRef) {
       let parsed: unknown;
       try {
-        parsed = JSON.parse(utf16String(this.#body));
+        parsed = JSON.parse(utf16String(this.#body.bytes()));
       } catch {
         parsed = undefined;
       }
       const b = parsed as Partial<ArticleBody> | undefined;
-      // A damaged body (the cache's bytes changed on disk): an article without paragraphs, rather than an error.
-      this.#body = b && Array.isArray(b.dates) && Array.isArray(b.sections) && Array.isArray(b.paragraphs) && Array.isArray(b.boilerplate) ? (b as ArticleBody) : EMPTY_BODY;
+      // A damaged body (the cache's bytes changed on disk), or one that cannot be read (its cache closed since):
+      // an article without paragraphs, rather than an error.
+      const ok = b && Array.isArray(b.dates) && Array.isArray(b.sections) && Array.isArray(b.paragraphs) && Array.isArray(b.boilerplate);
+      this.#body = ok ? (b as ArticleBody) : EMPTY_BODY;
+      this.#lost = !ok;
     }
     return this.#body;
+  }
+
+  /**
+   * The body's JSON (UTF-16) for a cache being written: as read, while it was never parsed. Throws when it cannot
+   * be read, or could not be (the article is then left out of the cache).
+   */
+  bodyBytes(): Uint8Array {
+    if (this.#lost) throw new SnapshotError('the body could not be read');
+    return this.#body instanceof BodyRef ? this.#body.bytes() : utf16Bytes(JSON.stringify(this.#body));
+  }
+
+  /** A body never read is now at `start`…`end` of `bodies` (the same bytes, in a cache written since). */
+  rebase(bodies: CacheBodies, start: number, end: number): void {
+    if (this.#body instanceof BodyRef) this.#body = new BodyRef(bodies, start, end);
   }
 
   get dates(): Article['dates'] {
@@ -403,11 +528,6 @@ export class CachedArticle implements Article {
 
   get boilerplate(): Article['boilerplate'] {
     return this.body().boilerplate;
-  }
-
-  /** The body's JSON: as read while it was never parsed (a cache written again copies it). */
-  bodyJson(): string {
-    return this.#body instanceof Uint8Array ? utf16String(this.#body) : JSON.stringify(this.#body);
   }
 
   toJSON(): Article {
@@ -477,12 +597,12 @@ class MentionPacker {
   }
 
   static read(r: BinaryReader, n: number): PackedMentions {
-    // Views into the cache's bytes, which entries read back keep (as their articles' bodies: see `CachedArticle`).
-    const offsets = r.u32s();
+    // Copied out of the cache's front, which is let go once the heads are read (entries keep these numbers).
+    const offsets = r.u32s().slice();
     const entities = r.strings();
-    const types = r.u8s();
-    const nums = r.u32s();
-    const stored = r.u32s();
+    const types = r.u8s().slice();
+    const nums = r.u32s().slice();
+    const stored = r.u32s().slice();
     const texts = r.strings();
     const m = types.length;
     checkOffsets(offsets, n, m);

@@ -6,8 +6,10 @@
  * cache reads as empty and the corpus is parsed as if there were none; the next write replaces it.
  */
 import * as vscode from 'vscode';
-import { EntryCache, writeCacheInSlices } from '../core/cache';
+import type { CacheFile } from '../cacheFile';
+import { EntryCache, splitCache, writeCacheInSlices } from '../core/cache';
 import type { Corpus } from '../core/corpus';
+import { cacheFiles } from './cacheFile';
 
 const FILE = 'entry-cache.bin';
 /** The search index's snapshot, beside the entry cache (written with it, valid for the same corpus state). */
@@ -20,7 +22,8 @@ const MIN_WRITE_INTERVAL_MS = 60_000;
 const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class EntryCacheStore implements vscode.Disposable {
-  private readonly uri: vscode.Uri;
+  /** Where the entry cache is written (the search snapshot beside it). */
+  readonly uri: vscode.Uri;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> | undefined;
   private dirty = false;
@@ -34,6 +37,13 @@ export class EntryCacheStore implements vscode.Disposable {
   private writtenRevision = 0;
   /** The search index's snapshot, when the corpus's entries and the index agree (set once search is registered). */
   private searchSnapshot: (() => Promise<Uint8Array | undefined>) | undefined;
+  /**
+   * The cache files the entries read from them take their bodies from, open (where the host reads the cache in
+   * place: a `file:` storage in the Node extension host): the one last read or written, and any read before it
+   * (a reload's entries may still be shown); closed when a file written replaces them, and with the store.
+   */
+  private files: CacheFile[] = [];
+  private followed: Corpus | undefined;
 
   constructor(
     context: vscode.ExtensionContext,
@@ -45,6 +55,15 @@ export class EntryCacheStore implements vscode.Disposable {
   /** The cache for entries recognized with the knowledge base `knowledge` (empty when missing, corrupt or outdated). */
   async load(knowledge: string): Promise<EntryCache> {
     const t0 = Date.now();
+    if (cacheFiles && this.uri.scheme === 'file') {
+      // The front read; the articles' bodies left in the file until read.
+      const opened = await cacheFiles.open(this.uri.fsPath);
+      if (!opened) return EntryCache.empty(); // no cache yet
+      this.files.push(opened.file);
+      const cache = await EntryCache.readInSlices(opened.split, knowledge, pause);
+      this.log.info(`entry cache: ${cache.size} entries read (${(opened.split.front.length / 1048576).toFixed(1)} MB; bodies left on disk) in ${Date.now() - t0} ms`);
+      return cache;
+    }
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(this.uri);
@@ -76,11 +95,22 @@ export class EntryCacheStore implements vscode.Disposable {
 
   /** Writes the corpus's entries a while after it changes; the returned disposable stops following it. */
   follow(corpus: Corpus): vscode.Disposable {
+    this.followed = corpus;
     this.subscription = corpus.onDidChange(() => {
       this.dirty = true;
       this.schedule(corpus);
     });
     return this;
+  }
+
+  /** Writes now what would be written a while after the last change (the tests' way to a warm start). */
+  async writeNow(): Promise<void> {
+    if (!this.followed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.writing;
+    this.dirty = true;
+    await this.write(this.followed);
   }
 
   private schedule(corpus: Corpus): void {
@@ -103,11 +133,19 @@ export class EntryCacheStore implements vscode.Disposable {
         const revision = corpus.revision;
         if (revision !== this.writtenRevision) {
           const entries = corpus.cacheable();
-          const bytes = await writeCacheInSlices(corpus.knowledge(), entries, pause);
+          const written = await writeCacheInSlices(corpus.knowledge(), entries, pause);
           await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.uri, '..'));
-          await vscode.workspace.fs.writeFile(this.uri, bytes);
+          if (cacheFiles && this.uri.scheme === 'file') {
+            // The entries whose bodies were never read now read them from the new file; the old ones are closed.
+            const previous = this.files;
+            this.files = [await cacheFiles.write(this.uri.fsPath, written, previous)];
+            previous.forEach((f) => void f.close());
+          } else {
+            await vscode.workspace.fs.writeFile(this.uri, written.bytes);
+            written.rebase(splitCache(written.bytes)!.bodies);
+          }
           this.writtenRevision = revision;
-          this.log.info(`entry cache: ${entries.length} entries written (${(bytes.length / 1048576).toFixed(1)} MB) in ${Date.now() - t0} ms`);
+          this.log.info(`entry cache: ${entries.length} entries written (${(written.bytes.length / 1048576).toFixed(1)} MB) in ${Date.now() - t0} ms`);
         }
         // The snapshot, when the index changed since it was restored or last written.
         const snapshot = await this.searchSnapshot?.();
@@ -128,5 +166,7 @@ export class EntryCacheStore implements vscode.Disposable {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.subscription?.dispose();
+    this.files.forEach((f) => void f.close());
+    this.files = [];
   }
 }

@@ -42,6 +42,8 @@ export interface CorpusNavigatorApi {
   summary: SummaryPanel;
   /** The status bar item (articles · entities · indexing state). */
   status: vscode.StatusBarItem;
+  /** The entry cache in the extension's storage. */
+  cache: EntryCacheStore;
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
@@ -99,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
     () => log.info(`indexed ${corpus.size} articles in ${Date.now() - started} ms`),
     (e: unknown) => log.error(`indexing failed: ${e instanceof Error ? e.message : String(e)}`),
   );
-  return { corpus, articles, articlesView, entities, entitiesView, highlights, summary, search, concordance, status };
+  return { corpus, articles, articlesView, entities, entitiesView, highlights, summary, search, concordance, status, cache };
 }
 
 export function deactivate(): void {}

@@ -65,7 +65,7 @@ describe('on-disk cache of parsed entries', () => {
     for (const v of variants) assert.equal(EntryCache.read(v, knowledge).size, 0);
     // Another engine version: the header's number after the magic and format version.
     const otherEngine = good.slice();
-    const at = 4 + 2 * 'corpus-navigator-entries'.length + 4; // the magic's length, its UTF-16 bytes, the format version
+    const at = 4 + 4 + 2 * 'corpus-navigator-entries'.length + 4; // the front's length, the magic's length, its UTF-16 bytes, the format version
     assert.equal(new DataView(otherEngine.buffer).getUint32(at, true), ENGINE_VERSION);
     new DataView(otherEngine.buffer).setUint32(at, ENGINE_VERSION + 1, true);
     assert.equal(EntryCache.read(otherEngine, knowledge).size, 0, 'another engine');

@@ -4,7 +4,11 @@
  * (a rename among them) is one step; a load can be cancelled; listeners hear progress while a load runs.
  */
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CacheFile, writeCacheFile } from '../../src/cacheFile';
+import type { Article } from '../../src/core/article';
 import { EntryCache, writeCache, writeCacheInSlices } from '../../src/core/cache';
 import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
 import { Recognizer } from '../../src/core/entities';
@@ -93,7 +97,7 @@ describe('indexing at scale', function () {
     const host = memoryHost(30);
     const first = new Corpus(host, { recognizer, today: TODAY });
     await first.ready();
-    const bytes = await writeCacheInSlices(first.knowledge(), first.cacheable(), () => new Promise((r) => setTimeout(r, 0)), 1);
+    const { bytes } = await writeCacheInSlices(first.knowledge(), first.cacheable(), () => new Promise((r) => setTimeout(r, 0)), 1);
     const changedId = [...host.texts.keys()][3]!;
     host.touch(changedId, 'عنوان جديد\n\nنص الخبر الجديد عن سوريا.');
     host.reads = 0;
@@ -144,6 +148,65 @@ describe('indexing at scale', function () {
     host.texts.delete(b!);
     await warm.remove(b!);
     assert.equal(warm.revision, 2);
+  });
+
+  it('reads the cache file in place: bodies stay on disk until read, and follow the cache when it is written again', async () => {
+    const host = memoryHost(40);
+    const first = new Corpus(host, { recognizer, today: TODAY });
+    await first.ready();
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-nav-cache-'));
+    const path = join(dir, 'entry-cache.bin');
+    const opened: CacheFile[] = [];
+    try {
+      const written = await writeCacheInSlices(first.knowledge(), first.cacheable(), async () => undefined);
+      opened.push(await writeCacheFile(path, written));
+      // Reopened: the front read, bodies counted as they are read from the file.
+      const open = (await CacheFile.open(path))!;
+      opened.push(open.file);
+      assert.equal(4 + open.split.front.length + open.file.length, statSync(path).size);
+      assert.ok(open.file.length > 2 * open.split.front.length, `bodies ${open.file.length} B, front ${open.split.front.length} B`);
+      let reads = 0;
+      const counted = { length: open.file.length, read: (s: number, e: number) => (reads++, open.file.read(s, e)) };
+      const warm = new Corpus(host, { recognizer, today: TODAY, loadCache: async (k) => EntryCache.read({ front: open.split.front, bodies: counted }, k) });
+      await warm.ready();
+      warm.entities();
+      assert.equal(reads, 0, 'a warm start reads no body');
+      const firstTen = warm.all().slice(0, 10);
+      assert.deepEqual(firstTen.map(article), firstTen.map((e) => article(first.get(e.file.id)!)));
+      assert.equal(reads, 10, 'one read per article asked for');
+      // Written again (the file replaced), and the file it was read from closed: bodies never read come from the new file.
+      const again = await writeCacheInSlices(warm.knowledge(), warm.cacheable(), async () => undefined);
+      assert.deepEqual(again.bytes, written.bytes, 'the same bytes');
+      opened.push(await writeCacheFile(path, again, [open.file]));
+      await open.file.close();
+      assert.deepEqual(warm.all().map(article), warm.all().map((e) => article(first.get(e.file.id)!)));
+      assert.deepEqual(summary(warm), summary(first));
+      // Articles whose cache was closed before their bodies were read (their files left the corpus): without
+      // paragraphs, no error, their mentions only those in their heads (title, subheadings); a cache written then
+      // holds only the articles whose bodies were read (the others' files are parsed again on the next warm start).
+      const reopened = (await CacheFile.open(path))!;
+      opened.push(reopened.file);
+      const lost = new Corpus(host, { recognizer, today: TODAY, loadCache: async (k) => EntryCache.read(reopened.split, k) });
+      await lost.ready();
+      lost.all().slice(0, 5).forEach((e) => assert.ok(e.article.paragraphs.length > 0));
+      await reopened.file.close();
+      const entry = lost.all()[5]!;
+      assert.equal(entry.article.paragraphs.length, 0);
+      const made = entry.mentions.map((m) => `${m.start} ${m.text}`);
+      const all = first.get(entry.file.id)!.mentions.map((m) => `${m.start} ${m.text}`);
+      assert.ok(made.length < all.length && made.every((m) => all.includes(m)), `${made.length} of ${all.length} mentions`);
+      const kept = EntryCache.read(writeCache(lost.knowledge(), lost.cacheable()), lost.knowledge());
+      assert.equal(kept.size, 5);
+    } finally {
+      await Promise.all(opened.map((f) => f.close()));
+      rmSync(dir, { recursive: true, force: true });
+    }
+    /** An article as JSON with its keys sorted (an article read back from the cache lists them in another order). */
+    function article(e: { file: CorpusFile; article: Article }): string {
+      const sorted = (v: unknown): unknown =>
+        Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sorted(x)])) : v;
+      return JSON.stringify([e.file.id, sorted(JSON.parse(JSON.stringify(e.article)))]);
+    }
   });
 
   it('while a load runs, views asking for the entity index as batches arrive do not rebuild it each time', async () => {

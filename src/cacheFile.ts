@@ -1,0 +1,100 @@
+/**
+ * The entry cache as a file on Node's file system, read in place: a warm start reads the front (stamps, heads,
+ * mentions) and leaves the articles' bodies, most of the file, on disk; an article's body is read from the file
+ * when first asked for. Used by the extension (src/vscode/cache.ts, through cacheFile.ts) and the benchmark.
+ * No `vscode` import: it runs wherever Node does.
+ */
+import { readSync } from 'node:fs';
+import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { frontLength, splitCache, type CacheBodies, type SplitCache, type WrittenCache } from './core/cache';
+
+/** An open cache file: its bodies, read a body at a time (synchronously: an article reads its body when asked). */
+export class CacheFile implements CacheBodies {
+  private closed = false;
+
+  private constructor(
+    private readonly handle: FileHandle,
+    /** Where the bodies start in the file. */
+    private readonly base: number,
+    /** The bodies' length. */
+    readonly length: number,
+  ) {}
+
+  /**
+   * Opens the cache file at `path` and reads its front; undefined when there is none, or it cannot be a cache of
+   * this layout (the caller starts without one). The file stays open for its bodies until `close`.
+   */
+  static async open(path: string): Promise<{ split: SplitCache; file: CacheFile } | undefined> {
+    let handle: FileHandle;
+    try {
+      handle = await open(path, 'r');
+    } catch {
+      return undefined; // no cache yet
+    }
+    try {
+      const { size } = await handle.stat();
+      const prefix = new Uint8Array(4);
+      await handle.read(prefix, 0, 4, 0);
+      const n = frontLength(prefix, size);
+      if (n !== undefined) {
+        const front = new Uint8Array(n);
+        const { bytesRead } = await handle.read(front, 0, n, 4);
+        if (bytesRead === n) {
+          const file = new CacheFile(handle, 4 + n, size - 4 - n);
+          return { split: { front, bodies: file }, file };
+        }
+      }
+    } catch {
+      // unreadable: no cache
+    }
+    await handle.close().catch(() => undefined);
+    return undefined;
+  }
+
+  read(start: number, end: number): Uint8Array {
+    if (this.closed) throw new Error('the cache file was closed');
+    if (!(start >= 0 && start <= end && end <= this.length)) throw new Error('a body out of the cache file');
+    const out = new Uint8Array(end - start);
+    for (let at = 0; at < out.length; ) {
+      const n = readSync(this.handle.fd, out, at, out.length - at, this.base + start + at);
+      if (n === 0) throw new Error('the cache file was shortened');
+      at += n;
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Writes a cache as the file at `path` (a temporary file renamed over it, so a reader never sees half of one), and
+ * points the articles written whose bodies were never read at it. `previous`, the files they were read from, may be
+ * closed once this returns. Returns the new file, open.
+ */
+export async function writeCacheFile(path: string, written: WrittenCache, previous: readonly CacheFile[] = []): Promise<CacheFile> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, written.bytes);
+    try {
+      await rename(tmp, path);
+    } catch (e) {
+      // A system that will not replace a file still open (one `previous` reads): the bodies from the bytes just
+      // written, in memory, then `previous` closed and the rename tried again.
+      if (previous.length === 0) throw e;
+      written.rebase(splitCache(written.bytes)!.bodies);
+      await Promise.all(previous.map((f) => f.close()));
+      await rename(tmp, path);
+    }
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+  const opened = await CacheFile.open(path);
+  if (!opened) throw new Error(`${path} could not be read back`);
+  written.rebase(opened.file);
+  return opened.file;
+}

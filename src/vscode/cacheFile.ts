@@ -1,0 +1,12 @@
+/**
+ * The entry cache read in place on disk (src/cacheFile.ts), where the extension host has Node's file system.
+ * The web bundle has none (cacheFile.web.ts: scripts/build.mjs swaps the module) and holds the cache's bytes.
+ */
+import { CacheFile, writeCacheFile } from '../cacheFile';
+
+export interface CacheFiles {
+  open: typeof CacheFile.open;
+  write: typeof writeCacheFile;
+}
+
+export const cacheFiles: CacheFiles | undefined = { open: (path) => CacheFile.open(path), write: writeCacheFile };
