@@ -8,11 +8,11 @@
  * keeps the same path, size and mtime. A corrupt, foreign or outdated cache reads as empty, and the
  * caller rebuilds without a word.
  */
-import { Article, needsCorpusContext } from './article';
+import { Article, needsCorpusContext, type Part } from './article';
 import { BinaryReader, BinaryWriter, checkOffsets, concatBytes, SnapshotError, utf16Bytes, utf16String } from './binary';
 import type { CorpusEntry, CorpusFile } from './corpus';
 import type { Entity, EntityType, Mention, Statement } from './entities';
-import { compactMention, partMention, PartMention, partsOf } from './mentionText';
+import { compactMention, derivableStatement, partMention, PartMention, partsOf, PartStatement } from './mentionText';
 
 /** Bump when parsing or recognition changes what an entry holds. */
 export const ENGINE_VERSION = 1;
@@ -150,7 +150,8 @@ function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; en
     }
     if (article instanceof CachedArticle && !article.bodyRead) unread.push({ article, at: bodies.length });
     kept.push(item);
-    heads.push(utf16Bytes(JSON.stringify({ name: file.name, article: headOf(article), statements, discovered, notice, contextYear })));
+    const stored = storedStatements(article, statements);
+    heads.push(utf16Bytes(JSON.stringify({ name: file.name, article: headOf(article), statements: stored, discovered, notice, contextYear })));
     bodies.push(body);
     // An entry read back from the cache whose mentions were never made is written without making them.
     if (item.entry instanceof CachedEntry) item.entry.packInto(packed);
@@ -179,6 +180,35 @@ function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; en
     },
   };
 }
+
+/**
+ * Statements as the cache holds them: without their text where the article's parts give it back (most: a
+ * statement is a sentence of a paragraph), which is half of what a warm start would otherwise parse.
+ */
+function storedStatements(article: Article, statements: readonly Statement[]): StoredStatement[] {
+  let parts: Part[] | undefined;
+  return statements.map((st) => {
+    const { entity, start, end } = st;
+    // An article read back from the cache is not read for this: its statements were checked when first written.
+    const derivable = st instanceof PartStatement || (!(article instanceof CachedArticle) && derivableStatement((parts ??= partsOf(article)), st));
+    return derivable ? { entity, start, end } : { entity, text: st.text, start, end };
+  });
+}
+
+/** Statements read back: those stored without their text read it off the article's parts when asked. */
+function readStatements(stored: unknown, article: Article): Statement[] | undefined {
+  if (!Array.isArray(stored)) return undefined;
+  const out: Statement[] = [];
+  for (const x of stored as Partial<StoredStatement>[]) {
+    if (typeof x?.entity !== 'string' || typeof x.start !== 'number' || typeof x.end !== 'number' || !(x.start <= x.end)) return undefined;
+    if (typeof x.text === 'string') out.push({ entity: x.entity, text: x.text, start: x.start, end: x.end });
+    else out.push(new PartStatement(x.entity, x.start, x.end, article));
+  }
+  return out;
+}
+
+/** A statement in the cache (its text only where its article's parts would not give it back). */
+type StoredStatement = Omit<Statement, 'text'> & { text?: string };
 
 /** Where each of `parts` starts when they are put end to end, and where the last ends. */
 function offsetsOf(parts: readonly Uint8Array[]): Uint32Array {
@@ -369,7 +399,9 @@ function* parseLines(file: Uint8Array | SplitCache | undefined, knowledge: strin
       // The body stays in the cache (on disk, or its bytes) until the article's paragraphs, sections… are read.
       const article = new CachedArticle(json.article, split.bodies, bodyOffsets[i]!, bodyOffsets[i + 1]!);
       mentions.check(i, article);
-      return { stamp, entry: new CachedEntry({ id: ids[i]!, name: json.name }, { ...json, article }, mentions, i) };
+      const statements = readStatements(json.statements, article);
+      if (!statements) return undefined;
+      return { stamp, entry: new CachedEntry({ id: ids[i]!, name: json.name }, { ...json, article, statements }, mentions, i) };
     });
   } catch {
     return EntryCache.empty();
@@ -387,8 +419,9 @@ interface Rest {
 }
 
 /** What an entry's first JSON holds: the article's head, and all but the mentions. */
-interface Head extends Omit<Rest, 'article'> {
+interface Head extends Omit<Rest, 'article' | 'statements'> {
   article: ArticleHead;
+  statements: StoredStatement[];
 }
 
 function isHead(x: unknown): x is Head {

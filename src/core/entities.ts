@@ -349,11 +349,15 @@ export function findStatements(original: string, mentions: readonly Mention[], f
     const key = `${m.entity}:${start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    let text = original.slice(start, end).trim();
-    if (text.length > STATEMENT_MAX) text = text.slice(0, text.lastIndexOf(' ', STATEMENT_MAX)) + '…';
-    out.push({ entity: m.entity, text, start, end });
+    out.push({ entity: m.entity, text: statementText(original, start, end), start, end });
   }
   return out;
+}
+
+/** A statement's text: the sentence [start, end) of `text` as written, shortened when long. */
+export function statementText(text: string, start: number, end: number): string {
+  const sentence = text.slice(start, end).trim();
+  return sentence.length > STATEMENT_MAX ? sentence.slice(0, sentence.lastIndexOf(' ', STATEMENT_MAX)) + '…' : sentence;
 }
 
 /** The sentence holding [start, end): from the previous sentence end (or line start) to the next. */

@@ -6,7 +6,7 @@
  * them when asked. Mentions that the parts would not give back exactly stay as they are.
  */
 import type { Article, Part } from './article';
-import type { EntityType, Mention } from './entities';
+import { statementText, type EntityType, type Mention, type Statement } from './entities';
 import { partitionPoint, TextRange } from './text';
 
 /** Characters of context on each side of a mention in its snippet (as the recognizer's `snippetOf`). */
@@ -130,4 +130,33 @@ export function mentionsReceived(article: Article, sent: readonly (Mention | Men
     if (!made) throw new Error(`a mention at ${m.start} is on no part of its article`);
     return made;
   });
+}
+
+/**
+ * A statement whose sentence is read off its article's part when asked (an article read back from the entry cache
+ * reads its body then). Serialises (`JSON.stringify`) as the plain statement it stands for.
+ */
+export class PartStatement implements Statement {
+  constructor(
+    readonly entity: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly article: Article,
+  ) {}
+
+  get text(): string {
+    const part = partAt(partsOf(this.article), this.start, this.end);
+    return part ? statementText(part.text, this.start - part.range.start, this.end - part.range.start) : '';
+  }
+
+  toJSON(): Statement {
+    return { entity: this.entity, text: this.text, start: this.start, end: this.end };
+  }
+}
+
+/** Whether the article's parts give back the statement's text exactly (a `PartStatement` can stand for it). */
+export function derivableStatement(parts: readonly Part[], s: Statement): boolean {
+  if (s instanceof PartStatement) return true;
+  const part = partAt(parts, s.start, s.end);
+  return part !== undefined && statementText(part.text, s.start - part.range.start, s.end - part.range.start) === s.text;
 }
