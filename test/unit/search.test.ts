@@ -64,6 +64,24 @@ describe('search: query syntax', () => {
     assert.equal(boundedDistance('انطونوف', 'انتونوف', 1), 1);
     assert.equal(boundedDistance('lavrov', 'lavorv', 1), 1);
     assert.equal(boundedDistance('بوتين', 'بايدن', 1), 2, 'stops past the bound');
+    // Against the textbook table, on random words of 0–80 letters (its rows are reused from call to call).
+    const osa = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      }
+      return d[a.length]![b.length]!;
+    };
+    let seed = 11;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const word = (): string => Array.from({ length: next(3) === 0 ? next(81) : next(9) }, () => 'ابتث'[next(4)]).join('');
+    for (let k = 0; k < 1500; k++) {
+      const [a, b, max] = [word(), word(), next(4)];
+      assert.equal(boundedDistance(a, b, max), Math.min(osa(a, b), max + 1), `${a} ${b} ${max}`);
+    }
   });
 });
 

@@ -47,7 +47,8 @@ describe('search index snapshot', () => {
   it('after a restore, many changes (compacting what was restored and what came since) answer as the same changes without one', () => {
     const inputs = syntheticArticles(120);
     const { original, loaded } = roundTrip(inputs);
-    const extra = syntheticArticles(140).slice(120);
+    // Words the restored vocabulary lacks: a new word, and a new term whose stripped form it holds (ف + لافروف).
+    const extra = syntheticArticles(140).slice(120).map((a, i) => (i % 3 ? a : { ...a, text: `${a.text}\nوقال ميدفيديف فلافروف` }));
     for (const ix of [original, loaded]) {
       // Added and replaced after the restore (their postings follow the restored ones), then most removed: the
       // removals pass the compaction threshold (more than 64, and a quarter of the documents).
@@ -71,7 +72,27 @@ describe('search index snapshot', () => {
     const texts = new Map([...inputs, ...extra].map((i) => [i.name, i.text]));
     texts.set(inputs[5]!.name, inputs[7]!.text);
     const again = SearchIndex.fromSnapshot(loaded.toSnapshot('k2'), 'k2', (id) => texts.get(id), entities)!;
-    for (const q of QUERIES) assert.deepEqual(again.search(q), original.search(q), q);
+    const more = [...QUERIES, 'ميدفيديف', 'ميدفيدف', 'ميدف', 'فلافروف', 'لافروف'];
+    assert.ok(original.search('ميدفيديف').passages.length > 0);
+    for (const q of more) assert.deepEqual(loaded.search(q), original.search(q), q);
+    for (const q of more) assert.deepEqual(again.search(q), original.search(q), q);
+    // Words added since are written in the vocabulary's order, as if the index had been built in one go.
+    for (const q of ['فلافروف', 'ميدف', 'ميدفيدف']) assert.deepEqual(again.expansions(q), original.expansions(q), q);
+  });
+
+  it('restores a vocabulary of 250,000 words (a 20k-article news corpus has about 400,000)', function () {
+    this.timeout(60_000);
+    let seed = 5;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+    const words = new Set<string>();
+    while (words.size < 250_000) words.add(Array.from({ length: 5 + next(4) }, () => letters[next(letters.length)]).join(''));
+    const list = [...words];
+    const inputs = Array.from({ length: 50 }, (_, i) => ({ name: `v${i}.txt`, text: `عنوان ${i}\n\n${list.slice(i * 5000, i * 5000 + 5000).join(' ')}` }));
+    const { original, loaded } = roundTrip(inputs);
+    assert.ok(original.vocabularySize >= 250_000);
+    assert.equal(loaded.vocabularySize, original.vocabularySize);
+    for (const q of [list[0]!, list[123_456]!, list[249_999]!, `${list[77]!.slice(0, -1)}`, 'عنوان']) assert.deepEqual(loaded.search(q), original.search(q), q);
   });
 
   it('keeps removed documents out after a round trip', () => {

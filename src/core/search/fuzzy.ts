@@ -1,5 +1,8 @@
 /** Edit distance for spelling variants and typos (بيدرسن → بيدرسون, انطونوف → انتونوف). */
 
+/** `boundedDistance`'s three rows, allocated once (a fuzzy query compares a word with a hundred thousand forms). */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
  * The optimal-string-alignment distance (Levenshtein plus adjacent transposition) between `a` and
  * `b`, or `max + 1` as soon as it is known to exceed `max`.
@@ -9,9 +12,9 @@ export function boundedDistance(a: string, b: string, max: number): number {
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0 || lb === 0) return Math.max(la, lb);
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
+  if (lb + 1 > rows[0].length) rows = [new Int32Array(2 * lb + 2), new Int32Array(2 * lb + 2), new Int32Array(2 * lb + 2)];
+  let [prev2, prev, cur] = rows;
+  prev2.fill(0, 0, lb + 1);
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     cur[0] = i;
@@ -25,9 +28,12 @@ export function boundedDistance(a: string, b: string, max: number): number {
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const oldest = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = oldest;
   }
-  return prev[lb]!;
+  return Math.min(prev[lb]!, max + 1);
 }
 
 /** How many edits a query word of this length may be away from a vocabulary word. */

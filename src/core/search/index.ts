@@ -205,7 +205,7 @@ const MENTION_FIELDS = 5;
 const TYPE_CODES: readonly EntityType[] = ['person', 'organisation', 'place', 'law'];
 const SNAPSHOT_MAGIC = 'corpus-navigator-search';
 /** Bump when the snapshot's layout or what the index derives from a document changes. */
-const SNAPSHOT_VERSION = 2;
+const SNAPSHOT_VERSION = 3;
 
 /** An entity's mentions and articles over the whole corpus, and the article naming it most. */
 interface EntityTotals {
@@ -310,24 +310,26 @@ export class SearchIndex {
   private readonly docs: Doc[] = [];
   private readonly byId = new Map<string, Doc>();
   private dead = 0;
-  // Vocabulary: written words (terms) and the forms they stand for once clitics are stripped.
+  // Vocabulary: written words (terms) and the forms they stand for once clitics are stripped. Terms restored from a
+  // snapshot are found by a binary search in their text order (`baseOrder`, from the snapshot): a map of 350,000
+  // words took a third of a 20k-article warm start. Terms seen since are in `termIds`.
   private readonly termIds = new Map<string, number>();
   private readonly termText: string[] = [];
+  private baseOrder: Uint32Array | undefined;
   /**
    * Per term, the postings restored from a snapshot: views into it, never grown (a copy of the largest, on the first
-   * change after a warm start, took hundreds of ms at 20k articles). Documents added since go in `postings` and
-   * `positions`, which grow; a term's postings are its base, then those (documents in ascending order either way).
+   * change after a warm start, took hundreds of ms at 20k articles), made when the term is read. Documents added
+   * since go in `postings` and `positions`, which grow; a term's postings are its base, then those (documents in
+   * ascending order either way).
    */
-  private basePostings: Uint32Array[] = [];
-  private basePositions: Uint32Array[] = [];
+  private basePostings: BaseLists | undefined;
+  private basePositions: BaseLists | undefined;
   private readonly postings: Uint32Array[] = [];
   private readonly postingLength: number[] = [];
   /** Per term: the word indexes of its occurrences, grouped as its postings are. */
   private readonly positions: Uint32Array[] = [];
   private readonly positionLength: number[] = [];
-  private readonly forms = new Map<string, number[]>();
-  private sortedForms: string[] | undefined;
-  private formsByLength: Map<number, string[]> | undefined;
+  private readonly forms = new FormIndex();
   private readonly expansionCache = new Map<string, Expansion>();
   // Entities: the known ones, their mentions by document, and a fuse.js index over the named ones.
   private entityTable = new Map<string, Entity>();
@@ -404,6 +406,11 @@ export class SearchIndex {
     return this.byId.size;
   }
 
+  /** How many distinct words (folded) the index has seen. */
+  get vocabularySize(): number {
+    return this.termText.length;
+  }
+
   has(id: string): boolean {
     return this.byId.has(id);
   }
@@ -458,8 +465,7 @@ export class SearchIndex {
     const index = this.docs.length;
     let n = 0;
     scanWords(input.text, (w, s, e) => {
-      let t = this.termIds.get(w);
-      if (t === undefined) t = this.term(w);
+      const t = this.term(w);
       if (n === this.scratchTerms.length) this.growScratch();
       this.scratchStarts[n] = s;
       this.scratchEnds[n] = e;
@@ -669,11 +675,11 @@ export class SearchIndex {
   /** Drops the postings of removed documents. */
   private compact(): void {
     for (let t = 0; t < this.postings.length; t++) {
-      const base = this.basePostings[t];
+      const base = this.basePostings?.get(t);
       if (base) {
-        const [w, wp] = this.compactSegment(base, this.basePositions[t]!, base.length);
-        this.basePostings[t] = base.subarray(0, w);
-        this.basePositions[t] = this.basePositions[t]!.subarray(0, wp);
+        const [w, wp] = this.compactSegment(base, this.basePositions!.get(t)!, base.length);
+        this.basePostings!.shorten(t, w);
+        this.basePositions!.shorten(t, wp);
       }
       [this.postingLength[t], this.positionLength[t]] = this.compactSegment(this.postings[t]!, this.positions[t]!, this.postingLength[t]!);
     }
@@ -701,17 +707,28 @@ export class SearchIndex {
   /** A term's postings: those restored from a snapshot (if any), then those added since. */
   private segments(t: number): Segment[] {
     const tail = { p: this.postings[t]!, pos: this.positions[t]!, len: this.postingLength[t]! };
-    const base = this.basePostings[t];
-    return base && base.length > 0 ? [{ p: base, pos: this.basePositions[t]!, len: base.length }, tail] : [tail];
+    const base = this.basePostings?.get(t);
+    return base && base.length > 0 ? [{ p: base, pos: this.basePositions!.get(t)!, len: base.length }, tail] : [tail];
   }
 
   /** How many times a term occurs (its positions). */
   private occurrenceCount(t: number): number {
-    return (this.basePositions[t]?.length ?? 0) + this.positionLength[t]!;
+    return (this.basePositions?.lengthOf(t) ?? 0) + this.positionLength[t]!;
   }
 
+  /** The number of a term (undefined when the word was never seen). */
+  private termId(w: string): number | undefined {
+    const t = this.termIds.get(w);
+    if (t !== undefined || !this.baseOrder) return t;
+    const order = this.baseOrder;
+    const text = this.termText;
+    const i = partitionPoint(0, order.length, (k) => text[order[k]!]! < w);
+    return i < order.length && text[order[i]!] === w ? order[i] : undefined;
+  }
+
+  /** The number of a term, numbered now if it is new. */
   private term(w: string): number {
-    let t = this.termIds.get(w);
+    let t = this.termId(w);
     if (t !== undefined) return t;
     t = this.termText.length;
     if (t === this.termMask.length) this.termMask = doubled(this.termMask);
@@ -723,13 +740,7 @@ export class SearchIndex {
     this.positionLength.push(0);
     for (const { form } of proclitic(w)) {
       if (form !== w && form.length < 3) continue;
-      const list = this.forms.get(form);
-      if (list) list.push(t);
-      else {
-        this.forms.set(form, [t]);
-        this.sortedForms = undefined;
-        this.formsByLength = undefined;
-      }
+      this.forms.add(form, t);
     }
     this.expansionCache.clear();
     return t;
@@ -765,7 +776,7 @@ export class SearchIndex {
     const prefix = new Map<number, number>();
     const completions = new Set<number>();
     const viaForm = (form: string, w: number, completion = false): void => {
-      for (const t of this.forms.get(form) ?? []) {
+      for (const t of this.forms.get(form)) {
         const text = this.termText[t]!;
         const weight = text === form ? w : w * 0.97;
         if ((out.get(t) ?? 0) >= weight) continue;
@@ -782,14 +793,14 @@ export class SearchIndex {
       for (const { form, weight } of qforms) {
         if (form.length < 2) continue;
         // Prefix: words being typed (لافر → لافروف).
-        const sorted = (this.sortedForms ??= [...this.forms.keys()].sort());
+        const sorted = this.forms.sorted();
         for (let i = lowerBound(sorted, form); i < sorted.length && sorted[i]!.startsWith(form); i++) {
           if (sorted[i] !== form) extra.push({ form: sorted[i]!, weight: weight * PREFIX_WEIGHT * Math.sqrt(form.length / sorted[i]!.length), completion: true });
         }
         // Spelling variants and typos (انطونوف → انتونوف, بيدرسن → بيدرسون).
         const k = allowedEdits(form);
         if (k === 0) continue;
-        const byLength = (this.formsByLength ??= groupByLength(this.forms.keys()));
+        const byLength = this.forms.byLength();
         for (let len = form.length - k; len <= form.length + k; len++) {
           for (const candidate of byLength.get(len) ?? []) {
             if (candidate === form) continue;
@@ -1454,7 +1465,7 @@ export class SearchIndex {
     const english = new Set<string>();
     for (const c of clauses) for (const id of c.entities.keys()) for (const n of this.entityNames(id)) english.add(n);
     return (w) => {
-      const t = this.termIds.get(w);
+      const t = this.termId(w);
       return (t !== undefined && terms.has(t)) || english.has(w);
     };
   }
@@ -1657,6 +1668,20 @@ export class SearchIndex {
    * postings and positions. Texts are not stored; `fromSnapshot` reads them through a reader when shown.
    * `key` is checked on load (e.g. the engine version and knowledge base the mentions came from).
    */
+  /** Term numbers in the order of their text: the restored order merged with the terms seen since, sorted. */
+  private termOrder(): Uint32Array {
+    const text = this.termText;
+    const byText = (a: number, b: number): number => (text[a]! < text[b]! ? -1 : text[a]! > text[b]! ? 1 : 0);
+    const added = Uint32Array.from(this.termIds.values()).sort(byText);
+    const base = this.baseOrder ?? EMPTY;
+    const out = new Uint32Array(base.length + added.length);
+    let [i, j, k] = [0, 0, 0];
+    while (i < base.length && j < added.length) out[k++] = byText(base[i]!, added[j]!) <= 0 ? base[i++]! : added[j++]!;
+    while (i < base.length) out[k++] = base[i++]!;
+    while (j < added.length) out[k++] = added[j++]!;
+    return out;
+  }
+
   toSnapshot(key: string): Uint8Array {
     const w = new BinaryWriter(SNAPSHOT_MAGIC, SNAPSHOT_VERSION);
     w.string(key);
@@ -1705,32 +1730,38 @@ export class SearchIndex {
     w.strings(this.mentionIds);
     w.array(Uint8Array.from(this.mentionTypes, (type) => TYPE_CODES.indexOf(type)));
     w.array(mentionNums);
-    // Vocabulary, postings and positions (each term's trimmed to its length).
+    // Vocabulary (with the terms' order by text, for lookups without a map), postings and positions (each term's
+    // trimmed to its length).
     const t = this.termText.length;
     w.u32(t);
     w.strings(this.termText);
+    w.array(this.termOrder());
     for (const [bases, lists, lengthsOf] of [
       [this.basePostings, this.postings, this.postingLength],
       [this.basePositions, this.positions, this.positionLength],
     ] as const) {
       const offsets = new Uint32Array(t + 1);
-      for (let i = 0; i < t; i++) offsets[i + 1] = offsets[i]! + (bases[i]?.length ?? 0) + lengthsOf[i]!;
+      for (let i = 0; i < t; i++) offsets[i + 1] = offsets[i]! + (bases?.lengthOf(i) ?? 0) + lengthsOf[i]!;
       const all = new Uint32Array(offsets[t]!);
       for (let i = 0; i < t; i++) {
-        const base = bases[i] ?? EMPTY;
+        const base = bases?.get(i) ?? EMPTY;
         all.set(base, offsets[i]!);
         all.set(lists[i]!.subarray(0, lengthsOf[i]!), offsets[i]! + base.length);
       }
       w.array(offsets);
       w.array(all);
     }
-    // Clitic forms → terms.
-    const forms = [...this.forms];
+    // Clitic forms → terms, in the forms' order.
+    const forms = this.forms.sorted();
     const formOffsets = new Uint32Array(forms.length + 1);
-    forms.forEach(([, list], i) => (formOffsets[i + 1] = formOffsets[i]! + list.length));
-    w.strings(forms.map(([f]) => f));
+    const formTerms: number[] = [];
+    forms.forEach((f, i) => {
+      for (const term of this.forms.get(f)) formTerms.push(term);
+      formOffsets[i + 1] = formTerms.length;
+    });
+    w.strings(forms);
     w.array(formOffsets);
-    w.array(Uint32Array.from(forms.flatMap(([, list]) => list)));
+    w.array(Uint32Array.from(formTerms));
     return w.bytes();
   }
 
@@ -1775,7 +1806,8 @@ export class SearchIndex {
     if (entityTypes.length !== entityIds.length || !Number.isInteger(m)) throw new SnapshotError('mentions');
     const t = r.u32();
     const termText = r.strings();
-    if (termText.length !== t) throw new SnapshotError('terms');
+    const termOrder = r.u32s();
+    if (termText.length !== t || termOrder.length !== t) throw new SnapshotError('terms');
     const postingOffsets = r.u32s();
     const postings = r.u32s();
     checkOffsets(postingOffsets, t, postings.length);
@@ -1792,6 +1824,10 @@ export class SearchIndex {
     // Values that index other arrays: checked, so a corrupt buffer cannot make a query throw.
     below(terms, t);
     below(formTerms, t);
+    below(termOrder, t);
+    // Lookups are binary searches: the orders must hold (strictly ascending texts also make the order a permutation).
+    for (let i = 1; i < t; i++) if (!(termText[termOrder[i - 1]!]! < termText[termOrder[i]!]!)) throw new SnapshotError('term order');
+    for (let i = 1; i < formList.length; i++) if (!(formList[i - 1]! < formList[i]!)) throw new SnapshotError('form order');
     below(entityTypes, TYPE_CODES.length);
     for (let i = 0; i < postings.length; i += 2) if (postings[i]! >= n) throw new SnapshotError('postings');
     for (let i = 0; i < m; i++) if (mentionNums[i * MENTION_FIELDS]! >= entityIds.length) throw new SnapshotError('mentions');
@@ -1861,19 +1897,112 @@ export class SearchIndex {
       index.countEntityDocs(mentions, i);
       if (doc.outletFolded) index.countOutlet(doc.outletFolded, 1);
     }
-    for (let i = 0; i < t; i++) {
-      const w = termText[i]!;
-      index.termIds.set(w, i);
-      index.termText.push(w);
-      index.basePostings.push(postings.subarray(postingOffsets[i]!, postingOffsets[i + 1]!));
-      index.basePositions.push(positions.subarray(positionOffsets[i]!, positionOffsets[i + 1]!));
-      index.postings.push(EMPTY);
-      index.postingLength.push(0);
-      index.positions.push(EMPTY);
-      index.positionLength.push(0);
-    }
-    formList.forEach((f, i) => index.forms.set(f, Array.from(formTerms.subarray(formOffsets[i]!, formOffsets[i + 1]!))));
+    // The vocabulary as the snapshot holds it: no map of terms or forms, no view per term until it is read.
+    for (const w of termText) index.termText.push(w);
+    index.baseOrder = termOrder;
+    index.basePostings = new BaseLists(postings, postingOffsets);
+    index.basePositions = new BaseLists(positions, positionOffsets);
+    index.postings.length = index.postingLength.length = index.positions.length = index.positionLength.length = t;
+    index.postings.fill(EMPTY);
+    index.postingLength.fill(0);
+    index.positions.fill(EMPTY);
+    index.positionLength.fill(0);
+    index.forms.restore(formList, formOffsets, formTerms);
     return index;
+  }
+}
+
+/**
+ * Lists restored from a snapshot, one per term, end to end in one array: a term's is a view made when it is read.
+ * Compaction shortens them in place.
+ */
+class BaseLists {
+  private readonly lengths: Uint32Array;
+
+  constructor(
+    private readonly all: Uint32Array,
+    private readonly offsets: Uint32Array,
+  ) {
+    this.lengths = new Uint32Array(offsets.length - 1);
+    for (let t = 0; t < this.lengths.length; t++) this.lengths[t] = offsets[t + 1]! - offsets[t]!;
+  }
+
+  /** Term t's list (undefined for a term seen after the snapshot). */
+  get(t: number): Uint32Array | undefined {
+    if (t >= this.lengths.length) return undefined;
+    const from = this.offsets[t]!;
+    return this.all.subarray(from, from + this.lengths[t]!);
+  }
+
+  lengthOf(t: number): number {
+    return t < this.lengths.length ? this.lengths[t]! : 0;
+  }
+
+  shorten(t: number, length: number): void {
+    this.lengths[t] = length;
+  }
+}
+
+const NO_TERMS: readonly number[] = [];
+
+/**
+ * Clitic forms → the terms they stand for. Those restored from a snapshot stay as it holds them (forms in order, each
+ * one's terms end to end) and are found by a binary search; forms and terms seen since are in a map.
+ */
+class FormIndex {
+  private baseForms: readonly string[] = [];
+  private baseOffsets: Uint32Array = EMPTY;
+  private baseTerms: Uint32Array = EMPTY;
+  private readonly added = new Map<string, number[]>();
+  private sortedForms: readonly string[] | undefined;
+  private formsByLength: Map<number, string[]> | undefined;
+
+  restore(forms: readonly string[], offsets: Uint32Array, terms: Uint32Array): void {
+    this.baseForms = forms;
+    this.baseOffsets = offsets;
+    this.baseTerms = terms;
+    this.sortedForms = this.formsByLength = undefined;
+  }
+
+  private baseIndex(form: string): number {
+    const forms = this.baseForms;
+    const i = lowerBound(forms, form);
+    return i < forms.length && forms[i] === form ? i : -1;
+  }
+
+  /** The terms a form stands for. */
+  get(form: string): readonly number[] | Uint32Array {
+    const i = this.baseIndex(form);
+    const more = this.added.get(form);
+    if (i < 0) return more ?? NO_TERMS;
+    const base = this.baseTerms.subarray(this.baseOffsets[i]!, this.baseOffsets[i + 1]!);
+    return more ? [...base, ...more] : base;
+  }
+
+  add(form: string, term: number): void {
+    const list = this.added.get(form);
+    if (list) return void list.push(term);
+    this.added.set(form, [term]);
+    if (this.baseIndex(form) < 0) this.sortedForms = this.formsByLength = undefined;
+  }
+
+  /** Every form, in order. */
+  sorted(): readonly string[] {
+    if (this.sortedForms) return this.sortedForms;
+    const extra = [...this.added.keys()].filter((f) => this.baseIndex(f) < 0).sort();
+    const base = this.baseForms;
+    if (extra.length === 0) return (this.sortedForms = base);
+    const out: string[] = [];
+    let [i, j] = [0, 0];
+    while (i < base.length && j < extra.length) out.push(base[i]! < extra[j]! ? base[i++]! : extra[j++]!);
+    while (i < base.length) out.push(base[i++]!);
+    while (j < extra.length) out.push(extra[j++]!);
+    return (this.sortedForms = out);
+  }
+
+  /** Every form, by its length. */
+  byLength(): Map<number, string[]> {
+    return (this.formsByLength ??= groupByLength(this.sorted()));
   }
 }
 
