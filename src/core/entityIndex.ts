@@ -26,6 +26,8 @@ class EntityArticle implements ArticleMentions {
     readonly entry: CorpusEntry,
     readonly entity: string,
     readonly count: number,
+    /** The entities the article names, as numbers (its `Indexed.distinct`: what shared-article counts read). */
+    readonly distinct: readonly number[],
   ) {}
 
   get mentions(): Mention[] {
@@ -64,31 +66,27 @@ interface Indexed {
  */
 class Stats implements EntityStats {
   count = 0;
-  #entries: CorpusEntry[] = [];
+  #entries: Indexed[] = [];
   #counts: number[] = [];
-  #articles: ArticleMentions[] | undefined;
+  #articles: EntityArticle[] | undefined;
 
   constructor(readonly entity: Entity) {}
 
   /** Most mentions first, then by file name (made on first read, then kept in order by the index's changes). */
-  get articles(): ArticleMentions[] {
+  get articles(): EntityArticle[] {
     if (!this.#articles) {
       const id = this.entity.id;
       const counts = this.#counts;
-      this.#articles = this.#entries.map((e, i) => new EntityArticle(e, id, counts[i]!));
+      this.#articles = this.#entries.map((e, i) => new EntityArticle(e.entry, id, counts[i]!, e.distinct));
       this.#entries = [];
       this.#counts = [];
     }
     return this.#articles;
   }
 
-  set articles(list: ArticleMentions[]) {
-    this.#articles = list;
-  }
-
   /** While the index is built: an article naming it, in name order (`sortBuilt` puts them in order once). */
-  add(entry: CorpusEntry, count: number): void {
-    this.#entries.push(entry);
+  add(indexed: Indexed, count: number): void {
+    this.#entries.push(indexed);
     this.#counts.push(count);
   }
 
@@ -102,7 +100,7 @@ class Stats implements EntityStats {
     const at = new Int32Array(max + 2);
     for (const c of counts) at[max - c + 1]!++;
     for (let c = 1; c <= max + 1; c++) at[c]! += at[c - 1]!;
-    const entries = new Array<CorpusEntry>(n);
+    const entries = new Array<Indexed>(n);
     const sorted = new Array<number>(n);
     for (let i = 0; i < n; i++) {
       const k = at[max - counts[i]!]!++;
@@ -113,10 +111,10 @@ class Stats implements EntityStats {
     this.#counts = sorted;
   }
 
-  /** Each article naming it (in order), without making their records. */
-  forEachEntry(visit: (entry: CorpusEntry) => void): void {
-    if (this.#articles) for (const a of this.#articles) visit(a.entry);
-    else for (const e of this.#entries) visit(e);
+  /** The entities each article naming it names, as numbers (its own among them), without making their records. */
+  forEachDistinct(visit: (distinct: readonly number[]) => void): void {
+    if (this.#articles) for (const a of this.#articles) visit(a.distinct);
+    else for (const e of this.#entries) visit(e.distinct);
   }
 }
 
@@ -211,6 +209,7 @@ export class EntityIndex {
     }
     const nums: number[] = [];
     const counts: number[] = [];
+    const indexed: Indexed = { entry, distinct: nums, counts };
     countsOf(entry, (eid, count) => {
       let stats = this.byId.get(eid);
       if (!stats) {
@@ -220,13 +219,12 @@ export class EntityIndex {
       }
       stats.count += count;
       if (sorted) {
-        const a = new EntityArticle(entry, eid, count);
+        const a = new EntityArticle(entry, eid, count, nums);
         stats.articles.splice(this.lowerBound(stats.articles, a), 0, a);
-      } else stats.add(entry, count);
+      } else stats.add(indexed, count);
       counts.push(count);
       nums.push(this.number(eid));
     });
-    const indexed: Indexed = { entry, distinct: nums, counts };
     this.entries.set(id, indexed);
     if (this.pairsMade) this.pairs(nums, 1);
   }
@@ -421,7 +419,20 @@ export class EntityIndex {
       }
       return out.sort(byShared).slice(0, limit);
     }
-    for (const [other, articles] of this.row(n)) {
+    const row = this.row(n);
+    if (limit < row.size) {
+      // The first `limit` by shared articles: only those at or above the limit-th count are looked up and sorted
+      // (thousands of entities share an article with one named everywhere).
+      const shared = Int32Array.from(row.values()).sort();
+      const threshold = shared[shared.length - limit]!;
+      for (const [other, articles] of row) {
+        const stats = articles >= threshold ? this.byId.get(this.idOf[other]!) : undefined;
+        if (stats) out.push({ stats, articles });
+      }
+      if (out.length >= limit) return out.sort(byShared).slice(0, limit);
+      out.length = 0; // some without statistics: all of them, below
+    }
+    for (const [other, articles] of row) {
       const stats = this.byId.get(this.idOf[other]!);
       if (stats) out.push({ stats, articles });
     }
@@ -435,11 +446,11 @@ export class EntityIndex {
     if (this.counts.length < this.idOf.length) this.counts = new Int32Array(this.idOf.length * 2);
     const counts = this.counts;
     const touched: number[] = [];
-    this.byId.get(this.idOf[n]!)?.forEachEntry((entry) => {
-      const indexed = this.entries.get(entry.file.id);
-      for (const o of indexed?.entry === entry ? indexed.distinct : []) {
-        if (o === n) continue;
-        if (counts[o]++ === 0) touched.push(o);
+    // Straight from each article's record to its numbers (looking each up by file was most of the time).
+    this.byId.get(this.idOf[n]!)?.forEachDistinct((distinct) => {
+      for (let k = 0; k < distinct.length; k++) {
+        const o = distinct[k]!;
+        if (o !== n && counts[o]++ === 0) touched.push(o);
       }
     });
     const row = new Map<number, number>();

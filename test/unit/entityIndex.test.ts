@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
+import { parseArticle } from '../../src/core/article';
+import { Corpus, CorpusEntry, CorpusFile, CorpusHost } from '../../src/core/corpus';
 import { Entity, Recognizer } from '../../src/core/entities';
 import { EntityIndex } from '../../src/core/entityIndex';
 import { builtInEntities } from '../../src/core/kb';
@@ -47,6 +48,47 @@ function fresh(corpus: Corpus, recognizer: Recognizer): EntityIndex {
   }
   return new EntityIndex(corpus.all(), all);
 }
+
+describe('entities named with an entity, past the dense matrix (more than 2,048 entities)', () => {
+  it('gives the entities sharing most articles, as counted by hand, before and after changes', () => {
+    let seed = 9;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const entities = new Map<string, Entity>();
+    for (let i = 0; i < 3000; i++) entities.set(`e${i}`, { id: `e${i}`, type: 'person', nameAr: `اسم ${i}`, nameEn: `Name ${i}`, aliases: [] });
+    const article = parseArticle('a.txt', 'عنوان\n\nنص قصير.');
+    const entry = (k: number): CorpusEntry => {
+      // Everyone names e0; the rest from a few hundred, with repeats (counts of shared articles tie often).
+      const named = new Set([0, ...Array.from({ length: 1 + next(12) }, () => (next(2) === 0 ? next(3000) : next(300)))]);
+      const mentions = [...named].map((e, i) => ({ entity: `e${e}`, type: 'person' as const, start: i, end: i + 1, text: 'x', range: { start: i, end: i + 1, line: 0, character: i, endLine: 0, endCharacter: i + 1 }, snippet: 'x' }));
+      return { file: { id: `mem:/a${k}.txt`, name: `a${k}.txt` }, article, mentions, statements: [], discovered: [] };
+    };
+    let entries = Array.from({ length: 1500 }, (_, k) => entry(k));
+    const byHand = (id: string, limit: number): string[] => {
+      const shared = new Map<string, number>();
+      for (const e of entries) {
+        const ids = new Set(e.mentions.map((m) => m.entity));
+        if (ids.has(id)) for (const o of ids) if (o !== id) shared.set(o, (shared.get(o) ?? 0) + 1);
+      }
+      const counts = new Map<string, number>();
+      for (const e of entries) for (const m of e.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      const count = (o: string): number => counts.get(o) ?? 0;
+      return [...shared]
+        .sort(([a, x], [b, y]) => y - x || count(b) - count(a) || (a < b ? -1 : 1))
+        .slice(0, limit)
+        .map(([o, n]) => `${o}:${n}`);
+    };
+    const index = new EntityIndex(entries, entities);
+    assert.ok(index.byId.size > 2048, `${index.byId.size} entities named`);
+    const read = (id: string, limit: number): string[] => index.cooccurring(id, limit).map((w) => `${w.stats.entity.id}:${w.articles}`);
+    for (const id of ['e0', 'e1', 'e17', 'e299', 'e2500']) for (const limit of [1, 5, 100000]) assert.deepEqual(read(id, limit), byHand(id, limit), `${id} ${limit}`);
+    // Changes after the rows were made: they are kept current.
+    entries = entries.map((e, k) => (k < 40 ? { ...entry(2000 + k), file: e.file } : e));
+    entries.slice(0, 40).forEach((e) => index.update(e.file.id, e));
+    index.update(entries[40]!.file.id, undefined);
+    entries.splice(40, 1);
+    for (const id of ['e0', 'e1', 'e17', 'e299']) for (const limit of [1, 5]) assert.deepEqual(read(id, limit), byHand(id, limit), `${id} ${limit} after changes`);
+  });
+});
 
 describe('entity index kept current', () => {
   it('after files change, come and go, reads as an index built anew', async () => {
