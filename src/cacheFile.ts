@@ -5,7 +5,8 @@
  * No `vscode` import: it runs wherever Node does.
  */
 import { readSync } from 'node:fs';
-import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { open, readdir, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { frontLength, splitCache, type CacheBodies, type SplitCache, type WrittenCache } from './core/cache';
 
 /** An open cache file: its bodies, read a body at a time (synchronously: an article reads its body when asked). */
@@ -77,6 +78,9 @@ export class CacheFile implements CacheBodies {
  */
 export async function writeCacheFile(path: string, written: WrittenCache, previous: readonly CacheFile[] = []): Promise<CacheFile> {
   const tmp = `${path}.${process.pid}.tmp`;
+  // What a window closed mid-write left (hundreds of MB at 20k articles).
+  const leftover = new RegExp(`^${basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.tmp$`);
+  for (const name of await readdir(dirname(path)).catch(() => [])) if (leftover.test(name)) await rm(join(dirname(path), name), { force: true }).catch(() => undefined);
   try {
     await writeFile(tmp, written.bytes);
     try {

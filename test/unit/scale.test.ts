@@ -4,7 +4,7 @@
  * (a rename among them) is one step; a load can be cancelled; listeners hear progress while a load runs.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CacheFile, writeCacheFile } from '../../src/cacheFile';
@@ -159,7 +159,10 @@ describe('indexing at scale', function () {
     const opened: CacheFile[] = [];
     try {
       const written = await writeCacheInSlices(first.knowledge(), first.cacheable(), async () => undefined);
+      writeFileSync(`${path}.99999.tmp`, 'half a cache from a window closed mid-write');
+      writeFileSync(join(dir, 'other.bin'), 'kept');
       opened.push(await writeCacheFile(path, written));
+      assert.deepEqual(readdirSync(dir).sort(), ['entry-cache.bin', 'other.bin'], 'a leftover temporary file is removed');
       // Reopened: the front read, bodies counted as they are read from the file.
       const open = (await CacheFile.open(path))!;
       opened.push(open.file);
