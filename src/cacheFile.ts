@@ -5,8 +5,9 @@
  * No `vscode` import: it runs wherever Node does.
  */
 import { readSync } from 'node:fs';
-import { open, readdir, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { ByteParts } from './core/binary';
 import { frontLength, splitCache, type CacheBodies, type SplitCache, type WrittenCache } from './core/cache';
 
 /** An open cache file: its bodies, read a body at a time (synchronously: an article reads its body when asked). */
@@ -71,32 +72,65 @@ export class CacheFile implements CacheBodies {
   }
 }
 
+/** Writes `parts` one after another from the handle's position (`writev`, a batch at a time; partial writes resumed). */
+async function writeAll(handle: FileHandle, parts: readonly Uint8Array[]): Promise<void> {
+  let queue = parts.filter((p) => p.length > 0);
+  while (queue.length > 0) {
+    const batch = queue.slice(0, 256);
+    let { bytesWritten } = await handle.writev(batch);
+    let k = 0;
+    while (k < batch.length && bytesWritten >= batch[k]!.length) bytesWritten -= batch[k++]!.length;
+    const rest = queue.slice(batch.length);
+    queue = k < batch.length ? [batch[k]!.subarray(bytesWritten), ...batch.slice(k + 1), ...rest] : rest;
+  }
+}
+
 /**
- * Writes a cache as the file at `path` (a temporary file renamed over it, so a reader never sees half of one), and
- * points the articles written whose bodies were never read at it. `previous`, the files they were read from, may be
- * closed once this returns. Returns the new file, open.
+ * Writes `bytes` as the file at `path`: a temporary file renamed over it, so a reader never sees half of one (and
+ * removes what a window closed mid-write left). When the system will not replace a file still open, `release` is
+ * awaited (it lets go of the file) and the rename tried again.
  */
-export async function writeCacheFile(path: string, written: WrittenCache, previous: readonly CacheFile[] = []): Promise<CacheFile> {
+export async function writeFileAtomically(path: string, bytes: ByteParts, release?: () => Promise<void>): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   // What a window closed mid-write left (hundreds of MB at 20k articles).
   const leftover = new RegExp(`^${basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.tmp$`);
   for (const name of await readdir(dirname(path)).catch(() => [])) if (leftover.test(name)) await rm(join(dirname(path), name), { force: true }).catch(() => undefined);
   try {
-    await writeFile(tmp, written.bytes);
+    const handle = await open(tmp, 'w');
+    try {
+      await writeAll(handle, bytes.parts);
+    } finally {
+      await handle.close();
+    }
     try {
       await rename(tmp, path);
     } catch (e) {
-      // A system that will not replace a file still open (one `previous` reads): the bodies from the bytes just
-      // written, in memory, then `previous` closed and the rename tried again.
-      if (previous.length === 0) throw e;
-      written.rebase(splitCache(written.bytes)!.bodies);
-      await Promise.all(previous.map((f) => f.close()));
+      if (!release) throw e;
+      await release();
       await rename(tmp, path);
     }
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * Writes a cache as the file at `path` (`writeFileAtomically`), and points the articles written whose bodies were
+ * never read at it. `previous`, the files they were read from, may be closed once this returns. Returns the new
+ * file, open.
+ */
+export async function writeCacheFile(path: string, written: WrittenCache, previous: readonly CacheFile[] = []): Promise<CacheFile> {
+  // A system that will not replace a file still open (one `previous` reads): the bodies from the bytes just
+  // written, in memory, then `previous` closed and the rename tried again.
+  const release =
+    previous.length === 0
+      ? undefined
+      : async (): Promise<void> => {
+          written.rebase(splitCache(written.bytes())!.bodies);
+          await Promise.all(previous.map((f) => f.close()));
+        };
+  await writeFileAtomically(path, written.parts, release);
   const opened = await CacheFile.open(path);
   if (!opened) throw new Error(`${path} could not be read back`);
   written.rebase(opened.file);

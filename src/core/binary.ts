@@ -42,6 +42,13 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** Bytes as parts, in order (written to a file one after another, or joined with `concatBytes`). */
+export interface ByteParts {
+  readonly parts: readonly Uint8Array[];
+  /** Their total length. */
+  readonly length: number;
+}
+
 export class BinaryWriter {
   private readonly parts: Uint8Array[] = [];
   private length = 0;
@@ -104,6 +111,11 @@ export class BinaryWriter {
     list.forEach((s, i) => (ends[i] = n += s.length));
     this.array(ends);
     this.string(list.join(''));
+  }
+
+  /** What was written, as the parts it was written in (joining hundreds of MB into one buffer takes seconds). */
+  chunks(): ByteParts {
+    return { parts: this.parts, length: this.length };
   }
 
   bytes(): Uint8Array {

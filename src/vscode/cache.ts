@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { CacheFile } from '../cacheFile';
+import { type ByteParts, concatBytes } from '../core/binary';
 import { EntryCache, splitCache, writeCacheInSlices } from '../core/cache';
 import type { Corpus } from '../core/corpus';
 import { cacheFiles } from './cacheFile';
@@ -36,7 +37,7 @@ export class EntryCacheStore implements vscode.Disposable {
    */
   private writtenRevision = 0;
   /** The search index's snapshot, when the corpus's entries and the index agree (set once search is registered). */
-  private searchSnapshot: (() => Promise<Uint8Array | undefined>) | undefined;
+  private searchSnapshot: (() => Promise<ByteParts | undefined>) | undefined;
   /**
    * The cache files the entries read from them take their bodies from, open (where the host reads the cache in
    * place: a `file:` storage in the Node extension host): the one last read or written, and any read before it
@@ -85,7 +86,7 @@ export class EntryCacheStore implements vscode.Disposable {
   }
 
   /** Also writes the search index's snapshot with the entries (`snapshot` gives none when it has not changed). */
-  writeSearchSnapshot(snapshot: () => Promise<Uint8Array | undefined>): void {
+  writeSearchSnapshot(snapshot: () => Promise<ByteParts | undefined>): void {
     this.searchSnapshot = snapshot;
   }
 
@@ -141,17 +142,19 @@ export class EntryCacheStore implements vscode.Disposable {
             this.files = [await cacheFiles.write(this.uri.fsPath, written, previous)];
             previous.forEach((f) => void f.close());
           } else {
-            await vscode.workspace.fs.writeFile(this.uri, written.bytes);
-            written.rebase(splitCache(written.bytes)!.bodies);
+            const bytes = written.bytes();
+            await vscode.workspace.fs.writeFile(this.uri, bytes);
+            written.rebase(splitCache(bytes)!.bodies);
           }
           this.writtenRevision = revision;
-          this.log.info(`entry cache: ${entries.length} entries written (${(written.bytes.length / 1048576).toFixed(1)} MB) in ${Date.now() - t0} ms`);
+          this.log.info(`entry cache: ${entries.length} entries written (${(written.parts.length / 1048576).toFixed(1)} MB) in ${Date.now() - t0} ms`);
         }
         // The snapshot, when the index changed since it was restored or last written.
         const snapshot = await this.searchSnapshot?.();
         if (snapshot) {
           await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.uri, '..'));
-          await vscode.workspace.fs.writeFile(this.searchUri, snapshot);
+          if (cacheFiles && this.searchUri.scheme === 'file') await cacheFiles.writeFile(this.searchUri.fsPath, snapshot);
+          else await vscode.workspace.fs.writeFile(this.searchUri, concatBytes(snapshot.parts));
           this.log.info(`search index snapshot written (${(snapshot.length / 1048576).toFixed(1)} MB)`);
         }
       } catch (e) {

@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   // Written with the entries once the corpus is idle: the index is brought up to date first (files read in batches).
   cache.writeSearchSnapshot(async () => {
     await search.search.ready();
-    return search.search.snapshot(true);
+    return search.search.snapshotParts(true);
   });
   const concordance = registerConcordance(context, search.search);
   const summary = registerSummaryPanel(context, corpus);

@@ -4,10 +4,11 @@
  * (a rename among them) is one step; a load can be cancelled; listeners hear progress while a load runs.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CacheFile, writeCacheFile } from '../../src/cacheFile';
+import { CacheFile, writeCacheFile, writeFileAtomically } from '../../src/cacheFile';
+import { concatBytes } from '../../src/core/binary';
 import type { Article } from '../../src/core/article';
 import { EntryCache, writeCache, writeCacheInSlices } from '../../src/core/cache';
 import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
@@ -97,7 +98,7 @@ describe('indexing at scale', function () {
     const host = memoryHost(30);
     const first = new Corpus(host, { recognizer, today: TODAY });
     await first.ready();
-    const { bytes } = await writeCacheInSlices(first.knowledge(), first.cacheable(), () => new Promise((r) => setTimeout(r, 0)), 1);
+    const bytes = (await writeCacheInSlices(first.knowledge(), first.cacheable(), () => new Promise((r) => setTimeout(r, 0)), 1)).bytes();
     const changedId = [...host.texts.keys()][3]!;
     host.touch(changedId, 'عنوان جديد\n\nنص الخبر الجديد عن سوريا.');
     host.reads = 0;
@@ -163,6 +164,7 @@ describe('indexing at scale', function () {
       writeFileSync(join(dir, 'other.bin'), 'kept');
       opened.push(await writeCacheFile(path, written));
       assert.deepEqual(readdirSync(dir).sort(), ['entry-cache.bin', 'other.bin'], 'a leftover temporary file is removed');
+      assert.deepEqual(new Uint8Array(readFileSync(path)), written.bytes(), 'the file holds the parts, in order');
       // Reopened: the front read, bodies counted as they are read from the file.
       const open = (await CacheFile.open(path))!;
       opened.push(open.file);
@@ -179,7 +181,7 @@ describe('indexing at scale', function () {
       assert.equal(reads, 10, 'one read per article asked for');
       // Written again (the file replaced), and the file it was read from closed: bodies never read come from the new file.
       const again = await writeCacheInSlices(warm.knowledge(), warm.cacheable(), async () => undefined);
-      assert.deepEqual(again.bytes, written.bytes, 'the same bytes');
+      assert.deepEqual(again.bytes(), written.bytes(), 'the same bytes');
       opened.push(await writeCacheFile(path, again, [open.file]));
       await open.file.close();
       assert.deepEqual(warm.all().map(article), warm.all().map((e) => article(first.get(e.file.id)!)));
@@ -209,6 +211,24 @@ describe('indexing at scale', function () {
       const sorted = (v: unknown): unknown =>
         Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sorted(x)])) : v;
       return JSON.stringify([e.file.id, sorted(JSON.parse(JSON.stringify(e.article)))]);
+    }
+  });
+
+  it('writes a file of thousands of parts, large and empty among them, as they are joined', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-nav-parts-'));
+    try {
+      let seed = 1;
+      const parts = Array.from({ length: 3000 }, (_, i) => {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        const n = i === 1234 ? 3 << 20 : i % 7 === 0 ? 0 : seed % 300;
+        return Uint8Array.from({ length: n }, (_, k) => (k * 31 + i) & 255);
+      });
+      const length = parts.reduce((n, p) => n + p.length, 0);
+      await writeFileAtomically(join(dir, 'parts.bin'), { parts, length });
+      assert.deepEqual(new Uint8Array(readFileSync(join(dir, 'parts.bin'))), concatBytes(parts));
+      assert.deepEqual(readdirSync(dir), ['parts.bin']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -7,6 +7,7 @@ import type { ParseOptions, Part } from '../article';
 import { parseCorpus } from '../corpus';
 import type { ChangeTracker, Corpus, CorpusEntry, CorpusFile, Disposable } from '../corpus';
 import { ENGINE_VERSION, knowledgeDigest } from '../cache';
+import { type ByteParts, concatBytes } from '../binary';
 import type { Recognizer } from '../entities';
 import { SearchDocument, SearchIndex } from './index';
 import { partAt, partsOf } from '../mentionText';
@@ -91,14 +92,20 @@ export class CorpusSearch implements Disposable {
    * when the index is the one restored or last taken: the snapshot on disk still holds it).
    */
   snapshot(ifChanged = false): Uint8Array | undefined {
+    const parts = this.snapshotParts(ifChanged);
+    return parts && concatBytes(parts.parts);
+  }
+
+  /** `snapshot` as the parts it is made of (a host writing it to a file need not join hundreds of MB). */
+  snapshotParts(ifChanged = false): ByteParts | undefined {
     if (this.corpus.indexing || this.stale) return undefined;
     if (ifChanged && this.revision === this.snapshotRevision) return undefined;
     const all = this.corpus.all();
     if (all.length !== this.indexed.size || all.some((e) => this.indexed.get(e.file.id) !== e)) return undefined;
     const revision = this.revision;
-    const bytes = this.searchIndex.toSnapshot(snapshotKey(this.corpus));
+    const parts = this.searchIndex.toSnapshotParts(snapshotKey(this.corpus));
     this.snapshotRevision = revision;
-    return bytes;
+    return parts;
   }
 
   /** Once, before the first sync: the index from the last snapshot, when it was taken of the corpus as it is now. */

@@ -13,7 +13,7 @@ import { allowedEdits, boundedDistance } from './fuzzy';
 import { dateInBounds, ParsedQuery, parseQuery } from './query';
 import { scanWords } from './scan';
 import { insertSorted, partitionPoint } from '../text';
-import { below, BinaryReader, BinaryWriter, checkOffsets, SnapshotError } from '../binary';
+import { below, BinaryReader, BinaryWriter, type ByteParts, checkOffsets, concatBytes, SnapshotError } from '../binary';
 
 export { parseQuery, QUERY_SYNTAX_HINT } from './query';
 export type { ParsedQuery } from './query';
@@ -1683,6 +1683,11 @@ export class SearchIndex {
   }
 
   toSnapshot(key: string): Uint8Array {
+    return concatBytes(this.toSnapshotParts(key).parts);
+  }
+
+  /** `toSnapshot` as the parts it is made of (to write to a file without joining them). */
+  toSnapshotParts(key: string): ByteParts {
     const w = new BinaryWriter(SNAPSHOT_MAGIC, SNAPSHOT_VERSION);
     w.string(key);
     const docs = this.docs;
@@ -1762,7 +1767,7 @@ export class SearchIndex {
     w.strings(forms);
     w.array(formOffsets);
     w.array(Uint32Array.from(formTerms));
-    return w.bytes();
+    return w.chunks();
   }
 
   /**
