@@ -37,7 +37,7 @@ export class EntryCacheStore implements vscode.Disposable {
    */
   private writtenRevision = 0;
   /** The search index's snapshot, when the corpus's entries and the index agree (set once search is registered). */
-  private searchSnapshot: (() => Promise<ByteParts | undefined>) | undefined;
+  private searchSnapshot: ((pause: () => Promise<void>) => Promise<ByteParts | undefined>) | undefined;
   /**
    * The cache files the entries read from them take their bodies from, open (where the host reads the cache in
    * place: a `file:` storage in the Node extension host): the one last read or written, and any read before it
@@ -86,7 +86,7 @@ export class EntryCacheStore implements vscode.Disposable {
   }
 
   /** Also writes the search index's snapshot with the entries (`snapshot` gives none when it has not changed). */
-  writeSearchSnapshot(snapshot: () => Promise<ByteParts | undefined>): void {
+  writeSearchSnapshot(snapshot: (pause: () => Promise<void>) => Promise<ByteParts | undefined>): void {
     this.searchSnapshot = snapshot;
   }
 
@@ -150,7 +150,7 @@ export class EntryCacheStore implements vscode.Disposable {
           this.log.info(`entry cache: ${entries.length} entries written (${(written.parts.length / 1048576).toFixed(1)} MB) in ${Date.now() - t0} ms`);
         }
         // The snapshot, when the index changed since it was restored or last written.
-        const snapshot = await this.searchSnapshot?.();
+        const snapshot = await this.searchSnapshot?.(pause);
         if (snapshot) {
           await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.uri, '..'));
           if (cacheFiles && this.searchUri.scheme === 'file') await cacheFiles.writeFile(this.searchUri.fsPath, snapshot);

@@ -70,9 +70,9 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   // On disk, the texts shown in results are read when shown rather than all kept in memory.
   const search = registerSearch(context, corpus, { loadSnapshot: () => cache.loadSearchSnapshot(), readTextSync: syncTextReader() });
   // Written with the entries once the corpus is idle: the index is brought up to date first (files read in batches).
-  cache.writeSearchSnapshot(async () => {
+  cache.writeSearchSnapshot(async (pause) => {
     await search.search.ready();
-    return search.search.snapshotParts(true);
+    return search.search.snapshotInSlices(true, pause);
   });
   const concordance = registerConcordance(context, search.search);
   const summary = registerSummaryPanel(context, corpus);

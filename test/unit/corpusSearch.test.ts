@@ -4,6 +4,7 @@
  * one restored from a snapshot and then changed.
  */
 import * as assert from 'node:assert/strict';
+import { concatBytes } from '../../src/core/binary';
 import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
 import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
@@ -121,6 +122,28 @@ describe('live search index kept current', () => {
     assert.ok(search.snapshot(true), 'changed: a new snapshot');
     assert.equal(search.snapshot(true), undefined);
     assert.deepEqual(answers(after), answers(await fresh(host, recognizer)));
+  });
+
+  it('makes its snapshot in slices: the same bytes, or none when the index changed meanwhile', async () => {
+    const { seeds, host } = doubledSeeds();
+    const corpus = new Corpus(host, { recognizer, today: TODAY });
+    const search = new CorpusSearch(corpus, async (f) => host.text(f));
+    await search.ready();
+    let pauses = 0;
+    const sliced = await search.snapshotInSlices(false, async () => void pauses++, 0);
+    assert.ok(sliced && pauses > 3, `${pauses} pauses`);
+    assert.deepEqual(concatBytes(sliced.parts), search.snapshot());
+    // A change synced while the snapshot is being made: none (the next write takes another), and none kept as taken.
+    let changed = false;
+    const during = await search.snapshotInSlices(false, async () => {
+      if (changed) return;
+      changed = true;
+      await change(host, corpus, seeds);
+      await search.ready();
+    }, 0);
+    assert.ok(changed);
+    assert.equal(during, undefined);
+    assert.ok(search.snapshotParts(true), 'the index as changed is still to be written');
   });
 
   it('shows passages read off the articles\' lines exactly as from the whole texts, reading few files', async () => {

@@ -57,6 +57,8 @@ export class CorpusSearch implements Disposable {
   /** Documents added or removed so far, and that count when the index was restored or last snapshotted. */
   private revision = 0;
   private snapshotRevision = -1;
+  /** Syncs started (a snapshot made in slices is dropped if one ran meanwhile). */
+  private syncs = 0;
 
   constructor(
     private readonly corpus: Corpus,
@@ -98,14 +100,49 @@ export class CorpusSearch implements Disposable {
 
   /** `snapshot` as the parts it is made of (a host writing it to a file need not join hundreds of MB). */
   snapshotParts(ifChanged = false): ByteParts | undefined {
-    if (this.corpus.indexing || this.stale) return undefined;
-    if (ifChanged && this.revision === this.snapshotRevision) return undefined;
-    const all = this.corpus.all();
-    if (all.length !== this.indexed.size || all.some((e) => this.indexed.get(e.file.id) !== e)) return undefined;
+    if (!this.canSnapshot(ifChanged)) return undefined;
     const revision = this.revision;
     const parts = this.searchIndex.toSnapshotParts(snapshotKey(this.corpus));
     this.snapshotRevision = revision;
     return parts;
+  }
+
+  /**
+   * `snapshotParts` a slice at a time: `pause` is awaited whenever a slice has run `sliceMs` (at 20k articles the
+   * snapshot takes seconds to make). Undefined, as for `snapshotParts`, and also when the index changed meanwhile
+   * (the next write takes another).
+   */
+  async snapshotInSlices(ifChanged: boolean, pause: () => Promise<void>, sliceMs = 20): Promise<ByteParts | undefined> {
+    if (!this.canSnapshot(ifChanged)) return undefined;
+    const [index, revision, syncs] = [this.searchIndex, this.revision, this.syncs];
+    const unchanged = (): boolean => this.searchIndex === index && this.revision === revision && this.syncs === syncs;
+    const steps = index.snapshotSteps(snapshotKey(this.corpus));
+    let t0 = Date.now();
+    try {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          if (!unchanged() || this.stale) return undefined;
+          this.snapshotRevision = revision;
+          return step.value;
+        }
+        if (Date.now() - t0 >= sliceMs) {
+          await pause();
+          if (!unchanged()) return undefined;
+          t0 = Date.now();
+        }
+      }
+    } catch {
+      return undefined; // the index changed under a step: the next write takes another
+    }
+  }
+
+  /** Whether the index holds the corpus as it is (and, with `ifChanged`, differs from the snapshot on disk). */
+  private canSnapshot(ifChanged: boolean): boolean {
+    if (this.corpus.indexing || this.stale) return false;
+    if (ifChanged && this.revision === this.snapshotRevision) return false;
+    const all = this.corpus.all();
+    return all.length === this.indexed.size && all.every((e) => this.indexed.get(e.file.id) === e);
   }
 
   /** Once, before the first sync: the index from the last snapshot, when it was taken of the corpus as it is now. */
@@ -172,6 +209,7 @@ export class CorpusSearch implements Disposable {
   }
 
   private async sync(): Promise<void> {
+    this.syncs++;
     // The recognizer's entities and those discovered in the corpus (people named with a role).
     const entities = new Map(this.corpus.entityRecognizer?.entities ?? []);
     for (const stats of this.corpus.entities().byId.values()) if (!entities.has(stats.entity.id)) entities.set(stats.entity.id, stats.entity);

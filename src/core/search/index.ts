@@ -1688,6 +1688,17 @@ export class SearchIndex {
 
   /** `toSnapshot` as the parts it is made of (to write to a file without joining them). */
   toSnapshotParts(key: string): ByteParts {
+    const steps = this.snapshotSteps(key);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * `toSnapshotParts` a step at a time (it yields every few thousand documents or terms), so that a host can let its
+   * thread do other work between steps. The index must not change meanwhile (`CorpusSearch.snapshotInSlices` checks).
+   */
+  *snapshotSteps(key: string): Generator<undefined, ByteParts> {
     const w = new BinaryWriter(SNAPSHOT_MAGIC, SNAPSHOT_VERSION);
     w.string(key);
     const docs = this.docs;
@@ -1703,12 +1714,14 @@ export class SearchIndex {
     const nums = new Int32Array(n * 4);
     const wordOffsets = new Uint32Array(n + 1);
     const mentionOffsets = new Uint32Array(n + 1);
-    docs.forEach((d, i) => {
+    for (let i = 0; i < n; i++) {
+      const d = docs[i]!;
       flags[i] = (d.alive ? 1 : 0) | (d.outlet !== undefined ? 2 : 0) | (d.date !== undefined ? 4 : 0);
       nums.set([d.titleStart, d.titleEnd, d.titleFirst, d.titleLast], i * 4);
       wordOffsets[i + 1] = wordOffsets[i]! + d.starts.length;
       mentionOffsets[i + 1] = mentionOffsets[i]! + d.mentions.length / MENTION_FIELDS;
-    });
+    }
+    yield;
     w.array(flags);
     w.array(nums);
     const words = wordOffsets[n]!;
@@ -1716,13 +1729,15 @@ export class SearchIndex {
     const lengths = new Uint8Array(words);
     const terms = new Uint32Array(words);
     const longEnds: number[] = [];
-    docs.forEach((d, i) => {
+    for (let i = 0; i < n; i++) {
+      const d = docs[i]!;
       const at = wordOffsets[i]!;
       starts.set(d.starts, at);
       lengths.set(d.lengths, at);
       terms.set(d.terms, at);
       for (const [k, end] of d.longEnds ?? []) longEnds.push(i, k, end);
-    });
+      if ((i & 1023) === 1023) yield;
+    }
     w.array(wordOffsets);
     w.array(starts);
     w.array(lengths);
@@ -1731,6 +1746,7 @@ export class SearchIndex {
     // Mentions as the documents hold them (entity number, start, end, first and last word), and the entities' table.
     const mentionNums = new Uint32Array(mentionOffsets[n]! * MENTION_FIELDS);
     docs.forEach((d, i) => mentionNums.set(d.mentions, mentionOffsets[i]! * MENTION_FIELDS));
+    yield;
     w.array(mentionOffsets);
     w.strings(this.mentionIds);
     w.array(Uint8Array.from(this.mentionTypes, (type) => TYPE_CODES.indexOf(type)));
@@ -1741,6 +1757,7 @@ export class SearchIndex {
     w.u32(t);
     w.strings(this.termText);
     w.array(this.termOrder());
+    yield;
     for (const [bases, lists, lengthsOf] of [
       [this.basePostings, this.postings, this.postingLength],
       [this.basePositions, this.positions, this.positionLength],
@@ -1752,18 +1769,21 @@ export class SearchIndex {
         const base = bases?.get(i) ?? EMPTY;
         all.set(base, offsets[i]!);
         all.set(lists[i]!.subarray(0, lengthsOf[i]!), offsets[i]! + base.length);
+        if ((i & 16383) === 16383) yield;
       }
       w.array(offsets);
       w.array(all);
     }
     // Clitic forms → terms, in the forms' order.
     const forms = this.forms.sorted();
+    yield;
     const formOffsets = new Uint32Array(forms.length + 1);
     const formTerms: number[] = [];
-    forms.forEach((f, i) => {
-      for (const term of this.forms.get(f)) formTerms.push(term);
+    for (let i = 0; i < forms.length; i++) {
+      for (const term of this.forms.get(forms[i]!)) formTerms.push(term);
       formOffsets[i + 1] = formTerms.length;
-    });
+      if ((i & 16383) === 16383) yield;
+    }
     w.strings(forms);
     w.array(formOffsets);
     w.array(Uint32Array.from(formTerms));
