@@ -147,7 +147,7 @@ export class EntityIndex {
   private readonly rows = new Map<number, Map<number, number>>();
   private counts = new Int32Array(0);
   /** Shared articles of entity numbers a and b at a * dim + b, while there are at most MAX_DENSE entities. */
-  private matrix: Int32Array | undefined = new Int32Array(64 * 64);
+  private matrix: Int32Array | undefined;
   /** Whether the shared-article counts (matrix or rows) have been made: on the first `cooccurring`, then kept current. */
   private pairsMade = false;
   private dim = 64;
@@ -404,8 +404,12 @@ export class EntityIndex {
   private computeCooccurring(id: string, limit: number): { stats: EntityStats; articles: number }[] {
     if (!this.byId.has(id)) return [];
     if (!this.pairsMade) {
-      // Counted on first use (a hover, the summary), not while a reopened corpus is read.
+      // Counted on first use (a hover, the summary), not while a reopened corpus is read: in a matrix as large as
+      // the entities named need, or, past MAX_DENSE of them, in rows made on demand.
       this.pairsMade = true;
+      this.dim = 64;
+      while (this.dim < this.idOf.length) this.dim *= 2;
+      this.matrix = this.dim <= MAX_DENSE ? new Int32Array(this.dim * this.dim) : undefined;
       for (const { distinct } of this.entries.values()) this.pairs(distinct, 1);
     }
     const out: { stats: EntityStats; articles: number }[] = [];
