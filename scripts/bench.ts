@@ -412,7 +412,7 @@ async function reopen(job: string): Promise<Reopened> {
     for (let i = 0; i < 300; i++) {
       const e = corpus.get(docs[Math.floor(pick() * docs.length)]!.name)!;
       const t = process.hrtime.bigint();
-      if (e.mentions.length < 0) throw new Error('unreachable');
+      void e.mentions.length; // made here, from the body read off the file
       firsts.push(ms(t));
     }
     firsts.sort((a, b) => a - b);

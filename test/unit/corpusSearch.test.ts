@@ -52,10 +52,14 @@ function answers(index: SearchIndex): string[] {
   });
 }
 
-async function fresh(host: MemoryHost, recognizer: Recognizer): Promise<SearchIndex> {
+/** A corpus over the host and its live search index, reading texts from the host. */
+function liveSearch(host: MemoryHost, recognizer: Recognizer): { corpus: Corpus; search: CorpusSearch } {
   const corpus = new Corpus(host, { recognizer, today: TODAY });
-  const search = new CorpusSearch(corpus, async (f) => host.text(f));
-  return search.ready();
+  return { corpus, search: new CorpusSearch(corpus, async (f) => host.text(f)) };
+}
+
+async function fresh(host: MemoryHost, recognizer: Recognizer): Promise<SearchIndex> {
+  return liveSearch(host, recognizer).search.ready();
 }
 
 /** Each seed twice (so that changes leave a copy behind), in memory. */
@@ -82,8 +86,7 @@ describe('live search index kept current', () => {
 
   it('after files change, come and go, answers as an index built anew', async () => {
     const { seeds, host } = doubledSeeds();
-    const corpus = new Corpus(host, { recognizer, today: TODAY });
-    const search = new CorpusSearch(corpus, async (f) => host.text(f));
+    const { corpus, search } = liveSearch(host, recognizer);
     const before = await search.ready();
     assert.equal(before.size, 10);
     await change(host, corpus, seeds);
@@ -97,8 +100,7 @@ describe('live search index kept current', () => {
 
   it('restored from a snapshot and then changed, answers as an index built anew', async () => {
     const { seeds, host } = doubledSeeds();
-    const first = new Corpus(host, { recognizer, today: TODAY });
-    const firstSearch = new CorpusSearch(first, async (f) => host.text(f));
+    const { search: firstSearch } = liveSearch(host, recognizer);
     await firstSearch.ready();
     const snapshot = firstSearch.snapshot();
     assert.ok(snapshot);
@@ -126,8 +128,7 @@ describe('live search index kept current', () => {
 
   it('makes its snapshot in slices: the same bytes, or none when the index changed meanwhile', async () => {
     const { seeds, host } = doubledSeeds();
-    const corpus = new Corpus(host, { recognizer, today: TODAY });
-    const search = new CorpusSearch(corpus, async (f) => host.text(f));
+    const { corpus, search } = liveSearch(host, recognizer);
     await search.ready();
     let pauses = 0;
     const sliced = await search.snapshotInSlices(false, async () => void pauses++, 0);

@@ -1765,11 +1765,17 @@ export class SearchIndex {
       const offsets = new Uint32Array(t + 1);
       for (let i = 0; i < t; i++) offsets[i + 1] = offsets[i]! + (bases?.lengthOf(i) ?? 0) + lengthsOf[i]!;
       const all = new Uint32Array(offsets[t]!);
+      yield;
+      // A step per million numbers copied, not per so many terms: the first terms, the commonest, hold most of them.
+      let copied = 0;
       for (let i = 0; i < t; i++) {
         const base = bases?.get(i) ?? EMPTY;
         all.set(base, offsets[i]!);
         all.set(lists[i]!.subarray(0, lengthsOf[i]!), offsets[i]! + base.length);
-        if ((i & 16383) === 16383) yield;
+        if ((copied += offsets[i + 1]! - offsets[i]!) >= 1 << 20) {
+          copied = 0;
+          yield;
+        }
       }
       w.array(offsets);
       w.array(all);
