@@ -4,8 +4,9 @@
  */
 import { decodeArticleBytes } from './core/decode';
 import { parseCorpus, readErrorMessage } from './core/corpus';
-import type { Article } from './core/article';
-import { recognizeArticle, Recognizer } from './core/entities';
+import { parseArticle, type Article } from './core/article';
+import { foldWithMap } from './core/arabic';
+import { recognitionContext, recognizeArticle, Recognizer } from './core/entities';
 import { builtInEntities } from './core/kb';
 import { buildSearchIndex } from './core/search/corpusSearch';
 import { listTextFiles, ListedFile, readListedFile } from './nodeFiles';
@@ -58,7 +59,8 @@ function printEntities(inputs: readonly { name: string; text: string }[], json: 
   const counts = new Map<string, number>();
   const known = new Map(recognizer.entities);
   for (const { name, text } of inputs) {
-    const { mentions, discovered } = recognizeArticle(recognizer, text);
+    const folded = foldWithMap(text);
+    const { mentions, discovered } = recognizeArticle(recognizer, text, folded, recognitionContext(parseArticle(name, text, {}, folded)));
     for (const d of discovered) if (!known.has(d.id)) known.set(d.id, d);
     files[name] = mentions.map(({ entity, type, start, end, text }) => ({ entity, type, start, end, text }));
     for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);

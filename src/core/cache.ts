@@ -15,7 +15,7 @@ import type { Entity, EntityType, Mention, Statement } from './entities';
 import { compactMention, derivableStatement, partMention, PartMention, partsOf, PartStatement } from './mentionText';
 
 /** Bump when parsing or recognition changes what an entry holds. */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 const MAGIC = 'corpus-navigator-entries';
 /** Bump when the cache's layout changes (see `cacheLines`). */
 const FORMAT_VERSION = 5;

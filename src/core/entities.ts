@@ -3,8 +3,11 @@
  * clitics stripped, mapped back to the exact characters of the original text. Pure TypeScript.
  */
 import { fold, FoldedText, foldWithMap } from './arabic';
+import type { Article } from './article';
 import { LineIndex, partitionPoint, sharedLineIndex, TextRange } from './text';
-import { Discovery, discoverPeople } from './discovery';
+import { Discovery, discoverPeople, KnownAt } from './discovery';
+import { findPatternEntities } from './patterns';
+import { COMMON_NOUNS, foldedSet, GIVEN_NAMES, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize } from './tokenize';
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'law';
@@ -23,6 +26,11 @@ export interface Entity {
   nameAr: string;
   nameEn: string;
   aliases: string[];
+  /**
+   * Short forms that are also ordinary words or shared names ("عباس", "بري", "رايس"): a mention only with
+   * context (a title before it, or the entity named in full earlier in the same text).
+   */
+  contextAliases?: string[];
   /** person */
   roles?: Role[];
   nationality?: string;
@@ -85,9 +93,13 @@ interface TrieNode {
   next: Map<string, TrieNode>;
   /** Entities whose alias ends here. */
   ids: string[];
+  /** Entities whose context alias ends here (named only with context; see Entity.contextAliases). */
+  ctx: string[];
+  /** Whether the alias's first word starts with the article: "القيصر" is not "قيصر", "الحماس" not "حماس". */
+  definite: boolean;
 }
 
-const node = (): TrieNode => ({ next: new Map(), ids: [] });
+const node = (): TrieNode => ({ next: new Map(), ids: [], ctx: [], definite: false });
 
 /** Words a media outlet's name follows ("صحيفة الشرق الأوسط"): they pick the outlet over a place. */
 const MEDIA_CUES = new Set(['صحيفه', 'جريده', 'موقع', 'قناه', 'وكاله', 'مجله', 'شبكه', 'تلفزيون', 'اذاعه', 'لصحيفه', 'بصحيفه', 'وصحيفه'].map(fold));
@@ -102,16 +114,21 @@ export class Recognizer {
   private readonly firstWords = new EndingFilter();
   readonly entities = new Map<string, Entity>();
 
-  constructor(entities: readonly Entity[]) {
+  /** `contextOnly`: ids whose every name needs context (a one-word name found after a title, alone later). */
+  constructor(entities: readonly Entity[], contextOnly: ReadonlySet<string> = new Set()) {
     for (const e of entities) {
       this.entities.set(e.id, e);
-      const names = new Set([e.nameAr, ...e.aliases]);
+      // A context alias is context-only even when it is the entity's own name ("إب", the Yemeni city, is also "أب").
+      const context = new Set(e.contextAliases ?? []);
+      const contextKeys = new Set([...context].map(fold));
+      const names = new Set([e.nameAr, ...e.aliases].filter((n) => !contextKeys.has(fold(n))));
       if (e.nameEn) names.add(e.nameEn);
-      for (const name of names) this.add(name, e.id);
+      for (const name of names) this.add(name, e.id, contextOnly.has(e.id));
+      for (const name of context) this.add(name, e.id, true);
     }
   }
 
-  private add(name: string, id: string): void {
+  private add(name: string, id: string, context: boolean): void {
     const words = tokenize(name).map((t) => t.text);
     if (words.length === 0) return;
     this.firstWords.add(words[0]!);
@@ -121,14 +138,23 @@ export class Recognizer {
       if (!child) n.next.set(w, (child = node()));
       n = child;
     }
-    if (!n.ids.includes(id)) n.ids.push(id);
+    const first = this.root.next.get(words[0]!)!;
+    if (words[0]!.startsWith('ال')) first.definite = true;
+    const list = context ? n.ctx : n.ids;
+    if (!list.includes(id)) list.push(id);
   }
 
-  recognize(original: string, folded: FoldedText = foldWithMap(original)): Mention[] {
+  /**
+   * The mentions of known entities in `original`. `context` gives what the article's parse knows: its
+   * year (a law is not cited before it was adopted) and its outlet line (which names the outlet, not a place).
+   */
+  recognize(original: string, folded: FoldedText = foldWithMap(original), context: RecognitionContext = {}): Mention[] {
     const tokens = tokenize(original, folded);
     const mentions: Mention[] = [];
     /** Folded surname → the person last named in full with it, in this text. */
     const surnames = new Map<string, string>();
+    /** Entities named so far by a full alias (their context aliases count from then on). */
+    const named = new Set<string>();
     let lines: LineIndex | undefined;
     let i = 0;
     while (i < tokens.length) {
@@ -139,12 +165,39 @@ export class Recognizer {
       }
       const best = this.longestAt(tokens, i);
       if (!best) {
+        // A known person's surname alone after their full name ("كوندوليزا رايس … وقالت رايس"), though no alias.
+        const coref = surnames.size > 0 ? this.surnameAt(t, surnames) : undefined;
+        if (coref) {
+          const start = folded.starts[t.folded + coref.prefix]!;
+          const e = this.entities.get(coref.id)!;
+          lines ??= sharedLineIndex(original, folded);
+          mentions.push({ entity: e.id, type: e.type, start, end: t.end, text: original.slice(start, t.end), range: lines.range(start, t.end), snippet: snippetOf(original, lines, start, t.end) });
+        }
         i++;
         continue;
       }
       const last = tokens[best.last]!;
       const start = folded.starts[t.folded + best.prefix]!;
-      let id = this.choose(best.ids, tokens, i, original, start);
+      let ids = best.ids;
+      if (best.context && !this.hasContext(tokens, i, best.ids, named)) {
+        i++;
+        continue;
+      }
+      // A city that is also a club's name ("برشلونة", "ليفربول") is the club in a sentence about a match.
+      if (best.alt.length > 0 && best.alt.some((id) => this.entities.get(id)!.kind === 'sports') && sportsSentence(tokens, i, original)) {
+        ids = best.alt.filter((id) => this.entities.get(id)!.kind === 'sports');
+      }
+      ids = ids.filter((id) => this.citable(id, context.year));
+      const inOutlet = context.outlet !== undefined && start >= context.outlet.start && last.end <= context.outlet.end;
+      if (inOutlet) {
+        // The outlet line names the outlet ("الشرق الأوسط", "الرياض"), not the region or the city.
+        ids = [...ids, ...best.alt].filter((id) => this.entities.get(id)!.kind === 'media');
+      }
+      if (ids.length === 0 || (!best.context && this.animalContext(tokens, i, best, original))) {
+        i = best.last + 1;
+        continue;
+      }
+      let id = this.choose(ids, tokens, i, original, start);
       let e = this.entities.get(id)!;
       if (e.type === 'person') {
         // The surname as the alias spells it: the last word, or the single word without its clitics ("والأسد" → الأسد).
@@ -154,10 +207,11 @@ export class Recognizer {
           surnames.set(surname, id);
         } else {
           // A surname alone ("الأسد") is the person last named in full with it ("حافظ الأسد … الأسد").
-          const named = surnames.get(surname);
-          if (named !== undefined && named !== id) e = this.entities.get((id = named))!;
+          const fullName = surnames.get(surname);
+          if (fullName !== undefined && fullName !== id) e = this.entities.get((id = fullName))!;
         }
       }
+      if (!best.context) named.add(id);
       lines ??= sharedLineIndex(original, folded);
       mentions.push({
         entity: id,
@@ -173,9 +227,61 @@ export class Recognizer {
     return mentions;
   }
 
+  /** The person whose surname token t is (its clitics stripped), among the full names met so far in this text. */
+  private surnameAt(t: Token, surnames: ReadonlyMap<string, string>): { id: string; prefix: number } | undefined {
+    const forms = mayHaveProclitic(t.text) ? proclitic(t.text) : [{ form: t.text, prefix: 0 }];
+    for (const f of forms) {
+      const id = surnames.get(f.form);
+      if (id === undefined || !isSurname(f.form)) continue;
+      if (f.prefix > 0 && !f.form.startsWith('ال') && articleStripped(t.text, f.prefix)) continue;
+      return { id, prefix: f.prefix };
+    }
+    return undefined;
+  }
+
+  /** A law adopted after the article's year is not what it cites ("قيصر" in 2015 is not the 2019 act). */
+  private citable(id: string, year: number | undefined): boolean {
+    if (year === undefined) return true;
+    const e = this.entities.get(id)!;
+    if (e.type !== 'law' || !e.adopted) return true;
+    return Number(e.adopted.slice(0, 4)) <= year;
+  }
+
+  /**
+   * Whether a context alias at token i has its context: one of its entities named in full before, or a
+   * title or governing noun right before it ("الرئيس بري", "نظام الأسد", "الوزيرة رايس").
+   */
+  private hasContext(tokens: readonly Token[], i: number, ids: readonly string[], named: ReadonlySet<string>): boolean {
+    if (ids.some((id) => named.has(id))) return true;
+    const types = new Set(ids.map((id) => this.entities.get(id)!.type));
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    const cue = (t: Token | undefined, words: { has(word: string): boolean }): boolean => t !== undefined && proclitic(t.text).some((f) => words.has(f.form));
+    if (types.has('person')) {
+      // "الرئيس بري", "نظام الأسد", "الأميركية رايس", "وقال السنيورة", "… السنيورة قال".
+      if (cue(before, TITLE_HEADS) || cue(before, GOVERNORS) || cue(before, NATIONALITY_ADJECTIVES) || cue(before, SAYING_VERBS) || cue(after, SAYING_VERBS)) return true;
+    }
+    if (types.has('place') && cue(before, PLACE_CUES)) return true; // "مدينة العين", "محافظة إب"
+    if (types.has('organisation') && cue(before, ORGANISATION_CUES)) return true; // "نادي الهلال", "صحيفة الرياض"
+    return false;
+  }
+
+  /** A single-word person alias among words of animals ("الأسد" in a zoo, "فهد" the cheetah): not the person. */
+  private animalContext(tokens: readonly Token[], i: number, best: { last: number; ids: readonly string[] }, original: string): boolean {
+    if (best.last !== i || !best.ids.some((id) => this.entities.get(id)!.type === 'person')) return false;
+    const from = Math.max(0, i - 12);
+    const to = Math.min(tokens.length - 1, i + 12);
+    for (let j = from; j <= to; j++) {
+      if (j === i) continue;
+      if (SENTENCE_BREAK.test(original.slice(tokens[Math.min(i, j)]!.end, tokens[Math.max(i, j)]!.start))) continue;
+      if (proclitic(tokens[j]!.text).some((f) => ANIMAL_WORDS.has(f.form))) return true;
+    }
+    return false;
+  }
+
   /** The longest alias starting at token i (the first token may carry clitics). */
-  private longestAt(tokens: readonly Token[], i: number): { last: number; prefix: number; form: string; ids: string[] } | undefined {
-    let best: { last: number; prefix: number; form: string; ids: string[] } | undefined;
+  private longestAt(tokens: readonly Token[], i: number): { last: number; prefix: number; form: string; ids: string[]; context: boolean; alt: string[] } | undefined {
+    let best: { last: number; prefix: number; form: string; ids: string[]; context: boolean; alt: string[] } | undefined;
     const word = tokens[i]!.text;
     if (!this.firstWords.mayMatch(word)) return undefined;
     // Most words carry no proclitic: their only form is the word itself.
@@ -185,9 +291,15 @@ export class Recognizer {
       const form = forms ? forms[f]!.form : word;
       const prefix = forms ? forms[f]!.prefix : 0;
       let n = this.root.next.get(form);
+      // The article stripped from a name that has none: "القيصر" (the tsar) is not "قيصر", "الحماس" not "حماس".
+      if (n && prefix > 0 && !n.definite && articleStripped(word, prefix)) continue;
       let j = i;
       while (n) {
-        if (n.ids.length > 0 && (!best || j > best.last || (j === best.last && prefix < best.prefix))) best = { last: j, prefix, form, ids: n.ids };
+        const plain = n.ids.length > 0;
+        const ctx = !plain && n.ctx.length > 0;
+        if ((plain || ctx) && (!best || j > best.last || (j === best.last && (prefix < best.prefix || (best.context && plain))))) {
+          best = { last: j, prefix, form, ids: plain ? n.ids : n.ctx, context: ctx, alt: plain ? n.ctx : [] };
+        }
         const nextToken = tokens[j + 1];
         if (!nextToken) break;
         n = n.next.get(nextToken.text);
@@ -210,6 +322,68 @@ export class Recognizer {
     return ids[0]!;
   }
 }
+
+/** What the article's parse tells recognition. */
+export interface RecognitionContext {
+  /** The article's year, when known. */
+  year?: number;
+  /** The outlet line's range in the text. */
+  outlet?: { start: number; end: number };
+}
+
+/** The recognition context of a parsed article: its date's year and its outlet line. */
+export function recognitionContext(article: Pick<Article, 'date' | 'outlet'>): RecognitionContext {
+  const out: RecognitionContext = {};
+  // Only a year the text or the file name states: an inferred one may be off, and would hide a law wrongly.
+  const source = article.date?.yearSource;
+  if (article.date?.year !== undefined && (source === 'explicit' || source === 'file-name')) out.year = article.date.year;
+  // The outlet's own line (a header or a byline), not a source named in the body.
+  const outlet = article.outlet;
+  if (outlet && (outlet.source === 'header' || outlet.source === 'byline')) out.outlet = { start: outlet.range.start, end: outlet.range.end };
+  return out;
+}
+
+/** A word that can stand for a person alone: three letters or more, not a given name, a function word or a common noun. */
+function isSurname(word: string): boolean {
+  return word.length >= 3 && !GIVEN_NAMES.has(word) && !NOT_NAME.has(word) && !COMMON_NOUNS.has(word) && !ORDINALS.has(word) && !NATIONALITY_ADJECTIVES.has(word);
+}
+
+/** Whether the first `prefix` folded characters stripped from `word` include the article ال ("القيصر", "للقيصر"). */
+function articleStripped(word: string, prefix: number): boolean {
+  const removed = word.slice(0, prefix);
+  return removed.endsWith('ال') || (word.startsWith('لل') && prefix >= 2);
+}
+
+/** Nouns a person's short name follows when it is theirs: "نظام الأسد", "حكومة نتنياهو", "إدارة بوش". */
+const GOVERNORS = foldedSet('نظام حكومة إدارة عهد قوات جيش ميليشيات حزب أنصار مؤيدي معارضي الرئيس الرئيسة خلفه سلفه');
+/** Nouns a place's ambiguous name follows when it is the place: "مدينة العين", "محافظة إب", "بلدة صور". */
+const PLACE_CUES = foldedSet('مدينة محافظة بلدة قرية منطقة ولاية إقليم قضاء ناحية مخيم عاصمة مدن مناطق ميناء مطار جزيرة');
+/** Nouns an organisation's ambiguous name follows when it is the organisation: "نادي الهلال", "صحيفة الرياض". */
+const ORGANISATION_CUES = foldedSet('نادي فريق لاعب لاعبو لاعبي مدرب جمهور صحيفة جريدة قناة وكالة مجلة موقع شركة حزب حركة جماعة تيار');
+/** Words of a sentence about a match: "مباراة", "الدوري", "تعادل", "هدف", "المدرب"... */
+const SPORTS_WORDS = foldedSet(`
+  مباراة المباراة مباريات فريق الفريق منتخب المنتخب هدف هدفين أهداف الأهداف الدوري دوري فاز فوز الفوز تعادل التعادل
+  كأس الكأس بطولة البطولة لاعب اللاعب لاعبي مدرب المدرب الملعب ملعب نقطة نقاط النقاط الشوط الجولة مهاجم المهاجم
+  حارس ضيفه مضيفه الموسم النادي نادي هزم خسر سجل تأهل
+`);
+
+/** Whether the sentence around token i is about a match (two of its words or more). */
+function sportsSentence(tokens: readonly Token[], i: number, original: string): boolean {
+  let found = 0;
+  for (const step of [-1, 1]) {
+    for (let j = i + step, n = 0; j >= 0 && j < tokens.length && n < 25; j += step, n++) {
+      const near = tokens[j - step]!;
+      const gap = step < 0 ? original.slice(tokens[j]!.end, near.start) : original.slice(near.end, tokens[j]!.start);
+      if (SENTENCE_BREAK.test(gap)) break;
+      if (proclitic(tokens[j]!.text).some((f) => SPORTS_WORDS.has(f.form)) && ++found >= 2) return true;
+    }
+  }
+  return false;
+}
+
+/** Words of animals: a lion named "الأسد", a cheetah "فهد", in the same sentence. */
+const ANIMAL_WORDS = foldedSet('حيوان حيوانات الحيوان الحيوانات حديقة الغابة غابة صياد الصياد صيد الصيد افترس افتراس فريسة زئير اللبؤة لبؤة الأسود أسود الشبل شبل محمية المحمية البيطري قطيع النمر نمر الفيل فيل الزرافة');
+const SENTENCE_BREAK = /[.!?؟\n]/u;
 
 /** The user's own entity file: new entities, extra aliases or fields for built-in ones, and ids to hide. */
 export interface UserKnowledgeBaseFile extends KnowledgeBaseFile {
@@ -273,7 +447,6 @@ const VERB_BEFORE_WINDOW = 8;
 /** How many words may stand between the name and a verb of saying after it ("نجار، قال", "أنطونوف ذكر", "… كان قد أكد"). */
 const VERB_AFTER_WINDOW = 3;
 
-const foldedSet = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map(fold));
 /**
  * Words after which the name is not the speaker: a preposition or a complementizer ("قالت فيه، إن فيرشينين …",
  * "أشار إلى أن … ترمب", "نقلت عن أنتونوف").
@@ -375,51 +548,81 @@ export function discoveredId(key: string): string {
   return `~${key}`;
 }
 
-/** A discovered person as an entity, with the role the text gives them. */
+/** A discovered person as an entity, with the role the text gives them (none when a given name told the name). */
 export function discoveredEntity(d: Discovery): Entity {
-  return { id: discoveredId(d.key), type: 'person', nameAr: d.name, nameEn: '', aliases: [], roles: [{ titleAr: d.role }], discovered: true };
+  return { id: discoveredId(d.key), type: 'person', nameAr: d.name, nameEn: '', aliases: [], roles: d.role ? [{ titleAr: d.role }] : [], discovered: true };
 }
 
 /** Longer than this, a surname alone is taken for the discovered person in the same article. */
 const MIN_SURNAME = 3;
 
-/** Whether [start, end) overlaps one of `mentions` (in order, not overlapping each other): a binary search. */
-function overlapsAny(mentions: readonly Mention[]): (start: number, end: number) => boolean {
+/** What known entity [start, end) overlaps, among `mentions` (in order, not overlapping each other): a binary search. */
+function knownAtOf(mentions: readonly Mention[]): KnownAt {
   return (start, end) => {
     // The last mention starting before `end` is the only candidate.
     const lo = partitionPoint(0, mentions.length, (i) => mentions[i]!.start < end);
-    return lo > 0 && mentions[lo - 1]!.end > start;
+    return lo > 0 && mentions[lo - 1]!.end > start ? mentions[lo - 1]!.type : undefined;
   };
 }
 
+/** A discovered name's last word, when it can stand for the person alone: not a given name nor an ordinary word. */
+function surnameOf(e: Entity): string | undefined {
+  const words = tokenize(e.nameAr).map((t) => t.text);
+  const last = words[words.length - 1]!;
+  if (words.length < 2 || last.length < MIN_SURNAME || GIVEN_NAMES.has(last) || NOT_NAME.has(last) || COMMON_NOUNS.has(last) || ORDINALS.has(last)) return undefined;
+  // An ال-surname ("السنيورة") alone is the person only when a title named them: else it may be a noun ("البطولة").
+  if (last.startsWith('ال') && (e.roles?.length ?? 0) === 0) return undefined;
+  return last;
+}
+
 /**
- * An article's mentions: known entities, plus people discovered from title cues — their name where the
- * cue stands, and later in the same article the full name again or the surname alone ("… قال نجار").
+ * An article's mentions: known entities, plus people discovered from title cues and given names — their
+ * name where the cue stands, and later in the same article the full name again or the surname alone
+ * ("… قال نجار"). `context` is what the article's parse knows (see RecognitionContext).
  */
-export function recognizeArticle(recognizer: Recognizer, original: string, folded: FoldedText = foldWithMap(original)): { mentions: Mention[]; discovered: Entity[] } {
-  const known = recognizer.recognize(original, folded);
-  const overlapsKnown = overlapsAny(known);
-  const overlapsKnownPerson = overlapsAny(known.filter((m) => m.type === 'person'));
-  const discoveries = discoverPeople(original, folded, overlapsKnown, overlapsKnownPerson);
-  if (discoveries.length === 0) return { mentions: known, discovered: [] };
+export function recognizeArticle(recognizer: Recognizer, original: string, folded: FoldedText = foldWithMap(original), context: RecognitionContext = {}): { mentions: Mention[]; discovered: Entity[] } {
+  const fromBase = recognizer.recognize(original, folded, context);
+  // Organisations and laws by pattern ("وزارة الصحة العراقية", "القرار 2254") where the knowledge base names none.
+  const baseAt = knownAtOf(fromBase);
+  const patterned = findPatternEntities(original, folded, (start, end) => baseAt(start, end) !== undefined);
   const byId = new Map<string, Entity>();
+  let known = fromBase;
+  if (patterned.length > 0) {
+    const lines = sharedLineIndex(original, folded);
+    const found = patterned.map((p): Mention => {
+      const id = `~${p.type === 'law' ? 'l' : 'o'}:${p.key}`;
+      if (!byId.has(id)) byId.set(id, { id, type: p.type, nameAr: p.name, nameEn: '', aliases: [], kind: p.kind, discovered: true });
+      return { entity: id, type: p.type, start: p.start, end: p.end, text: p.name, range: lines.range(p.start, p.end), snippet: snippetOf(original, lines, p.start, p.end) };
+    });
+    known = [...fromBase, ...found].sort((a, b) => a.start - b.start);
+  }
+  const knownAt = knownAtOf(known);
+  const inOutlet = (d: Discovery): boolean => context.outlet !== undefined && d.start < context.outlet.end && d.end > context.outlet.start;
+  const discoveries = discoverPeople(original, folded, knownAt).filter((d) => !inOutlet(d));
+  if (discoveries.length === 0) return { mentions: known, discovered: [...byId.values()] };
   for (const d of discoveries) {
     const e = byId.get(discoveredId(d.key));
     if (!e) byId.set(discoveredId(d.key), discoveredEntity(d));
-    else if (!e.roles!.some((r) => r.titleAr === d.role)) e.roles!.push({ titleAr: d.role });
+    else if (d.role && !e.roles!.some((r) => r.titleAr === d.role)) e.roles!.push({ titleAr: d.role });
   }
   // Surnames: the last word of each name, when no other discovered name ends the same way.
   const surnames = new Map<string, string[]>();
   for (const e of byId.values()) {
-    const words = tokenize(e.nameAr).map((t) => t.text);
-    const last = words[words.length - 1]!;
-    if (words.length > 1 && last.length >= MIN_SURNAME) surnames.set(last, [...(surnames.get(last) ?? []), e.id]);
+    if (e.type !== 'person') continue;
+    const last = surnameOf(e);
+    if (last !== undefined) surnames.set(last, [...(surnames.get(last) ?? []), e.id]);
   }
-  const local = new Recognizer([...byId.values()].map((e) => {
-    const last = tokenize(e.nameAr).map((t) => t.text).pop()!;
-    return { ...e, aliases: surnames.get(last)?.length === 1 ? [last] : [] };
-  }));
-  const found = local.recognize(original, folded).filter((m) => !overlapsKnown(m.start, m.end));
+  const contextOnly = new Set<string>();
+  // A one-word name ("الرئيس بري") and an ال-surname ("السنيورة") are ordinary words too: alone, they need context.
+  const people = [...byId.values()].filter((e) => e.type === 'person');
+  const local = new Recognizer(people.map((e) => {
+    const words = tokenize(e.nameAr).length;
+    const last = surnameOf(e);
+    const surname = last !== undefined && surnames.get(last)?.length === 1 ? [last] : [];
+    if (words === 1) contextOnly.add(e.id);
+    return last?.startsWith('ال') ? { ...e, aliases: [], contextAliases: surname } : { ...e, aliases: surname };
+  }), contextOnly);
+  const found = local.recognize(original, folded).filter((m) => knownAt(m.start, m.end) === undefined);
   const mentions = [...known, ...found].sort((a, b) => a.start - b.start);
   return { mentions, discovered: [...byId.values()] };
 }

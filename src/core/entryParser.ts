@@ -7,7 +7,7 @@ import { foldWithMap } from './arabic';
 import { parseArticle, ParseOptions } from './article';
 import type { CorpusEntry, CorpusFile, Disposable } from './corpus';
 import { decodeArticleBytes } from './decode';
-import { findStatements, recognizeArticle, Recognizer } from './entities';
+import { findStatements, recognitionContext, recognizeArticle, Recognizer } from './entities';
 
 /** A file's bytes, to be parsed. */
 export interface ParseJob {
@@ -30,7 +30,7 @@ export function parseFile(file: CorpusFile, bytes: Uint8Array, recognizer: Recog
   try {
     const folded = foldWithMap(decoded.text);
     const article = parseArticle(file.name, decoded.text, options, folded);
-    const { mentions, discovered } = recognizer ? recognizeArticle(recognizer, decoded.text, folded) : { mentions: [], discovered: [] };
+    const { mentions, discovered } = recognizer ? recognizeArticle(recognizer, decoded.text, folded, recognitionContext(article)) : { mentions: [], discovered: [] };
     const entry: CorpusEntry = { file, article, mentions, discovered, statements: findStatements(decoded.text, mentions, folded) };
     if (decoded.note !== undefined) entry.notice = decoded.note;
     return { entry };

@@ -3,6 +3,12 @@ import kb from '../../src/core/kb/entities.json';
 import schema from '../../src/core/kb/schema.json';
 import { fold } from '../../src/core/arabic';
 import type { Entity, Role } from '../../src/core/entities';
+import { builtInEntities } from '../../src/core/kb';
+import peopleArab from '../../src/core/kb/people-arab.json';
+import peopleWorld from '../../src/core/kb/people-world.json';
+import organisationsFile from '../../src/core/kb/organisations.json';
+import placesFile from '../../src/core/kb/places.json';
+import givenNames from '../../src/core/kb/given-names.json';
 
 /** An entry of the knowledge base file: an entity without its type (the group it is listed in gives it). */
 type Entry = Omit<Entity, 'type'>;
@@ -276,5 +282,102 @@ describe('knowledge base (src/core/kb/entities.json)', () => {
       const names = [get(id).nameAr, ...get(id).aliases];
       for (const v of variants) assert.ok(names.includes(v), `${id}: ${v}`);
     }
+  });
+});
+
+describe('knowledge base: the wider files (world officials, organisations, gazetteer, lexicons)', () => {
+  type Wider = { version: number; people?: Entry[]; organisations?: Entry[]; places?: Entry[]; extend?: { id: string; aliases: string[] }[]; ambiguous?: { id: string; word: string }[] };
+  const files: Record<string, Wider> = {
+    'people-arab.json': peopleArab as Wider,
+    'people-world.json': peopleWorld as Wider,
+    'organisations.json': organisationsFile as Wider,
+    'places.json': placesFile as Wider,
+  };
+  const merged = builtInEntities();
+  const mergedById = new Map(merged.map((e) => [e.id, e]));
+
+  it('each validates against schema.json, entry by entry', () => {
+    for (const [name, f] of Object.entries(files)) {
+      assert.equal(f.version, 1, name);
+      const errors = validate({ people: f.people ?? [], organisations: f.organisations ?? [], places: f.places ?? [] }, schema as Schema, schema as Schema);
+      assert.deepEqual(errors.slice(0, 10), [], name);
+    }
+  });
+
+  it('ids are kebab-case and unique across every file; extensions and ambiguous words name entities that exist', () => {
+    const seen = new Set(all.map((e) => e.id));
+    for (const [name, f] of Object.entries(files)) {
+      for (const e of [...(f.people ?? []), ...(f.organisations ?? []), ...(f.places ?? [])]) {
+        assert.match(e.id, ID, `${name}: ${e.id}`);
+        // An entry of only id and aliases extends a built-in entity; any other is new.
+        if (e.nameAr === undefined) assert.ok(byId.has(e.id), `${name}: ${e.id} extends nothing`);
+        else assert.ok(!seen.has(e.id), `${name}: duplicate id ${e.id}`);
+        seen.add(e.id);
+      }
+      for (const x of f.extend ?? []) assert.ok(mergedById.has(x.id), `${name}: extend ${x.id}`);
+      for (const x of f.ambiguous ?? []) assert.ok(mergedById.has(x.id), `${name}: ambiguous ${x.id}`);
+    }
+  });
+
+  it('new people have a name in both scripts, roles with titles and sane years, and a nationality code', () => {
+    for (const f of [files['people-arab.json']!, files['people-world.json']!]) {
+      for (const e of f.people!.filter((p) => p.nameAr !== undefined)) {
+        assert.match(e.nameAr, ARABIC, e.id);
+        assert.ok(e.nameEn.trim() !== '', e.id);
+        assert.ok(Array.isArray(e.roles) && e.roles.length > 0, `${e.id}: roles`);
+        for (const r of e.roles!) {
+          assert.ok(r.titleAr && r.titleEn, `${e.id}: a role without its titles`);
+          if (r.from !== undefined) assert.ok(r.from >= 1940 && r.from <= 2026, `${e.id}: from ${r.from}`);
+          if (r.from !== undefined && r.to !== undefined) assert.ok(r.to >= r.from && r.to <= 2026, `${e.id}: ${r.from}–${r.to}`);
+        }
+        if (e.nationality !== undefined) assert.match(e.nationality, ISO2, e.id);
+      }
+    }
+  });
+
+  it('merges into one base without problems, large enough for world news', () => {
+    const count = (t: string): number => merged.filter((e) => e.type === t).length;
+    assert.ok(count('person') >= 900, `${count('person')} people`);
+    assert.ok(count('place') >= 1500, `${count('place')} places`);
+    assert.ok(count('organisation') >= 300, `${count('organisation')} organisations`);
+    // Every country has an Arabic name, from i18n-iso-countries or the curated base.
+    for (const code of ['DE', 'GB', 'YE', 'LY', 'NG', 'BR', 'JP']) {
+      assert.ok(merged.some((e) => e.type === 'place' && e.kind === 'country' && e.country === code), code);
+    }
+  });
+
+  it('states key facts of world politics correctly', () => {
+    const role = (id: string, title: RegExp): Role => {
+      const e = mergedById.get(id);
+      assert.ok(e, id);
+      const r = e.roles?.find((x) => title.test(x.titleEn ?? ''));
+      assert.ok(r, `${id}: ${title}`);
+      return r;
+    };
+    const blair = role('tony-blair', /Prime Minister/);
+    assert.deepEqual([blair.from, blair.to], [1997, 2007]);
+    const siniora = role('fouad-siniora', /Prime Minister of Lebanon/);
+    assert.deepEqual([siniora.from, siniora.to], [2005, 2009]);
+    assert.equal(role('condoleezza-rice', /Secretary of State/).from, 2005);
+  });
+
+  it('the ambiguous words are context aliases, never plain ones', () => {
+    for (const f of Object.values(files)) {
+      for (const { id, word } of f.ambiguous ?? []) {
+        const e = mergedById.get(id)!;
+        assert.ok(e.contextAliases?.includes(word), `${id}: ${word}`);
+        assert.ok(!e.aliases.map(fold).includes(fold(word)), `${id}: ${word} is also a plain alias`);
+      }
+    }
+  });
+
+  it('the given-name lexicon covers the origins news names people from', () => {
+    const names = (givenNames as { names: Record<string, string[]>; ambiguous: string[] }).names;
+    for (const origin of ['arabic', 'persian', 'turkish', 'english', 'french', 'russian-slavic', 'hebrew', 'chinese']) {
+      assert.ok((names[origin] ?? []).length >= 30, origin);
+    }
+    const all = new Set(Object.values(names).flat().map(fold));
+    for (const n of ['توني', 'كوندوليزا', 'فؤاد', 'خافيير', 'هوشيار', 'رجب', 'سيرغي']) assert.ok(all.has(fold(n)), n);
+    for (const w of (givenNames as { ambiguous: string[] }).ambiguous) assert.ok(all.has(fold(w)), `ambiguous ${w} is in no list`);
   });
 });

@@ -13,7 +13,8 @@ function roundTrip(inputs: { name: string; text: string }[]): { original: Search
   const original = buildSearchIndex(inputs, recognizer, { today: TODAY });
   const texts = new Map(inputs.map((i) => [i.name, i.text]));
   const reads: string[] = [];
-  const loaded = SearchIndex.fromSnapshot(original.toSnapshot('k1'), 'k1', (id) => (reads.push(id), texts.get(id)), entities);
+  // The entities the corpus knows: the recognizer's and those discovered in these texts.
+  const loaded = SearchIndex.fromSnapshot(original.toSnapshot('k1'), 'k1', (id) => (reads.push(id), texts.get(id)), original.entities());
   assert.ok(loaded, 'the snapshot loads');
   return { original, loaded, reads };
 }
@@ -71,7 +72,7 @@ describe('search index snapshot', () => {
     // And once more through a snapshot: the restored and the added postings are written as one.
     const texts = new Map([...inputs, ...extra].map((i) => [i.name, i.text]));
     texts.set(inputs[5]!.name, inputs[7]!.text);
-    const again = SearchIndex.fromSnapshot(loaded.toSnapshot('k2'), 'k2', (id) => texts.get(id), entities)!;
+    const again = SearchIndex.fromSnapshot(loaded.toSnapshot('k2'), 'k2', (id) => texts.get(id), original.entities())!;
     const more = [...QUERIES, 'ميدفيديف', 'ميدفيدف', 'ميدف', 'فلافروف', 'لافروف'];
     assert.ok(original.search('ميدفيديف').passages.length > 0);
     for (const q of more) assert.deepEqual(loaded.search(q), original.search(q), q);

@@ -13,7 +13,7 @@ const EVIL: Entity = {
   type: 'person',
   nameAr: '<img src=x onerror=alert(3)>',
   nameEn: '</bdi><script>alert(4)</script>',
-  aliases: ['شريرون'],
+  aliases: ['الشريرون'],
   descriptionEn: '<iframe src="https://example.com"></iframe>',
 };
 const recognizer = new Recognizer([...builtInEntities(), EVIL]);

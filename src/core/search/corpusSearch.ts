@@ -8,7 +8,7 @@ import { parseCorpus } from '../corpus';
 import type { ChangeTracker, Corpus, CorpusEntry, CorpusFile, Disposable } from '../corpus';
 import { ENGINE_VERSION, knowledgeDigest } from '../cache';
 import { type ByteParts, concatBytes } from '../binary';
-import type { Recognizer } from '../entities';
+import { recognitionContext, recognizeArticle, type Recognizer } from '../entities';
 import { SearchDocument, SearchIndex } from './index';
 import { partAt, partsOf } from '../mentionText';
 
@@ -247,12 +247,17 @@ export class CorpusSearch implements Disposable {
 
 /** An index over plain texts (the CLI, tests, the benchmark): each parsed and recognized once. */
 export function buildSearchIndex(inputs: readonly { name: string; text: string; id?: string }[], recognizer?: Recognizer, options: ParseOptions = {}): SearchIndex {
-  const index = new SearchIndex(recognizer ? [...recognizer.entities.values()] : []);
+  const entities = new Map(recognizer?.entities ?? []);
+  const index = new SearchIndex([...entities.values()]);
   const articles = parseCorpus(inputs, options);
-  inputs.forEach(({ name, text, id }, i) => {
+  const documents = inputs.map(({ name, text, id }, i) => {
     const article = articles[i]!;
-    const mentions = recognizer?.recognize(text) ?? [];
-    index.add(searchDocument({ file: { id: id ?? name, name }, article, mentions }, text));
+    // As the corpus recognizes: known entities, and those discovered (people after a title, bodies and laws by pattern).
+    const { mentions, discovered } = recognizer ? recognizeArticle(recognizer, text, undefined, recognitionContext(article)) : { mentions: [], discovered: [] };
+    for (const d of discovered) if (!entities.has(d.id)) entities.set(d.id, d);
+    return searchDocument({ file: { id: id ?? name, name }, article, mentions }, text);
   });
+  if (entities.size > (recognizer?.entities.size ?? 0)) index.setEntities([...entities.values()]);
+  for (const d of documents) index.add(d);
   return index;
 }

@@ -389,6 +389,11 @@ export class SearchIndex {
     this.forgetEntityMatches();
   }
 
+  /** The entities the index resolves mentions with (known, and any discovered it was given). */
+  entities(): Entity[] {
+    return [...this.entityTable.values()];
+  }
+
   private forgetEntityMatches(): void {
     this.entityFuse = undefined;
     this.entityMatches.clear();
