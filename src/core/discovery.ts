@@ -58,8 +58,11 @@ const NAME_BREAK = /[،,.!?؟:;؛()[\]«»“”"'\n\-–—/]/u;
 const OPEN_QUOTE = /[“«"]/u;
 
 const TITLE_HEAD_ENDINGS = new EndingFilter(TITLE_HEADS);
+const GIVEN_ENDINGS = new EndingFilter(GIVEN_NAMES);
 /** Royal and tribal titles, after which a given name alone is the person ("الملك حمد", "الأمير سلطان", "الشيخ زايد"). */
-const ROYAL_TITLES = new Set(['الملك', 'الملكه', 'الامير', 'الاميره', 'الشيخ', 'الشيخه', 'السلطان']);
+const ROYAL_TITLES = new Set(['الملك', 'الملكه', 'الامير', 'الاميره', 'الشيخ', 'الشيخه', 'السلطان', 'الامبراطور', 'الامبراطوره']);
+/** Pronouns that join a title to its name: "المتحدث باسم الخارجية هو توم كايسي". */
+const COPULAS = new Set(['هو', 'هي']);
 /** Pronouns written apart from their noun in normalised text ("باسم ها"). */
 const DETACHED_PRONOUNS = new Set(['ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'نا']);
 
@@ -166,6 +169,9 @@ function isNameWord(s: Scan, t: Token, first: boolean): boolean {
   if (s.rules.alifMaqsuraIsPreposition && /ى$/u.test(raw) && NOT_NAME.has(w)) return false; // "على", "إلى", "حتى"
   if (s.rules.functionWordEnds && isFunctionWord(w) && !isClearGivenName(w) && !spelledAsName(s, t)) return false;
   if (isTitleWord(w) && !given && (first || !WEAK_TITLES.has(w))) return false; // "ناصر الشاعر": a surname
+  if (ROLE_WORDS.has(w) && !first) return false; // "… عبدالعزيز ولي العهد", "… أمير المنطقة": a title, though a given name too
+  // ب/ل + a masdar or participle ("بإجمالي", "بمبلغ", "لإعادة", "لتحقيق"): no name starts so.
+  if (!given && w.length >= 5 && (/^[بلفك][إأ]/u.test(raw) || (first && /^[بل][مت]/u.test(raw)))) return false;
   if (isNationality(w) || COMMON_NOUNS.has(w) || (mayHaveProclitic(w) && proclitic(w).some((f) => f.prefix > 0 && COMMON_NOUNS.has(f.form)))) return false;
   if (s.rules.pronounSuffixEnds && !given && hasPronounSuffix(raw)) return false;
   if (s.rules.knownEntityIsNotName) {
@@ -263,7 +269,11 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
     const known = s.knownAt(t.start, t.end);
     if (known === 'person') return undefined; // "الرئيس أوباما …": the title is theirs
     const quoted = OPEN_QUOTE.test(gap);
-    if (quoted && k === h + 1) return undefined; // "الرئيس “…”": a quotation, not a name
+    if (quoted && k === h + 1) {
+      // "الإمبراطور “هوانج تي”", "الأمير “فان”": a royal title's quoted name; "الرئيس “سوريا أولاً”" is a slogan.
+      const name = ROYAL_TITLES.has(headForm) ? quotedName(s, k) : undefined;
+      return name && { nameFrom: k, nameTo: name };
+    }
     if (known !== undefined) {
       // "وزير خارجية بريطانيا …", "المبعوث الخاص للأمم المتحدة …": a known place or body is part of the role.
       definite = true;
@@ -281,7 +291,7 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
     }
     // A word of titles ("باسم", "لشؤون", "الخاص") is the role's, though it may be a given name too ("باسم"); so are a
     // pronoun written apart ("باسم ها") and "غير" before an ال-word ("السفير غير المقيم").
-    if (!afterComma && (ROLE_WORDS.has(t.text) || DETACHED_PRONOUNS.has(t.text) || (t.text === 'غير' && tokens[k + 1]?.text.startsWith('ال')))) {
+    if (!afterComma && (ROLE_WORDS.has(t.text) || DETACHED_PRONOUNS.has(t.text) || COPULAS.has(t.text) || (t.text === 'غير' && tokens[k + 1]?.text.startsWith('ال')))) {
       definite = t.text.startsWith('ال');
       complement = false;
       continue;
@@ -307,6 +317,11 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
       definite = false;
       continue;
     }
+    // "رئيس اللجنة الإشرافية لسوق عكاظ": after a role of two words, ل + a noun is the role's genitive, not a name.
+    if (!given && k > h + 1 && /^ل[^ا]/u.test(t.text) && !afterComma) {
+      complement = true;
+      continue;
+    }
     // "عضو لجنة إعداد …": after an indefinite noun, its complement; only a given name starts a name there.
     if (s.rules.indefiniteRoleNeedsGiven && !definite && !given && !afterComma) {
       if (!isRoleWord(s, t)) return undefined;
@@ -325,9 +340,12 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
       if (WEAK_TITLES.has(headForm) && !isClearGivenName(t.text)) return undefined;
       if (!titled || t.text.length < 3 || !closes(s, to)) return undefined;
       // An ambiguous given name alone ("الرئيس صالح" aside, "الوزير سلام"?) only after a royal title ("الملك حمد", "الأمير سلطان").
-      if (s.rules.ambiguousGivenNeedsEvidence && AMBIGUOUS_GIVEN_NAMES.has(t.text) && !afterComma && (ordinary || !ROYAL_TITLES.has(headForm))) return undefined;
+      if (s.rules.ambiguousGivenNeedsEvidence && AMBIGUOUS_GIVEN_NAMES.has(t.text) && !afterComma && (ordinary || !STRONG_TITLES.has(headForm))) return undefined;
       if (s.rules.accusativeIsNotName && !given && /ا$/u.test(t.text)) return undefined;
       if (s.rules.verbDoesNotStart && !given && /^[يت]/u.test(t.text) && !/^تش/u.test(t.text) && t.text.length >= 4) return undefined; // "السفير الروسي تحدث"
+      // A given name alone is a person only after a royal title ("الملك عبدالله", "الأمير سلطان"); after another
+      // ("مدير المكتب الرئيس … يوسف الخميس") the name was cut short, and one given name would merge many people.
+      if (given && !ROYAL_TITLES.has(headForm)) return undefined;
       return { nameFrom: k, nameTo: to };
     }
     if (WEAK_TITLES.has(headForm) && !given && k === h + 1) return undefined; // "رجل أعمال …"
@@ -342,6 +360,23 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
     return undefined;
   }
   return undefined;
+}
+
+/** A quoted name from token k: up to three name words before the closing quote, or undefined. */
+function quotedName(s: Scan, k: number): number | undefined {
+  const { tokens, original } = s;
+  let to = k;
+  while (to - k < 3) {
+    const next = tokens[to + 1];
+    if (!next) return undefined;
+    const g = gapOf(original, tokens[to]!, next);
+    if (/[”»"]/u.test(g)) break;
+    if (NAME_BREAK.test(g)) return undefined;
+    to++;
+  }
+  if (!/[”»"]/u.test(original.slice(tokens[to]!.end, (tokens[to + 1] ?? tokens[to]!).start + 1))) return undefined;
+  for (let j = k; j <= to; j++) if (!/^[\u0621-\u064a]+$/u.test(tokens[j]!.text) || isFunctionWord(tokens[j]!.text) || isTitleWord(tokens[j]!.text)) return undefined;
+  return to;
 }
 
 /** A word a title may hold between its head and the name. */
@@ -365,22 +400,23 @@ function afterFacility(s: Scan, i: number): boolean {
 function nameFromGiven(s: Scan, i: number): { nameFrom: number; nameTo: number; prefix: number } | undefined {
   const { tokens } = s;
   const t = tokens[i]!;
-  let prefix = 0;
-  let word = t.text;
-  if (!GIVEN_NAMES.has(word)) {
-    if (!mayHaveProclitic(word)) return undefined;
-    const f = proclitic(word).find((x) => x.prefix > 0 && x.prefix <= 2 && !x.form.startsWith('ال') && GIVEN_NAMES.has(x.form));
-    if (!f) return undefined;
-    prefix = f.prefix;
-    word = f.form;
-  }
+  const given = givenIn(t.text);
+  if (!given) return undefined;
+  const { word, prefix } = given;
+  // The cheapest tests first: a name needs a next word, with nothing between.
+  const next = tokens[i + 1];
+  if (!next || NAME_BREAK.test(gapOf(s.original, t, next))) return undefined;
+  if (s.rules.ambiguousGivenNeedsEvidence && AMBIGUOUS_GIVEN_NAMES.has(word) && (NOT_NAME.has(word) || COMMON_NOUNS.has(word)) && !PARTICLES.has(next.text) && !(GIVEN_NAMES.has(next.text) && !AMBIGUOUS_GIVEN_NAMES.has(next.text))) return undefined;
   const raw = rawOf(s.original, t);
   if (PARTICLES.has(word) && !/^(عبد|ابو)$/u.test(word)) return undefined; // "بن زايد" is the end of a name, not its start
+  // A title or a facility that is also a given name ("ولي العهد", "دوري عبداللطيف جميل", "أمير المنطقة") opens no name.
+  if (ROLE_WORDS.has(word) || FACILITY_HEADS.has(word) || TITLE_HEADS.has(word)) return undefined;
   if (s.rules.alifMaqsuraIsPreposition && /ى$/u.test(raw) && NOT_NAME.has(word)) return undefined;
   if (s.rules.facilityIsNotPerson && afterFacility(s, i)) return undefined;
   if (s.rules.knownEntityIsNotName && s.knownAt(t.start, t.end) !== undefined) return undefined;
-  const next = tokens[i + 1];
-  if (!next || NAME_BREAK.test(gapOf(s.original, t, next))) return undefined;
+  // "سلمان بن عبدالعزيز آل سعود": a given name right after a known person's name continues it.
+  const before = tokens[i - 1];
+  if (s.rules.knownEntityIsNotName && before && !NAME_BREAK.test(gapOf(s.original, before, t)) && (s.knownAt(before.start, before.end) === 'person' || PARTICLES.has(before.text))) return undefined;
   if (!isNameWord(s, next, false)) return undefined;
   if (s.rules.givenThenDefiniteNoun && next.text.startsWith('ال') && /ة$/u.test(rawOf(s.original, next))) return undefined;
   // A Western or Asian given name takes no Arabic ال-surname: "راوول الهدف" is a player and a goal.
@@ -396,6 +432,25 @@ function nameFromGiven(s: Scan, i: number): { nameFrom: number; nameTo: number; 
     if (!named && !speechBefore(s, i) && appositiveAfter(s, to) === undefined) return undefined;
   }
   return { nameFrom: i, nameTo: to, prefix };
+}
+
+/** Word → the given name it is, with the clitics before it ("وفؤاد" → فؤاد, 1), or null: worked out once a word. */
+const GIVEN_CACHE = new Map<string, { word: string; prefix: number } | null>();
+
+function givenIn(text: string): { word: string; prefix: number } | undefined {
+  if (!GIVEN_ENDINGS.mayMatch(text)) return undefined; // most words end as no given name does
+  let found = GIVEN_CACHE.get(text);
+  if (found === undefined) {
+    found = null;
+    if (GIVEN_NAMES.has(text)) found = { word: text, prefix: 0 };
+    else if (mayHaveProclitic(text)) {
+      const f = proclitic(text).find((x) => x.prefix > 0 && x.prefix <= 2 && !x.form.startsWith('ال') && GIVEN_NAMES.has(x.form));
+      if (f) found = { word: f.form, prefix: f.prefix };
+    }
+    if (GIVEN_CACHE.size >= 100_000) GIVEN_CACHE.clear();
+    GIVEN_CACHE.set(text, found);
+  }
+  return found ?? undefined;
 }
 
 /** Whether a verb of saying stands right before token i ("وقال", "و قال", "أعلن"). */
@@ -450,7 +505,9 @@ export function discoverPeople(original: string, foldedText: FoldedText = foldWi
       if (found) {
         const first = tokens[found.nameFrom]!;
         const last = tokens[found.nameTo]!;
-        if (!overlapsKnown(first, last) && !(rules.facilityIsNotPerson && afterFacility(s, found.nameFrom))) {
+        // A name that starts with the conjunction ("وولي عهده") or a facility ("سوق عكاظ") is none.
+        const badStart = (/^[وف]/u.test(first.text) && !GIVEN_NAMES.has(first.text)) || (rules.facilityIsNotPerson && FACILITY_HEADS.has(first.text));
+        if (!badStart && !overlapsKnown(first, last) && !(rules.facilityIsNotPerson && (afterFacility(s, found.nameFrom) || afterFacility(s, i)))) {
           const headToken = tokens[i]!;
           // Drop the clitics before the title; "للمبعوث" (ل + المبعوث, its alef elided) keeps "مبعوث".
           const prefix = headToken.text.startsWith('لل') && head.form.startsWith('ال') ? 2 : head.prefix;

@@ -7,7 +7,7 @@ import type { Article } from './article';
 import { LineIndex, partitionPoint, sharedLineIndex, TextRange } from './text';
 import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
-import { COMMON_NOUNS, foldedSet, GIVEN_NAMES, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
+import { COMMON_NOUNS, foldedSet, GIVEN_NAMES, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize } from './tokenize';
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'law';
@@ -18,6 +18,10 @@ export interface Role {
   organisation?: string;
   from?: number;
   to?: number;
+  /** A role found in the text: the sentence that states it, as written (shortened when long)… */
+  sentence?: string;
+  /** …and the name of the file it stands in. */
+  file?: string;
 }
 
 export interface Entity {
@@ -89,6 +93,21 @@ function snippetOf(original: string, index: LineIndex, start: number, end: numbe
   return `${from > line.start ? '…' : ''}${original.slice(from, to).trim()}${to < line.end ? '…' : ''}`;
 }
 
+/** A form of a word that starts a name, and the trie node it reaches. */
+interface Start {
+  form: string;
+  prefix: number;
+  node: TrieNode;
+}
+const NO_STARTS: readonly Start[] = [];
+/** How many distinct words a recognizer remembers the starts of before it forgets them all. */
+const MAX_CACHED_STARTS = 200_000;
+
+/** The word in storage of its own: a slice of an article's text would keep the whole text alive in the cache. */
+function ownWord(s: string): string {
+  return String.fromCharCode(...Array.from(s, (c) => c.charCodeAt(0)));
+}
+
 interface TrieNode {
   next: Map<string, TrieNode>;
   /** Entities whose alias ends here. */
@@ -112,10 +131,15 @@ export class Recognizer {
   private readonly root = node();
   /** The endings of the words that start a name (the root's children). */
   private readonly firstWords = new EndingFilter();
+  /** Word → the forms of it that start a name (see `startsOf`). */
+  private readonly starts = new Map<string, readonly Start[]>();
   readonly entities = new Map<string, Entity>();
 
-  /** `contextOnly`: ids whose every name needs context (a one-word name found after a title, alone later). */
-  constructor(entities: readonly Entity[], contextOnly: ReadonlySet<string> = new Set()) {
+  /**
+   * `contextOnly`: ids whose every name needs context (a one-word name found after a title, alone later).
+   * `cacheStarts`: remember each word's starts (for a recognizer used on many texts; not for one text's own names).
+   */
+  constructor(entities: readonly Entity[], contextOnly: ReadonlySet<string> = new Set(), private readonly cacheStarts = true) {
     for (const e of entities) {
       this.entities.set(e.id, e);
       // A context alias is context-only even when it is the entity's own name ("إب", the Yemeni city, is also "أب").
@@ -179,9 +203,13 @@ export class Recognizer {
       const last = tokens[best.last]!;
       const start = folded.starts[t.folded + best.prefix]!;
       let ids = best.ids;
-      if (best.context && !this.hasContext(tokens, i, best.ids, named)) {
-        i++;
-        continue;
+      if (best.context) {
+        // Only the entities whose context is there: "فريق الجزيرة" is the club, not the Sudanese state.
+        ids = this.withContext(tokens, i, best.ids, named);
+        if (ids.length === 0) {
+          i++;
+          continue;
+        }
       }
       // A city that is also a club's name ("برشلونة", "ليفربول") is the club in a sentence about a match.
       if (best.alt.length > 0 && best.alt.some((id) => this.entities.get(id)!.kind === 'sports') && sportsSentence(tokens, i, original)) {
@@ -227,9 +255,26 @@ export class Recognizer {
     return mentions;
   }
 
+  private endingsFor: ReadonlyMap<string, string> | undefined;
+  private endingsSize = 0;
+  private endings = new EndingFilter();
+  /** An ending filter over the surnames met so far in this text (remade when more are met). */
+  private surnameEndings(surnames: ReadonlyMap<string, string>): EndingFilter {
+    if (this.endingsFor !== surnames || this.endingsSize !== surnames.size) {
+      this.endings = new EndingFilter(surnames.keys());
+      this.endingsFor = surnames;
+      this.endingsSize = surnames.size;
+    }
+    return this.endings;
+  }
+
   /** The person whose surname token t is (its clitics stripped), among the full names met so far in this text. */
   private surnameAt(t: Token, surnames: ReadonlyMap<string, string>): { id: string; prefix: number } | undefined {
-    const forms = mayHaveProclitic(t.text) ? proclitic(t.text) : [{ form: t.text, prefix: 0 }];
+    if (surnames.has(t.text)) return isSurname(t.text) ? { id: surnames.get(t.text)!, prefix: 0 } : undefined;
+    if (!mayHaveProclitic(t.text)) return undefined;
+    // Every form a proclitic leaves ends as the word does: a word whose last three letters end no surname has none.
+    if (!this.surnameEndings(surnames).mayMatch(t.text)) return undefined;
+    const forms = proclitic(t.text);
     for (const f of forms) {
       const id = surnames.get(f.form);
       if (id === undefined || !isSurname(f.form)) continue;
@@ -248,27 +293,38 @@ export class Recognizer {
   }
 
   /**
-   * Whether a context alias at token i has its context: one of its entities named in full before, or a
-   * title or governing noun right before it ("الرئيس بري", "نظام الأسد", "الوزيرة رايس").
+   * The entities of a context alias at token i that have their context: named in full before, or a title or
+   * governing noun right before a person ("الرئيس بري", "نظام الأسد"), a place's noun ("مدينة العين"), an
+   * organisation's ("نادي الهلال").
    */
-  private hasContext(tokens: readonly Token[], i: number, ids: readonly string[], named: ReadonlySet<string>): boolean {
-    if (ids.some((id) => named.has(id))) return true;
-    const types = new Set(ids.map((id) => this.entities.get(id)!.type));
+  private withContext(tokens: readonly Token[], i: number, ids: readonly string[], named: ReadonlySet<string>): string[] {
+    return ids.filter((id) => named.has(id) || this.typeContext(tokens, i, this.entities.get(id)!.type));
+  }
+
+  /** Whether the words around token i are those that name an entity of `type` by a short form. */
+  private typeContext(tokens: readonly Token[], i: number, type: EntityType): boolean {
     const before = tokens[i - 1];
     const after = tokens[i + 1];
     const cue = (t: Token | undefined, words: { has(word: string): boolean }): boolean => t !== undefined && proclitic(t.text).some((f) => words.has(f.form));
-    if (types.has('person')) {
+    if (type === 'person') {
       // "الرئيس بري", "نظام الأسد", "الأميركية رايس", "وقال السنيورة", "… السنيورة قال".
       if (cue(before, TITLE_HEADS) || cue(before, GOVERNORS) || cue(before, NATIONALITY_ADJECTIVES) || cue(before, SAYING_VERBS) || cue(after, SAYING_VERBS)) return true;
+      // A title a few words back, only its words between: "الأمين العام للأمم المتحدة بان".
+      for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
+        const t = tokens[j]!;
+        if (cue(t, TITLE_HEADS)) return true;
+        if (!(t.text.startsWith('ال') || cue(t, ROLE_WORDS) || cue(t, NATIONALITY_ADJECTIVES) || proclitic(t.text).some((f) => f.form.startsWith('ال')))) break;
+      }
+      return false;
     }
-    if (types.has('place') && cue(before, PLACE_CUES)) return true; // "مدينة العين", "محافظة إب"
-    if (types.has('organisation') && cue(before, ORGANISATION_CUES)) return true; // "نادي الهلال", "صحيفة الرياض"
+    if (type === 'place') return cue(before, PLACE_CUES); // "مدينة العين", "محافظة إب"
+    if (type === 'organisation') return cue(before, ORGANISATION_CUES); // "نادي الهلال", "صحيفة الرياض", "فريق الجزيرة"
     return false;
   }
 
   /** A single-word person alias among words of animals ("الأسد" in a zoo, "فهد" the cheetah): not the person. */
-  private animalContext(tokens: readonly Token[], i: number, best: { last: number; ids: readonly string[] }, original: string): boolean {
-    if (best.last !== i || !best.ids.some((id) => this.entities.get(id)!.type === 'person')) return false;
+  private animalContext(tokens: readonly Token[], i: number, best: { last: number; form: string; ids: readonly string[] }, original: string): boolean {
+    if (best.last !== i || !ANIMAL_NAMES.has(best.form) || !best.ids.some((id) => this.entities.get(id)!.type === 'person')) return false;
     const from = Math.max(0, i - 12);
     const to = Math.min(tokens.length - 1, i + 12);
     for (let j = from; j <= to; j++) {
@@ -283,16 +339,10 @@ export class Recognizer {
   private longestAt(tokens: readonly Token[], i: number): { last: number; prefix: number; form: string; ids: string[]; context: boolean; alt: string[] } | undefined {
     let best: { last: number; prefix: number; form: string; ids: string[]; context: boolean; alt: string[] } | undefined;
     const word = tokens[i]!.text;
-    if (!this.firstWords.mayMatch(word)) return undefined;
-    // Most words carry no proclitic: their only form is the word itself.
-    const forms = mayHaveProclitic(word) ? proclitic(word) : undefined;
-    const count = forms ? forms.length : 1;
-    for (let f = 0; f < count; f++) {
-      const form = forms ? forms[f]!.form : word;
-      const prefix = forms ? forms[f]!.prefix : 0;
-      let n = this.root.next.get(form);
-      // The article stripped from a name that has none: "القيصر" (the tsar) is not "قيصر", "الحماس" not "حماس".
-      if (n && prefix > 0 && !n.definite && articleStripped(word, prefix)) continue;
+    const starts = this.startsOf(word);
+    for (let f = 0; f < starts.length; f++) {
+      const { form, prefix, node } = starts[f]!;
+      let n: TrieNode | undefined = node;
       let j = i;
       while (n) {
         const plain = n.ids.length > 0;
@@ -307,6 +357,31 @@ export class Recognizer {
       }
     }
     return best;
+  }
+
+  /**
+   * The forms of a word (clitics stripped) that start a name, with the trie node each reaches: worked out once
+   * per distinct word (a corpus's vocabulary is small next to its text), then looked up.
+   */
+  private startsOf(word: string): readonly Start[] {
+    if (!this.firstWords.mayMatch(word)) return NO_STARTS;
+    let starts = this.starts.get(word);
+    if (starts) return starts;
+    starts = NO_STARTS;
+    {
+      // Most words carry no proclitic: their only form is the word itself.
+      for (const { form, prefix } of mayHaveProclitic(word) ? proclitic(word) : [{ form: word, prefix: 0 }]) {
+        const node = this.root.next.get(form);
+        // The article stripped from a name that has none: "القيصر" (the tsar) is not "قيصر", "الحماس" not "حماس".
+        if (!node || (prefix > 0 && !node.definite && articleStripped(word, prefix))) continue;
+        if (starts === NO_STARTS) starts = [];
+        (starts as Start[]).push({ form, prefix, node });
+      }
+    }
+    if (!this.cacheStarts) return starts;
+    if (this.starts.size >= MAX_CACHED_STARTS) this.starts.clear();
+    this.starts.set(word.length < 13 ? word : ownWord(word), starts);
+    return starts;
   }
 
   /** Several entities share a name ("الشرق الأوسط": a newspaper and a region): context decides. */
@@ -381,6 +456,8 @@ function sportsSentence(tokens: readonly Token[], i: number, original: string): 
   return false;
 }
 
+/** Names that are animals' too: "الأسد" (the lion), "فهد" (the cheetah), "نمر", "صقر", "ذيب". */
+const ANIMAL_NAMES = foldedSet('الأسد أسد فهد الفهد نمر النمر صقر الصقر ذيب الذيب');
 /** Words of animals: a lion named "الأسد", a cheetah "فهد", in the same sentence. */
 const ANIMAL_WORDS = foldedSet('حيوان حيوانات الحيوان الحيوانات حديقة الغابة غابة صياد الصياد صيد الصيد افترس افتراس فريسة زئير اللبؤة لبؤة الأسود أسود الشبل شبل محمية المحمية البيطري قطيع النمر نمر الفيل فيل الزرافة');
 const SENTENCE_BREAK = /[.!?؟\n]/u;
@@ -548,9 +625,21 @@ export function discoveredId(key: string): string {
   return `~${key}`;
 }
 
-/** A discovered person as an entity, with the role the text gives them (none when a given name told the name). */
-export function discoveredEntity(d: Discovery): Entity {
-  return { id: discoveredId(d.key), type: 'person', nameAr: d.name, nameEn: '', aliases: [], roles: d.role ? [{ titleAr: d.role }] : [], discovered: true };
+/**
+ * A discovered person as an entity, with the role the text gives them and the sentence that gives it (no role
+ * when a given name alone told the name). `original` is the text the discovery was made in.
+ */
+export function discoveredEntity(d: Discovery, original?: string): Entity {
+  const roles: Role[] = [];
+  if (d.role) {
+    const role: Role = { titleAr: d.role };
+    if (original !== undefined) {
+      const { start, end } = sentenceAround(original, Math.min(d.roleStart, d.start), Math.max(d.roleEnd, d.end));
+      role.sentence = statementText(original, start, end);
+    }
+    roles.push(role);
+  }
+  return { id: discoveredId(d.key), type: 'person', nameAr: d.name, nameEn: '', aliases: [], roles, discovered: true };
 }
 
 /** Longer than this, a surname alone is taken for the discovered person in the same article. */
@@ -602,8 +691,8 @@ export function recognizeArticle(recognizer: Recognizer, original: string, folde
   if (discoveries.length === 0) return { mentions: known, discovered: [...byId.values()] };
   for (const d of discoveries) {
     const e = byId.get(discoveredId(d.key));
-    if (!e) byId.set(discoveredId(d.key), discoveredEntity(d));
-    else if (d.role && !e.roles!.some((r) => r.titleAr === d.role)) e.roles!.push({ titleAr: d.role });
+    if (!e) byId.set(discoveredId(d.key), discoveredEntity(d, original));
+    else if (d.role && !e.roles!.some((r) => r.titleAr === d.role)) e.roles!.push(...discoveredEntity(d, original).roles!);
   }
   // Surnames: the last word of each name, when no other discovered name ends the same way.
   const surnames = new Map<string, string[]>();
@@ -621,7 +710,7 @@ export function recognizeArticle(recognizer: Recognizer, original: string, folde
     const surname = last !== undefined && surnames.get(last)?.length === 1 ? [last] : [];
     if (words === 1) contextOnly.add(e.id);
     return last?.startsWith('ال') ? { ...e, aliases: [], contextAliases: surname } : { ...e, aliases: surname };
-  }), contextOnly);
+  }), contextOnly, false);
   const found = local.recognize(original, folded).filter((m) => knownAt(m.start, m.end) === undefined);
   const mentions = [...known, ...found].sort((a, b) => a.start - b.start);
   return { mentions, discovered: [...byId.values()] };

@@ -31,6 +31,8 @@ export function parseFile(file: CorpusFile, bytes: Uint8Array, recognizer: Recog
     const folded = foldWithMap(decoded.text);
     const article = parseArticle(file.name, decoded.text, options, folded);
     const { mentions, discovered } = recognizer ? recognizeArticle(recognizer, decoded.text, folded, recognitionContext(article)) : { mentions: [], discovered: [] };
+    // A discovered role names the file it was read in (the hover cites it).
+    for (const e of discovered) for (const r of e.roles ?? []) if (r.sentence !== undefined) r.file = file.name;
     const entry: CorpusEntry = { file, article, mentions, discovered, statements: findStatements(decoded.text, mentions, folded) };
     if (decoded.note !== undefined) entry.notice = decoded.note;
     return { entry };

@@ -19,7 +19,7 @@
  *   relative, a demonstrative, a time word, a title (الرئيس، الوزير), "و" + a word without ال.
  */
 import { fold, FoldedText, foldWithMap } from './arabic';
-import { Token, tokenize } from './tokenize';
+import { EndingFilter, Token, tokenize } from './tokenize';
 
 export interface PatternEntity {
   type: 'organisation' | 'law';
@@ -285,6 +285,12 @@ function headOf(word: string): HeadAt | undefined {
     HEAD_CACHE.set(word, h);
   }
   return h ?? undefined;
+}
+
+/** The endings of every head a match can start with (made on first use, once the head tables are full). */
+let headEndingFilter: EndingFilter | undefined;
+function headEndings(): EndingFilter {
+  return (headEndingFilter ??= new EndingFilter([...HEADS.keys(), ...DEF_HEADS.keys(), ...LAW_HEADS.keys(), ...RESOLUTION, ...MINISTRY_NOUNS, 'القرار', MEMO[0]!, NUCLEAR[0]!]));
 }
 
 const isDefinite = (w: string): boolean => w.length > 3 && w.startsWith('ال') && !STOP.has(w);
@@ -677,7 +683,8 @@ interface Match {
 
 function matchAt(original: string, tokens: readonly Token[], i: number): Match | undefined {
   const w = tokens[i]!.text;
-  if (w.length < 3 || !ARABIC_WORD.test(w)) return undefined;
+  // Most words end as no head does: no split of theirs can be one (see EndingFilter).
+  if (w.length < 3 || !headEndings().mayMatch(w) || !ARABIC_WORD.test(w)) return undefined;
   for (const s of splits(w)) {
     const stem = s.stem;
     // UN resolutions: "قرار مجلس الأمن رقم 2254", "القرار 2254".

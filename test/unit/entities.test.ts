@@ -224,7 +224,8 @@ describe('discovery of officials from title cues', () => {
     const najjar = discovered.find((e: Entity) => e.nameAr === 'حسام نجار');
     assert.ok(najjar, 'حسام نجار is discovered');
     assert.equal(najjar.discovered, true);
-    assert.deepEqual(najjar.roles, [{ titleAr: 'المحلل السياسي' }]);
+    // The role as the text states it, with the sentence that states it.
+    assert.deepEqual(najjar.roles, [{ titleAr: 'المحلل السياسي', sentence: 'المحلل السياسي، حسام نجار، قال لـ “الحل نت”، أن أمريكا لم تكن موافقة على اتفاقيات سوتشي وأستانا لأسباب عدة.' }]);
     const his = mentions.filter((m) => m.entity === najjar.id).map((m) => m.text);
     assert.deepEqual(his, ['حسام نجار', 'نجار', 'نجار', 'نجار']);
   });

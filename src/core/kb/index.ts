@@ -84,7 +84,10 @@ function withAmbiguous(entities: Entity[], ambiguous: readonly { id: string; wor
 function ordinaryAliasesNeedContext(e: Entity): Entity {
   const ordinary = (a: string): boolean => {
     const k = fold(a);
-    return !k.includes(' ') && (NATIONALITY_ADJECTIVES.has(k) || COMMON_NOUNS.has(k) || NOT_NAME.has(k));
+    if (k.includes(' ')) return false;
+    // "إلبيت" (Elbit) folds onto "البيت" (the house): a name whose hamza folds into the article.
+    if (/^[أإآ]ل/u.test(a.trim())) return true;
+    return NATIONALITY_ADJECTIVES.has(k) || COMMON_NOUNS.has(k) || NOT_NAME.has(k);
   };
   const moved = e.aliases.filter(ordinary);
   if (moved.length === 0) return e;
