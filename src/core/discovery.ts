@@ -53,7 +53,7 @@ const MAX_NAME_WORDS = 4;
 const COMMA = /[،,]/u;
 const HARD_STOP = /[.!?؟:;؛()[\]»”\n]/u;
 /** Punctuation between two words that ends a name. */
-const NAME_BREAK = /[،,.!?؟:;؛()[\]«»“”"'\n\-–—/]/u;
+const NAME_BREAK = /[،,.!?؟:;؛()[\]«»“”"'\n\-–—/\u0640]/u; // a tatweel alone is a dash ("محمد ـ الخبر")
 /** A quotation opening right after the title: the name is quoted ("نائب وزير الخارجية الروسي “سيرغي فيرشينين”"). */
 const OPEN_QUOTE = /[“«"]/u;
 
@@ -230,7 +230,9 @@ function extendName(s: Scan, k: number, afterGiven: boolean, titled = false): nu
       if (!shaped && !(titled && closes(s, to + 1))) break;
     }
     // An ال-word is a surname second, or after a given name or a particle ("علي عبدالله الصالح"), not after two unknown words.
-    if (next.text.startsWith('ال') && words >= 2 && !ORDINALS.has(next.text) && !PARTICLES.has(tokens[to]!.text)) break;
+    // After a patronymic ("ماجد بن عبدالله الحقيل") the ال-word is the family name.
+    const patronymic = to - 1 >= k && PARTICLES.has(tokens[to - 1]!.text);
+    if (next.text.startsWith('ال') && words >= 2 && !ORDINALS.has(next.text) && !PARTICLES.has(tokens[to]!.text) && !patronymic) break;
     to++;
     // An ال-word closes a name (its surname: "السنيورة"), unless a particle leads it ("آل سعود", "عبد الرحمن").
     if (s.rules.definiteWordEndsName && tokens[to]!.text.startsWith('ال') && !PARTICLES.has(tokens[to - 1]!.text) && tokens[to]!.text !== 'ال') break;
@@ -442,7 +444,10 @@ function givenIn(text: string): { word: string; prefix: number } | undefined {
   let found = GIVEN_CACHE.get(text);
   if (found === undefined) {
     found = null;
-    if (GIVEN_NAMES.has(text)) found = { word: text, prefix: 0 };
+    // "وولي عهده" is و + ولي (a title), not the name Woolley: a word that is و/ف + a title or a function word is that.
+    const rest = /^[وف]/u.test(text) ? text.slice(1) : '';
+    if (rest && (ROLE_WORDS.has(rest) || TITLE_HEADS.has(rest) || NOT_NAME.has(rest) || COMMON_NOUNS.has(rest))) found = null;
+    else if (GIVEN_NAMES.has(text)) found = { word: text, prefix: 0 };
     else if (mayHaveProclitic(text)) {
       const f = proclitic(text).find((x) => x.prefix > 0 && x.prefix <= 2 && !x.form.startsWith('ال') && GIVEN_NAMES.has(x.form));
       if (f) found = { word: f.form, prefix: f.prefix };

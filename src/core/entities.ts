@@ -7,7 +7,7 @@ import type { Article } from './article';
 import { LineIndex, partitionPoint, sharedLineIndex, TextRange } from './text';
 import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
-import { COMMON_NOUNS, foldedSet, GIVEN_NAMES, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
+import { COMMON_NOUNS, foldedSet, GIVEN_NAMES, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize } from './tokenize';
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'law';
@@ -93,6 +93,9 @@ function snippetOf(original: string, index: LineIndex, start: number, end: numbe
   return `${from > line.start ? '…' : ''}${original.slice(from, to).trim()}${to < line.end ? '…' : ''}`;
 }
 
+/** Words that start with عبد or ابو and are not compounds ("عبدة" aside, "ابوظبي" is a place written joined). */
+const PARTICLES_ALONE = new Set(['عبده', 'عبدي', 'ابوظبي']);
+
 /** A form of a word that starts a name, and the trie node it reaches. */
 interface Start {
   form: string;
@@ -152,9 +155,16 @@ export class Recognizer {
     }
   }
 
+  /** Adds a name as written, and joined or split where it has "عبد" or "أبو" ("عبد الله" / "عبدالله"). */
   private add(name: string, id: string, context: boolean): void {
     const words = tokenize(name).map((t) => t.text);
     if (words.length === 0) return;
+    const joined = joinCompound(words.join(' ')).split(' ');
+    const split = words.flatMap((w) => (/^(عبد|ابو).{2,}/u.test(w) && !PARTICLES_ALONE.has(w) ? [w.slice(0, 3), w.slice(3)] : [w]));
+    for (const variant of [words, joined, split]) this.addWords(variant, id, context);
+  }
+
+  private addWords(words: readonly string[], id: string, context: boolean): void {
     this.firstWords.add(words[0]!);
     let n = this.root;
     for (const w of words) {
@@ -215,7 +225,16 @@ export class Recognizer {
       if (best.alt.length > 0 && best.alt.some((id) => this.entities.get(id)!.kind === 'sports') && sportsSentence(tokens, i, original)) {
         ids = best.alt.filter((id) => this.entities.get(id)!.kind === 'sports');
       }
+      // A dateline's or a credit's agency ("الدوحة - قنا :", "( قنا )") is the agency, not the town of the same name.
+      if (best.alt.some((id) => this.entities.get(id)!.kind === 'media') && creditPosition(tokens, i, best.last, original)) {
+        ids = best.alt.filter((id) => this.entities.get(id)!.kind === 'media');
+      }
       ids = ids.filter((id) => this.citable(id, context.year));
+      // "فاز قطر على المغرب": a country or a city playing a match is its team, not the place.
+      if (ids.length > 0 && ids.every((id) => this.entities.get(id)!.type === 'place') && competitor(tokens, i, best.last) && sportsSentence(tokens, i, original)) {
+        i = best.last + 1;
+        continue;
+      }
       const inOutlet = context.outlet !== undefined && start >= context.outlet.start && last.end <= context.outlet.end;
       if (inOutlet) {
         // The outlet line names the outlet ("الشرق الأوسط", "الرياض"), not the region or the city.
@@ -441,6 +460,23 @@ const SPORTS_WORDS = foldedSet(`
   كأس الكأس بطولة البطولة لاعب اللاعب لاعبي مدرب المدرب الملعب ملعب نقطة نقاط النقاط الشوط الجولة مهاجم المهاجم
   حارس ضيفه مضيفه الموسم النادي نادي هزم خسر سجل تأهل
 `);
+
+/** Whether tokens [i, last] stand as a dateline's or a credit's agency: "المدينة - X :", "( X )", "X - رويترز". */
+function creditPosition(tokens: readonly Token[], i: number, last: number, original: string): boolean {
+  const before = original.slice(tokens[i - 1]?.end ?? Math.max(0, tokens[i]!.start - 3), tokens[i]!.start);
+  const after = original.slice(tokens[last]!.end, tokens[last + 1]?.start ?? original.length);
+  return (/[-–(]\s*$/u.test(before) && /^\s*[:)]/u.test(after)) || (/\(\s*$/u.test(before) && /^\s*[-–]/u.test(after));
+}
+
+/** Words beside a team's name in a match report: "فريق قطر", "أمام المغرب", "قطر على …", "المغرب بهدف". */
+const COMPETITOR_BEFORE = foldedSet('فريق منتخب أمام ضد هزم فاز تعادل خسر ضيفه مضيفه لاعب لاعبو لاعبي مدرب نادي تغلب واجه يواجه يلتقي التقى');
+const COMPETITOR_AFTER = foldedSet('على أمام ضد بهدف بهدفين بثلاثة بنتيجة فاز تعادل خسر');
+
+/** Whether the name at tokens [i, last] stands where a team's would in a match report. */
+function competitor(tokens: readonly Token[], i: number, last: number): boolean {
+  const cue = (t: Token | undefined, words: ReadonlySet<string>): boolean => t !== undefined && proclitic(t.text).some((f) => words.has(f.form));
+  return cue(tokens[i - 1], COMPETITOR_BEFORE) || cue(tokens[last + 1], COMPETITOR_AFTER);
+}
 
 /** Whether the sentence around token i is about a match (two of its words or more). */
 function sportsSentence(tokens: readonly Token[], i: number, original: string): boolean {
