@@ -70,13 +70,15 @@ function printEntities(inputs: readonly { name: string; text: string }[], json: 
     .map(([id, count]) => {
       const e = known.get(id)!;
       const role = e.discovered ? e.roles?.[0]?.titleAr : undefined;
-      return { id, type: e.type, nameAr: e.nameAr, nameEn: e.nameEn, count, discovered: e.discovered === true, ...(role ? { role } : {}) };
+      // A discovered organisation or law: the kind its pattern gave (ministry, un-resolution, …).
+      const kind = e.discovered && e.type !== 'person' ? e.kind : undefined;
+      return { id, type: e.type, nameAr: e.nameAr, nameEn: e.nameEn, count, discovered: e.discovered === true, ...(role ? { role } : {}), ...(kind ? { kind } : {}) };
     });
   if (json) {
     process.stdout.write(JSON.stringify({ entities, files }, null, 2) + '\n');
     return;
   }
-  for (const e of entities) console.log(`${String(e.count).padStart(5)}  ${e.type.padEnd(12)}  ${e.discovered ? `${e.nameAr} (discovered: ${e.role ?? ''})` : `${e.nameEn}  ${e.nameAr}`}`);
+  for (const e of entities) console.log(`${String(e.count).padStart(5)}  ${e.type.padEnd(12)}  ${e.discovered ? `${e.nameAr} (discovered: ${e.role ?? e.kind ?? ''})` : `${e.nameEn}  ${e.nameAr}`}`);
   console.log(`\n${entities.length} entities named in ${inputs.length} files`);
 }
 

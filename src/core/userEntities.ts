@@ -1,9 +1,10 @@
 /**
  * Edits of the user's entity file (`.corpus/entities.json`): adding an alias to an entity, adding a
- * discovered person. Pure: takes the file's text, returns the new text (the caller writes it).
+ * discovered person, organisation or law. Pure: takes the file's text, returns the new text (the caller writes it).
  */
 import { fold } from './arabic';
-import type { Entity, EntityType, UserKnowledgeBaseFile } from './entities';
+import type { Entity, EntityType, Role, UserKnowledgeBaseFile } from './entities';
+import schema from './kb/schema.json';
 
 const GROUP: Record<EntityType, 'people' | 'organisations' | 'places' | 'laws'> = {
   person: 'people',
@@ -56,30 +57,92 @@ const LATIN: Record<string, string> = {
   ض: 'd', ط: 't', ظ: 'z', ع: 'a', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', و: 'w', ي: 'y', ء: '',
 };
 
-export function idFor(nameAr: string, taken: ReadonlySet<string>): string {
+/** `fallback`: the id's base when the name has no letter to write (a name of punctuation alone). */
+export function idFor(nameAr: string, taken: ReadonlySet<string>, fallback = 'person'): string {
   const base =
     fold(nameAr)
       .split(/\s+/)
       .map((w) => [...w].map((c) => LATIN[c] ?? (/[a-z0-9]/i.test(c) ? c.toLowerCase() : '')).join(''))
       .filter(Boolean)
-      .join('-') || 'person';
+      .join('-') || fallback;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
 }
 
+/** The kinds the schema allows for each type (a user file with another kind would be flagged by the editor). */
+const KINDS: Partial<Record<EntityType, ReadonlySet<string>>> = {
+  organisation: new Set(schema.definitions.organisation.properties.kind.enum),
+  law: new Set(schema.definitions.law.properties.kind.enum),
+};
+
 /**
- * Adds a discovered person as a known one: Arabic name, the role as the text gave it. Returns the new
- * text and the id given (a Latin transliteration, unique among `takenIds`).
+ * The kinds recognition finds by pattern (see patterns.ts) that the schema names otherwise: a newspaper is a
+ * "media" organisation, a memorandum an "agreement". A kind in neither is "other" for an organisation, left out
+ * for a law (its list has no "other").
  */
-export function addDiscoveredPerson(text: string | undefined, person: Entity, takenIds: ReadonlySet<string>): { text: string; id: string } {
+const KIND_IN_SCHEMA: Record<string, string> = {
+  newspaper: 'media',
+  magazine: 'media',
+  channel: 'media',
+  radio: 'media',
+  army: 'military',
+  forces: 'military',
+  company: 'company',
+  bank: 'company',
+  university: 'education',
+  college: 'education',
+  academy: 'education',
+  institute: 'think-tank',
+  club: 'sports',
+  association: 'ngo',
+  foundation: 'ngo',
+  memorandum: 'agreement',
+  declaration: 'agreement',
+  initiative: 'process',
+};
+
+/** The discovered kind as the user file's schema names it, or undefined when it has no name for it. */
+export function schemaKind(type: EntityType, kind: string | undefined): string | undefined {
+  const allowed = KINDS[type];
+  if (!allowed || kind === undefined) return undefined;
+  if (allowed.has(kind)) return kind;
+  const mapped = KIND_IN_SCHEMA[kind];
+  if (mapped !== undefined && allowed.has(mapped)) return mapped;
+  return allowed.has('other') ? 'other' : undefined;
+}
+
+/** A discovered role as the user file keeps it: the title as the text stated it, the sentence and the file. */
+function keptRole(r: Role): Role {
+  const role: Role = { titleAr: r.titleAr! };
+  if (r.sentence) role.sentence = r.sentence;
+  if (r.file) role.file = r.file;
+  return role;
+}
+
+/**
+ * Adds a discovered entity as a known one, in its type's list: a person with the roles as the text gave them
+ * (each with the sentence that states it and its file), an organisation or a law with its kind. Returns the
+ * new text and the id given (a Latin transliteration, unique among `takenIds`). An entry of the same type and
+ * name (any spelling) already in the file is kept as it is.
+ */
+export function addDiscoveredEntity(text: string | undefined, entity: Entity, takenIds: ReadonlySet<string>): { text: string; id: string } {
   const file = parseUserFile(text);
-  const list = entriesOf(file, 'person');
-  const taken = new Set([...takenIds, ...list.map((e) => e?.id).filter((x): x is string => typeof x === 'string')]);
-  const existing = list.find((e) => typeof e?.nameAr === 'string' && fold(e.nameAr) === fold(person.nameAr));
+  const list = entriesOf(file, entity.type);
+  // Ids are unique across the whole file, not only within the type's list.
+  const inFile = Object.values(GROUP).flatMap((key) => (Array.isArray(file[key]) ? (file[key] as Entry[]) : []));
+  const taken = new Set([...takenIds, ...inFile.map((e) => e?.id).filter((x): x is string => typeof x === 'string')]);
+  const existing = list.find((e) => typeof e?.nameAr === 'string' && fold(e.nameAr) === fold(entity.nameAr));
   if (existing) return { text: text ?? serialize(file), id: existing.id };
-  const id = idFor(person.nameAr, taken);
-  const roles = (person.roles ?? []).filter((r) => r.titleAr).map((r) => ({ titleAr: r.titleAr }));
-  list.push({ id, nameAr: person.nameAr, nameEn: person.nameEn || undefined, aliases: [], ...(roles.length ? { roles } : {}) });
+  const id = idFor(entity.nameAr, taken, entity.type);
+  const entry: Entry = { id, nameAr: entity.nameAr, nameEn: entity.nameEn || undefined, aliases: [] };
+  if (entity.type === 'person') {
+    const roles = (entity.roles ?? []).filter((r) => r.titleAr).map(keptRole);
+    if (roles.length) entry.roles = roles;
+  } else {
+    const kind = schemaKind(entity.type, entity.kind);
+    if (kind !== undefined) entry.kind = kind;
+  }
+  list.push(entry);
   return { text: serialize(file), id };
 }

@@ -53,11 +53,65 @@ export function mentionsIn(mentions: number, articles: number): string {
 export type EntitySort = 'count' | 'name';
 const SORT_STATE_KEY = 'corpusNavigator.entitiesSort';
 
-/** One line about an entity: its English name and, for people, the first role. */
+/** The group of entities of a type found in the text, not in the knowledge base. */
+export function discoveredTypeLabel(type: EntityType): string {
+  switch (type) {
+    case 'person':
+      return vscode.l10n.t('Discovered people (not in the knowledge base)');
+    case 'organisation':
+      return vscode.l10n.t('Discovered organisations (not in the knowledge base)');
+    case 'place':
+      return vscode.l10n.t('Discovered places (not in the knowledge base)');
+    case 'law':
+      return vscode.l10n.t('Discovered laws and agreements (not in the knowledge base)');
+  }
+}
+
+/** How a discovered group's entities were found, for its tooltip. */
+function discoveredTypeTooltip(type: EntityType): string {
+  return type === 'person'
+    ? vscode.l10n.t('Named after a title in the text ("وزير الخارجية الروسي، …"). Add one to your entity file to recognize it everywhere.')
+    : type === 'law'
+      ? vscode.l10n.t('Named by pattern in the text ("قانون …", "القرار 2254", "اتفاقية …"). Add one to your entity file to recognize it everywhere.')
+      : vscode.l10n.t('Named by pattern in the text ("وزارة …", "حزب …", "صحيفة …"). Add one to your entity file to recognize it everywhere.');
+}
+
+/** How a discovered entity was found, one sentence (the hover card and the Entities view's tooltip say it). */
+export function discoveredNote(e: Entity): string {
+  if (e.type !== 'person') return vscode.l10n.t('Found by pattern in the text; not in the knowledge base.');
+  return e.roles?.some((r) => r.titleAr)
+    ? vscode.l10n.t('Found after a title in the text; not in the knowledge base.')
+    : vscode.l10n.t('Found from a given name in the text; not in the knowledge base.');
+}
+
+/**
+ * One line about an entity: its English name and, for people, the first role; for a discovered entity, the
+ * role as the text states it (a person) or its kind (an organisation, a law).
+ */
 export function entitySubtitle(e: Entity): string {
   const role = e.roles?.[0];
-  if (e.discovered) return vscode.l10n.t('discovered: {0}', role?.titleAr ?? '');
+  if (e.discovered) {
+    if (e.type !== 'person') return e.kind ? vscode.l10n.t('discovered by pattern: {0}', e.kind) : vscode.l10n.t('discovered by pattern');
+    return role?.titleAr ? vscode.l10n.t('discovered: {0}', role.titleAr) : vscode.l10n.t('discovered');
+  }
   return [e.nameEn, role?.titleEn].filter(Boolean).join(' — ');
+}
+
+/**
+ * An entity's tooltip in the Entities view, as markdown with every text escaped (names from the user's file,
+ * sentences from articles): name, subtitle, description; for a discovered entity how it was found; and each role
+ * stated in an article with its sentence and file. Arabic and Latin on separate lines, each in its own direction.
+ */
+export function entityTooltip(e: Entity): vscode.MarkdownString {
+  const parts = [e.nameAr, entitySubtitle(e), e.descriptionEn ?? e.summaryEn ?? ''].map(escapeMarkdown).filter(Boolean);
+  parts[0] = `**${parts[0]}**`;
+  if (e.discovered) parts.push(`*${escapeMarkdown(discoveredNote(e))}*`);
+  for (const r of e.roles ?? []) {
+    if (!r.sentence) continue;
+    parts.push('---', escapeMarkdown(r.titleAr ?? r.titleEn ?? ''), `> ${escapeMarkdown(r.sentence)}`);
+    if (r.file) parts.push(escapeMarkdown(r.file));
+  }
+  return new vscode.MarkdownString(parts.join('\n\n'));
 }
 
 export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>, vscode.Disposable {
@@ -101,7 +155,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
 
   /**
    * Entities of a type as shown: filtered (folded Arabic, or English, substring), then sorted. Known
-   * entities, or (`discovered`) the people found after title cues.
+   * entities, or (`discovered`) those found in the text: people after title cues or from a given name,
+   * organisations and laws by pattern.
    */
   entitiesOf(type: EntityType, discovered = false): EntityStats[] {
     const needle = fold(this.filterText);
@@ -124,9 +179,10 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
   async getChildren(node?: EntityNode): Promise<EntityNode[]> {
     await this.corpus.ready();
     if (!node) {
-      const groups: EntityNode[] = TYPES.filter((type) => this.entitiesOf(type).length > 0).map((type) => ({ kind: 'type', type }));
-      if (this.entitiesOf('person', true).length > 0) groups.push({ kind: 'type', type: 'person', discovered: true });
-      return groups;
+      // The known types, then what the text names beyond the knowledge base, type by type.
+      const known: EntityNode[] = TYPES.filter((type) => this.entitiesOf(type).length > 0).map((type) => ({ kind: 'type', type }));
+      const discovered: EntityNode[] = TYPES.filter((type) => this.entitiesOf(type, true).length > 0).map((type) => ({ kind: 'type', type, discovered: true }));
+      return [...known, ...discovered];
     }
     if (node.kind === 'type') return this.entitiesOf(node.type, node.discovered).map((s) => ({ kind: 'entity', id: s.entity.id }));
     const stats = this.corpus.entities().get(node.id);
@@ -163,13 +219,13 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
     const index = this.corpus.entities();
     if (node.kind === 'type') {
       const list = this.entitiesOf(node.type, node.discovered);
-      const label = node.discovered ? vscode.l10n.t('Discovered people (not in the knowledge base)') : typeLabel(node.type);
+      const label = node.discovered ? discoveredTypeLabel(node.type) : typeLabel(node.type);
       const item = new vscode.TreeItem(label, node.discovered ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
-      item.id = node.discovered ? 'type:discovered' : `type:${node.type}`;
+      item.id = node.discovered ? `type:discovered:${node.type}` : `type:${node.type}`;
       item.description = `${list.length}`;
       item.iconPath = new vscode.ThemeIcon(node.discovered ? 'search' : TYPE_ICONS[node.type]);
       item.contextValue = node.discovered ? 'entityType.discovered' : 'entityType';
-      if (node.discovered) item.tooltip = vscode.l10n.t('Named after a title in the text ("وزير الخارجية الروسي، …"). Add one to your entity file to recognize it everywhere.');
+      if (node.discovered) item.tooltip = discoveredTypeTooltip(node.type);
       return item;
     }
     const stats = index.get(node.id);
@@ -184,10 +240,10 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
       const counts = articles === 1 ? vscode.l10n.t('{0} · {1} article', stats.count, articles) : vscode.l10n.t('{0} · {1} articles', stats.count, articles);
       item.description = `\u2068${counts}\u2069 · \u2068${entitySubtitle(e)}\u2069`;
       item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}, {2}', e.nameAr, mentionsIn(stats.count, articles), entitySubtitle(e)) };
-      // Escaped, HTML included: names and descriptions from the user's entity file show as typed.
-      item.tooltip = new vscode.MarkdownString([e.nameAr, entitySubtitle(e), e.descriptionEn ?? e.summaryEn ?? ''].map(escapeMarkdown).join('\n\n'));
+      // Escaped, HTML included: names and descriptions from the user's entity file, sentences from articles, show as typed.
+      item.tooltip = entityTooltip(e);
       item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[e.type]);
-      item.contextValue = e.discovered ? 'entity.person.discovered' : `entity.${e.type}`;
+      item.contextValue = e.discovered ? `entity.${e.type}.discovered` : `entity.${e.type}`;
       return item;
     }
     if (node.kind === 'more') {

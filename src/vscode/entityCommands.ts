@@ -1,6 +1,6 @@
 /**
  * Commands on an entity, from the Entities view's context menu or the palette: show all its mentions,
- * add an alias (to the user's entity file), add a discovered person to the user's entity file.
+ * add an alias (to the user's entity file), add a discovered person, organisation or law to the user's entity file.
  * Writes to `.corpus/entities.json` are atomic (a temporary file renamed over it) and keep the previous
  * version as `.corpus/entities.json.bak`. The corpus files themselves are never written.
  */
@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../core/corpus';
 import type { Entity } from '../core/entities';
 import { escapeIcons } from '../core/markdown';
-import { addAlias, addDiscoveredPerson } from '../core/userEntities';
+import { addAlias, addDiscoveredEntity } from '../core/userEntities';
 import { mentionsIn, type EntityNode } from './entitiesView';
 import { Commands } from './ids';
 import { USER_ENTITY_FILE } from './knowledgeBase';
@@ -25,7 +25,7 @@ async function entityArg(corpus: Corpus, arg: unknown, title: string, filter: (e
     index
       .list()
       .filter((s) => filter(s.entity))
-      .map((s) => ({ label: escapeIcons(s.entity.nameAr), description: escapeIcons(`${s.entity.nameEn || s.entity.roles?.[0]?.titleAr || ''} · ${s.count}`), entity: s.entity })),
+      .map((s) => ({ label: escapeIcons(s.entity.nameAr), description: escapeIcons(`${s.entity.nameEn || s.entity.roles?.[0]?.titleAr || s.entity.kind || ''} · ${s.count}`), entity: s.entity })),
     { title, matchOnDescription: true },
   );
   return pick?.entity;
@@ -116,12 +116,13 @@ export function registerEntityCommands(context: vscode.ExtensionContext, corpus:
     }),
 
     vscode.commands.registerCommand(Commands.entitiesAddToKnowledgeBase, async (arg?: unknown) => {
-      const entity = await entityArg(corpus, arg, vscode.l10n.t('Add a Discovered Person to the Entity File'), (e) => e.discovered === true);
-      if (!entity) return;
+      const entity = await entityArg(corpus, arg, vscode.l10n.t('Add a Discovered Entity to the Entity File'), (e) => e.discovered === true);
+      // Known entities are in the file or the built-in base already.
+      if (!entity?.discovered) return;
       let id = '';
       const taken = new Set(corpus.entityRecognizer?.entities.keys() ?? []);
       const added = await editUserFile((text) => {
-        const r = addDiscoveredPerson(text, entity, taken);
+        const r = addDiscoveredEntity(text, entity, taken);
         id = r.id;
         return { text: r.text, changed: r.text !== text };
       });

@@ -2,7 +2,9 @@
  * Hover cards on names in corpus files and other plaintext and markdown files. An official: Arabic
  * and English name, roles, mentions across the corpus with links to each article, who is named with
  * them, and a statement of theirs. A law: its names, when and by whom adopted, a summary, the articles
- * citing it. Article text is escaped; links run only our own command, trusted by name.
+ * citing it. An entity found in the text rather than the knowledge base: the name as written, how it was
+ * found, and for a person each role with the sentence stating it and its article. Article text is escaped;
+ * links run only our own command, trusted by name.
  */
 import * as vscode from 'vscode';
 import type { Corpus } from '../core/corpus';
@@ -13,6 +15,7 @@ import { Commands, Languages } from './ids';
 import { openLocationArgs } from './openLocation';
 import { fileUri } from './workspaceCorpus';
 import { escapeMarkdown } from '../core/markdown';
+import { discoveredNote } from './entitiesView';
 
 export { escapeMarkdown };
 
@@ -38,6 +41,17 @@ function citedOrMentioned(verb: 'cited' | 'mentioned', count: number, articles: 
   return articles === 1 ? vscode.l10n.t('Mentioned {0} times in {1} article', count, articles) : vscode.l10n.t('Mentioned {0} times in {1} articles', count, articles);
 }
 
+/**
+ * Where a role stated in an article comes from: the file's name, a link to the entity's first mention in that
+ * article when the corpus holds it (by name: a role keeps the file's name, not its place).
+ */
+function roleSource(stats: EntityStats, r: Role): string {
+  if (r.file === undefined) return '';
+  const a = stats.articles.find((x) => x.entry.file.name === r.file);
+  const first = a?.mentions[0];
+  return a && first ? commandLink(r.file, Commands.openLocation, openLocationArgs(fileUri(a.entry.file), first.range)) : escapeMarkdown(r.file);
+}
+
 /** The card of an entity, as markdown (exported for tests). */
 export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?: string): vscode.MarkdownString {
   const e: Entity = stats.entity;
@@ -46,12 +60,19 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
   // Arabic and Latin on separate lines: the hover drops `dir`, so each line keeps its own direction.
   md.appendMarkdown(`**${escapeMarkdown(e.nameAr)}**\n\n`);
   if (e.nameEn) md.appendMarkdown(`**${escapeMarkdown(e.nameEn)}**\n\n`);
+  if (e.discovered) md.appendMarkdown(`*${escapeMarkdown(discoveredNote(e))}*\n\n`);
   if (e.type === 'person') {
     for (const r of e.roles ?? []) {
       const title = r.titleEn ?? r.titleAr;
-      if (title) md.appendMarkdown(`${escapeMarkdown(title)}${years(r)}  \n`);
+      if (!title) continue;
+      if (r.sentence === undefined) {
+        md.appendMarkdown(`${escapeMarkdown(title)}${years(r)}  \n`);
+        continue;
+      }
+      // A role the text states: the title, the sentence stating it (its own paragraph, so it reads right to
+      // left), and the file it stands in, a link to the name in that article when the corpus has it.
+      md.appendMarkdown(`\n${escapeMarkdown(title)}${years(r)}\n\n> ${escapeMarkdown(r.sentence)}\n\n${roleSource(stats, r)}\n\n`);
     }
-    if (e.discovered) md.appendMarkdown(`\n*${escapeMarkdown(vscode.l10n.t('Found after a title in the text; not in the knowledge base.'))}*\n`);
     if (e.descriptionEn) md.appendMarkdown(`\n${escapeMarkdown(e.descriptionEn)}\n`);
   } else if (e.type === 'law') {
     const adopted =
@@ -62,6 +83,8 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
   } else if (e.descriptionEn) {
     md.appendMarkdown(`${escapeMarkdown(e.descriptionEn)}\n`);
   }
+  // The kind of organisation or law its pattern names ("ministry", "un-resolution"), in Latin on its own line.
+  if (e.discovered && e.type !== 'person' && e.kind) md.appendMarkdown(`${escapeMarkdown(e.kind)}\n`);
 
   md.appendMarkdown(`\n${commandLink(vscode.l10n.t('Open in the Summary panel'), Commands.showEntitySummary, [e.id])}\n`);
   md.appendMarkdown('\n---\n\n');

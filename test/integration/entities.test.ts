@@ -118,24 +118,130 @@ describe('Entities in VS Code', function () {
         'سامر الخطيب is discovered',
       );
       assert.equal(found.count, 2, 'the full name and the surname alone');
-      assert.deepEqual(found.entity.roles, [{ titleAr: 'نائب وزير الخارجية الأردني' }]);
-      const group = (await entities.getChildren()).find((g) => g.kind === 'type' && g.discovered);
+      // The role as the text states it, with the sentence stating it and the file it stands in.
+      const role = { titleAr: 'نائب وزير الخارجية الأردني', sentence: 'قال نائب وزير الخارجية الأردني، سامر الخطيب، إن المحادثات مستمرة.', file: '006_discovered.txt' };
+      assert.deepEqual(found.entity.roles, [role]);
+      const group = (await entities.getChildren()).find((g) => g.kind === 'type' && g.type === 'person' && g.discovered);
       assert.ok(group, 'a Discovered people group');
+      assert.equal(labelOf(entities.getTreeItem(group)), 'Discovered people (not in the knowledge base)');
       const item = entities.getTreeItem({ kind: 'entity', id: found.entity.id });
       assert.equal(item.contextValue, 'entity.person.discovered');
       assert.match(withoutIsolates(String(item.description)), /discovered: نائب وزير الخارجية الأردني/);
+      const tooltip = (item.tooltip as vscode.MarkdownString).value;
+      assert.match(tooltip, /Found after a title in the text/);
+      assert.match(tooltip, /> قال نائب وزير الخارجية الأردني، سامر الخطيب، إن المحادثات مستمرة\\./, 'the sentence, escaped');
+      assert.match(tooltip, /006\\_discovered\\.txt/, 'the file, escaped');
+      // The hover card: the role, its sentence, and the file as a link to the name in that article.
+      const { text, editor, position } = await hoverAt('006_discovered.txt', 'سامر الخطيب');
+      assert.match(text, /Found after a title in the text; not in the knowledge base/);
+      assert.match(text, /نائب وزير الخارجية الأردني\n\n> قال نائب وزير الخارجية الأردني، سامر الخطيب، إن المحادثات مستمرة\\./);
+      assert.match(text, /\[006\\_discovered\\\.txt\]\(command:corpusNavigator\.openLocation\?/, 'the file, a link to the name in it');
+      for (const [, link] of text.matchAll(/\]\((\w+:[^)?]*)/g)) assert.match(link!, /^command:corpusNavigator\.[\w.]+$/);
+      editor.selection = new vscode.Selection(position, position);
+      await vscode.commands.executeCommand('editor.action.showHover');
+      await new Promise((r) => setTimeout(r, 1500));
+      await screenshot('hover-discovered-person');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
       await vscode.commands.executeCommand('corpusNavigator.entities.addToKnowledgeBase', found.entity.id);
       const saved = JSON.parse(await fs.readFile(entityFile, 'utf8')) as { people: { id: string; nameAr: string; roles: unknown }[] };
-      assert.deepEqual(saved.people, [{ id: 'samr-alkhtyb', nameAr: 'سامر الخطيب', aliases: [], roles: [{ titleAr: 'نائب وزير الخارجية الأردني' }] }]);
+      assert.deepEqual(saved.people, [{ id: 'samr-alkhtyb', nameAr: 'سامر الخطيب', aliases: [], roles: [role] }], 'the role is kept with its sentence and file');
       const known = await waitFor(() => corpus.entities().get('samr-alkhtyb'), 20_000, 'the person is known under the new id');
       assert.equal(known.entity.discovered, undefined);
-      assert.equal(known.count, 1, 'the full name; a surname alone needs an alias in the file');
+      assert.equal(known.count, 2, 'the full name, and the surname alone after it');
+      assert.deepEqual(known.entity.roles, [role]);
     } finally {
       await fs.rm(article, { force: true });
       await fs.rm(path.dirname(entityFile), { recursive: true, force: true });
     }
     await waitFor(() => !corpus.entities().get('samr-alkhtyb') && corpus.size === 5, 20_000, 'back to the seeds');
+  });
+
+  it('organisations and laws outside the knowledge base are found by pattern, listed, hovered, and added to the entity file (screenshots)', async () => {
+    const { corpus, entities, entitiesView } = await api();
+    const article = path.join(workspaceDir(), 'seeds', '007_patterns.txt');
+    const entityFile = path.join(workspaceDir(), '.corpus', 'entities.json');
+    try {
+      await fs.writeFile(
+        article,
+        'الأمن الغذائي في نواكشوط\nطيف بوست – فريق التحرير\nوأعلنت وزارة الزراعة الموريتانية أنها ستلتزم بالقرار 2799 الصادر عن مجلس الأمن الدولي. وقال المتحدث إن القرار 2799 يخص الأمن الغذائي.\n',
+        'utf8',
+      );
+      const ministry = await waitFor(
+        () => corpus.entities().list('organisation').find((s) => s.entity.discovered && s.entity.nameAr === 'وزارة الزراعة الموريتانية'),
+        20_000,
+        'وزارة الزراعة الموريتانية is discovered',
+      );
+      const resolution = await waitFor(() => corpus.entities().list('law').find((s) => s.entity.discovered && s.entity.nameAr === 'القرار 2799'), 20_000, 'القرار 2799 is discovered');
+      assert.equal(ministry.entity.kind, 'ministry');
+      assert.equal(resolution.entity.kind, 'un-resolution');
+      assert.equal(resolution.count, 2, '"بالقرار 2799" and "القرار 2799"');
+
+      // Their own groups, after the known types; each with its kind as description and a tooltip saying how it was found.
+      const groups = await entities.getChildren();
+      const labels = groups.map((g) => labelOf(entities.getTreeItem(g)));
+      assert.ok(labels.includes('Discovered organisations (not in the knowledge base)'), labels.join(' | '));
+      assert.ok(labels.includes('Discovered laws and agreements (not in the knowledge base)'), labels.join(' | '));
+      const organisations = groups.find((g) => g.kind === 'type' && g.type === 'organisation' && g.discovered)!;
+      const laws = groups.find((g) => g.kind === 'type' && g.type === 'law' && g.discovered)!;
+      assert.deepEqual(await entities.getChildren(organisations), [{ kind: 'entity', id: ministry.entity.id }]);
+      assert.deepEqual(await entities.getChildren(laws), [{ kind: 'entity', id: resolution.entity.id }]);
+      // Not among the known ones.
+      const known = groups.find((g) => g.kind === 'type' && g.type === 'law' && !g.discovered)!;
+      assert.ok(!(await entities.getChildren(known)).some((n) => n.kind === 'entity' && n.id === resolution.entity.id));
+      const item = entities.getTreeItem({ kind: 'entity', id: resolution.entity.id });
+      assert.equal(item.contextValue, 'entity.law.discovered');
+      assert.match(withoutIsolates(String(item.description)), /^2 · 1 article · discovered by pattern: un-resolution$/);
+      assert.match((item.tooltip as vscode.MarkdownString).value, /Found by pattern in the text; not in the knowledge base/);
+      assert.match(withoutIsolates(String(entities.getTreeItem({ kind: 'entity', id: ministry.entity.id }).description)), /discovered by pattern: ministry$/);
+      assert.equal(entities.getParent({ kind: 'entity', id: ministry.entity.id })?.kind, 'type');
+
+      // The known groups collapsed, so that both discovered groups show open with their entity.
+      await vscode.commands.executeCommand('corpusNavigator.entities.focus');
+      await vscode.commands.executeCommand('workbench.actions.treeView.corpusNavigator.entities.collapseAll');
+      await new Promise((r) => setTimeout(r, 500));
+      await entitiesView.reveal({ kind: 'entity', id: ministry.entity.id }, { select: false, focus: false });
+      await entitiesView.reveal({ kind: 'entity', id: resolution.entity.id }, { select: true, focus: true });
+      await new Promise((r) => setTimeout(r, 1500));
+      await screenshot('entities-discovered');
+
+      // The hover card: the name as written, how it was found, its kind, the articles citing it (links to our command only).
+      const { text, editor, position } = await hoverAt('007_patterns.txt', 'القرار 2799');
+      assert.match(text, /\*\*القرار 2799\*\*/);
+      assert.match(text, /Found by pattern in the text; not in the knowledge base/);
+      assert.match(text, /un\\-resolution/);
+      assert.match(text, /Cited 2 times in 1 article/);
+      assert.match(text, /الأمن الغذائي في نواكشوط\]\(command:corpusNavigator\.openLocation\?/, 'the article citing it');
+      for (const [, link] of text.matchAll(/\]\((\w+:[^)?]*)/g)) assert.match(link!, /^command:corpusNavigator\.[\w.]+$/);
+      editor.selection = new vscode.Selection(position, position);
+      editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+      await vscode.commands.executeCommand('editor.action.showHover');
+      await new Promise((r) => setTimeout(r, 1500));
+      await screenshot('hover-discovered-law');
+      const { text: ministryCard } = await hoverAt('007_patterns.txt', 'وزارة الزراعة');
+      assert.match(ministryCard, /Found by pattern in the text/);
+      assert.match(ministryCard, /Mentioned 1 time in 1 article/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+      // Add to Entity File: into "laws" and "organisations", each with its kind; then known under the new ids.
+      await vscode.commands.executeCommand('corpusNavigator.entities.addToKnowledgeBase', resolution.entity.id);
+      await vscode.commands.executeCommand('corpusNavigator.entities.addToKnowledgeBase', ministry.entity.id);
+      const saved = JSON.parse(await fs.readFile(entityFile, 'utf8')) as Record<string, unknown>;
+      assert.deepEqual(saved, {
+        version: 1,
+        laws: [{ id: 'alqrar-2799', nameAr: 'القرار 2799', aliases: [], kind: 'un-resolution' }],
+        organisations: [{ id: 'wzarh-alzraah-almwrytanyh', nameAr: 'وزارة الزراعة الموريتانية', aliases: [], kind: 'ministry' }],
+      });
+      const law = await waitFor(() => corpus.entities().get('alqrar-2799'), 20_000, 'the resolution is known under the new id');
+      assert.equal(law.entity.discovered, undefined);
+      assert.equal(law.count, 2);
+      await waitFor(() => corpus.entities().get('wzarh-alzraah-almwrytanyh'), 20_000, 'the ministry is known under the new id');
+      assert.equal(corpus.entities().get(resolution.entity.id), undefined, 'no longer discovered');
+    } finally {
+      await fs.rm(article, { force: true });
+      await fs.rm(path.dirname(entityFile), { recursive: true, force: true });
+    }
+    await waitFor(() => !corpus.entities().get('alqrar-2799') && corpus.size === 5, 20_000, 'back to the seeds');
   });
 
   it('the user entity file is validated against the contributed schema', async () => {
