@@ -274,7 +274,7 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
     if (quoted && k === h + 1) {
       // "الإمبراطور “هوانج تي”", "الأمير “فان”": a royal title's quoted name; "الرئيس “سوريا أولاً”" is a slogan.
       const name = ROYAL_TITLES.has(headForm) ? quotedName(s, k) : undefined;
-      return name && { nameFrom: k, nameTo: name };
+      return name === undefined ? undefined : { nameFrom: k, nameTo: name };
     }
     if (known !== undefined) {
       // "وزير خارجية بريطانيا …", "المبعوث الخاص للأمم المتحدة …": a known place or body is part of the role.
