@@ -160,19 +160,50 @@ function spelledAsName(s: Scan, t: Token): boolean {
 }
 
 /** Whether token t can be a word of a name; `first` for the name's first word. */
+/** What the lexicons say of a folded word, as bits (see `lexicalOf`). */
+const LETTERS = 1;
+const GIVEN = 2;
+const FUNCTION = 4;
+const CLEAR_GIVEN = 8;
+const TITLE = 16;
+const WEAK_TITLE = 32;
+const ROLE = 64;
+const NOT_A_NAME_NOUN = 128;
+/** Word → its lexical bits: worked out once a word (the lexicons are fixed), then looked up. */
+const LEXICAL = new Map<string, number>();
+
+function lexicalOf(w: string): number {
+  let bits = LEXICAL.get(w);
+  if (bits === undefined) {
+    bits = 0;
+    if (/^[\u0621-\u064a]+$/u.test(w)) bits |= LETTERS;
+    if (GIVEN_NAMES.has(w)) bits |= GIVEN;
+    if (isFunctionWord(w)) bits |= FUNCTION;
+    if (isClearGivenName(w)) bits |= CLEAR_GIVEN;
+    if (isTitleWord(w)) bits |= TITLE;
+    if (WEAK_TITLES.has(w)) bits |= WEAK_TITLE;
+    if (ROLE_WORDS.has(w)) bits |= ROLE;
+    if (isNationality(w) || COMMON_NOUNS.has(w) || (mayHaveProclitic(w) && proclitic(w).some((f) => f.prefix > 0 && COMMON_NOUNS.has(f.form)))) bits |= NOT_A_NAME_NOUN;
+    if (LEXICAL.size >= 200_000) LEXICAL.clear();
+    LEXICAL.set(w, bits);
+  }
+  return bits;
+}
+
 function isNameWord(s: Scan, t: Token, first: boolean): boolean {
   const w = t.text;
-  const raw = rawOf(s.original, t);
-  if (!/^[\u0621-\u064a]+$/u.test(w)) return false; // letters only: no digits, no Latin
+  const lex = lexicalOf(w);
+  if ((lex & LETTERS) === 0) return false; // letters only: no digits, no Latin
   if (w.length < 2 && !PARTICLES.has(w)) return false;
-  const given = GIVEN_NAMES.has(w);
+  const given = (lex & GIVEN) !== 0;
+  const raw = rawOf(s.original, t);
   if (s.rules.alifMaqsuraIsPreposition && /ى$/u.test(raw) && NOT_NAME.has(w)) return false; // "على", "إلى", "حتى"
-  if (s.rules.functionWordEnds && isFunctionWord(w) && !isClearGivenName(w) && !spelledAsName(s, t)) return false;
-  if (isTitleWord(w) && !given && (first || !WEAK_TITLES.has(w))) return false; // "ناصر الشاعر": a surname
-  if (ROLE_WORDS.has(w) && !first) return false; // "… عبدالعزيز ولي العهد", "… أمير المنطقة": a title, though a given name too
+  if (s.rules.functionWordEnds && (lex & FUNCTION) !== 0 && (lex & CLEAR_GIVEN) === 0 && !spelledAsName(s, t)) return false;
+  if ((lex & TITLE) !== 0 && !given && (first || (lex & WEAK_TITLE) === 0)) return false; // "ناصر الشاعر": a surname
+  if ((lex & ROLE) !== 0 && !first) return false; // "… عبدالعزيز ولي العهد", "… أمير المنطقة": a title, though a given name too
   // ب/ل + a masdar or participle ("بإجمالي", "بمبلغ", "لإعادة", "لتحقيق"): no name starts so.
   if (!given && w.length >= 5 && (/^[بلفك][إأ]/u.test(raw) || (first && /^[بل][مت]/u.test(raw)))) return false;
-  if (isNationality(w) || COMMON_NOUNS.has(w) || (mayHaveProclitic(w) && proclitic(w).some((f) => f.prefix > 0 && COMMON_NOUNS.has(f.form)))) return false;
+  if ((lex & NOT_A_NAME_NOUN) !== 0) return false;
   if (s.rules.pronounSuffixEnds && !given && hasPronounSuffix(raw)) return false;
   if (s.rules.knownEntityIsNotName) {
     const k = s.knownAt(t.start, t.end);
