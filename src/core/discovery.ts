@@ -314,6 +314,14 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
       continue;
     }
     const afterComma = COMMA.test(gap);
+    // A word of titles ("باسم", "لشؤون", "الخاص") is the role's, though it may be a given name too ("باسم"); so are a
+    // pronoun written apart ("باسم ها") and "غير" before an ال-word ("السفير غير المقيم").
+    if (!afterComma && (ROLE_WORDS.has(t.text) || DETACHED_PRONOUNS.has(t.text) || COPULAS.has(t.text) || (t.text === 'غير' && tokens[k + 1]?.text.startsWith('ال')))) {
+      // A copula or a pronoun leaves the role as it was ("المتحدث باسم الخارجية هو …").
+      if (!COPULAS.has(t.text) && !DETACHED_PRONOUNS.has(t.text)) definite = t.text.startsWith('ال');
+      complement = false;
+      continue;
+    }
     if (isFunctionWord(t.text) && !afterComma && !ROLE_WORDS.has(t.text) && !spelledAsName(s, t)) {
       // A linking word inside the role ("المبعوث الأممي الخاص إلى سوريا") is fine; a verb or "أن" ends it.
       if (ROLE_LINKS.has(t.text)) {
@@ -322,14 +330,8 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
       }
       return undefined;
     }
-    // A word of titles ("باسم", "لشؤون", "الخاص") is the role's, though it may be a given name too ("باسم"); so are a
-    // pronoun written apart ("باسم ها") and "غير" before an ال-word ("السفير غير المقيم").
-    if (!afterComma && (ROLE_WORDS.has(t.text) || DETACHED_PRONOUNS.has(t.text) || COPULAS.has(t.text) || (t.text === 'غير' && tokens[k + 1]?.text.startsWith('ال')))) {
-      definite = t.text.startsWith('ال');
-      complement = false;
-      continue;
-    }
-    const given = GIVEN_NAMES.has(t.text);
+    // "عبد الرحمن", "أبو مازن": a compound written apart opens a name as a given name does.
+    const given = GIVEN_NAMES.has(t.text) || ((t.text === 'عبد' || t.text === 'ابو') && k + 1 < tokens.length);
     if (complement && !afterComma) {
       // The complement of "لدى", "إلى", "في": a place or a body, not the name ("رئيس وزراء بريطانيا إلى هونج كونج").
       complement = false;
@@ -570,9 +572,30 @@ export function discoverPeople(original: string, foldedText: FoldedText = foldWi
         continue;
       }
     }
+    if (rules.titleCue && rules.givenNameCue) {
+      // "وأكد مجذوب الخليفة مستشار الرئيس السوداني": a verb of saying, two name words and the title after them.
+      const found = speakerWithTitle(s, i);
+      if (found && !overlapsKnown(tokens[i]!, tokens[found.to]!)) {
+        const title = found.title;
+        out.push(discovery(original, tokens, i, found.to, tokens[i]!.start, { role: original.slice(tokens[title.from]!.start, tokens[title.to]!.end), roleStart: tokens[title.from]!.start, roleEnd: tokens[title.to]!.end, cue: 'title' }));
+        i = found.to + 1;
+        continue;
+      }
+    }
     i++;
   }
   return out;
+}
+
+/** At token i, after a verb of saying: a name of two or three words with a title right after it, or undefined. */
+function speakerWithTitle(s: Scan, i: number): { to: number; title: { from: number; to: number } } | undefined {
+  if (!speechBefore(s, i)) return undefined;
+  const t = s.tokens[i]!;
+  if (!isNameWord(s, t, true) || t.text.startsWith('ال')) return undefined;
+  const to = extendName(s, i, GIVEN_NAMES.has(t.text));
+  if (to === i) return undefined;
+  const title = appositiveAfter(s, to);
+  return title && { to, title };
 }
 
 function discovery(original: string, tokens: readonly Token[], from: number, to: number, start: number, role: Pick<Discovery, 'role' | 'roleStart' | 'roleEnd' | 'cue'>, prefix = 0): Discovery {

@@ -189,6 +189,8 @@ export class Recognizer {
     const surnames = new Map<string, string>();
     /** Entities named so far by a full alias (their context aliases count from then on). */
     const named = new Set<string>();
+    /** The last token of the last person named (a list of people goes on with "و": "بري و السنيورة و موسى"). */
+    let lastPerson = -2;
     let lines: LineIndex | undefined;
     let i = 0;
     while (i < tokens.length) {
@@ -215,7 +217,7 @@ export class Recognizer {
       let ids = best.ids;
       if (best.context) {
         // Only the entities whose context is there: "فريق الجزيرة" is the club, not the Sudanese state.
-        ids = this.withContext(tokens, i, best.ids, named);
+        ids = this.withContext(tokens, i, best.ids, named, lastPerson);
         if (ids.length === 0) {
           i++;
           continue;
@@ -259,6 +261,7 @@ export class Recognizer {
         }
       }
       if (!best.context) named.add(id);
+      if (e.type === 'person') lastPerson = best.last;
       lines ??= sharedLineIndex(original, folded);
       mentions.push({
         entity: id,
@@ -316,8 +319,13 @@ export class Recognizer {
    * governing noun right before a person ("الرئيس بري", "نظام الأسد"), a place's noun ("مدينة العين"), an
    * organisation's ("نادي الهلال").
    */
-  private withContext(tokens: readonly Token[], i: number, ids: readonly string[], named: ReadonlySet<string>): string[] {
-    return ids.filter((id) => named.has(id) || this.typeContext(tokens, i, this.entities.get(id)!.type));
+  private withContext(tokens: readonly Token[], i: number, ids: readonly string[], named: ReadonlySet<string>, lastPerson: number): string[] {
+    // Next in a list of people: "و" (apart or joined) right after the last person named.
+    const listed = (tokens[i - 1]?.text === 'و' && lastPerson === i - 2) || (tokens[i]!.text.startsWith('و') && lastPerson === i - 1);
+    return ids.filter((id) => {
+      const type = this.entities.get(id)!.type;
+      return named.has(id) || (listed && type === 'person') || this.typeContext(tokens, i, type);
+    });
   }
 
   /** Whether the words around token i are those that name an entity of `type` by a short form. */

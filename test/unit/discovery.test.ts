@@ -81,6 +81,14 @@ describe('discovery of people: the shapes of news', () => {
     assert.deepEqual(found('وقال وزير الزراعة الياباني شويتشي ناكاغاوا إن'), ['شويتشي ناكاغاوا ← وزير الزراعة الياباني']);
   });
 
+  it('a title after the name, a copula in the role, a compound written apart, a patronymic family name', () => {
+    assert.deepEqual(found('وأكد مجذوب الخليفة مستشار الرئيس السوداني في تصريحات أمس'), ['مجذوب الخليفة ← مستشار الرئيس السوداني']);
+    assert.deepEqual(found('وقال مصدر دبلوماسي مسؤول في الوزارة إن'), []);
+    assert.deepEqual(found('وأعرب المتحدث باسم الخارجية هو توم كايسي عن أمله'), ['توم كايسي ← المتحدث باسم الخارجية هو']);
+    assert.deepEqual(found('واستقبل الشيخ عبد الرحمن بن سعود آل ثاني الوفد'), ['عبد الرحمن بن سعود ← الشيخ']);
+    assert.deepEqual(found('وقال وزير الإسكان ماجد بن عبدالله الحقيل إن'), ['ماجد بن عبدالله الحقيل ← وزير الإسكان']);
+  });
+
   it('the name ends at a verb, a preposition, punctuation or a clitic-carrying noun', () => {
     assert.deepEqual(found('وقال وزير الخارجية الفرنسي فيليب دوست بلازي، في مؤتمر صحفي'), ['فيليب دوست بلازي ← وزير الخارجية الفرنسي']);
     assert.deepEqual(found('وبحث رئيس الوزراء الإسباني خوسيه ثباتيرو مع ضيفه'), ['خوسيه ثباتيرو ← رئيس الوزراء الإسباني']);
