@@ -195,6 +195,7 @@ function isNameWord(s: Scan, t: Token, first: boolean): boolean {
   const lex = lexicalOf(w);
   if ((lex & LETTERS) === 0) return false; // letters only: no digits, no Latin
   if (w.length < 2 && !PARTICLES.has(w)) return false;
+  if (DETACHED_PRONOUNS.has(w)) return false; // "بريق ها": a pronoun written apart
   const given = (lex & GIVEN) !== 0;
   const raw = rawOf(s.original, t);
   if (s.rules.alifMaqsuraIsPreposition && /ى$/u.test(raw) && NOT_NAME.has(w)) return false; // "على", "إلى", "حتى"
@@ -316,6 +317,11 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
     const afterComma = COMMA.test(gap);
     // A word of titles ("باسم", "لشؤون", "الخاص") is the role's, though it may be a given name too ("باسم"); so are a
     // pronoun written apart ("باسم ها") and "غير" before an ال-word ("السفير غير المقيم").
+    // A clitic written apart ("سفير كراكاس ب دمشق") takes its complement, as a preposition does.
+    if (!afterComma && t.text.length === 1 && /[بلك]/u.test(t.text)) {
+      complement = s.rules.linkTakesComplement;
+      continue;
+    }
     if (!afterComma && (ROLE_WORDS.has(t.text) || DETACHED_PRONOUNS.has(t.text) || COPULAS.has(t.text) || (t.text === 'غير' && tokens[k + 1]?.text.startsWith('ال')))) {
       // A copula or a pronoun leaves the role as it was ("المتحدث باسم الخارجية هو …").
       if (!COPULAS.has(t.text) && !DETACHED_PRONOUNS.has(t.text)) definite = t.text.startsWith('ال');
@@ -410,7 +416,8 @@ function quotedName(s: Scan, k: number): number | undefined {
     to++;
   }
   if (!/[”»"]/u.test(original.slice(tokens[to]!.end, (tokens[to + 1] ?? tokens[to]!).start + 1))) return undefined;
-  for (let j = k; j <= to; j++) if (!/^[\u0621-\u064a]+$/u.test(tokens[j]!.text) || isFunctionWord(tokens[j]!.text) || isTitleWord(tokens[j]!.text)) return undefined;
+  // Inside the quotes any word of letters is the name's ("الإمبراطورة “هي سي شي”"), but not a title.
+  for (let j = k; j <= to; j++) if (!/^[\u0621-\u064a]+$/u.test(tokens[j]!.text) || isTitleWord(tokens[j]!.text)) return undefined;
   return to;
 }
 
@@ -464,7 +471,8 @@ function nameFromGiven(s: Scan, i: number): { nameFrom: number; nameTo: number; 
     // "علي عبدالله صالح", "سعيد بن …": the next word is a given name or a particle; or a verb of saying
     // stands before the name ("وقال مارك ريجيف"), or a title right after it ("جون ميجور رئيس وزراء بريطانيا").
     const named = PARTICLES.has(next.text) || (GIVEN_NAMES.has(next.text) && !AMBIGUOUS_GIVEN_NAMES.has(next.text));
-    if (!named && !speechBefore(s, i) && appositiveAfter(s, to) === undefined) return undefined;
+    // A verb of saying introduces a name, not a word with و before it ("أكد وجود قطار").
+    if (!named && !(prefix === 0 && speechBefore(s, i)) && appositiveAfter(s, to) === undefined) return undefined;
   }
   return { nameFrom: i, nameTo: to, prefix };
 }

@@ -217,7 +217,7 @@ export class Recognizer {
       let ids = best.ids;
       if (best.context) {
         // Only the entities whose context is there: "فريق الجزيرة" is the club, not the Sudanese state.
-        ids = this.withContext(tokens, i, best.ids, named, lastPerson);
+        ids = this.withContext(tokens, i, best.ids, named, lastPerson, best.form);
         if (ids.length === 0) {
           i++;
           continue;
@@ -319,7 +319,10 @@ export class Recognizer {
    * governing noun right before a person ("الرئيس بري", "نظام الأسد"), a place's noun ("مدينة العين"), an
    * organisation's ("نادي الهلال").
    */
-  private withContext(tokens: readonly Token[], i: number, ids: readonly string[], named: ReadonlySet<string>, lastPerson: number): string[] {
+  private withContext(tokens: readonly Token[], i: number, ids: readonly string[], named: ReadonlySet<string>, lastPerson: number, form: string): string[] {
+    // A short form that is a nationality ("السوداني") after a title is the title's adjective ("الرئيس السوداني"):
+    // it names the person only after their full name.
+    if (NATIONALITY_ADJECTIVES.has(form)) return ids.filter((id) => named.has(id));
     // Next in a list of people: "و" (apart or joined) right after the last person named.
     const listed = (tokens[i - 1]?.text === 'و' && lastPerson === i - 2) || (tokens[i]!.text.startsWith('و') && lastPerson === i - 1);
     return ids.filter((id) => {
