@@ -247,7 +247,7 @@ function extendName(s: Scan, k: number, afterGiven: boolean, titled = false): nu
   const { tokens, original } = s;
   let to = k;
   // A name that starts with its ال-surname ("… الخطيب") ends there.
-  if (s.rules.definiteWordEndsName && tokens[k]!.text.startsWith('ال') && k > 0 && !PARTICLES.has(tokens[k - 1]!.text)) return k;
+  if (s.rules.definiteWordEndsName && tokens[k]!.text.startsWith('ال') && !GIVEN_NAMES.has(tokens[k]!.text) && k > 0 && !PARTICLES.has(tokens[k - 1]!.text)) return k;
   while (to + 1 < tokens.length && to - k + 1 < MAX_NAME_WORDS) {
     const g = gapOf(original, tokens[to]!, tokens[to + 1]!);
     if (NAME_BREAK.test(g)) break;
@@ -369,7 +369,10 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
       definite = false;
       continue;
     }
-    const titled = k > h + 1 || STRONG_TITLES.has(headForm);
+    // A title of two words or more (a pronoun written apart is no word of it: "مساعد ه مصرع" is no title).
+    let roleWords = 0;
+    for (let j = h + 1; j < k; j++) if (!DETACHED_PRONOUNS.has(tokens[j]!.text)) roleWords++;
+    const titled = roleWords > 0 || STRONG_TITLES.has(headForm);
     const to = extendName(s, k, given, titled);
     // A function word or common noun that is also a given name ("علي هامش", "ان …") opens a name after a title only
     // before a given name or a particle; other ambiguous names ("دانا", "جون") are names after a title.
@@ -390,6 +393,8 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
       return { nameFrom: k, nameTo: to };
     }
     if (WEAK_TITLES.has(headForm) && !given && k === h + 1) return undefined; // "رجل أعمال …"
+    // Accusatives all through ("شن الأمين العام هجوما عنيفا"): an object, not a name.
+    if (s.rules.accusativeIsNotName && !given && tokens.slice(k, to + 1).every((w) => /ا$/u.test(w.text))) return undefined;
     // After a comma or a title of two words or more the cue is strong; after a bare head the name must close.
     if (afterComma && k > h + 1) return { nameFrom: k, nameTo: to };
     const lastDefinite = tokens[to]!.text.startsWith('ال');
