@@ -252,7 +252,8 @@ function extendName(s: Scan, k: number, afterGiven: boolean, titled = false): nu
     const g = gapOf(original, tokens[to]!, tokens[to + 1]!);
     if (NAME_BREAK.test(g)) break;
     const next = tokens[to + 1]!;
-    if (!isNameWord(s, next, false)) break;
+    // "الله" is a name's only after "عبد" written apart ("عبد الله غل"); elsewhere it ends one ("رضوان الله").
+    if (!isNameWord(s, next, false) && !(next.text === 'الله' && tokens[to]!.text === 'عبد')) break;
     const words = to - k + 1;
     if (s.rules.thirdWordNeedsNameShape && afterGiven && words >= 2) {
       // A third word must itself be a name part: a given name, a particle or what follows one, or an ال-surname.
