@@ -20,6 +20,7 @@ import {
   NOT_NAME,
   PARTICLES,
   REGIONAL_GIVEN_NAMES,
+  TA_MARBUTA_GIVEN_NAMES,
   ROLE_LINKS,
   ROLE_WORDS,
   SPEECH_VERBS,
@@ -456,6 +457,8 @@ function nameFromGiven(s: Scan, i: number): { nameFrom: number; nameTo: number; 
   if (!next || NAME_BREAK.test(gapOf(s.original, t, next))) return undefined;
   if (s.rules.ambiguousGivenNeedsEvidence && AMBIGUOUS_GIVEN_NAMES.has(word) && (NOT_NAME.has(word) || COMMON_NOUNS.has(word)) && !PARTICLES.has(next.text) && !(GIVEN_NAMES.has(next.text) && !AMBIGUOUS_GIVEN_NAMES.has(next.text))) return undefined;
   const raw = rawOf(s.original, t);
+  // "عائده" (its revenue) is not "عائدة" (the name): a name written with ة, here with ه and a pronoun.
+  if (TA_MARBUTA_GIVEN_NAMES.has(word) && /ه$/u.test(raw)) return undefined;
   if (PARTICLES.has(word) && !/^(عبد|ابو)$/u.test(word)) return undefined; // "بن زايد" is the end of a name, not its start
   // A title or a facility that is also a given name ("ولي العهد", "دوري عبداللطيف جميل", "أمير المنطقة") opens no name.
   if (ROLE_WORDS.has(word) || FACILITY_HEADS.has(word) || TITLE_HEADS.has(word)) return undefined;
@@ -477,8 +480,9 @@ function nameFromGiven(s: Scan, i: number): { nameFrom: number; nameTo: number; 
     // "علي عبدالله صالح", "سعيد بن …": the next word is a given name or a particle; or a verb of saying
     // stands before the name ("وقال مارك ريجيف"), or a title right after it ("جون ميجور رئيس وزراء بريطانيا").
     const named = PARTICLES.has(next.text) || (GIVEN_NAMES.has(next.text) && !AMBIGUOUS_GIVEN_NAMES.has(next.text));
-    // A verb of saying introduces a name, not a word with و before it ("أكد وجود قطار").
-    if (!named && !(prefix === 0 && speechBefore(s, i)) && appositiveAfter(s, to) === undefined) return undefined;
+    // A verb of saying introduces a name, not a word with و before it ("أكد وجود قطار"); an ambiguous name behind a
+    // clitic ("وجود النظام": existence) needs a given name or a particle after it.
+    if (!named && (prefix > 0 || (!speechBefore(s, i) && appositiveAfter(s, to) === undefined))) return undefined;
   }
   return { nameFrom: i, nameTo: to, prefix };
 }

@@ -129,6 +129,13 @@ interface GivenNamesFile {
 const given = givenNamesFile as GivenNamesFile;
 /** Every given name of the lexicon. */
 export const GIVEN_NAMES: ReadonlySet<string> = new Set(Object.values(given.names).flat().map((n) => joinCompound(fold(n))));
+/** Given names written with a final ة ("عائدة", "أسامة"): the same letters with a final ه are a noun and its pronoun ("عائده"). */
+export const TA_MARBUTA_GIVEN_NAMES: ReadonlySet<string> = new Set(
+  Object.values(given.names)
+    .flat()
+    .filter((n) => n.endsWith('ة'))
+    .map((n) => joinCompound(fold(n))),
+);
 /** Given names of the Arabic, Persian, Turkish and Kurdish lists: names that take an ال-surname ("فؤاد السنيورة"). */
 export const REGIONAL_GIVEN_NAMES: ReadonlySet<string> = new Set(
   Object.entries(given.names)
