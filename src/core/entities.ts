@@ -191,6 +191,10 @@ export class Recognizer {
     const named = new Set<string>();
     /** The last token of the last person named (a list of people goes on with "و": "بري و السنيورة و موسى"). */
     let lastPerson = -2;
+    /** The last token of the last team a match report named ("فرنسا و انجلترا"). */
+    let lastTeam = -2;
+    /** The last entity named, and its last token. */
+    const lastEntity = { id: '', end: -2 };
     let lines: LineIndex | undefined;
     let i = 0;
     while (i < tokens.length) {
@@ -227,13 +231,16 @@ export class Recognizer {
       if (best.alt.length > 0 && best.alt.some((id) => this.entities.get(id)!.kind === 'sports') && sportsSentence(tokens, i, original)) {
         ids = best.alt.filter((id) => this.entities.get(id)!.kind === 'sports');
       }
+      // A short form right after the entity's full name is that entity ("وكالة الأنباء القطرية (قنا)").
+      if (!best.context && lastEntity.end === i - 1 && best.alt.includes(lastEntity.id)) ids = [lastEntity.id];
       // A dateline's or a credit's agency ("الدوحة - قنا :", "( قنا )") is the agency, not the town of the same name.
       if (best.alt.some((id) => this.entities.get(id)!.kind === 'media') && creditPosition(tokens, i, best.last, original)) {
         ids = best.alt.filter((id) => this.entities.get(id)!.kind === 'media');
       }
       ids = ids.filter((id) => this.citable(id, context.year));
       // "فاز قطر على المغرب": a country or a city playing a match is its team, not the place.
-      if (ids.length > 0 && ids.every((id) => this.entities.get(id)!.type === 'place') && competitor(tokens, i, best.last) && sportsSentence(tokens, i, original)) {
+      if (ids.length > 0 && ids.every((id) => this.entities.get(id)!.type === 'place') && competitor(tokens, i, best.last, lastTeam) && sportsSentence(tokens, i, original)) {
+        lastTeam = best.last;
         i = best.last + 1;
         continue;
       }
@@ -262,6 +269,8 @@ export class Recognizer {
       }
       if (!best.context) named.add(id);
       if (e.type === 'person') lastPerson = best.last;
+      lastEntity.id = id;
+      lastEntity.end = best.last;
       lines ??= sharedLineIndex(original, folded);
       mentions.push({
         entity: id,
@@ -469,7 +478,7 @@ const ORGANISATION_CUES = foldedSet('نادي فريق لاعب لاعبو لا�
 const SPORTS_WORDS = foldedSet(`
   مباراة المباراة مباريات فريق الفريق منتخب المنتخب هدف هدفين أهداف الأهداف الدوري دوري فاز فوز الفوز تعادل التعادل
   كأس الكأس بطولة البطولة لاعب اللاعب لاعبي مدرب المدرب الملعب ملعب نقطة نقاط النقاط الشوط الجولة مهاجم المهاجم
-  حارس ضيفه مضيفه الموسم النادي نادي هزم خسر سجل تأهل
+  حارس ضيفه مضيفه الموسم النادي نادي هزم خسر سجل تأهل تصفيات المونديال ركلة جزاء شباك مرمى الشوط المجموعة
 `);
 
 /** Whether tokens [i, last] stand as a dateline's or a credit's agency: "المدينة - X :", "( X )", "X - رويترز". */
@@ -480,13 +489,20 @@ function creditPosition(tokens: readonly Token[], i: number, last: number, origi
 }
 
 /** Words beside a team's name in a match report: "فريق قطر", "أمام المغرب", "قطر على …", "المغرب بهدف". */
-const COMPETITOR_BEFORE = foldedSet('فريق منتخب أمام ضد هزم فاز تعادل خسر ضيفه مضيفه لاعب لاعبو لاعبي مدرب نادي تغلب واجه يواجه يلتقي التقى');
-const COMPETITOR_AFTER = foldedSet('على أمام ضد بهدف بهدفين بثلاثة بنتيجة فاز تعادل خسر');
+const COMPETITOR_BEFORE = foldedSet(`فريق منتخب أمام ضد هزم هزمت فاز فازت تعادل تعادلت خسر خسرت حقق حققت تعثر تعثرت تقدم تقدمت
+  ضيفه ضيفها ضيفة ضيفته ضيفتها مضيفه مضيفها مضيفة مضيفته مضيفتها لاعب لاعبو لاعبي مدرب نادي تغلب واجه يواجه يلتقي التقى
+  لقاء مباراة مباراتي مرمى شباك قائد`);
+const COMPETITOR_AFTER = foldedSet('على أمام ضد بهدف بهدفين بثلاثة بخماسية بثلاثية بنتيجة فاز فازت تعادل تعادلت خسر خسرت');
 
 /** Whether the name at tokens [i, last] stands where a team's would in a match report. */
-function competitor(tokens: readonly Token[], i: number, last: number): boolean {
+function competitor(tokens: readonly Token[], i: number, last: number, lastTeam: number): boolean {
   const cue = (t: Token | undefined, words: ReadonlySet<string>): boolean => t !== undefined && proclitic(t.text).some((f) => words.has(f.form));
-  return cue(tokens[i - 1], COMPETITOR_BEFORE) || cue(tokens[last + 1], COMPETITOR_AFTER);
+  // The next of a list of teams ("فرنسا و انجلترا"), a pronoun apart after a host ("مضيفة ها جورجيا"), a score after.
+  const before = tokens[i - 1];
+  if (before && (before.text === 'و' ? lastTeam === i - 2 : tokens[i]!.text.startsWith('و') && lastTeam === i - 1)) return true;
+  if (before && /^(ه|ها)$/u.test(before.text) && cue(tokens[i - 2], COMPETITOR_BEFORE)) return true;
+  if (/^\d+$/u.test(tokens[last + 1]?.text ?? '')) return true;
+  return cue(before, COMPETITOR_BEFORE) || cue(tokens[last + 1], COMPETITOR_AFTER);
 }
 
 /** Whether the sentence around token i is about a match (two of its words or more). */

@@ -74,6 +74,16 @@ describe('recognition in context', () => {
     assert.deepEqual(ids('وتستضيف قطر اجتماعا للوزراء العرب'), ['qatar']);
   });
 
+  it('teams listed in a match report, or with a score after them, are teams', () => {
+    assert.deepEqual(ids('وحققت قطر و المغرب فوزين كبيرين في مستهل التصفيات المؤهلة إلى المونديال'), []);
+    assert.deepEqual(ids('وفي الجولة الثانية من التصفيات تغلب المنتخب على المغرب 3 - صفر في المباراة'), []);
+    assert.deepEqual(ids('وزار وزير خارجية قطر المغرب الأسبوع الماضي'), ['qatar', 'morocco']);
+  });
+
+  it("a short form right after the entity's full name is that entity", () => {
+    assert.deepEqual(ids('وعلمت وكالة الأنباء القطرية قنا أن الاجتماع تأجل'), ['qna', 'qna']);
+  });
+
   it("a dateline's agency is the agency, not the town of its name", () => {
     assert.deepEqual(ids('الدوحة - قنا : أعلن المسؤولون'), ['qna']);
     assert.deepEqual(ids('وصل الوفد إلى مدينة قنا في صعيد مصر'), ['qena']);
