@@ -125,7 +125,7 @@ addHeads('جيش', org('army', { proper: true, generic: folded('النظام ا�
 addHeads('كلية', org('college', { weak: true }));
 addHeads('أكاديمية', org('academy', { weak: true, coordinates: true }));
 addHeads('مستشفى', org('hospital', { weak: true }));
-addHeads('تنظيم', org('organisation', { proper: true, definiteOnly: folded('القاعدة الدولة الإخوان') }));
+addHeads('تنظيم', org('organisation', { definiteOnly: folded('القاعدة الدولة الإخوان') })); // an unknown word after it is organising ("تنظيم صفوف"); a quoted name stays
 /** The other sense of "تنظيم" (organising) and "جبهة" (a front line): not a name. */
 const NOT_PROPER = folded(`
   نزوح مرور احتجاج نفط طيران تأمين اتصالات مقاولات استثمار تطوير نقل شحن إنتاج تصنيع بناء أمن حراسة جديد جديدا كبير

@@ -119,6 +119,11 @@ describe('organisations and laws by pattern', () => {
       assert.deepEqual(names('تغيرت السياسة الخارجية الأمريكية كثيرا.'), []);
     });
 
+    it('"تنظيم" + a common word is organising, not a body: "تنظيم صفوف", "تنظيم دوريات"', () => {
+      assert.deepEqual(names('وعمل الحزب على تنظيم صفوفه قبل الانتخابات.'), []);
+      assert.deepEqual(names('وتقرر تنظيم دوريات للتأكد من الالتزام.'), []);
+    });
+
     it('a descriptive adjective is dropped from the end: "تنظيم داعش الإرهابي"', () => {
       assert.deepEqual(names('تبنى تنظيم داعش الإرهابي الهجوم.'), ['تنظيم داعش']);
     });
