@@ -29,6 +29,7 @@ import {
   WEAK_TITLES,
 } from './names';
 import { EndingFilter, mayHaveProclitic, proclitic, Token, tokenize } from './tokenize';
+import { factsOf, tokenFacts, WordFacts } from './wordFacts';
 
 export interface Discovery {
   /** The name as written, and its range in the original text. */
@@ -170,12 +171,12 @@ const TITLE = 16;
 const WEAK_TITLE = 32;
 const ROLE = 64;
 const NOT_A_NAME_NOUN = 128;
-/** Word → its lexical bits: worked out once a word (the lexicons are fixed), then looked up. */
-const LEXICAL = new Map<string, number>();
+const SPEECH = 256;
 
-function lexicalOf(w: string): number {
-  let bits = LEXICAL.get(w);
-  if (bits === undefined) {
+function lexicalOf(w: string, known?: WordFacts): number {
+  const facts = known ?? factsOf(w);
+  let bits = facts.bits;
+  if (bits < 0) {
     bits = 0;
     if (/^[\u0621-\u064a]+$/u.test(w)) bits |= LETTERS;
     if (GIVEN_NAMES.has(w)) bits |= GIVEN;
@@ -185,15 +186,15 @@ function lexicalOf(w: string): number {
     if (WEAK_TITLES.has(w)) bits |= WEAK_TITLE;
     if (ROLE_WORDS.has(w)) bits |= ROLE;
     if (isNationality(w) || COMMON_NOUNS.has(w) || (mayHaveProclitic(w) && proclitic(w).some((f) => f.prefix > 0 && COMMON_NOUNS.has(f.form)))) bits |= NOT_A_NAME_NOUN;
-    if (LEXICAL.size >= 200_000) LEXICAL.clear();
-    LEXICAL.set(w, bits);
+    if (proclitic(w).some((f) => SPEECH_VERBS.has(f.form))) bits |= SPEECH;
+    facts.bits = bits;
   }
   return bits;
 }
 
 function isNameWord(s: Scan, t: Token, first: boolean): boolean {
   const w = t.text;
-  const lex = lexicalOf(w);
+  const lex = lexicalOf(w, tokenFacts(t));
   if ((lex & LETTERS) === 0) return false; // letters only: no digits, no Latin
   if (w.length < 2 && !PARTICLES.has(w)) return false;
   if (DETACHED_PRONOUNS.has(w)) return false; // "بريق ها": a pronoun written apart
@@ -238,9 +239,13 @@ function isPluralShape(w: string): boolean {
 function titleHeadAt(tokens: readonly Token[], i: number): { form: string; prefix: number } | undefined {
   const word = tokens[i]!.text;
   if (!TITLE_HEAD_ENDINGS.mayMatch(word)) return undefined;
-  if (TITLE_HEADS.has(word)) return { form: word, prefix: 0 };
-  if (!mayHaveProclitic(word)) return undefined;
-  return proclitic(word).find((f) => TITLE_HEADS.has(f.form) && f.prefix > 0 && (!f.form.startsWith('ال') || word.startsWith('لل') || /^[وف]ال/u.test(word)));
+  const facts = tokenFacts(tokens[i]!);
+  if (facts.head === undefined) {
+    if (TITLE_HEADS.has(word)) facts.head = { form: word, prefix: 0 };
+    else if (!mayHaveProclitic(word)) facts.head = null;
+    else facts.head = proclitic(word).find((f) => TITLE_HEADS.has(f.form) && f.prefix > 0 && (!f.form.startsWith('ال') || word.startsWith('لل') || /^[وف]ال/u.test(word))) ?? null;
+  }
+  return facts.head ?? undefined;
 }
 
 /** The name's words from k: how far it runs (at most four words), by the rules that end a name. */
@@ -449,7 +454,7 @@ function afterFacility(s: Scan, i: number): boolean {
 function nameFromGiven(s: Scan, i: number): { nameFrom: number; nameTo: number; prefix: number } | undefined {
   const { tokens } = s;
   const t = tokens[i]!;
-  const given = givenIn(t.text);
+  const given = givenIn(t.text, t);
   if (!given) return undefined;
   const { word, prefix } = given;
   // The cheapest tests first: a name needs a next word, with nothing between.
@@ -487,12 +492,10 @@ function nameFromGiven(s: Scan, i: number): { nameFrom: number; nameTo: number; 
   return { nameFrom: i, nameTo: to, prefix };
 }
 
-/** Word → the given name it is, with the clitics before it ("وفؤاد" → فؤاد, 1), or null: worked out once a word. */
-const GIVEN_CACHE = new Map<string, { word: string; prefix: number } | null>();
-
-function givenIn(text: string): { word: string; prefix: number } | undefined {
+function givenIn(text: string, token?: Token): { word: string; prefix: number } | undefined {
   if (!GIVEN_ENDINGS.mayMatch(text)) return undefined; // most words end as no given name does
-  let found = GIVEN_CACHE.get(text);
+  const facts = token ? tokenFacts(token) : factsOf(text);
+  let found = facts.given;
   if (found === undefined) {
     found = null;
     // "وولي عهده" is و + ولي (a title), not the name Woolley: a word that is و/ف + a title or a function word is that.
@@ -503,8 +506,7 @@ function givenIn(text: string): { word: string; prefix: number } | undefined {
       const f = proclitic(text).find((x) => x.prefix > 0 && x.prefix <= 2 && !x.form.startsWith('ال') && GIVEN_NAMES.has(x.form));
       if (f) found = { word: f.form, prefix: f.prefix };
     }
-    if (GIVEN_CACHE.size >= 100_000) GIVEN_CACHE.clear();
-    GIVEN_CACHE.set(text, found);
+    facts.given = found;
   }
   return found ?? undefined;
 }
@@ -512,8 +514,8 @@ function givenIn(text: string): { word: string; prefix: number } | undefined {
 /** Whether a verb of saying stands right before token i ("وقال", "و قال", "أعلن"). */
 function speechBefore(s: Scan, i: number): boolean {
   const before = s.tokens[i - 1];
-  if (!before || NAME_BREAK.test(gapOf(s.original, before, s.tokens[i]!))) return false;
-  return proclitic(before.text).some((f) => SPEECH_VERBS.has(f.form));
+  if (!before || (lexicalOf(before.text, tokenFacts(before)) & SPEECH) === 0) return false;
+  return !NAME_BREAK.test(gapOf(s.original, before, s.tokens[i]!));
 }
 
 /**

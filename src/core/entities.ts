@@ -7,6 +7,7 @@ import type { Article } from './article';
 import { LineIndex, partitionPoint, sharedLineIndex, TextRange } from './text';
 import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
+import { tokenFacts } from './wordFacts';
 import { COMMON_NOUNS, foldedSet, GIVEN_NAMES, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize } from './tokenize';
 
@@ -103,13 +104,6 @@ interface Start {
   node: TrieNode;
 }
 const NO_STARTS: readonly Start[] = [];
-/** How many distinct words a recognizer remembers the starts of before it forgets them all. */
-const MAX_CACHED_STARTS = 200_000;
-
-/** The word in storage of its own: a slice of an article's text would keep the whole text alive in the cache. */
-function ownWord(s: string): string {
-  return String.fromCharCode(...Array.from(s, (c) => c.charCodeAt(0)));
-}
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -133,9 +127,7 @@ const MEDIA_CUES = new Set(['صحيفه', 'جريده', 'موقع', 'قناه', 
 export class Recognizer {
   private readonly root = node();
   /** The endings of the words that start a name (the root's children). */
-  private readonly firstWords = new EndingFilter();
-  /** Word → the forms of it that start a name (see `startsOf`). */
-  private readonly starts = new Map<string, readonly Start[]>();
+  private readonly firstWords: EndingFilter;
   readonly entities = new Map<string, Entity>();
 
   /**
@@ -143,6 +135,8 @@ export class Recognizer {
    * `cacheStarts`: remember each word's starts (for a recognizer used on many texts; not for one text's own names).
    */
   constructor(entities: readonly Entity[], contextOnly: ReadonlySet<string> = new Set(), private readonly cacheStarts = true) {
+    // A text's own few names need a small filter (quick to make); a knowledge base a full one.
+    this.firstWords = new EndingFilter([], cacheStarts ? 16 : 10);
     for (const e of entities) {
       this.entities.set(e.id, e);
       // A context alias is context-only even when it is the entity's own name ("إب", the Yemeni city, is also "أب").
@@ -377,8 +371,7 @@ export class Recognizer {
   /** The longest alias starting at token i (the first token may carry clitics). */
   private longestAt(tokens: readonly Token[], i: number): { last: number; prefix: number; form: string; ids: string[]; context: boolean; alt: string[] } | undefined {
     let best: { last: number; prefix: number; form: string; ids: string[]; context: boolean; alt: string[] } | undefined;
-    const word = tokens[i]!.text;
-    const starts = this.startsOf(word);
+    const starts = this.startsOf(tokens[i]!);
     for (let f = 0; f < starts.length; f++) {
       const { form, prefix, node } = starts[f]!;
       let n: TrieNode | undefined = node;
@@ -402,11 +395,13 @@ export class Recognizer {
    * The forms of a word (clitics stripped) that start a name, with the trie node each reaches: worked out once
    * per distinct word (a corpus's vocabulary is small next to its text), then looked up.
    */
-  private startsOf(word: string): readonly Start[] {
+  private startsOf(token: Token): readonly Start[] {
+    const word: string = token.text;
     if (!this.firstWords.mayMatch(word)) return NO_STARTS;
-    let starts = this.starts.get(word);
-    if (starts) return starts;
-    starts = NO_STARTS;
+    // Kept with the word's facts (one lookup a token for every pass), for the recognizer they were made by.
+    const facts = this.cacheStarts ? tokenFacts(token) : undefined;
+    if (facts && facts.startsOf === this) return facts.starts as readonly Start[];
+    let starts: readonly Start[] = NO_STARTS;
     {
       // Most words carry no proclitic: their only form is the word itself.
       for (const { form, prefix } of mayHaveProclitic(word) ? proclitic(word) : [{ form: word, prefix: 0 }]) {
@@ -417,9 +412,10 @@ export class Recognizer {
         (starts as Start[]).push({ form, prefix, node });
       }
     }
-    if (!this.cacheStarts) return starts;
-    if (this.starts.size >= MAX_CACHED_STARTS) this.starts.clear();
-    this.starts.set(word.length < 13 ? word : ownWord(word), starts);
+    if (facts) {
+      facts.starts = starts;
+      facts.startsOf = this;
+    }
     return starts;
   }
 

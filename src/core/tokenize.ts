@@ -15,6 +15,8 @@ export interface Token {
   index: number;
   /** Offset of the token in the folded text (for mapping a stripped prefix back). */
   folded: number;
+  /** What a recognizer's passes learnt of the word, kept with the token (see discovery.ts `tokenFacts`). */
+  facts: unknown;
 }
 
 /** Letters that attach to the next word as a separate token ("لـ بلينكن", "لـ”الحل نت”"). */
@@ -72,7 +74,7 @@ function tokensOf(original: string, folded: FoldedText): Token[] {
     let end = folded.ends[i - 1]!;
     // Marks written on the last letter belong to the word (لافروفُ).
     while (end < length && isCombining(original.charCodeAt(end))) end++;
-    tokens.push({ text: text.slice(from, i), start: folded.starts[from]!, end, index: tokens.length, folded: from });
+    tokens.push({ text: text.slice(from, i), start: folded.starts[from]!, end, index: tokens.length, folded: from, facts: undefined });
   }
   return tokens;
 }
@@ -86,27 +88,32 @@ function tokensOf(original: string, folded: FoldedText): Token[] {
  */
 export class EndingFilter {
   /** Hashes of the last three characters of the words of three or more. */
-  private readonly long = new Uint32Array(2048);
+  private readonly long: Uint32Array;
   /** Hashes of the shorter words. */
-  private readonly short = new Uint32Array(2048);
+  private readonly short: Uint32Array;
+  /** The hash bits kept: 16 for a large set of words; fewer for a few (a text's own names), smaller to make. */
+  private readonly mask: number;
 
-  constructor(words: Iterable<string> = []) {
+  constructor(words: Iterable<string> = [], bits = 16) {
+    this.mask = (1 << bits) - 1;
+    this.long = new Uint32Array(1 << Math.max(0, bits - 5));
+    this.short = new Uint32Array(1 << Math.max(0, bits - 5));
     for (const w of words) this.add(w);
   }
 
   add(word: string): void {
     const long = word.length >= 3;
-    const h = endingHash(word, long ? 3 : 2);
+    const h = endingHash(word, long ? 3 : 2) & this.mask;
     (long ? this.long : this.short)[h >>> 5]! |= 1 << (h & 31);
   }
 
   /** False when neither `word` nor any of its stripped forms can be one of the words added. */
   mayMatch(word: string): boolean {
     if (word.length >= 3) {
-      const h = endingHash(word, 3);
+      const h = endingHash(word, 3) & this.mask;
       if ((this.long[h >>> 5]! & (1 << (h & 31))) !== 0) return true;
     }
-    const h = endingHash(word, 2);
+    const h = endingHash(word, 2) & this.mask;
     return (this.short[h >>> 5]! & (1 << (h & 31))) !== 0;
   }
 }
