@@ -3,15 +3,19 @@
  * clitics stripped, mapped back to the exact characters of the original text. Pure TypeScript.
  */
 import { fold, FoldedText, foldWithMap } from './arabic';
-import type { Article } from './article';
 import { LineIndex, partitionPoint, sharedLineIndex, TextRange } from './text';
 import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
+import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, competitor, creditPosition, GOVERNORS, isSurname, ORGANISATION_CUES, PLACE_CUES, SENTENCE_BREAK, sportsSentence, type RecognitionContext } from './recognitionContext';
+import { sentenceAround, statementText } from './statements';
 import { tokenFacts } from './wordFacts';
-import { COMMON_NOUNS, foldedSet, GIVEN_NAMES, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
+import { COMMON_NOUNS, GIVEN_NAMES, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize } from './tokenize';
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'law';
+
+export { findStatements, statementText, type Statement } from './statements';
+export { recognitionContext, type RecognitionContext } from './recognitionContext';
 
 export interface Role {
   titleAr?: string;
@@ -433,94 +437,6 @@ export class Recognizer {
   }
 }
 
-/** What the article's parse tells recognition. */
-export interface RecognitionContext {
-  /** The article's year, when known. */
-  year?: number;
-  /** The outlet line's range in the text. */
-  outlet?: { start: number; end: number };
-}
-
-/** The recognition context of a parsed article: its date's year and its outlet line. */
-export function recognitionContext(article: Pick<Article, 'date' | 'outlet'>): RecognitionContext {
-  const out: RecognitionContext = {};
-  // Only a year the text or the file name states: an inferred one may be off, and would hide a law wrongly.
-  const source = article.date?.yearSource;
-  if (article.date?.year !== undefined && (source === 'explicit' || source === 'file-name')) out.year = article.date.year;
-  // The outlet's own line (a header or a byline), not a source named in the body.
-  const outlet = article.outlet;
-  if (outlet && (outlet.source === 'header' || outlet.source === 'byline')) out.outlet = { start: outlet.range.start, end: outlet.range.end };
-  return out;
-}
-
-/** A word that can stand for a person alone: three letters or more, not a given name, a function word or a common noun. */
-function isSurname(word: string): boolean {
-  return word.length >= 3 && !GIVEN_NAMES.has(word) && !NOT_NAME.has(word) && !COMMON_NOUNS.has(word) && !ORDINALS.has(word) && !NATIONALITY_ADJECTIVES.has(word);
-}
-
-/** Whether the first `prefix` folded characters stripped from `word` include the article ال ("القيصر", "للقيصر"). */
-function articleStripped(word: string, prefix: number): boolean {
-  const removed = word.slice(0, prefix);
-  return removed.endsWith('ال') || (word.startsWith('لل') && prefix >= 2);
-}
-
-/** Nouns a person's short name follows when it is theirs: "نظام الأسد", "حكومة نتنياهو", "إدارة بوش". */
-const GOVERNORS = foldedSet('نظام حكومة إدارة عهد قوات جيش ميليشيات حزب أنصار مؤيدي معارضي الرئيس الرئيسة خلفه سلفه');
-/** Nouns a place's ambiguous name follows when it is the place: "مدينة العين", "محافظة إب", "بلدة صور". */
-const PLACE_CUES = foldedSet('مدينة محافظة بلدة قرية منطقة ولاية إقليم قضاء ناحية مخيم عاصمة مدن مناطق ميناء مطار جزيرة');
-/** Nouns an organisation's ambiguous name follows when it is the organisation: "نادي الهلال", "صحيفة الرياض". */
-const ORGANISATION_CUES = foldedSet('نادي فريق لاعب لاعبو لاعبي مدرب جمهور صحيفة جريدة قناة وكالة مجلة موقع شركة حزب حركة جماعة تيار');
-/** Words of a sentence about a match: "مباراة", "الدوري", "تعادل", "هدف", "المدرب"... */
-const SPORTS_WORDS = foldedSet(`
-  مباراة المباراة مباريات فريق الفريق منتخب المنتخب هدف هدفين أهداف الأهداف الدوري دوري فاز فوز الفوز تعادل التعادل
-  كأس الكأس بطولة البطولة لاعب اللاعب لاعبي مدرب المدرب الملعب ملعب نقطة نقاط النقاط الشوط الجولة مهاجم المهاجم
-  حارس ضيفه مضيفه الموسم النادي نادي هزم خسر سجل تأهل تصفيات المونديال ركلة جزاء شباك مرمى الشوط المجموعة
-`);
-
-/** Whether tokens [i, last] stand as a dateline's or a credit's agency: "المدينة - X :", "( X )", "X - رويترز". */
-function creditPosition(tokens: readonly Token[], i: number, last: number, original: string): boolean {
-  const before = original.slice(tokens[i - 1]?.end ?? Math.max(0, tokens[i]!.start - 3), tokens[i]!.start);
-  const after = original.slice(tokens[last]!.end, tokens[last + 1]?.start ?? original.length);
-  return (/[-–(]\s*$/u.test(before) && /^\s*[:)]/u.test(after)) || (/\(\s*$/u.test(before) && /^\s*[-–]/u.test(after));
-}
-
-/** Words beside a team's name in a match report: "فريق قطر", "أمام المغرب", "قطر على …", "المغرب بهدف". */
-const COMPETITOR_BEFORE = foldedSet(`فريق منتخب أمام ضد هزم هزمت فاز فازت تعادل تعادلت خسر خسرت حقق حققت تعثر تعثرت تقدم تقدمت
-  ضيفه ضيفها ضيفة ضيفته ضيفتها مضيفه مضيفها مضيفة مضيفته مضيفتها لاعب لاعبو لاعبي مدرب نادي تغلب واجه يواجه يلتقي التقى
-  لقاء مباراة مباراتي مرمى شباك قائد`);
-const COMPETITOR_AFTER = foldedSet('على أمام ضد بهدف بهدفين بثلاثة بخماسية بثلاثية بنتيجة فاز فازت تعادل تعادلت خسر خسرت');
-
-/** Whether the name at tokens [i, last] stands where a team's would in a match report. */
-function competitor(tokens: readonly Token[], i: number, last: number, lastTeam: number): boolean {
-  const cue = (t: Token | undefined, words: ReadonlySet<string>): boolean => t !== undefined && proclitic(t.text).some((f) => words.has(f.form));
-  // The next of a list of teams ("فرنسا و انجلترا"), a pronoun apart after a host ("مضيفة ها جورجيا"), a score after.
-  const before = tokens[i - 1];
-  if (before && (before.text === 'و' ? lastTeam === i - 2 : tokens[i]!.text.startsWith('و') && lastTeam === i - 1)) return true;
-  if (before && /^(ه|ها)$/u.test(before.text) && cue(tokens[i - 2], COMPETITOR_BEFORE)) return true;
-  if (/^\d+$/u.test(tokens[last + 1]?.text ?? '')) return true;
-  return cue(before, COMPETITOR_BEFORE) || cue(tokens[last + 1], COMPETITOR_AFTER);
-}
-
-/** Whether the sentence around token i is about a match (two of its words or more). */
-function sportsSentence(tokens: readonly Token[], i: number, original: string): boolean {
-  let found = 0;
-  for (const step of [-1, 1]) {
-    for (let j = i + step, n = 0; j >= 0 && j < tokens.length && n < 25; j += step, n++) {
-      const near = tokens[j - step]!;
-      const gap = step < 0 ? original.slice(tokens[j]!.end, near.start) : original.slice(near.end, tokens[j]!.start);
-      if (SENTENCE_BREAK.test(gap)) break;
-      if (proclitic(tokens[j]!.text).some((f) => SPORTS_WORDS.has(f.form)) && ++found >= 2) return true;
-    }
-  }
-  return false;
-}
-
-/** Names that are animals' too: "الأسد" (the lion), "فهد" (the cheetah), "نمر", "صقر", "ذيب". */
-const ANIMAL_NAMES = foldedSet('الأسد أسد فهد الفهد نمر النمر صقر الصقر ذيب الذيب');
-/** Words of animals: a lion named "الأسد", a cheetah "فهد", in the same sentence. */
-const ANIMAL_WORDS = foldedSet('حيوان حيوانات الحيوان الحيوانات حديقة الغابة غابة صياد الصياد صيد الصيد افترس افتراس فريسة زئير اللبؤة لبؤة الأسود أسود الشبل شبل محمية المحمية البيطري قطيع النمر نمر الفيل فيل الزرافة');
-const SENTENCE_BREAK = /[.!?؟\n]/u;
-
 /** The user's own entity file: new entities, extra aliases or fields for built-in ones, and ids to hide. */
 export interface UserKnowledgeBaseFile extends KnowledgeBaseFile {
   hide?: string[];
@@ -562,121 +478,6 @@ export function mergeKnowledgeBases(builtIn: readonly Entity[], user: UserKnowle
     for (const id of Array.isArray(user.hide) ? user.hide : []) byId.delete(id);
   }
   return { entities: [...byId.values()], problems };
-}
-
-/** A sentence in which a person speaks: "قال لافروف …", "وأكد أنتونوف أن …", "… قال نجار". */
-export interface Statement {
-  entity: string;
-  /** The sentence, as written (shortened when long). */
-  text: string;
-  start: number;
-  end: number;
-}
-
-/** Verbs of saying, folded, with the clitic و/ف allowed before them. */
-const SPEECH_VERBS = new Set(
-  ['قال', 'قالت', 'أكد', 'أكدت', 'أشار', 'أشارت', 'أضاف', 'أضافت', 'صرح', 'صرّح', 'أوضح', 'أوضحت', 'اعتبر', 'شدد', 'لفت', 'ذكر', 'كشف', 'رأى', 'أعلن', 'حذر', 'توقع', 'وصف', 'نفى', 'يقول', 'يرى', 'يشير', 'تابع'].map(fold),
-);
-const STATEMENT_MAX = 280;
-/** How many words (a title: "قال السفير الروسي لدى الولايات المتحدة، أناتولي أنتونوف") may stand between a verb of saying and the name after it. */
-const VERB_BEFORE_WINDOW = 8;
-/** How many words may stand between the name and a verb of saying after it ("نجار، قال", "أنطونوف ذكر", "… كان قد أكد"). */
-const VERB_AFTER_WINDOW = 3;
-
-/**
- * Words after which the name is not the speaker: a preposition or a complementizer ("قالت فيه، إن فيرشينين …",
- * "أشار إلى أن … ترمب", "نقلت عن أنتونوف").
- */
-const NOT_SPEAKER_LINK = foldedSet('عن مع بين حول إلى على إن أن أنه أنها إنه إنها فيه فيها لأن بعد خلال ضد من ما');
-/** Heads whose complement the name is ("مسؤول في إدارة الرئيس … جو بايدن، كان قد أكد"): the head speaks, not the name. */
-const GENITIVE_HEADS = foldedSet('إدارة حكومة نظام عهد رئاسة حزب قوات مكتب فريق مستشار متحدث باسم أنصار مقربين مقرب نظير لنظيره نظيره');
-
-function isSpeechVerb(word: string): boolean {
-  return SPEECH_VERBS.has(word) || (/^[وف]/.test(word) && SPEECH_VERBS.has(word.slice(1)));
-}
-
-const SENTENCE_END = /[.!?؟:\n]/u;
-
-/**
- * For each person mention, the sentence in which that person speaks: a verb of saying before the name with
- * only a title between ("وأكد لافروف", "قال السفير …، أناتولي أنتونوف"), or right after the name ("نجار، قال",
- * "أنطونوف ذكر") when the name is not the complement of someone else ("مسؤول في إدارة … بايدن، أكد").
- */
-export function findStatements(original: string, mentions: readonly Mention[], folded: FoldedText = foldWithMap(original)): Statement[] {
-  const tokens = tokenize(original, folded);
-  const out: Statement[] = [];
-  const seen = new Set<string>();
-  // Token index → the person mention covering it (to stop at another person).
-  const personAt = new Map<number, Mention>();
-  const spans = new Map<Mention, { first: number; last: number }>();
-  let k = 0;
-  for (const m of mentions) {
-    while (k < tokens.length && tokens[k]!.end <= m.start) k++;
-    if (k >= tokens.length) break;
-    let last = k;
-    while (last + 1 < tokens.length && tokens[last + 1]!.start < m.end) last++;
-    spans.set(m, { first: k, last });
-    if (m.type === 'person') for (let j = k; j <= last; j++) personAt.set(j, m);
-  }
-  const gapEnds = (a: number, b: number): boolean => SENTENCE_END.test(original.slice(tokens[a]!.end, tokens[b]!.start));
-
-  for (const m of mentions) {
-    if (m.type !== 'person') continue;
-    const span = spans.get(m);
-    if (!span) continue;
-    const { first, last } = span;
-    let speaks = false;
-    // Verb, then (a title), then the name.
-    for (let j = first - 1; j >= 0 && j >= first - VERB_BEFORE_WINDOW; j--) {
-      if (gapEnds(j, j + 1)) break;
-      const w = tokens[j]!.text;
-      if (isSpeechVerb(w)) {
-        speaks = true;
-        break;
-      }
-      if (NOT_SPEAKER_LINK.has(w) || personAt.has(j)) break;
-    }
-    // The name, then the verb: unless the name is someone's complement.
-    if (!speaks) {
-      let complement = false;
-      for (let j = first - 1; j >= 0 && j >= first - 4; j--) {
-        if (gapEnds(j, j + 1)) break;
-        if (GENITIVE_HEADS.has(tokens[j]!.text) || proclitic(tokens[j]!.text).some((f) => GENITIVE_HEADS.has(f.form))) complement = true;
-      }
-      for (let j = last + 1; !complement && j < tokens.length && j <= last + VERB_AFTER_WINDOW; j++) {
-        if (gapEnds(j - 1, j)) break;
-        const w = tokens[j]!.text;
-        if (isSpeechVerb(w)) {
-          speaks = true;
-          break;
-        }
-        if (NOT_SPEAKER_LINK.has(w) || personAt.has(j)) break;
-      }
-    }
-    if (!speaks) continue;
-    const { start, end } = sentenceAround(original, m.start, m.end);
-    const key = `${m.entity}:${start}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ entity: m.entity, text: statementText(original, start, end), start, end });
-  }
-  return out;
-}
-
-/** A statement's text: the sentence [start, end) of `text` as written, shortened when long. */
-export function statementText(text: string, start: number, end: number): string {
-  const sentence = text.slice(start, end).trim();
-  return sentence.length > STATEMENT_MAX ? sentence.slice(0, sentence.lastIndexOf(' ', STATEMENT_MAX)) + '…' : sentence;
-}
-
-/** The sentence holding [start, end): from the previous sentence end (or line start) to the next. */
-function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
-  let s = start;
-  while (s > 0 && text[s - 1] !== '\n' && !(/[.!?؟]/.test(text[s - 1]!) && /\s/.test(text[s]!))) s--;
-  let e = end;
-  while (e < text.length && text[e] !== '\n' && !(/[.!?؟]/.test(text[e]!) && (e + 1 >= text.length || /\s/.test(text[e + 1]!)))) e++;
-  if (e < text.length && text[e] !== '\n') e++;
-  return { start: s, end: e };
 }
 
 /** The id of a discovered person: one per folded name across the corpus. */
