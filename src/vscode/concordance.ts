@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { concordance, ConcordanceLine, ConcordanceSort } from '../core/search/concordance';
-import { esc } from '../core/summary/html';
+import { contentSecurityPolicy, esc, makeNonce } from '../core/summary/html';
 import type { CorpusSearch } from '../core/search/corpusSearch';
 import type { EntityNode } from './entitiesView';
 import { Commands, Webviews } from './ids';
@@ -18,11 +18,16 @@ export type ConcordanceTarget = { word: string } | { entity: string };
 /** Messages from the webview. */
 type FromWebview = { type: 'open'; file: string; start: number; end: number; toSide?: boolean } | { type: 'sort'; sort: ConcordanceSort } | { type: 'ready' };
 
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
+/** A message from the webview, checked field by field: the page is not trusted to send what it should. */
+function fromWebview(m: unknown): FromWebview | undefined {
+  if (typeof m !== 'object' || m === null) return undefined;
+  const o = m as Record<string, unknown>;
+  if (o.type === 'ready') return { type: 'ready' };
+  if (o.type === 'sort' && (o.sort === 'position' || o.sort === 'left' || o.sort === 'right')) return { type: 'sort', sort: o.sort };
+  if (o.type === 'open' && typeof o.file === 'string' && Number.isInteger(o.start) && Number.isInteger(o.end)) {
+    return { type: 'open', file: o.file, start: o.start as number, end: o.end as number, toSide: o.toSide === true };
+  }
+  return undefined;
 }
 
 /** What a command argument names: a target, an Entities-view node, or (from the editor) the word at the cursor. */
@@ -66,7 +71,10 @@ export class ConcordancePanel implements vscode.Disposable {
     });
     this.panel.webview.html = this.html();
     this.disposables.push(
-      this.panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
+      this.panel.webview.onDidReceiveMessage((m: unknown) => {
+        const message = fromWebview(m);
+        if (message) void this.onMessage(message);
+      }),
       this.panel.onDidDispose(() => {
         this.disposables.forEach((d) => d.dispose());
         onDispose();
@@ -105,7 +113,7 @@ export class ConcordancePanel implements vscode.Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
-    const n = nonce();
+    const n = makeNonce();
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'concordance.css'));
     const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'concordance.js'));
@@ -115,7 +123,7 @@ export class ConcordancePanel implements vscode.Disposable {
 <html lang="ar" dir="rtl">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${n}';">
+<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(webview.cspSource, n))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${css}">
 <title>${esc(vscode.l10n.t('Concordance'))}</title>

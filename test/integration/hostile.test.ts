@@ -35,6 +35,8 @@ function checkPage(html: string, cspSource: string, where: string): void {
   const ours = cspSource.split(/\s+/); // VS Code's own sources for the extension's files (e.g. 'self' https://*.vscode-cdn.net)
   const directives = new Map(csp.split(';').map((d) => d.trim()).filter(Boolean).map((d) => d.split(/\s+/)).map(([k, ...v]) => [k!, v]));
   assert.deepEqual(directives.get('default-src'), ["'none'"], `${where}: default-src 'none'`);
+  assert.deepEqual(directives.get('base-uri'), ["'none'"], `${where}: base-uri 'none'`);
+  assert.deepEqual(directives.get('form-action'), ["'none'"], `${where}: form-action 'none'`);
   const scriptSrc = directives.get('script-src') ?? [];
   assert.equal(scriptSrc.length, 1, `${where}: one script source`);
   const nonce = /^'nonce-([A-Za-z0-9]{16,})'$/.exec(scriptSrc[0]!)?.[1];
