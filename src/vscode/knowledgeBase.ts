@@ -56,13 +56,25 @@ export function builtInRecognizer(): Recognizer {
  */
 export function registerKnowledgeBase(context: vscode.ExtensionContext, corpus: Corpus, log: vscode.LogOutputChannel): void {
   const builtIn = builtInEntities();
-  const load = async (initial: boolean): Promise<void> => {
-    const user = await readUserFiles(log);
-    if (initial && !user) return; // the corpus already recognizes the built-in entities
-    const { entities, problems } = mergeKnowledgeBases(builtIn, user);
-    for (const p of problems) log.warn(`${USER_ENTITY_FILE}: ${p}`);
-    await corpus.setRecognizer(new Recognizer(entities));
-    log.info(`knowledge base: ${entities.length} entities (${builtIn.length} built in${user ? `, merged with ${USER_ENTITY_FILE}` : ''})`);
+  // Loads run one after another, and one that a newer change has overtaken is dropped: a slow reload (the file
+  // deleted) must not land after a quick one (the file written again) and undo it.
+  let generation = 0;
+  let queue: Promise<void> = Promise.resolve();
+  const load = (initial: boolean): Promise<void> => {
+    const mine = ++generation;
+    queue = queue
+      .then(async () => {
+        if (mine !== generation) return;
+        const user = await readUserFiles(log);
+        if (initial && !user) return; // the corpus already recognizes the built-in entities
+        if (mine !== generation) return;
+        const { entities, problems } = mergeKnowledgeBases(builtIn, user);
+        for (const p of problems) log.warn(`${USER_ENTITY_FILE}: ${p}`);
+        await corpus.setRecognizer(new Recognizer(entities));
+        log.info(`knowledge base: ${entities.length} entities (${builtIn.length} built in${user ? `, merged with ${USER_ENTITY_FILE}` : ''})`);
+      })
+      .catch((e: unknown) => log.error(`knowledge base: could not be loaded: ${e instanceof Error ? e.message : String(e)}`));
+    return queue;
   };
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${USER_ENTITY_FILE}`);
   // Deleting the whole `.corpus` folder reports the folder only.
