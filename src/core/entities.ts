@@ -8,7 +8,7 @@ import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
 import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, competitor, creditPosition, GOVERNORS, isSurname, ORGANISATION_CUES, PLACE_CUES, SENTENCE_BREAK, sportsSentence, type RecognitionContext } from './recognitionContext';
 import { sentenceAround, statementText } from './statements';
-import { tokenFacts } from './wordFacts';
+import { tokenFacts, type WordFacts } from './wordFacts';
 import { COMMON_NOUNS, GIVEN_NAMES, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize } from './tokenize';
 
@@ -132,6 +132,8 @@ export class Recognizer {
   private readonly root = node();
   /** The endings of the words that start a name (the root's children). */
   private readonly firstWords: EndingFilter;
+  /** A word's facts → the forms of it that start a name (see `startsOf`). */
+  private readonly startCache = new WeakMap<WordFacts, readonly Start[]>();
   readonly entities = new Map<string, Entity>();
 
   /**
@@ -402,9 +404,11 @@ export class Recognizer {
   private startsOf(token: Token): readonly Start[] {
     const word: string = token.text;
     if (!this.firstWords.mayMatch(word)) return NO_STARTS;
-    // Kept with the word's facts (one lookup a token for every pass), for the recognizer they were made by.
+    // Kept by the word's facts (held on the token: no string lookup), in this recognizer's own weak table, so that
+    // a recognizer replaced (the user's entity file changed) takes its tries with it.
     const facts = this.cacheStarts ? tokenFacts(token) : undefined;
-    if (facts && facts.startsOf === this) return facts.starts as readonly Start[];
+    const known = facts && this.startCache.get(facts);
+    if (known) return known;
     let starts: readonly Start[] = NO_STARTS;
     {
       // Most words carry no proclitic: their only form is the word itself.
@@ -416,10 +420,7 @@ export class Recognizer {
         (starts as Start[]).push({ form, prefix, node });
       }
     }
-    if (facts) {
-      facts.starts = starts;
-      facts.startsOf = this;
-    }
+    if (facts) this.startCache.set(facts, starts);
     return starts;
   }
 

@@ -1,7 +1,7 @@
 /**
  * What the recognizer's passes learn of a word (folded): worked out once a word, kept in one table shared by
- * every text, and held on each token of a text so that later passes over that text read it without a lookup.
- * Pure TypeScript; the facts themselves are filled by their users (entities.ts, discovery.ts).
+ * every text, and held on each token of a text so that later passes over that text read it without a lookup (a
+ * recognizer keys its own per-word tables by these objects). Pure TypeScript; discovery.ts fills them.
  */
 import type { Token } from './tokenize';
 
@@ -12,9 +12,6 @@ export interface WordFacts {
   given: { word: string; prefix: number } | null | undefined;
   /** The title head the word is, with its clitics; null when none; undefined until asked. */
   head: { form: string; prefix: number } | null | undefined;
-  /** A recognizer's name starts for the word (see entities.ts `startsOf`), and which recognizer they are of. */
-  starts: unknown;
-  startsOf: object | undefined;
 }
 
 const FACTS = new Map<string, WordFacts>();
@@ -26,7 +23,7 @@ export function factsOf(word: string): WordFacts {
   let facts = FACTS.get(word);
   if (facts === undefined) {
     if (FACTS.size >= MAX_WORDS) FACTS.clear();
-    facts = { bits: -1, given: undefined, head: undefined, starts: undefined, startsOf: undefined };
+    facts = { bits: -1, given: undefined, head: undefined };
     // A copy of a long word: a slice of an article's text would keep the whole text alive in the table.
     FACTS.set(word.length < 13 ? word : [...word].join(''), facts);
   }
