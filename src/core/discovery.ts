@@ -3,11 +3,14 @@
  * - after a title cue: "رئيس الوزراء البريطاني توني بلير", "وزير الخارجية الروسي، سيرغي لافروف",
  *   "السفير الروسي لدى الولايات المتحدة، أناتولي أنتونوف", "نائب وزير الخارجية “سيرغي فيرشينين”",
  *   "الرئيس شيراك" (one word after a strong title);
- * - from a given name of any origin followed by a surname: "جون ميجور", "فؤاد السنيورة", "خافيير سولانا".
- * Each rule that ends or rejects a name is a named predicate below (the unit tests switch them one by one).
+ * - from a given name of any origin followed by a surname: "جون ميجور", "فؤاد السنيورة", "خافيير سولانا", with the
+ *   title after the name as its role ("جون ميجور رئيس وزراء بريطانيا");
+ * - after a verb of saying, a name with its title after it ("وأكد مجذوب الخليفة مستشار الرئيس السوداني");
+ * - after a royal title, a given name alone or a quoted name ("الملك عبدالله", "الإمبراطور “هوانج تي”").
+ * The rules that end or reject a name are named in `RULES` (the unit tests switch them off one by one).
  * The role is kept as the text states it. Pure TypeScript.
  */
-import { fold, FoldedText, foldWithMap } from './arabic';
+import { FoldedText, foldWithMap } from './arabic';
 import {
   AMBIGUOUS_GIVEN_NAMES,
   COMMON_NOUNS,
@@ -628,9 +631,4 @@ function discovery(original: string, tokens: readonly Token[], from: number, to:
 /** The folded name as one key: "عبد الرحمن" and "عبدالرحمن" are one name. */
 export function keyOf(words: readonly string[]): string {
   return joinCompound(words.join(' '));
-}
-
-/** Whether a folded word is a given name of the lexicon (for callers choosing a surname). */
-export function isGivenName(word: string): boolean {
-  return GIVEN_NAMES.has(fold(word));
 }

@@ -41,7 +41,7 @@ export const org = (kind: string, extra: Partial<Head> = {}): Head => ({ type: '
  * with ال ("الوزارة") is a reference back, not a name, except the definite heads below.
  */
 export const HEADS = new Map<string, Head>();
-export const addHeads = (words: string, head: Head): void => {
+const addHeads = (words: string, head: Head): void => {
   for (const w of folded(words)) HEADS.set(w, head);
 };
 // Ministries, parties, movements: name after them is a genitive chain, or (parties, movements) a proper name.
@@ -108,7 +108,7 @@ export const NOT_PROPER = folded(`
 
 /** Definite heads: a name only with a nisba adjective after them ("الجيش السوري", "البنك الدولي"). */
 export const DEF_HEADS = new Map<string, Head>();
-export const addDefHeads = (words: string, head: Head): void => {
+const addDefHeads = (words: string, head: Head): void => {
   for (const w of folded(words)) DEF_HEADS.set(w, head);
 };
 addDefHeads('البنك', org('bank'));
