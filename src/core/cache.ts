@@ -10,7 +10,7 @@
  */
 import { Article, needsCorpusContext, type Part } from './article';
 import { BinaryReader, BinaryWriter, type ByteParts, checkOffsets, concatBytes, SnapshotError, utf16Bytes, utf16String } from './binary';
-import type { CorpusEntry, CorpusFile } from './corpus';
+import type { CorpusEntry, CorpusFile } from './corpusTypes';
 import type { Entity, EntityType, Mention, Statement } from './entities';
 import { compactMention, derivableStatement, partMention, PartMention, partsOf, PartStatement } from './mentionText';
 

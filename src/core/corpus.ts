@@ -7,10 +7,13 @@ import { Article, corpusContextYear, needsCorpusContext, parseArticle, ParseOpti
 
 export { needsCorpusContext } from './article';
 import { EntryCache, FileStamp, knowledgeDigest } from './cache';
-import type { Entity, Mention, Recognizer, Statement } from './entities';
+import type { Entity, Recognizer } from './entities';
 import { EntityIndex } from './entityIndex';
 import { compactMentions } from './mentionText';
 import { EntryParser, inThreadParser, ParsedFile } from './entryParser';
+import type { CorpusEntry, CorpusFile, Disposable } from './corpusTypes';
+
+export type { CorpusEntry, CorpusFile, Disposable } from './corpusTypes';
 
 export interface ArticleInput {
   name: string;
@@ -28,13 +31,6 @@ export function parseCorpus(inputs: readonly ArticleInput[], options: Omit<Parse
 // ---------------------------------------------------------------------------------------------
 // A live corpus over a host (VS Code's workspace, or an in-memory one in tests).
 
-/** A corpus file as the host names it. */
-export interface CorpusFile {
-  /** A stable id (a URI string in VS Code, a path in Node). */
-  id: string;
-  /** The path relative to its corpus folder, shown to the user and used for file-name dates. */
-  name: string;
-}
 
 /** A file's size and modification time (ms): what tells the entry cache the file did not change. */
 export interface FileStat {
@@ -69,22 +65,6 @@ export interface CorpusOptions extends Omit<ParseOptions, 'contextYear'> {
   progressIntervalMs?: number;
 }
 
-export interface CorpusEntry {
-  file: CorpusFile;
-  article: Article;
-  /** Known entities named in the text, in order (empty until a recognizer is set). */
-  mentions: Mention[];
-  /** Sentences in which a mentioned person speaks. */
-  statements: Statement[];
-  /** People the knowledge base does not know, found after title cues (their mentions are in `mentions`). */
-  discovered: Entity[];
-  /** What was done to read the file, when it was not plain UTF-8 (e.g. "decoded as UTF-16 LE …"). */
-  notice?: string;
-  /** The corpus's central year the article was dated with (see `needsCorpusContext`), if there was one. */
-  contextYear?: number;
-  /** Tells each entity named, with its mentions' count, where the entry can without making its mentions (the cache's). */
-  countMentions?(visit: (entity: string, count: number) => void): void;
-}
 
 /** A file that could not be read as an article, and why, in words for the user. */
 export interface CorpusProblem {
@@ -92,9 +72,6 @@ export interface CorpusProblem {
   message: string;
 }
 
-export interface Disposable {
-  dispose(): void;
-}
 
 /** The id of the problem reported when the host cannot list the corpus at all. */
 export const LISTING_PROBLEM_ID = 'corpus-navigator:listing';

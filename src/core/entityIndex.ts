@@ -6,7 +6,7 @@
  * reads a per-entity row of shared-article counts (made on first use by counting over integer ids,
  * then kept current by each change's pairs), `statementsOf` is kept per entity.
  */
-import type { CorpusEntry } from './corpus';
+import type { CorpusEntry } from './corpusTypes';
 import type { Entity, EntityType, Mention, Statement } from './entities';
 import { partitionPoint } from './text';
 

@@ -5,7 +5,7 @@
  */
 import { foldWithMap } from './arabic';
 import { parseArticle, ParseOptions } from './article';
-import type { CorpusEntry, CorpusFile, Disposable } from './corpus';
+import type { CorpusEntry, CorpusFile, Disposable } from './corpusTypes';
 import { decodeArticleBytes } from './decode';
 import { findStatements, recognitionContext, recognizeArticle, Recognizer } from './entities';
 

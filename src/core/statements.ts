@@ -3,9 +3,16 @@
  * found beside the mentions of an article. Pure TypeScript.
  */
 import { fold, FoldedText, foldWithMap } from './arabic';
-import type { Mention } from './entities';
 import { foldedSet } from './names';
 import { proclitic, tokenize } from './tokenize';
+
+/** What statements read of a mention (entities.ts's Mention has these and more). */
+interface Mention {
+  entity: string;
+  type: string;
+  start: number;
+  end: number;
+}
 
 /** A sentence in which a person speaks: "قال لافروف …", "وأكد أنتونوف أن …", "… قال نجار". */
 export interface Statement {
