@@ -13,6 +13,7 @@ import { BinaryReader, BinaryWriter, type ByteParts, checkOffsets, concatBytes, 
 import type { CorpusEntry, CorpusFile } from './corpusTypes';
 import type { Entity, EntityType, Mention, Statement } from './entities';
 import { compactMention, derivableStatement, partMention, PartMention, partsOf, PartStatement } from './mentionText';
+export { knowledgeDigest } from './digest';
 
 /** Bump when parsing or recognition changes what an entry holds. */
 export const ENGINE_VERSION = 2;
@@ -75,20 +76,6 @@ export interface FileStamp {
 }
 
 type Entry = Pick<CorpusEntry, 'file' | 'article' | 'mentions' | 'statements' | 'discovered' | 'notice' | 'contextYear'>;
-
-/** A short digest of anything JSON (the entities a recognizer knows), to key a cache on. */
-export function knowledgeDigest(value: unknown): string {
-  const text = JSON.stringify(value) ?? '';
-  // FNV-1a, 32 bits, twice with different seeds: enough to notice a changed knowledge base.
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
-  }
-  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
-}
 
 /** A cache just written, and how to point the articles it holds at it once it is on disk. */
 export interface WrittenCache {

@@ -4,8 +4,10 @@
  * for patterns.ts. Pure TypeScript.
  */
 import { fold } from './arabic';
+import { foldedSet } from './names';
 
-export const folded = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map(fold));
+/** The folded words of a list (one helper for every lexicon: names.ts). */
+export const folded = foldedSet;
 
 /** How a head takes its name. */
 export interface Head {
