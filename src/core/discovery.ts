@@ -32,7 +32,7 @@ import {
   WEAK_TITLES,
 } from './names';
 import { EndingFilter, mayHaveProclitic, proclitic, Token, tokenize } from './tokenize';
-import { factsOf, tokenFacts, WordFacts } from './wordFacts';
+import { factsOf, WordFacts } from './wordFacts';
 
 export interface Discovery {
   /** The name as written, and its range in the original text. */
@@ -197,7 +197,7 @@ function lexicalOf(w: string, known?: WordFacts): number {
 
 function isNameWord(s: Scan, t: Token, first: boolean): boolean {
   const w = t.text;
-  const lex = lexicalOf(w, tokenFacts(t));
+  const lex = lexicalOf(w, t.facts);
   if ((lex & LETTERS) === 0) return false; // letters only: no digits, no Latin
   if (w.length < 2 && !PARTICLES.has(w)) return false;
   if (DETACHED_PRONOUNS.has(w)) return false; // "بريق ها": a pronoun written apart
@@ -242,7 +242,7 @@ function isPluralShape(w: string): boolean {
 function titleHeadAt(tokens: readonly Token[], i: number): { form: string; prefix: number } | undefined {
   const word = tokens[i]!.text;
   if (!TITLE_HEAD_ENDINGS.mayMatch(word)) return undefined;
-  const facts = tokenFacts(tokens[i]!);
+  const facts = tokens[i]!.facts;
   if (facts.head === undefined) {
     if (TITLE_HEADS.has(word)) facts.head = { form: word, prefix: 0 };
     else if (!mayHaveProclitic(word)) facts.head = null;
@@ -497,7 +497,7 @@ function nameFromGiven(s: Scan, i: number): { nameFrom: number; nameTo: number; 
 
 function givenIn(text: string, token?: Token): { word: string; prefix: number } | undefined {
   if (!GIVEN_ENDINGS.mayMatch(text)) return undefined; // most words end as no given name does
-  const facts = token ? tokenFacts(token) : factsOf(text);
+  const facts = token ? token.facts : factsOf(text);
   let found = facts.given;
   if (found === undefined) {
     found = null;
@@ -517,7 +517,7 @@ function givenIn(text: string, token?: Token): { word: string; prefix: number } 
 /** Whether a verb of saying stands right before token i ("وقال", "و قال", "أعلن"). */
 function speechBefore(s: Scan, i: number): boolean {
   const before = s.tokens[i - 1];
-  if (!before || (lexicalOf(before.text, tokenFacts(before)) & SPEECH) === 0) return false;
+  if (!before || (lexicalOf(before.text, before.facts) & SPEECH) === 0) return false;
   return !NAME_BREAK.test(gapOf(s.original, before, s.tokens[i]!));
 }
 

@@ -8,7 +8,7 @@ import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
 import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, competitor, creditPosition, GOVERNORS, isSurname, ORGANISATION_CUES, PLACE_CUES, SENTENCE_BREAK, sportsSentence, type RecognitionContext } from './recognitionContext';
 import { sentenceAround, statementText } from './statements';
-import { tokenFacts, type WordFacts } from './wordFacts';
+import type { WordFacts } from './wordFacts';
 import { COMMON_NOUNS, GIVEN_NAMES, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize } from './tokenize';
 
@@ -288,11 +288,12 @@ export class Recognizer {
 
   private endingsFor: ReadonlyMap<string, string> | undefined;
   private endingsSize = 0;
-  private endings = new EndingFilter();
+  private endings: EndingFilter | undefined;
   /** An ending filter over the surnames met so far in this text (remade when more are met). */
   private surnameEndings(surnames: ReadonlyMap<string, string>): EndingFilter {
-    if (this.endingsFor !== surnames || this.endingsSize !== surnames.size) {
-      this.endings = new EndingFilter(surnames.keys());
+    if (this.endings === undefined || this.endingsFor !== surnames || this.endingsSize !== surnames.size) {
+      // A text names a few people: a small filter, quick to make.
+      this.endings = new EndingFilter(surnames.keys(), 10);
       this.endingsFor = surnames;
       this.endingsSize = surnames.size;
     }
@@ -406,7 +407,7 @@ export class Recognizer {
     if (!this.firstWords.mayMatch(word)) return NO_STARTS;
     // Kept by the word's facts (held on the token: no string lookup), in this recognizer's own weak table, so that
     // a recognizer replaced (the user's entity file changed) takes its tries with it.
-    const facts = this.cacheStarts ? tokenFacts(token) : undefined;
+    const facts = this.cacheStarts ? token.facts : undefined;
     const known = facts && this.startCache.get(facts);
     if (known) return known;
     let starts: readonly Start[] = NO_STARTS;

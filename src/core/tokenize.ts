@@ -4,6 +4,7 @@
  * Names are never stemmed: بلينكن stays بلينكن.
  */
 import { FoldedText, foldWithMap, wordUnitsAt } from './arabic';
+import { finishHash, HASH_PRIME, HASH_SEED, wordWithHash, type WordFacts } from './wordFacts';
 
 export interface Token {
   /** The folded word as written (clitics included). */
@@ -15,8 +16,8 @@ export interface Token {
   index: number;
   /** Offset of the token in the folded text (for mapping a stripped prefix back). */
   folded: number;
-  /** What a recognizer's passes learnt of the word, kept with the token (see discovery.ts `tokenFacts`). */
-  facts: unknown;
+  /** The word's entry in the table of words seen, with what a recognizer's passes learnt of it (see wordFacts.ts). */
+  facts: WordFacts;
 }
 
 /** Letters that attach to the next word as a separate token ("لـ بلينكن", "لـ”الحل نت”"). */
@@ -69,12 +70,18 @@ function tokensOf(original: string, folded: FoldedText): Token[] {
       continue;
     }
     const from = i;
-    do i += u;
-    while (i < n && (u = wordUnitsAt(text, i)) > 0);
+    // The word's hash as it is read (see wordFacts.ts `rangeHash`): the word table is asked without a second pass.
+    let h = HASH_SEED;
+    do {
+      h = Math.imul(h ^ text.charCodeAt(i), HASH_PRIME);
+      if (u === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), HASH_PRIME);
+      i += u;
+    } while (i < n && (u = wordUnitsAt(text, i)) > 0);
     let end = folded.ends[i - 1]!;
     // Marks written on the last letter belong to the word (لافروفُ).
     while (end < length && isCombining(original.charCodeAt(end))) end++;
-    tokens.push({ text: text.slice(from, i), start: folded.starts[from]!, end, index: tokens.length, folded: from, facts: undefined });
+    const facts = wordWithHash(text, from, i, finishHash(h));
+    tokens.push({ text: facts.word, start: folded.starts[from]!, end, index: tokens.length, folded: from, facts });
   }
   return tokens;
 }

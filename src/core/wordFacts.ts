@@ -1,11 +1,13 @@
 /**
- * What the recognizer's passes learn of a word (folded): worked out once a word, kept in one table shared by
- * every text, and held on each token of a text so that later passes over that text read it without a lookup (a
- * recognizer keys its own per-word tables by these objects). Pure TypeScript; discovery.ts fills them.
+ * The words of the texts read, each stored once with what the recognizer's passes learn of it: a token is made
+ * with its word's entry (see tokenize.ts), so a word seen before costs no new string and no string lookup, and
+ * later passes over the text read the facts from the token (a recognizer keys its own per-word tables by these
+ * objects). Pure TypeScript; discovery.ts fills the facts.
  */
-import type { Token } from './tokenize';
 
 export interface WordFacts {
+  /** The folded word: one string for every token of it, in storage of its own. */
+  readonly word: string;
   /** Discovery's lexical bits (see discovery.ts `lexicalOf`); -1 until asked. */
   bits: number;
   /** The given name the word is, with the clitics before it; null when none; undefined until asked. */
@@ -14,23 +16,95 @@ export interface WordFacts {
   head: { form: string; prefix: number } | null | undefined;
 }
 
-const FACTS = new Map<string, WordFacts>();
 /** How many distinct words are remembered before the table is forgotten whole (a corpus's vocabulary is smaller). */
 const MAX_WORDS = 300_000;
 
-/** The facts of a folded word. */
-export function factsOf(word: string): WordFacts {
-  let facts = FACTS.get(word);
-  if (facts === undefined) {
-    if (FACTS.size >= MAX_WORDS) FACTS.clear();
-    facts = { bits: -1, given: undefined, head: undefined };
-    // A copy of a long word: a slice of an article's text would keep the whole text alive in the table.
-    FACTS.set(word.length < 13 ? word : [...word].join(''), facts);
+/**
+ * An open-addressing table of words keyed by a range of a string, so that the tokenizer looks a word up
+ * without cutting it out of its text first.
+ */
+class WordTable {
+  private slots: (WordFacts | undefined)[] = new Array<WordFacts | undefined>(1 << 16).fill(undefined);
+  private hashes = new Int32Array(1 << 16);
+  private size = 0;
+
+  /** The entry of `text[from, to)`, whose `rangeHash` is `hash`: made on first sight. */
+  get(text: string, from: number, to: number, hash: number): WordFacts {
+    const mask = this.slots.length - 1;
+    const length = to - from;
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
+      const facts = this.slots[s];
+      if (facts === undefined) break;
+      if (this.hashes[s] === hash && facts.word.length === length && sameRange(facts.word, text, from, length)) return facts;
+    }
+    if (this.size >= MAX_WORDS) this.clear();
+    else if ((this.size + 1) * 2 > this.slots.length) this.grow();
+    // A copy of the word: a slice of an article's text would keep the whole text alive in the table.
+    const word = length < 13 ? text.slice(from, to) : [...text.slice(from, to)].join('');
+    const facts: WordFacts = { word, bits: -1, given: undefined, head: undefined };
+    this.put(facts, hash);
+    this.size++;
+    return facts;
   }
-  return facts;
+
+  private put(facts: WordFacts, hash: number): void {
+    const mask = this.slots.length - 1;
+    let s = hash & mask;
+    while (this.slots[s] !== undefined) s = (s + 1) & mask;
+    this.slots[s] = facts;
+    this.hashes[s] = hash;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const oldHashes = this.hashes;
+    this.slots = new Array<WordFacts | undefined>(old.length * 2).fill(undefined);
+    this.hashes = new Int32Array(old.length * 2);
+    for (let s = 0; s < old.length; s++) if (old[s] !== undefined) this.put(old[s]!, oldHashes[s]!);
+  }
+
+  private clear(): void {
+    this.slots = new Array<WordFacts | undefined>(1 << 16).fill(undefined);
+    this.hashes = new Int32Array(1 << 16);
+    this.size = 0;
+  }
 }
 
-/** The facts of a token's word, kept on the token: one lookup a token, however many passes ask. */
-export function tokenFacts(t: Token): WordFacts {
-  return (t.facts ??= factsOf(t.text)) as WordFacts;
+function sameRange(word: string, text: string, from: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (word.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
 }
+
+export const HASH_SEED = 0x811c9dc5;
+export const HASH_PRIME = 0x01000193;
+
+/** The hash the table keys `text[from, to)` by: FNV-1a over its UTF-16 units, then `finishHash`. */
+export function rangeHash(text: string, from: number, to: number): number {
+  let h = HASH_SEED;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), HASH_PRIME);
+  return finishHash(h);
+}
+
+/** The last mixing step of `rangeHash`, for a caller that ran the FNV loop itself. */
+export function finishHash(h: number): number {
+  h ^= h >>> 16;
+  return Math.imul(h, 0x7feb352d) | 0;
+}
+
+const WORDS = new WordTable();
+
+/** The entry of the folded word `text[from, to)`. */
+export function wordAt(text: string, from: number, to: number): WordFacts {
+  return WORDS.get(text, from, to, rangeHash(text, from, to));
+}
+
+/** The entry of `text[from, to)`, whose `rangeHash` the caller worked out as it read the word. */
+export function wordWithHash(text: string, from: number, to: number, hash: number): WordFacts {
+  return WORDS.get(text, from, to, hash);
+}
+
+/** The facts of a folded word. */
+export function factsOf(word: string): WordFacts {
+  return wordAt(word, 0, word.length);
+}
+
