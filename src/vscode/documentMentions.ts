@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../core/corpus';
 import type { Mention } from '../core/entities';
 import { partitionPoint } from '../core/text';
+import { stopIfCancelled } from './cancellation';
 
 const MAX_CACHED = 32;
 
@@ -18,8 +19,10 @@ export class DocumentMentions implements vscode.Disposable {
     this.subscription = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
   }
 
-  async of(document: vscode.TextDocument): Promise<Mention[]> {
+  /** The mentions of `document`; with a token, stops (`CancellationError`) when it is cancelled while the corpus is read. */
+  async of(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<Mention[]> {
     await this.corpus.ready();
+    stopIfCancelled(token);
     const key = document.uri.toString();
     const entry = this.corpus.get(key);
     if (entry && !document.isDirty) return entry.mentions;
@@ -34,10 +37,10 @@ export class DocumentMentions implements vscode.Disposable {
   }
 
   /** The mention under a position, if any. */
-  async at(document: vscode.TextDocument, position: vscode.Position): Promise<Mention | undefined> {
+  async at(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<Mention | undefined> {
     const offset = document.offsetAt(position);
     // Mentions are in text order and do not overlap: a binary search for the first ending after the offset.
-    const ms = await this.of(document);
+    const ms = await this.of(document, token);
     const m = ms[partitionPoint(0, ms.length, (i) => ms[i]!.end <= offset)];
     return m && m.start <= offset ? m : undefined;
   }

@@ -13,7 +13,7 @@ import { DocumentMentions } from './documentMentions';
 import { EntityHighlights, registerHighlights } from './highlights';
 import { registerHover } from './hover';
 import { registerArticleLanguage } from './language';
-import { registerNavigation } from './navigation';
+import { Navigation, registerNavigation } from './navigation';
 import { registerOpenLocation } from './openLocation';
 import { ConcordanceApi, registerConcordance } from './concordance';
 import { registerSearch, SearchApi } from './search';
@@ -44,6 +44,8 @@ export interface CorpusNavigatorApi {
   status: vscode.StatusBarItem;
   /** The entry cache in the extension's storage. */
   cache: EntryCacheStore;
+  /** Definitions, references, highlights and symbols (what the providers answer, with their cancellation). */
+  navigation: Navigation;
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
@@ -63,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   const mentions = new DocumentMentions(corpus);
   context.subscriptions.push(mentions);
   registerHover(context, corpus, mentions);
-  registerNavigation(context, corpus, mentions);
+  const navigation = registerNavigation(context, corpus, mentions);
   const highlights = registerHighlights(context, corpus, mentions);
   registerArticleLanguage(context);
   // The search index starts from its snapshot when the corpus has not changed since it was written.
@@ -101,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
     () => log.info(`indexed ${corpus.size} articles in ${Date.now() - started} ms`),
     (e: unknown) => log.error(`indexing failed: ${e instanceof Error ? e.message : String(e)}`),
   );
-  return { corpus, articles, articlesView, entities, entitiesView, highlights, summary, search, concordance, status, cache };
+  return { corpus, articles, articlesView, entities, entitiesView, highlights, summary, search, concordance, status, cache, navigation };
 }
 
 export function deactivate(): void {}

@@ -131,8 +131,8 @@ export function registerHover(context: vscode.ExtensionContext, corpus: Corpus, 
   ];
   context.subscriptions.push(
     vscode.languages.registerHoverProvider(selector, {
-      async provideHover(document, position) {
-        const m = await mentions.at(document, position);
+      async provideHover(document, position, token) {
+        const m = await mentions.at(document, position, token);
         if (!m) return undefined;
         const index = corpus.entities();
         const entity = index.get(m.entity)?.entity ?? corpus.entityRecognizer?.entities.get(m.entity);

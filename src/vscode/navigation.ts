@@ -13,6 +13,7 @@ import type { Corpus } from '../core/corpus';
 import type { EntityType, Mention } from '../core/entities';
 import type { EntityIndex } from '../core/entityIndex';
 import { articleOutline, definitionMention, OutlineSymbol, userEntityIdSpan, workspaceSymbols, WorkspaceSymbolSources } from '../core/symbols';
+import { stopIfCancelled } from './cancellation';
 import type { DocumentMentions } from './documentMentions';
 import { Languages } from './ids';
 import { USER_ENTITY_FILE } from './knowledgeBase';
@@ -52,7 +53,7 @@ export class Navigation {
   ) {}
 
   /** The entry of `id` in a user entity file, if one defines it. */
-  async userDefinition(id: string): Promise<vscode.Location | undefined> {
+  async userDefinition(id: string, token?: vscode.CancellationToken): Promise<vscode.Location | undefined> {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const uri = vscode.Uri.joinPath(folder.uri, USER_ENTITY_FILE);
       let document: vscode.TextDocument;
@@ -62,17 +63,19 @@ export class Navigation {
       } catch {
         continue; // no entity file in this folder
       }
+      stopIfCancelled(token);
       const span = userEntityIdSpan(document.getText(), id);
       if (span) return new vscode.Location(uri, new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)));
     }
     return undefined;
   }
 
-  async definition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.LocationLink[] | undefined> {
-    const m = await this.mentions.at(document, position);
+  async definition(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.LocationLink[] | undefined> {
+    const m = await this.mentions.at(document, position, token);
     if (!m) return undefined;
     const origin = mentionRange(document, m);
-    const user = await this.userDefinition(m.entity);
+    const user = await this.userDefinition(m.entity, token);
+    stopIfCancelled(token);
     if (user) return [{ originSelectionRange: origin, targetUri: user.uri, targetRange: user.range }];
     const stats = this.corpus.entities().get(m.entity);
     const d = stats && definitionMention(stats);
@@ -85,8 +88,9 @@ export class Navigation {
    * Every mention of `entity` corpus-wide (all spellings), plus those in `document` when it is not a
    * corpus file. Corpus files with unsaved changes are read from their editors.
    */
-  async references(entity: string, document?: vscode.TextDocument): Promise<vscode.Location[]> {
+  async references(entity: string, document?: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.Location[]> {
     await this.corpus.ready();
+    stopIfCancelled(token);
     const live = vscode.workspace.textDocuments.filter((d) => d.isDirty && this.corpus.get(d.uri.toString()));
     const liveIds = new Set(live.map((d) => d.uri.toString()));
     const out: vscode.Location[] = [];
@@ -97,18 +101,19 @@ export class Navigation {
     }
     if (document && !this.corpus.get(document.uri.toString())) live.push(document);
     for (const d of live) {
-      for (const m of await this.mentions.of(d)) if (m.entity === entity) out.push(new vscode.Location(d.uri, mentionRange(d, m)));
+      for (const m of await this.mentions.of(d, token)) if (m.entity === entity) out.push(new vscode.Location(d.uri, mentionRange(d, m)));
     }
     return out;
   }
 
-  async outline(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[] | undefined> {
+  async outline(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
     await this.corpus.ready();
+    stopIfCancelled(token);
     const entry = this.corpus.get(document.uri.toString());
     if (!entry) return undefined; // markdown has its own outline; other plaintext is not an article
     const text = document.getText();
     const article = document.isDirty ? parseArticle(entry.file.name, text) : entry.article;
-    const mentions = await this.mentions.of(document);
+    const mentions = await this.mentions.of(document, token);
     return articleOutline(article, text, mentions, this.corpus.entityRecognizer?.entities ?? new Map()).map(toDocumentSymbol);
   }
 
@@ -126,18 +131,19 @@ export class Navigation {
     return this.sourcesCache.sources;
   }
 
-  async workspaceSymbols(query: string): Promise<vscode.SymbolInformation[]> {
+  async workspaceSymbols(query: string, token?: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> {
     await this.corpus.ready();
+    stopIfCancelled(token);
     return workspaceSymbols(query, this.sources()).map((s) => {
       const kind = s.kind === 'article' ? vscode.SymbolKind.File : ENTITY_SYMBOL_KIND[s.entityType ?? 'person'];
       return new vscode.SymbolInformation(s.name, kind, s.containerName, new vscode.Location(vscode.Uri.parse(s.file), toVscodeRange(s.range)));
     });
   }
 
-  async highlights(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.DocumentHighlight[] | undefined> {
-    const m = await this.mentions.at(document, position);
+  async highlights(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.DocumentHighlight[] | undefined> {
+    const m = await this.mentions.at(document, position, token);
     if (!m) return undefined;
-    return (await this.mentions.of(document))
+    return (await this.mentions.of(document, token))
       .filter((x) => x.entity === m.entity)
       .map((x) => new vscode.DocumentHighlight(mentionRange(document, x), vscode.DocumentHighlightKind.Read));
   }
@@ -147,25 +153,25 @@ export function registerNavigation(context: vscode.ExtensionContext, corpus: Cor
   const nav = new Navigation(corpus, mentions);
   context.subscriptions.push(
     vscode.languages.registerDefinitionProvider(TEXT_SELECTOR, {
-      provideDefinition: (document, position) => nav.definition(document, position),
+      provideDefinition: (document, position, token) => nav.definition(document, position, token),
     }),
     vscode.languages.registerReferenceProvider(TEXT_SELECTOR, {
-      async provideReferences(document, position, ctx) {
-        const m = await mentions.at(document, position);
+      async provideReferences(document, position, ctx, token) {
+        const m = await mentions.at(document, position, token);
         if (!m) return undefined;
-        const refs = await nav.references(m.entity, document);
+        const refs = await nav.references(m.entity, document, token);
         if (ctx.includeDeclaration) {
-          const user = await nav.userDefinition(m.entity);
+          const user = await nav.userDefinition(m.entity, token);
           if (user) refs.unshift(user);
         }
         return refs;
       },
     }),
     vscode.languages.registerDocumentHighlightProvider(TEXT_SELECTOR, {
-      provideDocumentHighlights: (document, position) => nav.highlights(document, position),
+      provideDocumentHighlights: (document, position, token) => nav.highlights(document, position, token),
     }),
-    vscode.languages.registerDocumentSymbolProvider([{ language: Languages.article }, { language: 'plaintext' }], { provideDocumentSymbols: (document) => nav.outline(document) }, { label: 'Corpus Navigator' }),
-    vscode.languages.registerWorkspaceSymbolProvider({ provideWorkspaceSymbols: (query) => nav.workspaceSymbols(query) }),
+    vscode.languages.registerDocumentSymbolProvider([{ language: Languages.article }, { language: 'plaintext' }], { provideDocumentSymbols: (document, token) => nav.outline(document, token) }, { label: 'Corpus Navigator' }),
+    vscode.languages.registerWorkspaceSymbolProvider({ provideWorkspaceSymbols: (query, token) => nav.workspaceSymbols(query, token) }),
   );
   return nav;
 }

@@ -119,7 +119,8 @@ function itemFor(r: SearchResult): SearchItem {
 /** The quick pick while it is open; tests read its items and wait for a search to settle. */
 export class SearchPicker implements vscode.Disposable {
   readonly quickPick = vscode.window.createQuickPick<SearchItem>();
-  private generation = 0;
+  /** The latest search's: cancelled when a keystroke supersedes it or the picker closes. */
+  private running: vscode.CancellationTokenSource | undefined;
   /** Whether the items shown answer from a corpus still being read (they are refreshed once it is all read). */
   partial = false;
   /** The query the items shown answer (undefined until the first answer). */
@@ -165,7 +166,10 @@ export class SearchPicker implements vscode.Disposable {
   }
 
   update(value: string): Promise<void> {
-    const generation = ++this.generation;
+    this.running?.cancel();
+    this.running?.dispose();
+    const running = (this.running = new vscode.CancellationTokenSource());
+    const token = running.token;
     const qp = this.quickPick;
     this.latest = value;
     this.settledPromise = (async () => {
@@ -180,10 +184,10 @@ export class SearchPicker implements vscode.Disposable {
       qp.busy = true;
       // Let the next keystroke arrive first: a superseded query is never run.
       await new Promise((r) => setTimeout(r, 25));
-      if (generation !== this.generation) return;
+      if (token.isCancellationRequested) return;
       // While the corpus is still being read, answer from what is read so far, then again once it is all read.
       const { index, partial } = await this.search.current();
-      if (generation !== this.generation) return;
+      if (token.isCancellationRequested) return;
       const results = index.search(value);
       qp.items = itemsFor(results);
       this.answered = value;
@@ -196,7 +200,7 @@ export class SearchPicker implements vscode.Disposable {
       if (partial) {
         qp.title = vscode.l10n.t('{0} (indexing: {1} articles so far)', qp.title, index.size);
         void this.search.ready().then(() => {
-          if (generation === this.generation) void this.update(value);
+          if (!token.isCancellationRequested) void this.update(value);
         });
       }
       qp.busy = partial;
@@ -223,7 +227,8 @@ export class SearchPicker implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.generation++;
+    this.running?.cancel();
+    this.running?.dispose();
     this.disposables.forEach((d) => d.dispose());
     this.onDispose();
   }

@@ -129,6 +129,28 @@ describe('Editor: references, definitions and symbols in VS Code', function () {
       else await fs.writeFile(file, before, 'utf8');
     }
   });
+
+  it('definition, references, highlights and the outline stop on a cancelled request, and answer on a live one', async () => {
+    const { navigation } = await api();
+    const editor = await open(S003);
+    const doc = editor.document;
+    const at = positionOf(doc, 'أنتونوف');
+    const live = new vscode.CancellationTokenSource();
+    const cancelled = new vscode.CancellationTokenSource();
+    cancelled.cancel();
+    const links = await navigation.definition(doc, at, live.token);
+    assert.ok(links && links.length === 1, 'a live request finds the definition');
+    assert.ok(((await navigation.highlights(doc, at, live.token)) ?? []).length > 0, 'and the highlights');
+    assert.ok(((await navigation.outline(doc, live.token)) ?? []).length > 0, 'and the outline');
+    const stops = (p: Promise<unknown>, what: string) => assert.rejects(p, (e: unknown) => e instanceof vscode.CancellationError, `${what} stops with CancellationError`);
+    await stops(navigation.definition(doc, at, cancelled.token), 'definition');
+    await stops(navigation.references('anatoly-antonov', doc, cancelled.token), 'references');
+    await stops(navigation.highlights(doc, at, cancelled.token), 'highlights');
+    await stops(navigation.outline(doc, cancelled.token), 'the outline');
+    await stops(navigation.workspaceSymbols('لافروف', cancelled.token), 'workspace symbols');
+    live.dispose();
+    cancelled.dispose();
+  });
 });
 
 const LANGUAGE = 'corpus-article';
