@@ -26,21 +26,9 @@ const common = {
   logLevel: 'warning',
 };
 
-// The web bundle has no Node modules: it parses in its own thread (src/vscode/entryParser.ts, worker threads, becomes
-// entryParser.web.ts), has no synchronous file reader (textReader.ts becomes textReader.web.ts) and reads the entry
-// cache whole (cacheFile.ts becomes cacheFile.web.ts).
-const inThreadParsing = {
-  name: 'in-thread-parsing',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/(entryParser|textReader|cacheFile)$/ }, (args) =>
-      args.resolveDir === join(process.cwd(), 'src', 'vscode') ? { path: join(args.resolveDir, `${args.path.slice(2)}.web.ts`) } : undefined,
-    );
-  },
-};
-
 const builds = [
   // The extension: `vscode` is provided by the extension host.
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/vscode/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The indexing worker the extension starts (worker_threads): parsing off the extension host's main thread.
   { ...common, entryPoints: ['src/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   // The same extension for VS Code for the Web (vscode.dev, github.dev): a web worker, no Node modules; the
@@ -49,10 +37,9 @@ const builds = [
     ...common,
     platform: 'browser',
     target: 'es2022',
-    entryPoints: ['src/vscode/extension.ts'],
+    entryPoints: ['src/vscode/extension.web.ts'],
     outfile: 'dist/web/extension.js',
     external: ['vscode'],
-    plugins: [inThreadParsing],
   },
   // The command line: plain Node, no `vscode`.
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

@@ -11,6 +11,12 @@ export interface Decoded {
   note?: string;
 }
 
+/** A corpus file's text as the corpus reads it (same decoding, so offsets agree); undefined when it cannot be read. */
+export function articleText(bytes: Uint8Array): string | undefined {
+  const decoded = decodeArticleBytes(bytes);
+  return decoded.error === undefined ? decoded.text : undefined;
+}
+
 export function decodeArticleBytes(bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_ARTICLE_BYTES) {
     return { text: '', error: `too large (${(bytes.length / 1048576).toFixed(1)} MiB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MiB)` };

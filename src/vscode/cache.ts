@@ -10,7 +10,7 @@ import type { CacheFile } from '../cacheFile';
 import { type ByteParts, concatBytes } from '../core/binary';
 import { EntryCache, splitCache, writeCacheInSlices } from '../core/cache';
 import type { Corpus } from '../core/corpus';
-import { cacheFiles } from './cacheFile';
+import type { CacheFiles } from './platform';
 
 const FILE = 'entry-cache.bin';
 /** The search index's snapshot, beside the entry cache (written with it, valid for the same corpus state). */
@@ -46,9 +46,11 @@ export class EntryCacheStore implements vscode.Disposable {
   private files: CacheFile[] = [];
   private followed: Corpus | undefined;
 
+  /** `cacheFiles`: the cache read in place and written in parts, where the host has Node's file system. */
   constructor(
     context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
+    private readonly cacheFiles: CacheFiles | undefined,
   ) {
     this.uri = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, FILE);
   }
@@ -56,9 +58,9 @@ export class EntryCacheStore implements vscode.Disposable {
   /** The cache for entries recognized with the knowledge base `knowledge` (empty when missing, corrupt or outdated). */
   async load(knowledge: string): Promise<EntryCache> {
     const t0 = Date.now();
-    if (cacheFiles && this.uri.scheme === 'file') {
+    if (this.cacheFiles && this.uri.scheme === 'file') {
       // The front read; the articles' bodies left in the file until read.
-      const opened = await cacheFiles.open(this.uri.fsPath);
+      const opened = await this.cacheFiles.open(this.uri.fsPath);
       if (!opened) return EntryCache.empty(); // no cache yet
       this.files.push(opened.file);
       const cache = await EntryCache.readInSlices(opened.split, knowledge, pause);
@@ -136,10 +138,10 @@ export class EntryCacheStore implements vscode.Disposable {
           const entries = corpus.cacheable();
           const written = await writeCacheInSlices(corpus.knowledge(), entries, pause);
           await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.uri, '..'));
-          if (cacheFiles && this.uri.scheme === 'file') {
+          if (this.cacheFiles && this.uri.scheme === 'file') {
             // The entries whose bodies were never read now read them from the new file; the old ones are closed.
             const previous = this.files;
-            this.files = [await cacheFiles.write(this.uri.fsPath, written, previous)];
+            this.files = [await this.cacheFiles.write(this.uri.fsPath, written, previous)];
             previous.forEach((f) => void f.close());
           } else {
             const bytes = written.bytes();
@@ -153,7 +155,7 @@ export class EntryCacheStore implements vscode.Disposable {
         const snapshot = await this.searchSnapshot?.(pause);
         if (snapshot) {
           await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.uri, '..'));
-          if (cacheFiles && this.searchUri.scheme === 'file') await cacheFiles.writeFile(this.searchUri.fsPath, snapshot);
+          if (this.cacheFiles && this.searchUri.scheme === 'file') await this.cacheFiles.writeFile(this.searchUri.fsPath, snapshot);
           else await vscode.workspace.fs.writeFile(this.searchUri, concatBytes(snapshot.parts));
           this.log.info(`search index snapshot written (${(snapshot.length / 1048576).toFixed(1)} MB)`);
         }

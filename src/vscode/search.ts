@@ -7,15 +7,14 @@
  * another opens the concordance. Each keystroke supersedes the search before it.
  */
 import * as vscode from 'vscode';
-import type { Corpus, CorpusFile } from '../core/corpus';
-import { decodeArticleBytes } from '../core/decode';
+import type { Corpus } from '../core/corpus';
 import type { EntityType } from '../core/entities';
 import { CorpusSearch, CorpusSearchOptions } from '../core/search/corpusSearch';
 import { QUERY_SYNTAX_HINT, SearchResult } from '../core/search/index';
 import { escapeIcons as plain } from '../core/markdown';
 import { mentionsIn } from './entitiesView';
 import { Commands } from './ids';
-import { fileUri } from './workspaceCorpus';
+import { readCorpusText } from './workspaceCorpus';
 
 const TYPE_ICONS: Record<EntityType, string> = { person: 'person', organisation: 'organization', place: 'globe', law: 'law' };
 
@@ -42,12 +41,6 @@ function buttons(): { openToSide: vscode.QuickInputButton; concordance: vscode.Q
     openToSide: { iconPath: new vscode.ThemeIcon('split-horizontal'), tooltip: vscode.l10n.t('Open to the Side') },
     concordance: { iconPath: new vscode.ThemeIcon('list-flat'), tooltip: vscode.l10n.t('Concordance (every occurrence in context)') },
   });
-}
-
-/** Reads a corpus file's text the way the corpus does (same decoding, so offsets agree). */
-export async function readCorpusText(file: CorpusFile): Promise<string | undefined> {
-  const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(fileUri(file)));
-  return decoded.error === undefined ? decoded.text : undefined;
 }
 
 /** Opens a corpus file with [start, end) (UTF-16 offsets) selected. */

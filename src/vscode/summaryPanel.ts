@@ -6,14 +6,13 @@
  */
 import * as vscode from 'vscode';
 import type { Corpus } from '../core/corpus';
-import { decodeArticleBytes } from '../core/decode';
 import { escapeIcons } from '../core/markdown';
 import type { Entity } from '../core/entities';
 import { makeNonce, renderBody, renderPage, SummaryModel } from '../core/summary/html';
 import { FromWebview, isFromWebview, isSummaryView, SummaryView, ToWebview } from '../core/summary/messages';
 import { articleSummary, corpusSummary, entitySummary } from '../core/summary/model';
 import { Commands, Webviews } from './ids';
-import { fileUri } from './workspaceCorpus';
+import { readCorpusText } from './workspaceCorpus';
 
 /** How many views "Back" remembers. */
 const HISTORY = 50;
@@ -196,12 +195,13 @@ export class SummaryPanel implements vscode.Disposable {
       case 'article': {
         const entry = this.corpus.get(view.file);
         if (!entry) return { model: undefined, missing: 'This article is no longer in the corpus.' };
-        let text: string;
+        let text: string | undefined;
         try {
-          text = decodeArticleBytes(await vscode.workspace.fs.readFile(fileUri(entry.file))).text;
+          text = await readCorpusText(entry.file);
         } catch (e) {
           return { model: undefined, missing: `Cannot read ${entry.file.name}: ${(e as Error).message}` };
         }
+        if (text === undefined) return { model: undefined, missing: `Cannot read ${entry.file.name}: it is no longer a readable text file.` };
         return { model: articleSummary(entry, text, entities) };
       }
       case 'entity': {

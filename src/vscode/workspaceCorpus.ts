@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { Corpus, CorpusFile, CorpusHost, CorpusOptions } from '../core/corpus';
+import { articleText } from '../core/decode';
 import type { Recognizer } from '../core/entities';
 import { config } from './config';
 
@@ -23,6 +24,11 @@ function corpusRoots(): { folder: vscode.WorkspaceFolder; dir: string; root: vsc
 }
 
 /** The corpus file at `uri`, or undefined when `uri` is not under a corpus folder. */
+/** A corpus file's text read the way the corpus reads it (same decoding, so offsets agree); undefined if unreadable. */
+export async function readCorpusText(file: CorpusFile): Promise<string | undefined> {
+  return articleText(await vscode.workspace.fs.readFile(fileUri(file)));
+}
+
 export function toFile(uri: vscode.Uri): CorpusFile | undefined {
   for (const { root } of corpusRoots()) {
     const prefix = root.toString() + '/';

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ArticleNode, withoutIsolates } from '../../src/vscode/articlesTree';
-import type { CorpusNavigatorApi } from '../../src/vscode/extension';
+import type { CorpusNavigatorApi } from '../../src/vscode/activate';
 import { api, screenshot, waitFor, workspaceDir } from './util';
 
 

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ENTITY_PAGE } from '../../src/vscode/entitiesView';
-import type { CorpusNavigatorApi } from '../../src/vscode/extension';
+import type { CorpusNavigatorApi } from '../../src/vscode/activate';
 import { EXTENSION_ID, screenshot, waitFor } from './util';
 
 const ARTICLES = Number(process.env.CORPUS_NAV_SCALE ?? 0);

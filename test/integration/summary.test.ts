@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SummaryView } from '../../src/core/summary/messages';
 import type { ArticleSummary, CorpusSummary, EntitySummary } from '../../src/core/summary/model';
-import type { CorpusNavigatorApi } from '../../src/vscode/extension';
+import type { CorpusNavigatorApi } from '../../src/vscode/activate';
 import { api, screenshot, waitFor, workspaceDir } from './util';
 
 const A000 = '000_7244c6ac2c0b5fe9.txt';

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as vscode from 'vscode';
-import type { CorpusNavigatorApi } from '../../src/vscode/extension';
+import type { CorpusNavigatorApi } from '../../src/vscode/activate';
 
 export const EXTENSION_ID = 'corpus-navigator.corpus-navigator';
 

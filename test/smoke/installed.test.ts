@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CorpusNavigatorApi } from '../../src/vscode/extension';
+import type { CorpusNavigatorApi } from '../../src/vscode/activate';
 import { EXTENSION_ID, screenshot, waitFor } from '../integration/util';
 
 /** Where the harness installed the .vsix (the server's --extensions-dir) and the repository it was built from. */

@@ -1,5 +1,6 @@
 /**
- * Composition root: creates the corpus, starts indexing without waiting for it, and registers each
+ * The activation both composition roots share (extension.node.ts, extension.web.ts, which give what their host
+ * differs in as a `Platform`): creates the corpus, starts indexing without waiting for it, and registers each
  * feature. Providers await the corpus themselves. Every disposable is owned by `context`.
  */
 import * as vscode from 'vscode';
@@ -21,8 +22,7 @@ import { registerSummaryPanel, SummaryPanel } from './summaryPanel';
 import { registerStatusBar } from './statusBar';
 import { createWorkspaceCorpus } from './workspaceCorpus';
 import { EntryCacheStore } from './cache';
-import { createEntryParser } from './entryParser';
-import { syncTextReader } from './textReader';
+import type { Platform } from './platform';
 import { registerIndexingProgress } from './indexingProgress';
 
 /** What `activate` returns: used by the integration tests to read the real providers. */
@@ -48,11 +48,11 @@ export interface CorpusNavigatorApi {
   navigation: Navigation;
 }
 
-export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
+export function activateCorpusNavigator(context: vscode.ExtensionContext, platform: Platform): CorpusNavigatorApi {
   const log = vscode.window.createOutputChannel('Corpus Navigator', { log: true });
   // Files are parsed in worker threads (in this thread on the web); unchanged ones come from the entry cache.
-  const parser = createEntryParser(context, log);
-  const cache = new EntryCacheStore(context, log);
+  const parser = platform.createEntryParser(context, log);
+  const cache = new EntryCacheStore(context, log, platform.cacheFiles);
   const { corpus, disposable } = createWorkspaceCorpus(builtInRecognizer(), { parser, loadCache: (knowledge) => cache.load(knowledge) });
   context.subscriptions.push(log, disposable, parser, cache.follow(corpus));
 
@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   registerArticleLanguage(context);
   // The search index starts from its snapshot when the corpus has not changed since it was written.
   // On disk, the texts shown in results are read when shown rather than all kept in memory.
-  const search = registerSearch(context, corpus, { loadSnapshot: () => cache.loadSearchSnapshot(), readTextSync: syncTextReader() });
+  const search = registerSearch(context, corpus, { loadSnapshot: () => cache.loadSearchSnapshot(), readTextSync: platform.syncTextReader() });
   // Written with the entries once the corpus is idle: the index is brought up to date first (files read in batches).
   cache.writeSearchSnapshot(async (pause) => {
     await search.search.ready();
@@ -106,4 +106,3 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   return { corpus, articles, articlesView, entities, entitiesView, highlights, summary, search, concordance, status, cache, navigation };
 }
 
-export function deactivate(): void {}

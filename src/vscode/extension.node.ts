@@ -1,0 +1,41 @@
+/**
+ * The composition root of the Node extension host (dist/extension.js): files parsed in worker threads
+ * (dist/indexWorker.js), corpus texts read synchronously from disk when a search result shows them, the entry cache
+ * read in place.
+ */
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { CacheFile, writeCacheFile, writeFileAtomically } from '../cacheFile';
+import { articleText } from '../core/decode';
+import { WorkerParser } from '../workerParser';
+import { activateCorpusNavigator, type CorpusNavigatorApi } from './activate';
+import type { Platform } from './platform';
+import { fileUri } from './workspaceCorpus';
+
+const node: Platform = {
+  createEntryParser(context, log) {
+    const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'indexWorker.js').fsPath;
+    return new WorkerParser(script, (why) => log.warn(`indexing worker unavailable (${why}); parsing in the extension host instead`));
+  },
+  syncTextReader() {
+    // Only for corpora on disk (`file:` workspace folders).
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0 || folders.some((f) => f.uri.scheme !== 'file')) return undefined;
+    return (file) => {
+      const uri = fileUri(file);
+      if (uri.scheme !== 'file') return undefined;
+      try {
+        return articleText(readFileSync(uri.fsPath));
+      } catch {
+        return undefined; // gone since: the watcher brings the change
+      }
+    };
+  },
+  cacheFiles: { open: (path) => CacheFile.open(path), write: writeCacheFile, writeFile: writeFileAtomically },
+};
+
+export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
+  return activateCorpusNavigator(context, node);
+}
+
+export function deactivate(): void {}

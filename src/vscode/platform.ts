@@ -1,0 +1,29 @@
+/**
+ * What differs between the two hosts the extension runs in, given to `activateCorpusNavigator` by its composition
+ * root: the Node extension host (`extension.node.ts`: worker threads, Node's file system) and VS Code for the Web
+ * (`extension.web.ts`: a web worker that reads files only through `vscode.workspace.fs`).
+ */
+import type * as vscode from 'vscode';
+import type { CacheFile, writeCacheFile, writeFileAtomically } from '../cacheFile';
+import type { CorpusFile } from '../core/corpusTypes';
+import type { EntryParser } from '../core/entryParser';
+
+/** The entry cache read in place on disk, and the extension's storage files written in parts (src/cacheFile.ts). */
+export interface CacheFiles {
+  open: typeof CacheFile.open;
+  write: typeof writeCacheFile;
+  /** Any file of the extension's storage (the search snapshot), written without joining its parts. */
+  writeFile: typeof writeFileAtomically;
+}
+
+export interface Platform {
+  /** Where the corpus parses files: worker threads, or the extension host's own thread between which it yields. */
+  createEntryParser(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): EntryParser;
+  /**
+   * A corpus file's text read at once (synchronously), where the host can: what lets the search index keep no copy
+   * of every text (a result's text is read when it is shown). Undefined where it cannot: the index keeps the texts.
+   */
+  syncTextReader(): ((file: CorpusFile) => string | undefined) | undefined;
+  /** The cache files on a `file:` storage, where the host has Node's file system; else the cache is read whole. */
+  cacheFiles: CacheFiles | undefined;
+}
