@@ -3,7 +3,7 @@
  * sections written in order — numbers, typed arrays (4-byte aligned, read back as views without copying) and
  * string lists (one UTF-16 blob decoded once, cut by offsets). Strings are stored as UTF-16 (little-endian, as
  * typed arrays are): Arabic takes two bytes a letter either way, and reading them back is a copy, where UTF-8
- * must be decoded (6–35× slower, most of a warm start's time). Reading past the end or a section of the wrong
+ * must be decoded, much slower (docs/PERFORMANCE.md). Reading past the end or a section of the wrong
  * size throws `SnapshotError`; callers catch it and rebuild.
  */
 
