@@ -2,14 +2,14 @@
  * Command line for scripting and checks: `node dist/cli.js articles <folder> [--json]`.
  * Uses the same core as the extension (src/core), with Node's file system.
  */
-import { decodeArticleBytes } from './core/decode';
-import { parseCorpus, readErrorMessage } from './core/corpus';
-import { parseArticle, type Article } from './core/article';
-import { foldWithMap } from './core/arabic';
-import { recognitionContext, recognizeArticle, Recognizer } from './core/entities';
+import { readFile } from 'node:fs/promises';
+import type { Article } from './core/article';
+import { Corpus, readErrorMessage, type CorpusEntry } from './core/corpus';
+import { articleText } from './core/decode';
+import { Recognizer } from './core/entities';
 import { builtInEntities } from './core/kb';
-import { buildSearchIndex } from './core/search/corpusSearch';
-import { listTextFiles, ListedFile, readListedFile } from './nodeFiles';
+import { CorpusSearch } from './core/search/corpusSearch';
+import { listTextFiles, NodeCorpusHost } from './nodeFiles';
 
 const USAGE = `Usage: corpus-navigator <command> <folder> [--json]
 
@@ -53,16 +53,13 @@ function printArticles(articles: Article[], json: boolean): void {
   }
 }
 
-function printEntities(inputs: readonly { name: string; text: string }[], json: boolean): void {
-  const recognizer = new Recognizer(builtInEntities());
+function printEntities(entries: readonly CorpusEntry[], recognizer: Recognizer, json: boolean): void {
   const files: Record<string, { entity: string; type: string; start: number; end: number; text: string }[]> = {};
   const counts = new Map<string, number>();
   const known = new Map(recognizer.entities);
-  for (const { name, text } of inputs) {
-    const folded = foldWithMap(text);
-    const { mentions, discovered } = recognizeArticle(recognizer, text, folded, recognitionContext(parseArticle(name, text, {}, folded)));
+  for (const { file, mentions, discovered } of entries) {
     for (const d of discovered) if (!known.has(d.id)) known.set(d.id, d);
-    files[name] = mentions.map(({ entity, type, start, end, text }) => ({ entity, type, start, end, text }));
+    files[file.name] = mentions.map(({ entity, type, start, end, text }) => ({ entity, type, start, end, text }));
     for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   }
   const entities = [...counts.entries()]
@@ -79,11 +76,11 @@ function printEntities(inputs: readonly { name: string; text: string }[], json: 
     return;
   }
   for (const e of entities) console.log(`${String(e.count).padStart(5)}  ${e.type.padEnd(12)}  ${e.discovered ? `${e.nameAr} (discovered: ${e.role ?? e.kind ?? ''})` : `${e.nameEn}  ${e.nameAr}`}`);
-  console.log(`\n${entities.length} entities named in ${inputs.length} files`);
+  console.log(`\n${entities.length} entities named in ${entries.length} files`);
 }
 
 /** `search <folder> "<query>" [--json] [--limit N]`: a query may start with "-" (an exclusion). */
-function searchCommand(argv: string[]): number {
+async function searchCommand(argv: string[]): Promise<number> {
   let json = false;
   let limit = 20;
   const rest: string[] = [];
@@ -107,10 +104,15 @@ function searchCommand(argv: string[]): number {
     console.error(USAGE);
     return 2;
   }
-  const inputs = readInputs(folder)?.inputs;
-  if (!inputs) return 1;
-  const index = buildSearchIndex(inputs, new Recognizer(builtInEntities()));
-  const results = index.searchAll(query, limit);
+  const opened = await openCorpus(folder, new Recognizer(builtInEntities()));
+  if (!opened) return 1;
+  // The search index as the extension builds it, each text read again from the file.
+  const search = new CorpusSearch(opened.corpus, async (file) => articleText(await readFile(file.id)));
+  const index = await search.ready();
+  search.dispose();
+  // Results name the file as the corpus does (its path under the folder), not by its id (its full path).
+  const nameOf = (id: string): string => opened.corpus.get(id)?.file.name ?? id;
+  const results = index.searchAll(query, limit).map((r) => ({ ...r, file: nameOf(r.file) }));
   for (const p of index.search(query).query.problems) console.error(`corpus-navigator: ${p}`);
   if (json) {
     const out = results.map(({ file, kind, start, end, score, snippet }) => ({ file, kind, start, end, score, snippet }));
@@ -123,45 +125,32 @@ function searchCommand(argv: string[]): number {
 }
 
 /**
- * The articles under `folder`; each file skipped is named on stderr with the reason, and so is each file
- * decoded from UTF-16. Undefined (after a one-line message) when the folder itself cannot be read.
+ * The corpus under `folder`, read as the extension reads it (the same `Corpus`, over Node's file system); each
+ * file skipped is named on stderr with the reason, and so is each file decoded from UTF-16. Undefined (after a
+ * one-line message) when the folder itself cannot be read.
  */
-function readInputs(folder: string): { inputs: { name: string; text: string }[]; skipped: number } | undefined {
-  let files: ListedFile[];
+async function openCorpus(folder: string, recognizer?: Recognizer): Promise<{ corpus: Corpus; entries: CorpusEntry[]; skipped: number } | undefined> {
+  let order: Map<string, number>;
   try {
-    files = listTextFiles(folder);
+    order = new Map(listTextFiles(folder).map((f, i) => [f.name, i]));
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     const why = code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : readErrorMessage(e);
     fail(`cannot read folder ${folder}: ${why}`);
     return undefined;
   }
-  const inputs: { name: string; text: string }[] = [];
-  let skipped = 0;
-  for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readListedFile(file);
-    } catch (e) {
-      // Deleted while being read: it is simply gone.
-      if ((e as { code?: unknown }).code === 'ENOENT') continue;
-      console.error(`corpus-navigator: skipped ${file.name}: cannot be read: ${readErrorMessage(e)}`);
-      skipped++;
-      continue;
-    }
-    const decoded = decodeArticleBytes(bytes);
-    if (decoded.error) {
-      console.error(`corpus-navigator: skipped ${file.name}: ${decoded.error}`);
-      skipped++;
-      continue;
-    }
-    if (decoded.note) console.error(`corpus-navigator: ${file.name}: ${decoded.note}`);
-    inputs.push({ name: file.name, text: decoded.text });
-  }
-  return { inputs, skipped };
+  const corpus = new Corpus(new NodeCorpusHost(folder), recognizer ? { recognizer } : {});
+  await corpus.ready();
+  const problems = corpus.problems();
+  for (const p of problems) console.error(`corpus-navigator: skipped ${p.file.name}: ${p.message}`);
+  for (const e of corpus.noticed()) console.error(`corpus-navigator: ${e.file.name}: ${e.notice}`);
+  // In the order the files are listed (by name, folder by folder).
+  const rank = (e: CorpusEntry): number => order.get(e.file.name) ?? order.size;
+  const entries = corpus.all().sort((a, b) => rank(a) - rank(b));
+  return { corpus, entries, skipped: problems.length };
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'search') return searchCommand(argv.slice(1));
   const args = argv.filter((a) => !a.startsWith('-'));
   const flags = new Set(argv.filter((a) => a.startsWith('-')));
@@ -175,18 +164,22 @@ function main(argv: string[]): number {
   if (unknown !== undefined) return fail(`unknown option ${unknown} (see --help)`);
   if (!folder) return fail(`${command} needs a folder (see --help)`);
   if (extra !== undefined) return fail(`one folder only, not also ${JSON.stringify(extra)} (see --help)`);
-  const read = readInputs(folder);
-  if (!read) return 1;
-  const { inputs, skipped } = read;
-  if (command === 'entities') printEntities(inputs, flags.has('--json'));
-  else printArticles(parseCorpus(inputs), flags.has('--json'));
-  return skipped > 0 && inputs.length === 0 ? 1 : 0;
+  const recognizer = command === 'entities' ? new Recognizer(builtInEntities()) : undefined;
+  const opened = await openCorpus(folder, recognizer);
+  if (!opened) return 1;
+  const { entries, skipped } = opened;
+  if (recognizer) printEntities(entries, recognizer, flags.has('--json'));
+  else printArticles(entries.map((e) => e.article), flags.has('--json'));
+  return skipped > 0 && entries.length === 0 ? 1 : 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  // A bug of ours: one line, not a stack trace (CORPUS_NAV_DEBUG=1 prints the stack).
-  if (process.env.CORPUS_NAV_DEBUG === '1') console.error(e);
-  process.exitCode = fail(`internal error: ${e instanceof Error ? e.message : String(e)}`, 1);
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // A bug of ours: one line, not a stack trace (CORPUS_NAV_DEBUG=1 prints the stack).
+    if (process.env.CORPUS_NAV_DEBUG === '1') console.error(e);
+    process.exitCode = fail(`internal error: ${e instanceof Error ? e.message : String(e)}`, 1);
+  },
+);

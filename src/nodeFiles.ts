@@ -3,7 +3,7 @@
  * following symbolic links but never into a folder already listed (so a link loop is listed once, as a problem),
  * and a `CorpusHost` over them. Not bundled into the extension (which reads through `vscode.workspace.fs`).
  */
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { CorpusFile, CorpusHost, readErrorMessage } from './core/corpus';
@@ -93,10 +93,4 @@ export class NodeCorpusHost implements CorpusHost {
   file(path: string): CorpusFile {
     return { id: path, name: relative(this.root, path).split('\\').join('/') };
   }
-}
-
-/** Reads a listed file synchronously (the command line). */
-export function readListedFile(f: ListedFile): Uint8Array {
-  if (f.problem !== undefined) throw new Error(f.problem);
-  return readFileSync(f.path);
 }
