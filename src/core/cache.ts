@@ -13,6 +13,7 @@ import { BinaryReader, BinaryWriter, type ByteParts, checkOffsets, concatBytes, 
 import type { CorpusEntry, CorpusFile } from './corpusTypes';
 import type { Entity, EntityType, Mention, Statement } from './entities';
 import { compactMention, derivableStatement, partMention, PartMention, partsOf, PartStatement } from './mentionText';
+import { runAll, runInSlices } from './steps';
 export { knowledgeDigest } from './digest';
 
 /** Bump when parsing or recognition changes what an entry holds. */
@@ -93,10 +94,7 @@ export interface WrittenCache {
 
 /** Serializes entries with the stamps of their files. */
 export function writeCache(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Uint8Array {
-  const lines = cacheLines(knowledge, entries);
-  let result = lines.next();
-  while (!result.done) result = lines.next();
-  return result.value.bytes();
+  return runAll(cacheLines(knowledge, entries)).bytes();
 }
 
 /**
@@ -109,16 +107,7 @@ export async function writeCacheInSlices(
   pause: () => Promise<void>,
   sliceMs = 20,
 ): Promise<WrittenCache> {
-  const lines = cacheLines(knowledge, entries);
-  let t0 = Date.now();
-  for (;;) {
-    const result = lines.next();
-    if (result.done) return result.value;
-    if (Date.now() - t0 >= sliceMs) {
-      await pause();
-      t0 = Date.now();
-    }
-  }
+  return (await runInSlices(cacheLines(knowledge, entries), pause, sliceMs))!;
 }
 
 function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Generator<undefined, WrittenCache> {
@@ -313,24 +302,12 @@ export class EntryCache {
    * unreadable, of another engine version or another knowledge base gives an empty cache (never an error).
    */
   static read(file: Uint8Array | SplitCache | undefined, knowledge: string): EntryCache {
-    const lines = parseLines(file, knowledge);
-    let result: IteratorResult<undefined, EntryCache> = lines.next();
-    while (!result.done) result = lines.next();
-    return result.value;
+    return runAll(parseLines(file, knowledge));
   }
 
   /** `read` a slice at a time: `pause` is awaited whenever a slice has run `sliceMs`. */
   static async readInSlices(file: Uint8Array | SplitCache | undefined, knowledge: string, pause: () => Promise<void>, sliceMs = 20): Promise<EntryCache> {
-    const lines = parseLines(file, knowledge);
-    let t0 = Date.now();
-    for (;;) {
-      const result = lines.next();
-      if (result.done) return result.value;
-      if (Date.now() - t0 >= sliceMs) {
-        await pause();
-        t0 = Date.now();
-      }
-    }
+    return (await runInSlices(parseLines(file, knowledge), pause, sliceMs))!;
   }
 
   get size(): number {

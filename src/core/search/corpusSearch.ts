@@ -11,6 +11,7 @@ import { type ByteParts, concatBytes } from '../binary';
 import { recognitionContext, recognizeArticle, type Recognizer } from '../entities';
 import { SearchDocument, SearchIndex } from './index';
 import { partAt, partsOf } from '../mentionText';
+import { runInSlices } from '../steps';
 
 /** The search document of a corpus entry. */
 export function searchDocument(entry: Pick<CorpusEntry, 'file' | 'article' | 'mentions'>, text: string): SearchDocument {
@@ -108,30 +109,19 @@ export class CorpusSearch implements Disposable {
   }
 
   /**
-   * `snapshotParts` a slice at a time: `pause` is awaited whenever a slice has run `sliceMs` (at 20k articles the
-   * snapshot takes seconds to make). Undefined, as for `snapshotParts`, and also when the index changed meanwhile
+   * `snapshotParts` a slice at a time (`runInSlices`): a large corpus's snapshot is too long to make in one step of
+   * the extension host. Undefined, as for `snapshotParts`, and also when the index changed meanwhile
    * (the next write takes another).
    */
   async snapshotInSlices(ifChanged: boolean, pause: () => Promise<void>, sliceMs = 20): Promise<ByteParts | undefined> {
     if (!this.canSnapshot(ifChanged)) return undefined;
     const [index, revision, syncs] = [this.searchIndex, this.revision, this.syncs];
     const unchanged = (): boolean => this.searchIndex === index && this.revision === revision && this.syncs === syncs;
-    const steps = index.snapshotSteps(snapshotKey(this.corpus));
-    let t0 = Date.now();
     try {
-      for (;;) {
-        const step = steps.next();
-        if (step.done) {
-          if (!unchanged() || this.stale) return undefined;
-          this.snapshotRevision = revision;
-          return step.value;
-        }
-        if (Date.now() - t0 >= sliceMs) {
-          await pause();
-          if (!unchanged()) return undefined;
-          t0 = Date.now();
-        }
-      }
+      const parts = await runInSlices(index.snapshotSteps(snapshotKey(this.corpus)), pause, sliceMs, unchanged);
+      if (parts === undefined || !unchanged() || this.stale) return undefined;
+      this.snapshotRevision = revision;
+      return parts;
     } catch {
       return undefined; // the index changed under a step: the next write takes another
     }
