@@ -13,67 +13,15 @@ import { allowedEdits, boundedDistance } from './fuzzy';
 import { dateInBounds, ParsedQuery, parseQuery } from './query';
 import { scanWords } from './scan';
 import { insertSorted, partitionPoint } from '../text';
+import { BaseLists, DocCounts, doubled, EMPTY, groupByLength, Heap, lowerBound, Ranking, topK } from './structures';
+import { highlightWords, snippetAround } from './snippets';
+import type { LineSource, SearchDocument, SearchDocumentView, SearchOptions, SearchResult, SearchResults } from './types';
 import { below, BinaryReader, BinaryWriter, type ByteParts, checkOffsets, concatBytes, SnapshotError } from '../binary';
 
 export { parseQuery, QUERY_SYNTAX_HINT } from './query';
 export type { ParsedQuery } from './query';
-
-export interface SearchMention {
-  entity: string;
-  type: EntityType;
-  start: number;
-  end: number;
-}
-
-/** One document (a corpus file) as the index sees it. */
-export interface SearchDocument {
-  /** The file's id (a URI in VS Code, a path in the CLI). */
-  id: string;
-  /** The name shown to the user (path relative to the corpus folder). */
-  name: string;
-  text: string;
-  title?: { text: string; start: number; end: number };
-  outlet?: string;
-  /** ISO date (any precision). */
-  date?: string;
-  /** Known entities named in the text. */
-  mentions?: readonly SearchMention[];
-}
-
-export type ResultKind = 'entity' | 'article' | 'passage';
-
-export interface SearchResult {
-  kind: ResultKind;
-  /** The document's id; for an entity, the document that names it most. */
-  file: string;
-  name: string;
-  /** UTF-16 offsets into the document's original text: the passage, the title, or the entity's first mention there. */
-  start: number;
-  end: number;
-  score: number;
-  /** What to show: the passage's line (shortened), the title, or the entity's name. */
-  snippet: string;
-  /** Ranges [from, to) of matched words in `snippet`. */
-  highlights: [number, number][];
-  /** Ranges [from, to) of the matched words in the original text (a passage's words). */
-  matches: [number, number][];
-  title: string;
-  outlet?: string;
-  date?: string;
-  entity?: { id: string; type: EntityType; nameAr: string; nameEn: string; mentions: number; articles: number };
-}
-
-export interface SearchOptions {
-  /** Most results of each kind (default 20 entities, 20 articles, 50 passages). */
-  limit?: Partial<Record<ResultKind, number>>;
-}
-
-export interface SearchResults {
-  query: ParsedQuery;
-  entities: SearchResult[];
-  articles: SearchResult[];
-  passages: SearchResult[];
-}
+export type { LineSource, ResultKind, SearchDocument, SearchDocumentView, SearchMention, SearchOptions, SearchResult, SearchResults } from './types';
+export { highlightWords, snippetAround } from './snippets';
 
 interface Doc {
   index: number;
@@ -110,94 +58,8 @@ interface Doc {
 }
 
 const TYPE_BIT: Record<EntityType, number> = { person: 1, organisation: 2, place: 4, law: 8 };
-/**
- * An entity's documents (by index, ascending: documents are numbered as they come) and its mentions in each, in two
- * growable typed arrays: what a map of maps held in tens of bytes an entry (hundreds of thousands of them at 20k
- * articles). A removed document's count drops to 0 and is skipped; the arrays are compacted when half are such.
- */
-class DocCounts {
-  private docs = new Uint32Array(4);
-  private counts = new Uint32Array(4);
-  /** Slots used (live and removed). */
-  private used = 0;
-  /** Live documents. */
-  size = 0;
-
-  private find(doc: number): number {
-    const i = partitionPoint(0, this.used, (k) => this.docs[k]! < doc);
-    return i < this.used && this.docs[i] === doc ? i : -1;
-  }
-
-  get(doc: number): number | undefined {
-    const i = this.find(doc);
-    return i >= 0 && this.counts[i]! > 0 ? this.counts[i] : undefined;
-  }
-
-  /** Adds `n` mentions in `doc` (a document at least as new as any held, or one held). */
-  add(doc: number, n: number): void {
-    const i = this.used > 0 && this.docs[this.used - 1]! >= doc ? this.find(doc) : -1;
-    if (i >= 0) {
-      if (this.counts[i] === 0) this.size++;
-      this.counts[i]! += n;
-      return;
-    }
-    if (this.used > 0 && this.docs[this.used - 1]! > doc) throw new Error('documents are counted in the order they come');
-    if (this.used === this.docs.length) {
-      this.docs = doubled(this.docs);
-      this.counts = doubled(this.counts);
-    }
-    this.docs[this.used] = doc;
-    this.counts[this.used++] = n;
-    this.size++;
-  }
-
-  delete(doc: number): boolean {
-    const i = this.find(doc);
-    if (i < 0 || this.counts[i] === 0) return false;
-    this.counts[i] = 0;
-    this.size--;
-    if (this.used > 32 && this.size < this.used / 2) this.compact();
-    return true;
-  }
-
-  /** Each live document with its count, in document order. */
-  forEach(visit: (doc: number, count: number) => void): void {
-    const { docs, counts, used } = this;
-    for (let i = 0; i < used; i++) if (counts[i]! > 0) visit(docs[i]!, counts[i]!);
-  }
-
-  docList(): number[] {
-    const out: number[] = [];
-    this.forEach((d) => out.push(d));
-    return out;
-  }
-
-  private compact(): void {
-    let w = 0;
-    for (let i = 0; i < this.used; i++) {
-      if (this.counts[i] === 0) continue;
-      this.docs[w] = this.docs[i]!;
-      this.counts[w++] = this.counts[i]!;
-    }
-    this.used = w;
-  }
-}
-
-/** A typed array twice as long, holding `a`'s values first. */
-function doubled<T extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(a: T): T {
-  const b = new (a.constructor as new (length: number) => T)(Math.max(1, a.length * 2));
-  b.set(a);
-  return b;
-}
-
 /** Texts kept after being read for a result (a page of results, and the concordance's last few). */
 const RECENT_TEXTS = 128;
-
-/**
- * The line of a document's text holding [start, end) (UTF-16 offsets), as written without its line break, and the
- * offset it starts at; undefined when the source does not know it.
- */
-export type LineSource = (id: string, start: number, end: number) => { text: string; start: number } | undefined;
 
 /** Numbers per mention in `Doc.mentions`: entity number, start, end, first word, last word. */
 const MENTION_FIELDS = 5;
@@ -256,7 +118,6 @@ interface Expansion {
   completions: Set<number>;
 }
 
-const EMPTY = new Uint32Array(0);
 
 /** A run of a term's postings ((document, occurrences) pairs, `len` numbers) and their positions, in document order. */
 interface Segment {
@@ -271,7 +132,6 @@ const STRIPPED_WEIGHT = 0.85;
 const PREFIX_WEIGHT = 0.6;
 const EDIT_WEIGHT = [1, 0.7, 0.5];
 const MAX_EXPANSIONS = 40;
-const SNIPPET_CONTEXT = 70;
 const PASSAGES_PER_DOC = 3;
 const ENGLISH = /^[a-z0-9][a-z0-9 '’.-]*$/;
 /** Clauses a query may hold (one bit each in the term mask). */
@@ -1948,37 +1808,6 @@ export class SearchIndex {
   }
 }
 
-/**
- * Lists restored from a snapshot, one per term, end to end in one array: a term's is a view made when it is read.
- * Compaction shortens them in place.
- */
-class BaseLists {
-  private readonly lengths: Uint32Array;
-
-  constructor(
-    private readonly all: Uint32Array,
-    private readonly offsets: Uint32Array,
-  ) {
-    this.lengths = new Uint32Array(offsets.length - 1);
-    for (let t = 0; t < this.lengths.length; t++) this.lengths[t] = offsets[t + 1]! - offsets[t]!;
-  }
-
-  /** Term t's list (undefined for a term seen after the snapshot). */
-  get(t: number): Uint32Array | undefined {
-    if (t >= this.lengths.length) return undefined;
-    const from = this.offsets[t]!;
-    return this.all.subarray(from, from + this.lengths[t]!);
-  }
-
-  lengthOf(t: number): number {
-    return t < this.lengths.length ? this.lengths[t]! : 0;
-  }
-
-  shorten(t: number, length: number): void {
-    this.lengths[t] = length;
-  }
-}
-
 const NO_TERMS: readonly number[] = [];
 
 /**
@@ -2042,16 +1871,6 @@ class FormIndex {
   }
 }
 
-/** What the concordance reads of a document. */
-export interface SearchDocumentView {
-  id: string;
-  name: string;
-  text: string;
-  title: string;
-  outlet?: string;
-  date?: string;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
@@ -2108,120 +1927,8 @@ function sortHits(hp: Uint32Array, hc: Uint8Array, hw: Float64Array, from: numbe
   }
 }
 
-/** Documents' places (0, 1, …) in an order, sorted once, then kept current as documents are added. */
-class Ranking {
-  private order: number[] | undefined;
-  private places = new Int32Array(0);
-
-  constructor(private readonly cmp: (a: number, b: number) => number) {}
-
-  /** Places of documents 0 … n-1. */
-  ranks(n: number): Int32Array {
-    if (this.order && this.order.length === n) return this.places;
-    const order = Array.from({ length: n }, (_, i) => i).sort(this.cmp);
-    this.places = new Int32Array(Math.max(1024, n + (n >> 2)));
-    order.forEach((d, r) => (this.places[d] = r));
-    this.order = order;
-    return this.places;
-  }
-
-  /** Document `d` (the newest) takes its place; the others after it move one down. */
-  add(d: number): void {
-    const order = this.order;
-    if (!order || d !== order.length) return void (this.order = undefined);
-    let lo = 0;
-    for (let hi = order.length; lo < hi; ) {
-      const mid = (lo + hi) >> 1;
-      if (this.cmp(order[mid]!, d) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    order.splice(lo, 0, d);
-    if (d >= this.places.length) {
-      const grown = new Int32Array(this.places.length * 2);
-      grown.set(this.places);
-      this.places = grown;
-    }
-    const places = this.places;
-    for (let i = 0; i < d; i++) if (places[i]! >= lo) places[i]!++;
-    places[d] = lo;
-  }
-}
-
-/** A binary heap of the numbers 0 … size-1, popped in `cmp` order (built in linear time). */
-class Heap {
-  private readonly items: Int32Array;
-  private size: number;
-
-  constructor(
-    size: number,
-    private readonly cmp: (a: number, b: number) => number,
-  ) {
-    this.items = new Int32Array(size);
-    for (let i = 0; i < size; i++) this.items[i] = i;
-    this.size = size;
-    for (let i = (size >> 1) - 1; i >= 0; i--) this.down(i);
-  }
-
-  /** The first item (not taken out), or -1. */
-  peek(): number {
-    return this.size === 0 ? -1 : this.items[0]!;
-  }
-
-  /** The first item's key got no better: restores the order. */
-  topChanged(): void {
-    if (this.size > 0) this.down(0);
-  }
-
-  /** The next item, or -1. */
-  pop(): number {
-    if (this.size === 0) return -1;
-    const top = this.items[0]!;
-    this.items[0] = this.items[--this.size]!;
-    this.down(0);
-    return top;
-  }
-
-  private down(i: number): void {
-    const a = this.items;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= this.size) return;
-      const r = l + 1;
-      const m = r < this.size && this.cmp(a[r]!, a[l]!) < 0 ? r : l;
-      if (this.cmp(a[m]!, a[i]!) >= 0) return;
-      const x = a[i]!;
-      a[i] = a[m]!;
-      a[m] = x;
-      i = m;
-    }
-  }
-}
-
-/** The first `k` items in `cmp` order (sorted), without sorting them all. */
-function topK<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[] {
-  if (items.length <= k * 4) return items.sort(cmp).slice(0, k);
-  const top: T[] = [];
-  for (const x of items) insertSorted(top, x, k, cmp);
-  return top;
-}
-
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
-}
-
-/** The first index of sorted `a` whose value is not below `x` (numbers or strings). */
-function lowerBound<T extends number | string>(a: ArrayLike<T>, x: T): number {
-  return partitionPoint(0, a.length, (i) => a[i]! < x);
-}
-
-function groupByLength(words: Iterable<string>): Map<number, string[]> {
-  const m = new Map<number, string[]>();
-  for (const w of words) {
-    const list = m.get(w.length);
-    if (list) list.push(w);
-    else m.set(w.length, [w]);
-  }
-  return m;
 }
 
 /**
@@ -2262,38 +1969,4 @@ function bestWindows(hits: Hit[], clauses: Clause[], max: number): { first: numb
     if (chosen.every((c) => w.last < c.first || w.first > c.last)) chosen.push(w);
   }
   return chosen;
-}
-
-/** The line around [start, end), shortened to whole words with an ellipsis, and its offset in the text. */
-export function snippetAround(text: string, start: number, end: number, context = SNIPPET_CONTEXT): { snippet: string; offset: number } {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  if (text[lineEnd - 1] === '\r') lineEnd--;
-  let from = Math.max(lineStart, start - context);
-  let to = Math.min(lineEnd, end + context);
-  if (from > lineStart) {
-    const space = text.indexOf(' ', from);
-    if (space >= 0 && space < start) from = space + 1;
-  }
-  if (to < lineEnd) {
-    const space = text.lastIndexOf(' ', to);
-    if (space > end) to = space;
-  }
-  // Trim white space without moving offsets out of sync.
-  while (from < start && /\s/.test(text[from]!)) from++;
-  while (to > end && /\s/.test(text[to - 1]!)) to--;
-  // An ellipsis where words of the line are left out (not for white space at its ends).
-  const pre = /\S/.test(text.slice(lineStart, from)) ? '…' : '';
-  const post = /\S/.test(text.slice(to, lineEnd)) ? '…' : '';
-  return { snippet: pre + text.slice(from, to) + post, offset: from - pre.length };
-}
-
-/** Ranges of the words of `text` the matcher accepts (for highlighting titles and names). */
-export function highlightWords(text: string, matcher: (folded: string) => boolean): [number, number][] {
-  const out: [number, number][] = [];
-  scanWords(text, (w, s, e) => {
-    if (matcher(w)) out.push([s, e]);
-  });
-  return out;
 }
