@@ -156,7 +156,7 @@ export class DocumentStore {
     this.titleLasts[index] = doc.titleLast;
     this.docs.push(doc);
     this.byId.set(doc.id, doc);
-    // Orders kept current (not rebuilt: a sort of every name costs tens of ms at 20k articles).
+    // Orders kept current (not rebuilt: sorting every name again for each document added is slow on a large corpus).
     this.nameOrder.add(index);
     this.dateOrder.add(index);
     if (index === this.aliveBits.length) this.aliveBits = doubled(this.aliveBits);

@@ -20,10 +20,10 @@ export interface TermLists {
 
 export class Postings {
   /**
-   * Per term, the postings restored from a snapshot: views into it, never grown (a copy of the largest, on the first
-   * change after a warm start, took hundreds of ms at 20k articles), made when the term is read. Documents added
-   * since go in `postings` and `positions`, which grow; a term's postings are its base, then those (documents in
-   * ascending order either way).
+   * Per term, the postings restored from a snapshot: views into it, never grown (copying the largest, on the first
+   * change after a warm start, would hold that change up on a large corpus), made when the term is read. Documents
+   * added since go in `postings` and `positions`, which grow; a term's postings are its base, then those (documents
+   * in ascending order either way).
    */
   private basePostings: BaseLists | undefined;
   private basePositions: BaseLists | undefined;

@@ -103,7 +103,7 @@ export class FormIndex {
 
 export class Vocabulary {
   // Terms restored from a snapshot are found by a binary search in their text order (`baseOrder`, from the
-  // snapshot): a map of 350,000 words took a third of a 20k-article warm start. Terms seen since are in `termIds`.
+  // snapshot): building a map of every word would be a large part of a warm start. Terms seen since are in `termIds`.
   private readonly termIds = new Map<string, number>();
   /** Each term's text, by number. */
   readonly termText: string[] = [];
