@@ -1,0 +1,219 @@
+/**
+ * A query's clauses (a word, a phrase, or an English name standing for entities) as sets of weighted terms, and where
+ * they hit: in a document's words, in the postings' positions (phrases), in its mentions.
+ */
+import { foldWithMap } from '../arabic';
+import { type Doc, endOf, MENTION_FIELDS } from './documents';
+import type { IndexParts } from './parts';
+import type { ParsedQuery } from './query';
+import { capacityFor } from './structures';
+import type { Expansion, Vocabulary } from './vocabulary';
+
+export interface Hit {
+  /** First and last word index. */
+  first: number;
+  last: number;
+  weight: number;
+  clause: number;
+  /** For an entity's mention: its exact original range. */
+  range?: [number, number];
+}
+
+export interface Clause {
+  /** term id → weight */
+  terms: Map<number, number>;
+  /** Entities whose mentions count as hits (an English name typed for an Arabic text). */
+  entities: Map<string, number>;
+  /** For a phrase: the exact terms allowed at each following word. */
+  phrase?: Set<number>[];
+  /** Words this clause spans in a hit (1 for a word). */
+  length: number;
+  /** term id → folded letters of clitics in front of the matched form (وبايدن: 1). */
+  prefix?: Map<number, number>;
+}
+
+const ENGLISH = /^[a-z0-9][a-z0-9 '’.-]*$/;
+/** Clauses a query may hold (one bit each in the term mask). */
+const MAX_CLAUSES = 32;
+
+/** A query's clauses: its words (runs of Latin words may name entities), then its phrases; at most `MAX_CLAUSES`. */
+export function buildClauses(q: ParsedQuery, parts: IndexParts): Clause[] {
+  const { vocabulary } = parts;
+  const clauses: Clause[] = [];
+  // Runs of Latin words may name a known entity in English ("Caesar Act", "lavrof").
+  let i = 0;
+  while (i < q.words.length) {
+    let j = i;
+    while (j < q.words.length && ENGLISH.test(q.words[j]!)) j++;
+    if (j > i) {
+      const run = q.words.slice(i, j).join(' ');
+      const named = parts.entities.matchEntities(run).filter((m) => m.score >= 0.6);
+      if (named.length > 0) {
+        const best = named[0]!.score;
+        const entities = new Map(named.filter((m) => m.score >= best - 0.1).map((m) => [m.entity.id, m.score]));
+        const e = j - i === 1 ? vocabulary.expansion(q.words[i]!, true) : undefined;
+        clauses.push({ terms: e?.weights ?? new Map(), prefix: e?.prefix, entities, length: 1 });
+        i = j;
+        continue;
+      }
+      for (; i < j; i++) clauses.push(wordClause(vocabulary, q.words[i]!, true));
+      continue;
+    }
+    clauses.push(wordClause(vocabulary, q.words[i]!, true));
+    i++;
+  }
+  for (const words of q.phrases) clauses.push(phraseClause(vocabulary, words));
+  return clauses.slice(0, MAX_CLAUSES);
+}
+
+/** A word in any clitic form (and, when `fuzzy`, its prefixes and spelling variants). */
+export function wordClause(vocabulary: Vocabulary, word: string, fuzzy: boolean): Clause {
+  const e = vocabulary.expansion(word, fuzzy);
+  return { terms: e.weights, prefix: e.prefix, entities: new Map(), length: 1 };
+}
+
+/** Words side by side: the first in any clitic form, the others as written (folded). */
+export function phraseClause(vocabulary: Vocabulary, words: string[], first?: Expansion): Clause {
+  const head = first ?? vocabulary.expansion(words[0]!, false);
+  const rest = words.slice(1).map((w) => new Set(vocabulary.expand(w, false).keys()));
+  return { terms: head.weights, prefix: head.prefix, entities: new Map(), phrase: rest, length: words.length };
+}
+
+/** Per term, the clauses of the current query it belongs to (bit i: clause i); zero between queries. */
+export class TermMask {
+  bits = new Uint32Array(1024);
+
+  /** Marks, for each term of the clauses, the clauses it belongs to; returns the terms marked. */
+  set(clauses: readonly Clause[], terms: number): number[] {
+    // Zero everywhere between queries: a longer mask need not keep the old one's values.
+    if (this.bits.length < terms) this.bits = new Uint32Array(capacityFor(terms));
+    const mask = this.bits;
+    const marked: number[] = [];
+    clauses.forEach((c, i) => {
+      for (const t of c.terms.keys()) {
+        if (mask[t] === 0) marked.push(t);
+        mask[t]! |= 1 << i;
+      }
+    });
+    return marked;
+  }
+
+  clear(marked: readonly number[]): void {
+    for (const t of marked) this.bits[t] = 0;
+  }
+}
+
+/** Documents holding one of a clause's terms (or entities), in no particular order. */
+export function docsOf(c: Clause, { postings, entities }: IndexParts): Set<number> {
+  const out = new Set<number>();
+  for (const t of c.terms.keys()) {
+    for (const { p, len } of postings.segments(t)) for (let r = 0; r < len; r += 2) out.add(p[r]!);
+  }
+  for (const id of c.entities.keys()) entities.docCounts(id)?.forEach((d) => out.add(d));
+  return out;
+}
+
+/**
+ * The hits of the clauses in a document whose first word lies in [from, to], in text order (the
+ * terms of the clauses must be marked in `mask`; `mentionIds`: the entity of each mention number). `firstOnly`:
+ * stop at the first hit.
+ */
+export function hitsIn(doc: Doc, clauses: readonly Clause[], mask: Uint32Array, mentionIds: readonly string[], from: number, to: number, firstOnly = false): Hit[] {
+  const out: Hit[] = [];
+  const terms = doc.terms;
+  const end = Math.min(to + 1, terms.length);
+  for (let pos = from; pos < end; pos++) {
+    const t = terms[pos]!;
+    let bits = mask[t]!;
+    if (bits === 0) continue;
+    for (let i = 0; bits !== 0; i++, bits >>>= 1) {
+      if ((bits & 1) === 0) continue;
+      const c = clauses[i]!;
+      if (c.phrase) {
+        let ok = pos + c.phrase.length < terms.length;
+        for (let k = 0; ok && k < c.phrase.length; k++) ok = c.phrase[k]!.has(terms[pos + 1 + k]!);
+        if (!ok) continue;
+      }
+      out.push({ first: pos, last: pos + c.length - 1, weight: c.terms.get(t)!, clause: i });
+      if (firstOnly) return out;
+    }
+  }
+  clauses.forEach((c, i) => {
+    if (c.entities.size === 0) return;
+    const ms = doc.mentions;
+    for (let j = 0; j < ms.length; j += MENTION_FIELDS) {
+      const weight = c.entities.get(mentionIds[ms[j]!]!);
+      const first = ms[j + 3]!;
+      if (weight !== undefined && first >= from && first <= to) out.push({ first, last: ms[j + 4]!, weight, clause: i, range: [ms[j + 1]!, ms[j + 2]!] });
+    }
+  });
+  if (clauses.some((c) => c.entities.size > 0)) out.sort((a, b) => a.first - b.first || b.weight - a.weight);
+  return out;
+}
+
+/**
+ * Every occurrence of a phrase clause (its first word at `start`) in the documents `slot` gives a
+ * place (>= 0; all documents without `slot`): found from the positions of its rarest word, each
+ * checked against the document's words on either side.
+ */
+export function phraseHits(
+  c: Clause,
+  slot: Int32Array | undefined,
+  { documents, postings }: IndexParts,
+  visit: (d: number, k: number, start: number, weight: number) => void,
+): void {
+  const rest = c.phrase ?? [];
+  const sizeOf = (terms: Iterable<number>): number => {
+    let total = 0;
+    for (const t of terms) total += postings.occurrenceCount(t);
+    return total;
+  };
+  let at = 0;
+  let least = sizeOf(c.terms.keys());
+  rest.forEach((set, j) => {
+    const size = sizeOf(set);
+    if (size < least) {
+      least = size;
+      at = j + 1;
+    }
+  });
+  const words = rest.length + 1;
+  const docs = documents.docs;
+  for (const t of at === 0 ? c.terms.keys() : rest[at - 1]!) {
+    for (const { p, pos, len } of postings.segments(t)) {
+      let o = 0;
+      for (let r = 0; r < len; r += 2) {
+        const d = p[r]!;
+        const tf = p[r + 1]!;
+        const k = slot ? slot[d]! : 0;
+        const doc = docs[d]!;
+        if (k >= 0 && doc.alive) {
+          const terms = doc.terms;
+          for (let x = o; x < o + tf; x++) {
+            const start = pos[x]! - at;
+            if (start < 0 || start + words > terms.length) continue;
+            const w = c.terms.get(terms[start]!);
+            if (w === undefined) continue;
+            let ok = true;
+            for (let m = 0; ok && m < rest.length; m++) ok = rest[m]!.has(terms[start + 1 + m]!);
+            if (ok) visit(d, k, start, w);
+          }
+        }
+        o += tf;
+      }
+    }
+  }
+}
+
+/** The original range of a hit, without the clitics in front of the matched form (وبايدن → بايدن). */
+export function matchRange({ documents }: IndexParts, doc: Doc, h: Hit, clause: Clause): [number, number] {
+  if (h.range) return h.range;
+  const start = doc.starts[h.first]!;
+  const end = endOf(doc, h.last);
+  const stripped = clause.prefix?.get(doc.terms[h.first]!) ?? 0;
+  if (stripped === 0) return [start, end];
+  const firstEnd = endOf(doc, h.first);
+  const line = documents.lineOf(doc, start, firstEnd);
+  const folded = foldWithMap(line.text.slice(start - line.start, firstEnd - line.start));
+  return [start + (folded.starts[stripped] ?? 0), end];
+}

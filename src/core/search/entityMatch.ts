@@ -1,0 +1,262 @@
+/**
+ * The entities of an index: the known ones (to resolve mentions and English names with), each named entity's
+ * documents and mention counts, its totals over the corpus, and the fuse.js matcher of entity names.
+ */
+import Fuse from 'fuse.js';
+import type { Entity, EntityType } from '../entities';
+import { ALIVE, type Doc, MENTION_FIELDS, TYPE_BIT } from './documents';
+import { scanWords } from './scan';
+import { DocCounts } from './structures';
+import { wordMatches } from './vocabulary';
+
+/** An entity's mentions and articles over the whole corpus, and the article naming it most. */
+interface EntityTotals {
+  mentions: number;
+  articles: number;
+  best: Doc | undefined;
+  bestCount: number;
+}
+
+export class EntityMatcher {
+  // The known entities, their mentions by document, and a fuse.js index over the named ones.
+  private entityTable = new Map<string, Entity>();
+  private readonly entityDocs = new Map<string, DocCounts>();
+  /**
+   * The entities of documents' mentions as numbers: each number's id and type; the number of each id (with the first
+   * type it came with), and of each other (type, id).
+   */
+  readonly mentionIds: string[] = [];
+  readonly mentionTypes: EntityType[] = [];
+  private readonly mentionNumber = new Map<string, number>();
+  private readonly mentionNumberByType = new Map<string, number>();
+  /** Per entity number, a document's mentions while they are counted (zero between documents). */
+  private entityCounts = new Int32Array(0);
+  private entityFuse: Fuse<{ id: string; names: string[]; words: string[] }> | undefined;
+  /** Per entity, over every live document (made on first use, then kept current). */
+  private readonly totals = new Map<string, EntityTotals>();
+  /** `matchEntities` results by text and type (until an entity comes or goes). */
+  private readonly entityMatches = new Map<string, { entity: Entity; score: number }[]>();
+
+  /** `docs`: the index's documents by number (the array itself, kept current by its owner). */
+  constructor(private readonly docs: readonly Doc[]) {}
+
+  setEntities(entities: readonly Entity[]): void {
+    // The same entities again (each sync of a live corpus): the fuse.js index stays.
+    if (entities.length === this.entityTable.size && entities.every((e) => this.entityTable.get(e.id) === e)) return;
+    this.entityTable = new Map(entities.map((e) => [e.id, e]));
+    this.forgetEntityMatches();
+  }
+
+  /** The entities the index resolves mentions with (known, and any discovered it was given). */
+  entities(): Entity[] {
+    return [...this.entityTable.values()];
+  }
+
+  private forgetEntityMatches(): void {
+    this.entityFuse = undefined;
+    this.entityMatches.clear();
+  }
+
+  /** Counts a new document's mentions; `named`: the entities it names. */
+  addDocument(doc: Doc, named: ReadonlySet<string>): void {
+    const index = doc.index;
+    const newEntity = this.countEntityDocs(doc.mentions, index);
+    // Totals kept current: this document's count of each entity it names.
+    for (const id of named) {
+      const totals = this.totals.get(id);
+      if (!totals) continue;
+      const n = this.entityDocs.get(id)!.get(index)!;
+      totals.mentions += n;
+      totals.articles++;
+      if (n > totals.bestCount || (n === totals.bestCount && totals.best && doc.name < totals.best.name)) {
+        totals.best = doc;
+        totals.bestCount = n;
+      }
+    }
+    // The fuse.js index changes only when an entity comes or goes.
+    if (newEntity) this.forgetEntityMatches();
+  }
+
+  /** Uncounts a removed document's mentions. */
+  removeDocument(doc: Doc): void {
+    for (let j = 0; j < doc.mentions.length; j += MENTION_FIELDS) {
+      const entity = this.mentionIds[doc.mentions[j]!]!;
+      const perDoc = this.entityDocs.get(entity);
+      const n = perDoc?.get(doc.index);
+      const totals = this.totals.get(entity);
+      if (totals && n !== undefined) {
+        totals.mentions -= n;
+        totals.articles--;
+        if (totals.best === doc) this.totals.delete(entity);
+      }
+      perDoc?.delete(doc.index);
+      if (perDoc?.size === 0) {
+        this.entityDocs.delete(entity);
+        this.forgetEntityMatches();
+      }
+    }
+  }
+
+  /** The number of an entity (by id and type) in documents' mention data. */
+  entityNumber(id: string, type: EntityType): number {
+    const e = this.mentionNumber.get(id);
+    if (e !== undefined && this.mentionTypes[e] === type) return e;
+    // The same id with another type (a knowledge base that changed its mind): numbered apart.
+    const key = `${type}\u0000${id}`;
+    const other = this.mentionNumberByType.get(key);
+    if (other !== undefined) return other;
+    return this.numberEntity(id, type);
+  }
+
+  /** Gives (id, type) the next number. */
+  numberEntity(id: string, type: EntityType): number {
+    const e = this.mentionIds.length;
+    if (!this.mentionNumber.has(id)) this.mentionNumber.set(id, e);
+    else this.mentionNumberByType.set(`${type}\u0000${id}`, e);
+    this.mentionIds.push(id);
+    this.mentionTypes.push(type);
+    return e;
+  }
+
+  /** The entity types a document's mentions name (a bit each) and the entities named within its title. */
+  mentionSummary(mentions: Uint32Array, titleFirst: number, titleLast: number): { types: number; titleEntities: Set<string> | undefined } {
+    let types = 0;
+    let titleEntities: Set<string> | undefined;
+    for (let j = 0; j < mentions.length; j += MENTION_FIELDS) {
+      const e = mentions[j]!;
+      types |= TYPE_BIT[this.mentionTypes[e]!] ?? 0;
+      if (mentions[j + 3]! >= titleFirst && mentions[j + 4]! <= titleLast) (titleEntities ??= new Set()).add(this.mentionIds[e]!);
+    }
+    return { types, titleEntities };
+  }
+
+  /** Counts a document's mentions per entity in `entityDocs`; true when an entity was named for the first time. */
+  countEntityDocs(mentions: Uint32Array, index: number): boolean {
+    // Counted per entity number first (one map update per entity named, not per mention).
+    if (this.entityCounts.length < this.mentionIds.length) this.entityCounts = new Int32Array(this.mentionIds.length * 2);
+    const counts = this.entityCounts;
+    const named: number[] = [];
+    for (let j = 0; j < mentions.length; j += MENTION_FIELDS) if (counts[mentions[j]!]!++ === 0) named.push(mentions[j]!);
+    let newEntity = false;
+    for (const e of named) {
+      const entity = this.mentionIds[e]!;
+      let perDoc = this.entityDocs.get(entity);
+      if (!perDoc) {
+        this.entityDocs.set(entity, (perDoc = new DocCounts()));
+        newEntity = true;
+      }
+      perDoc.add(index, counts[e]!);
+      counts[e] = 0;
+    }
+    return newEntity;
+  }
+
+  /** A document's first mention of an entity: its original range. */
+  firstMention(doc: Doc, id: string): { start: number; end: number } | undefined {
+    const ms = doc.mentions;
+    for (let j = 0; j < ms.length; j += MENTION_FIELDS) if (this.mentionIds[ms[j]!] === id) return { start: ms[j + 1]!, end: ms[j + 2]! };
+    return undefined;
+  }
+
+  /** Whether a mention of an entity of `type` overlaps words [first, last] of a document. */
+  overlapsMentionOfType(doc: Doc, first: number, last: number, type: EntityType): boolean {
+    const ms = doc.mentions;
+    for (let j = 0; j < ms.length; j += MENTION_FIELDS) if (this.mentionTypes[ms[j]!] === type && ms[j + 3]! <= last && ms[j + 4]! >= first) return true;
+    return false;
+  }
+
+  /** An entity's documents with its mentions in each. */
+  docCounts(id: string): DocCounts | undefined {
+    return this.entityDocs.get(id);
+  }
+
+  /** The entities of a type named in the corpus. */
+  namedOfType(type: EntityType): Entity[] {
+    return [...this.entityDocs.keys()].map((id) => this.entityTable.get(id)).filter((e): e is Entity => e?.type === type);
+  }
+
+  private entityMatcher(): Fuse<{ id: string; names: string[]; words: string[] }> {
+    if (this.entityFuse) return this.entityFuse;
+    const records = [...this.entityDocs.keys()]
+      .map((id) => this.entityTable.get(id))
+      .filter((e): e is Entity => e !== undefined)
+      .map((e) => {
+        const names = [...new Set([e.nameAr, ...e.aliases, e.nameEn].map((n) => foldedWordsOf(n).join(' ')))];
+        return { id: e.id, names, words: [...new Set(names.flatMap((n) => n.split(' ')))] };
+      });
+    this.entityFuse = new Fuse(records, { keys: ['names'], includeScore: true, ignoreLocation: true, threshold: 0.3, useExtendedSearch: true });
+    return this.entityFuse;
+  }
+
+  /**
+   * Entities named in the corpus whose names (Arabic, aliases, English) match `text`, best first:
+   * fuse.js ranks them, and every query word must be one of the name's words in some spelling
+   * (clitics, a prefix, or a few edits away), which keeps fuzzy near-misses like الاسد → الإسلامية out.
+   */
+  matchEntities(text: string, type?: EntityType): { entity: Entity; score: number }[] {
+    const words = text.split(/\s+/).filter(Boolean);
+    if (words.length === 0) return [];
+    const pattern = words.join(' ');
+    const key = `${type ?? ''}:${pattern}`;
+    const cached = this.entityMatches.get(key);
+    if (cached) return cached;
+    if (this.entityMatches.size > 2000) this.entityMatches.clear();
+    const found = this.entityMatcher()
+      .search(pattern)
+      .map((r) => ({ entity: this.entityTable.get(r.item.id)!, score: 1 - (r.score ?? 1), names: r.item.words }))
+      .filter((r) => (type === undefined || r.entity.type === type) && words.every((w) => r.names.some((n) => wordMatches(w, n))))
+      .map(({ entity, score }) => ({ entity, score }));
+    this.entityMatches.set(key, found);
+    return found;
+  }
+
+  /** An entity's Arabic name, if known. */
+  entityName(id: string): string | undefined {
+    return this.entityTable.get(id)?.nameAr;
+  }
+
+  /** Mentions and articles of an entity in the documents `allowed` keeps, and the one naming it most. */
+  entityStats(id: string, allowed: (d: Doc) => boolean): { mentions: number; articles: number; best: Doc | undefined } {
+    if (allowed === ALIVE) {
+      let totals = this.totals.get(id);
+      if (!totals) this.totals.set(id, (totals = this.entityTotals(id)));
+      return totals;
+    }
+    const perDoc = this.entityDocs.get(id);
+    let mentions = 0;
+    let articles = 0;
+    let best: Doc | undefined;
+    let bestCount = 0;
+    perDoc?.forEach((d, n) => {
+      const doc = this.docs[d]!;
+      if (!allowed(doc)) return;
+      mentions += n;
+      articles++;
+      if (n > bestCount || (n === bestCount && best && doc.name < best.name)) {
+        best = doc;
+        bestCount = n;
+      }
+    });
+    return { mentions, articles, best };
+  }
+
+  private entityTotals(id: string): EntityTotals {
+    const { mentions, articles, best } = this.entityStats(id, (d) => d.alive);
+    return { mentions, articles, best, bestCount: best ? this.entityDocs.get(id)!.get(best.index)! : 0 };
+  }
+
+  /** The folded words of an entity's Arabic name and aliases (to highlight). */
+  entityNames(id: string): string[] {
+    const e = this.entityTable.get(id);
+    if (!e) return [];
+    const words: string[] = [];
+    for (const name of [e.nameAr, ...e.aliases]) scanWords(name, (w) => words.push(w));
+    return words;
+  }
+}
+
+function foldedWordsOf(text: string): string[] {
+  const out: string[] = [];
+  scanWords(text, (w) => out.push(w));
+  return out;
+}

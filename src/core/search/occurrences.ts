@@ -1,0 +1,56 @@
+/**
+ * Occurrences of a word (its clitic forms, and its spelling variants when asked) or of an entity's mentions, for the
+ * concordance (`concordance.ts` lays them out as keyword-in-context lines).
+ */
+import { docsOf, hitsIn, matchRange, phraseClause, type TermMask } from './clauses';
+import { MENTION_FIELDS } from './documents';
+import type { IndexParts } from './parts';
+import { scanWords } from './scan';
+import type { SearchDocumentView } from './types';
+
+/** An occurrence: its document, its exact original range, and its first and last word. */
+export interface Occurrence {
+  doc: SearchDocumentView;
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * Every occurrence of a word (its clitic forms, and its spelling variants when `variants`) or of an
+ * entity's mentions, with context. Unsorted (in corpus order). `mask`: the index's term mask.
+ */
+export function occurrences(parts: IndexParts, mask: TermMask, target: { word: string; variants?: boolean } | { entity: string }): Occurrence[] {
+  const { documents, entities, vocabulary } = parts;
+  const out: Occurrence[] = [];
+  if ('entity' in target) {
+    for (const d of entities.docCounts(target.entity)?.docList() ?? []) {
+      const doc = documents.docs[d]!;
+      const ms = doc.mentions;
+      for (let j = 0; j < ms.length; j += MENTION_FIELDS) {
+        if (entities.mentionIds[ms[j]!] === target.entity) out.push({ doc: documents.view(doc), start: ms[j + 1]!, end: ms[j + 2]!, first: ms[j + 3]!, last: ms[j + 4]! });
+      }
+    }
+  } else {
+    const words: string[] = [];
+    scanWords(target.word, (w) => words.push(w));
+    if (words.length === 0) return out;
+    const clause = phraseClause(vocabulary, words, target.variants ? vocabulary.variants(words[0]!) : undefined);
+    const masked = mask.set([clause], vocabulary.size);
+    try {
+      for (const d of docsOf(clause, parts)) {
+        const doc = documents.docs[d]!;
+        if (!doc.alive) continue;
+        for (const h of hitsIn(doc, [clause], mask.bits, entities.mentionIds, 0, Infinity)) {
+          const [start, end] = matchRange(parts, doc, h, clause);
+          out.push({ doc: documents.view(doc), start, end, first: h.first, last: h.last });
+        }
+      }
+    } finally {
+      mask.clear(masked);
+    }
+  }
+  out.sort((a, b) => a.doc.name.localeCompare(b.doc.name) || a.start - b.start);
+  return out;
+}

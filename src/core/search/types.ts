@@ -1,0 +1,76 @@
+/** The search index's public types: the documents it takes, the results it gives, what the concordance reads. */
+import type { EntityType } from '../entities';
+import type { ParsedQuery } from './query';
+
+export interface SearchMention {
+  entity: string;
+  type: EntityType;
+  start: number;
+  end: number;
+}
+
+/** One document (a corpus file) as the index sees it. */
+export interface SearchDocument {
+  /** The file's id (a URI in VS Code, a path in the CLI). */
+  id: string;
+  /** The name shown to the user (path relative to the corpus folder). */
+  name: string;
+  text: string;
+  title?: { text: string; start: number; end: number };
+  outlet?: string;
+  /** ISO date (any precision). */
+  date?: string;
+  /** Known entities named in the text. */
+  mentions?: readonly SearchMention[];
+}
+
+export type ResultKind = 'entity' | 'article' | 'passage';
+
+export interface SearchResult {
+  kind: ResultKind;
+  /** The document's id; for an entity, the document that names it most. */
+  file: string;
+  name: string;
+  /** UTF-16 offsets into the document's original text: the passage, the title, or the entity's first mention there. */
+  start: number;
+  end: number;
+  score: number;
+  /** What to show: the passage's line (shortened), the title, or the entity's name. */
+  snippet: string;
+  /** Ranges [from, to) of matched words in `snippet`. */
+  highlights: [number, number][];
+  /** Ranges [from, to) of the matched words in the original text (a passage's words). */
+  matches: [number, number][];
+  title: string;
+  outlet?: string;
+  date?: string;
+  entity?: { id: string; type: EntityType; nameAr: string; nameEn: string; mentions: number; articles: number };
+}
+
+export interface SearchOptions {
+  /** Most results of each kind (default 20 entities, 20 articles, 50 passages). */
+  limit?: Partial<Record<ResultKind, number>>;
+}
+
+export interface SearchResults {
+  query: ParsedQuery;
+  entities: SearchResult[];
+  articles: SearchResult[];
+  passages: SearchResult[];
+}
+
+/**
+ * The line of a document's text holding [start, end) (UTF-16 offsets), as written without its line break, and the
+ * offset it starts at; undefined when the source does not know it.
+ */
+export type LineSource = (id: string, start: number, end: number) => { text: string; start: number } | undefined;
+
+/** What the concordance reads of a document. */
+export interface SearchDocumentView {
+  id: string;
+  name: string;
+  text: string;
+  title: string;
+  outlet?: string;
+  date?: string;
+}
