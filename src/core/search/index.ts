@@ -26,6 +26,7 @@ import { readSnapshot, snapshotSteps } from './snapshot';
 import { doubled, lowerBound } from './structures';
 import type { LineSource, SearchDocument, SearchDocumentView, SearchOptions, SearchResult, SearchResults } from './types';
 import { Vocabulary } from './vocabulary';
+import { runAll } from '../steps';
 
 export { parseQuery, QUERY_SYNTAX_HINT } from './query';
 export type { ParsedQuery } from './query';
@@ -250,10 +251,7 @@ export class SearchIndex {
 
   /** `toSnapshot` as the parts it is made of (to write to a file without joining them). */
   toSnapshotParts(key: string): ByteParts {
-    const steps = this.snapshotSteps(key);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return step.value;
+    return runAll(this.snapshotSteps(key));
   }
 
   /**
