@@ -4,6 +4,7 @@ import { Corpus, CorpusEntry, CorpusFile, CorpusHost } from '../../src/core/corp
 import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
 import { plainMention, PartStatement } from '../../src/core/mentionText';
+import { Random } from '../support/random';
 import { readSeeds, syntheticArticles, TODAY } from './helpers';
 
 /** An entry as plain data: what a caller reads of it (mentions with their text, range and snippet). */
@@ -72,10 +73,10 @@ describe('on-disk cache of parsed entries', () => {
     assert.equal(EntryCache.read(otherEngine, knowledge).size, 0, 'another engine');
     assert.equal(EntryCache.read(good, knowledgeDigest(['another knowledge base'])).size, 0, 'another knowledge base');
     // Flipped bytes: an empty cache, or entries read back (a damaged one missing) — never an error.
-    let seed = 3;
+    const random = Random.lcg(3);
     for (let k = 0; k < 60; k++) {
       const bad = good.slice();
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const seed = random.uint32();
       bad[seed % bad.length] ^= 1 + ((seed >>> 24) % 255);
       const cache = EntryCache.read(bad, knowledge);
       // Mentions are made when first read: from a damaged cache, never an error either.

@@ -4,6 +4,7 @@ import { Corpus, CorpusEntry, CorpusFile, CorpusHost } from '../../src/core/corp
 import { Entity, Recognizer } from '../../src/core/entities';
 import { EntityIndex } from '../../src/core/entityIndex';
 import { builtInEntities } from '../../src/core/kb';
+import { Random } from '../support/random';
 import { readSeeds, TODAY } from './helpers';
 
 class MemoryHost implements CorpusHost {
@@ -51,8 +52,7 @@ function fresh(corpus: Corpus, recognizer: Recognizer): EntityIndex {
 
 describe('entities named with an entity, past the dense matrix (more than 2,048 entities)', () => {
   it('gives the entities sharing most articles, as counted by hand, before and after changes', () => {
-    let seed = 9;
-    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const next = Random.lcg(9).below;
     const entities = new Map<string, Entity>();
     for (let i = 0; i < 3000; i++) entities.set(`e${i}`, { id: `e${i}`, type: 'person', nameAr: `اسم ${i}`, nameEn: `Name ${i}`, aliases: [] });
     const article = parseArticle('a.txt', 'عنوان\n\nنص قصير.');

@@ -16,6 +16,7 @@ import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
 import { PartMention, plainMention } from '../../src/core/mentionText';
 import { WorkerParser } from '../../src/workerParser';
+import { Random } from '../support/random';
 import { readSeeds, ROOT } from './helpers';
 
 const TODAY = new Date('2025-01-01');
@@ -217,9 +218,9 @@ describe('indexing at scale', function () {
   it('writes a file of thousands of parts, large and empty among them, as they are joined', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'corpus-nav-parts-'));
     try {
-      let seed = 1;
+      const random = Random.lcg(1);
       const parts = Array.from({ length: 3000 }, (_, i) => {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        const seed = random.uint32();
         const n = i === 1234 ? 3 << 20 : i % 7 === 0 ? 0 : seed % 300;
         return Uint8Array.from({ length: n }, (_, k) => (k * 31 + i) & 255);
       });
