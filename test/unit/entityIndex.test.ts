@@ -1,27 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../src/core/article';
-import { Corpus, CorpusEntry, CorpusFile, CorpusHost } from '../../src/core/corpus';
+import { Corpus, CorpusEntry } from '../../src/core/corpus';
 import { Entity, Recognizer } from '../../src/core/entities';
 import { EntityIndex } from '../../src/core/entityIndex';
 import { builtInEntities } from '../../src/core/kb';
+import { MemoryHost } from '../support/memoryHost';
 import { Random } from '../support/random';
 import { readSeeds, TODAY } from './helpers';
-
-class MemoryHost implements CorpusHost {
-  readonly files = new Map<string, Uint8Array>();
-  async listFiles(): Promise<CorpusFile[]> {
-    return [...this.files.keys()].map((name) => ({ id: `mem:/${name}`, name }));
-  }
-  async readFile(file: CorpusFile): Promise<Uint8Array> {
-    const bytes = this.files.get(file.name);
-    if (!bytes) throw Object.assign(new Error(`ENOENT: no such file, ${file.name}`), { code: 'ENOENT' });
-    return bytes;
-  }
-  put(name: string, text: string): CorpusFile {
-    this.files.set(name, new TextEncoder().encode(text));
-    return { id: `mem:/${name}`, name };
-  }
-}
 
 /** Everything a caller can read of an index, as plain data. */
 function snapshot(index: EntityIndex): unknown {
@@ -119,7 +104,7 @@ describe('entity index kept current', () => {
     assert.ok(index.version > version);
     assert.deepEqual(snapshot(index), snapshot(fresh(corpus, recognizer)));
 
-    host.files.delete(`copy/${seeds[2]!.name}`);
+    host.delete(`copy/${seeds[2]!.name}`);
     await corpus.remove(`mem:/copy/${seeds[2]!.name}`);
     await corpus.update(host.put('new.txt', seeds[2]!.text + '\n\n' + seeds[3]!.text));
     await corpus.update(host.put(seeds[4]!.name, 'خبر قصير بلا أسماء.\n\nلا شيء هنا سوى كلام عادي عن الطقس.'));
