@@ -1,7 +1,7 @@
 /**
  * Benchmark (`npm run bench [-- --json] [-- --folder <dir>] [-- --sizes 1000,5000,20000]`). For each corpus
- * (synthetic ones recombined from the seed sentences and written to a temporary folder, then
- * ../shared/corpora/snn-dev read in place when it exists, or `--folder`): cold index in one thread (parse + recognize
+ * (synthetic ones recombined from the seed sentences by test/support/synthetic.ts and written to a temporary folder,
+ * then ../shared/corpora/snn-dev read in place when it exists, or `--folder`): cold index in one thread (parse + recognize
  * + search index, and the search index alone); then, in a new process as a reopened window would be (`--reopen`,
  * the cache and snapshot passed as files), the warm start from the entry cache and search snapshot, one-file
  * updates, query p50/p95 over a fixed mix, hover p95 (the mention under a position + the card's data) and resident
@@ -29,6 +29,8 @@ import { builtInEntities } from '../src/core/kb';
 import { CorpusSearch, searchDocument, snapshotKey } from '../src/core/search/corpusSearch';
 import { foldedWords } from '../src/core/search/query';
 import { SearchIndex } from '../src/core/search/index';
+import { Random } from '../test/support/random';
+import { heapsArticles } from '../test/support/synthetic';
 
 const ALL_QUERIES = ['لافروف', 'انطونوف', 'الاسد', 'سوريه', 'الارهاب', 'وبايدن', 'بيدرسن', 'lavrof', 'Caesar Act', '2254', 'بوتين بايدن', 'روسيا واشنطن الحوار', '"منع الاصطدام"', 'بوتين -قيصر', 'type:person الاسد', 'after:2020 سوريا', 'لافر', 'العقوبات الامريكيه'];
 
@@ -45,54 +47,6 @@ function listTxt(dir: string): string[] {
     const p = join(dir, n);
     return statSync(p).isDirectory() ? listTxt(p) : n.endsWith('.txt') ? [p] : [];
   });
-}
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Synthetic articles: seed sentences recombined, with words of their own. Recombined sentences alone have the
- * seeds' ~1,000 words whatever the size, where news grows its vocabulary with its size (Heaps' law: snn-dev's 3.7 MB
- * has ~50,000 distinct folded words; 174 MB of news would have ~400,000). So each paragraph also gets a few
- * invented words (names, places, rarer forms): new ones at a rate that gives about that growth, else earlier ones,
- * the frequent more often.
- */
-function synthetic(seedTexts: string[], count: number): { name: string; text: string }[] {
-  const sentences = seedTexts.flatMap((t) => t.split(/(?<=[.!؟?])\s+|\n+/u)).map((s) => s.trim()).filter((s) => s.length > 20);
-  const r = rng(42);
-  const pick = (): string => sentences[Math.floor(r() * sentences.length)]!;
-  const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
-  const invented: string[] = [];
-  const word = (): string => {
-    if (invented.length === 0 || r() < 0.35) {
-      let w = '';
-      for (let k = 4 + Math.floor(r() * 5); k > 0; k--) w += letters[Math.floor(r() * letters.length)];
-      invented.push(w);
-      return w;
-    }
-    return invented[Math.floor(invented.length * r() ** 3)]!;
-  };
-  const withWords = (sentence: string): string => {
-    const words = sentence.split(' ');
-    for (let k = 0; k < 2; k++) words.splice(1 + Math.floor(r() * (words.length - 1)), 0, word());
-    return words.join(' ');
-  };
-  const out: { name: string; text: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    const paragraphs: string[] = [pick()];
-    const n = 8 + Math.floor(r() * 10);
-    for (let p = 0; p < n; p++) paragraphs.push([withWords(pick()), withWords(pick()), pick()].join(' '));
-    out.push({ name: `synthetic_${String(i).padStart(6, '0')}.txt`, text: paragraphs.join('\n\n') });
-  }
-  return out;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -429,7 +383,7 @@ async function reopen(job: string): Promise<Reopened> {
   if (process.env.BENCH_DEBUG) {
     // An article's mentions made for the first time (the first hover on it): its body read from the cache file.
     const firsts: number[] = [];
-    const pick = rng(11);
+    const pick = Random.mulberry32(11).float;
     for (let i = 0; i < 300; i++) {
       const e = corpus.get(docs[Math.floor(pick() * docs.length)]!.name)!;
       const t = process.hrtime.bigint();
@@ -440,7 +394,7 @@ async function reopen(job: string): Promise<Reopened> {
     console.log(`an article's mentions made (its body read from the cache file the first time): p50 ${percentile(firsts, 50).toFixed(2)} ms, p95 ${percentile(firsts, 95).toFixed(2)} ms`);
   }
   const hovers: number[] = [];
-  const r = rng(7);
+  const r = Random.mulberry32(7).float;
   for (let i = 0; i < 300; i++) {
     const e = corpus.get(docs[Math.floor(r() * docs.length)]!.name)!;
     const m = e.mentions[Math.floor(r() * e.mentions.length)];
@@ -508,7 +462,7 @@ async function main(): Promise<void> {
   const writeSynthetic = (n: number): BenchDoc[] => {
     const dir = join(scratch, String(n));
     mkdirSync(dir, { recursive: true });
-    return synthetic(seeds(), n).map((d) => {
+    return heapsArticles(seeds(), n).map((d) => {
       const path = join(dir, d.name);
       writeFileSync(path, d.text);
       return { name: d.name, path };

@@ -43,10 +43,11 @@ const builds = [
   },
   // The command line: plain Node, no `vscode`.
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // Unit tests (plain Node) and integration tests (inside VS Code's extension host).
+  // Unit tests (plain Node), integration tests (inside VS Code's extension host) and their shared support (the
+  // VS Code harness, scripts/vscode-test.mjs, requires out/test/support/synthetic.js to make its scale workspace).
   {
     ...common,
-    entryPoints: [...testEntries('test/unit'), ...testEntries('test/integration'), ...testEntries('test/smoke')],
+    entryPoints: [...testEntries('test/unit'), ...testEntries('test/integration'), ...testEntries('test/smoke'), ...testEntries('test/support')],
     outdir: 'out/test',
     outbase: 'test',
     external: ['vscode', 'mocha'],

@@ -21,6 +21,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { launchBrowser } from './harness/browser.mjs';
 import { NODE24_VERSION, ensureTools, vscodeInfo } from './harness/tools.mjs';
@@ -40,6 +41,8 @@ const ARABIC = process.argv.includes('--arabic');
 // before the test does); only scale.test.ts runs.
 const SCALE = process.argv.includes('--scale');
 const SCALE_ARTICLES = 5000;
+// The synthetic-corpus generator the unit tests and the benchmark use too, as `npm run build` bundles it.
+const SYNTHETIC = 'out/test/support/synthetic.js';
 const PREFIX = VSIX ? 'vsix-' : RESTRICTED ? 'restricted-' : ARABIC ? 'arabic-' : SCALE ? 'scale-' : '';
 const SERVER_LOG = join(RESULTS, `${PREFIX}vscode-server.log`);
 const WORKBENCH_LOG = join(RESULTS, `${PREFIX}workbench.log`);
@@ -131,7 +134,7 @@ async function main() {
   const v = vscodeInfo(tools);
   log(`VS Code ${v.version} (commit ${v.commit?.slice(0, 10)}, ${v.date?.slice(0, 10)}; web workbench + server from code-server ${v.codeServer}), Node ${NODE24_VERSION}`);
 
-  for (const f of ['dist/extension.js', `out/test/${SUITE}/index.js`]) {
+  for (const f of ['dist/extension.js', `out/test/${SUITE}/index.js`, ...(SCALE ? [SYNTHETIC] : [])]) {
     if (!existsSync(join(ROOT, f))) throw fail(`${f} is missing: run \`npm run build\` first`);
   }
   mkdirSync(RESULTS, { recursive: true });
@@ -293,23 +296,15 @@ async function main() {
 }
 
 /**
- * `count` articles recombined from the seeds' sentences (deterministic): a title line, then 8–17 paragraphs of
- * three sentences; file names carry a date over two years (so the Articles view has months to group by).
+ * `count` articles recombined from the seeds' sentences (deterministic): `workbenchArticles` of
+ * test/support/synthetic.ts, as `npm run build` bundles it (a title line, then 8–17 paragraphs of three sentences;
+ * file names carry a date over two years, so the Articles view has months to group by).
  */
 function generateArticles(dir, count) {
   mkdirSync(dir, { recursive: true });
   const texts = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'));
-  const sentences = texts.flatMap((t) => t.split(/(?<=[.!؟?])\s+|\n+/u)).map((x) => x.trim()).filter((x) => x.length > 20);
-  let seed = 42;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
-  const pick = () => sentences[Math.floor(random() * sentences.length)];
-  for (let i = 0; i < count; i++) {
-    const paragraphs = [pick().slice(0, 90)];
-    const n = 8 + Math.floor(random() * 10);
-    for (let p = 0; p < n; p++) paragraphs.push([pick(), pick(), pick()].join(' '));
-    const day = new Date(Date.UTC(2021, 0, 1) + (i % 730) * 86_400_000).toISOString().slice(0, 10);
-    writeFileSync(join(dir, `gen_${String(i).padStart(5, '0')}_${day}.txt`), paragraphs.join('\n\n'));
-  }
+  const { workbenchArticles } = createRequire(import.meta.url)(join(ROOT, SYNTHETIC));
+  for (const a of workbenchArticles(texts, count)) writeFileSync(join(dir, a.name), a.text);
 }
 
 /** SHA-256 of every file under `dir`, by path relative to it (none when it does not exist). */

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { ENGINE_VERSION, EntryCache, knowledgeDigest, writeCache } from '../../src/core/cache';
-import { Corpus, CorpusEntry, CorpusFile, CorpusHost } from '../../src/core/corpus';
+import { Corpus, CorpusEntry } from '../../src/core/corpus';
 import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
 import { plainMention, PartStatement } from '../../src/core/mentionText';
+import { MemoryHost } from '../support/memoryHost';
+import { Random } from '../support/random';
 import { readSeeds, syntheticArticles, TODAY } from './helpers';
 
 /** An entry as plain data: what a caller reads of it (mentions with their text, range and snippet). */
@@ -15,20 +17,10 @@ function plain(e: CorpusEntry | undefined): unknown {
   return { file, article: JSON.parse(JSON.stringify(article)) as unknown, mentions: e.mentions.map(plainMention), statements: said, discovered, notice, contextYear };
 }
 
-class SeedHost implements CorpusHost {
-  readonly seeds = readSeeds();
-  async listFiles(): Promise<CorpusFile[]> {
-    return this.seeds.map((s) => ({ id: `mem:/${s.name}`, name: s.name }));
-  }
-  async readFile(file: CorpusFile): Promise<Uint8Array> {
-    return new TextEncoder().encode(this.seeds.find((s) => `mem:/${s.name}` === file.id)!.text);
-  }
-}
-
 describe('on-disk cache of parsed entries', () => {
   const recognizer = new Recognizer(builtInEntities());
   const knowledge = knowledgeDigest([...recognizer.entities.values()]);
-  const corpus = new Corpus(new SeedHost(), { recognizer, today: TODAY });
+  const corpus = new Corpus(new MemoryHost(readSeeds()), { recognizer, today: TODAY });
   const stamp = (id: string, i: number) => ({ id, size: 1000 + i, mtime: 1_700_000_000_000 + i });
 
   it('gives back every entry as parsed, for files whose path, size and mtime are unchanged', async () => {
@@ -72,10 +64,10 @@ describe('on-disk cache of parsed entries', () => {
     assert.equal(EntryCache.read(otherEngine, knowledge).size, 0, 'another engine');
     assert.equal(EntryCache.read(good, knowledgeDigest(['another knowledge base'])).size, 0, 'another knowledge base');
     // Flipped bytes: an empty cache, or entries read back (a damaged one missing) — never an error.
-    let seed = 3;
+    const random = Random.lcg(3);
     for (let k = 0; k < 60; k++) {
       const bad = good.slice();
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const seed = random.uint32();
       bad[seed % bad.length] ^= 1 + ((seed >>> 24) % 255);
       const cache = EntryCache.read(bad, knowledge);
       // Mentions are made when first read: from a damaged cache, never an error either.
@@ -94,10 +86,7 @@ describe('on-disk cache of parsed entries', () => {
 describe('compact entry cache', () => {
   it('gives back snn-dev-like synthetic entries exactly (mentions from numbers, text, range and snippet derived)', async () => {
     const articles = syntheticArticles(150);
-    const host: CorpusHost = {
-      listFiles: async () => articles.map((a) => ({ id: `mem:/${a.name}`, name: a.name })),
-      readFile: async (f) => new TextEncoder().encode(articles.find((a) => `mem:/${a.name}` === f.id)!.text),
-    };
+    const host = new MemoryHost(articles);
     const recognizer = new Recognizer(builtInEntities());
     const knowledge = knowledgeDigest([...recognizer.entities.values()]);
     const corpus = new Corpus(host, { recognizer, today: TODAY });

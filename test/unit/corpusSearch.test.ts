@@ -5,38 +5,16 @@
  */
 import * as assert from 'node:assert/strict';
 import { concatBytes } from '../../src/core/binary';
-import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
+import { Corpus } from '../../src/core/corpus';
 import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
 import { buildSearchIndex, CorpusSearch } from '../../src/core/search/corpusSearch';
 import { SearchIndex } from '../../src/core/search/index';
+import { MemoryHost } from '../support/memoryHost';
 import { readSeeds, syntheticArticles, TODAY } from './helpers';
 
-class MemoryHost implements CorpusHost {
-  readonly texts = new Map<string, string>();
-  private readonly mtimes = new Map<string, number>();
-  async listFiles(): Promise<CorpusFile[]> {
-    return [...this.texts.keys()].sort().map((name) => ({ id: `mem:/${name}`, name }));
-  }
-  async readFile(file: CorpusFile): Promise<Uint8Array> {
-    const text = this.texts.get(file.name);
-    if (text === undefined) throw Object.assign(new Error(`ENOENT: ${file.name}`), { code: 'ENOENT' });
-    return new TextEncoder().encode(text);
-  }
-  async stat(file: CorpusFile): Promise<{ size: number; mtime: number }> {
-    const text = this.texts.get(file.name);
-    if (text === undefined) throw Object.assign(new Error(`ENOENT: ${file.name}`), { code: 'ENOENT' });
-    return { size: text.length, mtime: this.mtimes.get(file.name) ?? 1 };
-  }
-  put(name: string, text: string): CorpusFile {
-    this.texts.set(name, text);
-    this.mtimes.set(name, (this.mtimes.get(name) ?? 1) + 1);
-    return { id: `mem:/${name}`, name };
-  }
-  text(file: CorpusFile): string | undefined {
-    return this.texts.get(file.name);
-  }
-}
+/** Files listed sorted by name, with sizes and modification times (so the entry cache is keyed as in VS Code). */
+const memoryHost = (): MemoryHost => new MemoryHost([], { sorted: true, stat: true });
 
 const QUERIES = ['لافروف', 'سوريا', 'بوتين بايدن', 'قيصر', '"مجلس الأمن"', 'type:person الاسد', 'أنطونوف'];
 
@@ -65,7 +43,7 @@ async function fresh(host: MemoryHost, recognizer: Recognizer): Promise<SearchIn
 /** Each seed twice (so that changes leave a copy behind), in memory. */
 function doubledSeeds(): { seeds: { name: string; text: string }[]; host: MemoryHost } {
   const seeds = readSeeds();
-  const host = new MemoryHost();
+  const host = memoryHost();
   for (const s of seeds) {
     host.put(s.name, s.text);
     host.put(`copy/${s.name}`, s.text);
@@ -78,7 +56,7 @@ describe('live search index kept current', () => {
 
   async function change(host: MemoryHost, corpus: Corpus, seeds: { name: string; text: string }[]): Promise<void> {
     await corpus.update(host.put(seeds[0]!.name, seeds[1]!.text + '\n\nقال لافروف إن الحوار مع واشنطن مستمر.'));
-    host.texts.delete(`copy/${seeds[2]!.name}`);
+    host.delete(`copy/${seeds[2]!.name}`);
     await corpus.remove(`mem:/copy/${seeds[2]!.name}`);
     await corpus.update(host.put('new.txt', seeds[2]!.text + '\n\n' + seeds[3]!.text));
     await corpus.applyChanges({ changed: [host.put(seeds[4]!.name, 'خبر قصير عن الطقس.\n\nلا أسماء هنا.')], removed: [] });
@@ -148,7 +126,7 @@ describe('live search index kept current', () => {
   });
 
   it('shows passages read off the articles\' lines exactly as from the whole texts, reading few files', async () => {
-    const host = new MemoryHost();
+    const host = memoryHost();
     const inputs = [...readSeeds(), ...syntheticArticles(60)];
     for (const a of inputs) host.put(a.name, a.text);
     const corpus = new Corpus(host, { recognizer, today: TODAY });

@@ -1,26 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../src/core/article';
-import { Corpus, CorpusEntry, CorpusFile, CorpusHost } from '../../src/core/corpus';
+import { Corpus, CorpusEntry } from '../../src/core/corpus';
 import { Entity, Recognizer } from '../../src/core/entities';
 import { EntityIndex } from '../../src/core/entityIndex';
 import { builtInEntities } from '../../src/core/kb';
+import { MemoryHost } from '../support/memoryHost';
+import { Random } from '../support/random';
 import { readSeeds, TODAY } from './helpers';
-
-class MemoryHost implements CorpusHost {
-  readonly files = new Map<string, Uint8Array>();
-  async listFiles(): Promise<CorpusFile[]> {
-    return [...this.files.keys()].map((name) => ({ id: `mem:/${name}`, name }));
-  }
-  async readFile(file: CorpusFile): Promise<Uint8Array> {
-    const bytes = this.files.get(file.name);
-    if (!bytes) throw Object.assign(new Error(`ENOENT: no such file, ${file.name}`), { code: 'ENOENT' });
-    return bytes;
-  }
-  put(name: string, text: string): CorpusFile {
-    this.files.set(name, new TextEncoder().encode(text));
-    return { id: `mem:/${name}`, name };
-  }
-}
 
 /** Everything a caller can read of an index, as plain data. */
 function snapshot(index: EntityIndex): unknown {
@@ -51,8 +37,7 @@ function fresh(corpus: Corpus, recognizer: Recognizer): EntityIndex {
 
 describe('entities named with an entity, past the dense matrix (more than 2,048 entities)', () => {
   it('gives the entities sharing most articles, as counted by hand, before and after changes', () => {
-    let seed = 9;
-    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const next = Random.lcg(9).below;
     const entities = new Map<string, Entity>();
     for (let i = 0; i < 3000; i++) entities.set(`e${i}`, { id: `e${i}`, type: 'person', nameAr: `اسم ${i}`, nameEn: `Name ${i}`, aliases: [] });
     const article = parseArticle('a.txt', 'عنوان\n\nنص قصير.');
@@ -119,7 +104,7 @@ describe('entity index kept current', () => {
     assert.ok(index.version > version);
     assert.deepEqual(snapshot(index), snapshot(fresh(corpus, recognizer)));
 
-    host.files.delete(`copy/${seeds[2]!.name}`);
+    host.delete(`copy/${seeds[2]!.name}`);
     await corpus.remove(`mem:/copy/${seeds[2]!.name}`);
     await corpus.update(host.put('new.txt', seeds[2]!.text + '\n\n' + seeds[3]!.text));
     await corpus.update(host.put(seeds[4]!.name, 'خبر قصير بلا أسماء.\n\nلا شيء هنا سوى كلام عادي عن الطقس.'));

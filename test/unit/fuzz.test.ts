@@ -12,22 +12,14 @@ import { findDates } from '../../src/core/dates';
 import { findStatements, recognizeArticle, Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
 import { tokenize } from '../../src/core/tokenize';
+import { Random } from '../support/random';
 import { readSeeds } from './helpers';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const CASES = Number(process.env.FUZZ_CASES ?? 400);
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (test/support/random.ts), as a function giving numbers in [0, 1). */
+const prng = (seed: number): (() => number) => Random.mulberry32(seed).float;
 
 const PIECES = [
   ...'ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةى',

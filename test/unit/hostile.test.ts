@@ -7,11 +7,12 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Corpus, CorpusFile, CorpusHost, LISTING_PROBLEM_ID } from '../../src/core/corpus';
+import { Corpus, CorpusHost, LISTING_PROBLEM_ID } from '../../src/core/corpus';
 import { decodeArticleBytes, firstInvalidUtf8, MAX_ARTICLE_BYTES } from '../../src/core/decode';
 import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
 import { NodeCorpusHost } from '../../src/nodeFiles';
+import { MemoryHost } from '../support/memoryHost';
 import { TODAY } from './helpers';
 import { HOSTILE_FILES, KEPT_SEEDS, writeHostileCorpus } from './hostileFixtures';
 
@@ -202,17 +203,11 @@ describe('hostile corpus: a folder of bad inputs on the file system', function (
   });
 
   it('a host that cannot list the corpus at all: one problem, no exception, and the corpus recovers', async () => {
-    let fail = true;
-    const host: CorpusHost = {
-      listFiles: async () => {
-        if (fail) throw Object.assign(new Error('EACCES: permission denied, scandir'), { code: 'EACCES' });
-        return [{ id: 'mem:/a.txt', name: 'a.txt' }];
-      },
-      readFile: async () => new TextEncoder().encode('خبر\nنص الخبر.'),
-    };
+    const host = new MemoryHost([{ name: 'a.txt', text: 'خبر\nنص الخبر.' }]);
+    host.failListing = Object.assign(new Error('EACCES: permission denied, scandir'), { code: 'EACCES' });
     const corpus = await corpusOver(host);
     assert.deepEqual(corpus.problems().map((p) => [p.file.id, p.message]), [[LISTING_PROBLEM_ID, 'cannot be listed: permission denied']]);
-    fail = false;
+    host.failListing = undefined;
     await corpus.reload();
     assert.equal(corpus.size, 1);
     assert.deepEqual(corpus.problems(), []);
@@ -224,11 +219,8 @@ describe('hostile corpus: 100,000 tiny files', function () {
 
   it('all are read, a bad one among them is named, and the folder holding them can go', async () => {
     const N = 100_000;
-    const files: CorpusFile[] = Array.from({ length: N }, (_, i) => ({ id: `mem:/tiny/${i}.txt`, name: `tiny/${i}.txt` }));
-    const host: CorpusHost = {
-      listFiles: async () => files,
-      readFile: async (f) => (f.name === 'tiny/4242.txt' ? new Uint8Array([0, 1, 2]) : new TextEncoder().encode(`خبر رقم ${f.name}\nنص قصير.`)),
-    };
+    const host = new MemoryHost(Array.from({ length: N }, (_, i) => ({ name: `tiny/${i}.txt`, text: `خبر رقم tiny/${i}.txt\nنص قصير.` })));
+    host.put('tiny/4242.txt', new Uint8Array([0, 1, 2]));
     const corpus = new Corpus(host, { today: TODAY });
     let changes = 0;
     corpus.onDidChange(() => changes++);

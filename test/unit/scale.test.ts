@@ -11,45 +11,22 @@ import { CacheFile, writeCacheFile, writeFileAtomically } from '../../src/cacheF
 import { concatBytes } from '../../src/core/binary';
 import type { Article } from '../../src/core/article';
 import { EntryCache, writeCache, writeCacheInSlices } from '../../src/core/cache';
-import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
+import { Corpus, CorpusFile } from '../../src/core/corpus';
 import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
 import { PartMention, plainMention } from '../../src/core/mentionText';
 import { WorkerParser } from '../../src/workerParser';
+import { Random } from '../support/random';
+import { MemoryHost, MemoryHostOptions } from '../support/memoryHost';
 import { readSeeds, ROOT } from './helpers';
 
 const TODAY = new Date('2025-01-01');
 
-/** An in-memory host with stats; counts reads. */
-function memoryHost(count: number): CorpusHost & { texts: Map<string, string>; reads: number; touch(id: string, text: string): void } {
+/** `count` files, the seeds over and over, listed sorted, with stats (reads are counted). */
+function memoryHost(count: number, options: MemoryHostOptions = {}): MemoryHost {
   const seeds = readSeeds();
-  const texts = new Map<string, string>();
-  const mtimes = new Map<string, number>();
-  for (let i = 0; i < count; i++) {
-    const s = seeds[i % seeds.length]!;
-    texts.set(`mem:/${String(i).padStart(4, '0')}_${s.name}`, s.text);
-  }
-  const host = {
-    texts,
-    reads: 0,
-    touch(id: string, text: string) {
-      texts.set(id, text);
-      mtimes.set(id, (mtimes.get(id) ?? 1) + 1);
-    },
-    listFiles: async (): Promise<CorpusFile[]> => [...texts.keys()].sort().map((id) => ({ id, name: id.slice('mem:/'.length) })),
-    readFile: async (f: CorpusFile): Promise<Uint8Array> => {
-      host.reads++;
-      const t = texts.get(f.id);
-      if (t === undefined) throw Object.assign(new Error('gone'), { code: 'ENOENT' });
-      return new TextEncoder().encode(t);
-    },
-    stat: async (f: CorpusFile) => {
-      const t = texts.get(f.id);
-      if (t === undefined) throw Object.assign(new Error('gone'), { code: 'ENOENT' });
-      return { size: t.length, mtime: mtimes.get(f.id) ?? 1 };
-    },
-  };
-  return host;
+  const files = Array.from({ length: count }, (_, i) => ({ name: `${String(i).padStart(4, '0')}_${seeds[i % seeds.length]!.name}`, text: seeds[i % seeds.length]!.text }));
+  return new MemoryHost(files, { sorted: true, stat: true, ...options });
 }
 
 const summary = (c: Corpus): string[] =>
@@ -99,8 +76,7 @@ describe('indexing at scale', function () {
     const first = new Corpus(host, { recognizer, today: TODAY });
     await first.ready();
     const bytes = (await writeCacheInSlices(first.knowledge(), first.cacheable(), () => new Promise((r) => setTimeout(r, 0)), 1)).bytes();
-    const changedId = [...host.texts.keys()][3]!;
-    host.touch(changedId, 'عنوان جديد\n\nنص الخبر الجديد عن سوريا.');
+    const changedId = host.put(host.list()[3]!.name, 'عنوان جديد\n\nنص الخبر الجديد عن سوريا.').id;
     host.reads = 0;
     let loads = 0;
     const warm = new Corpus(host, {
@@ -142,12 +118,11 @@ describe('indexing at scale', function () {
     assert.deepEqual(writeCache(warm.knowledge(), warm.cacheable()), bytes);
     warm.all().slice(0, 5).forEach((e) => e.mentions.length);
     assert.deepEqual(writeCache(warm.knowledge(), warm.cacheable()), bytes);
-    const [a, b] = [...host.texts.keys()];
-    host.touch(a!, 'عنوان\n\nنص جديد.');
-    await warm.update({ id: a!, name: a!.slice(5) });
+    const [a, b] = host.list();
+    await warm.update(host.put(a!.name, 'عنوان\n\nنص جديد.'));
     assert.equal(warm.revision, 1);
-    host.texts.delete(b!);
-    await warm.remove(b!);
+    host.delete(b!.name);
+    await warm.remove(b!.id);
     assert.equal(warm.revision, 2);
   });
 
@@ -217,9 +192,9 @@ describe('indexing at scale', function () {
   it('writes a file of thousands of parts, large and empty among them, as they are joined', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'corpus-nav-parts-'));
     try {
-      let seed = 1;
+      const random = Random.lcg(1);
       const parts = Array.from({ length: 3000 }, (_, i) => {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        const seed = random.uint32();
         const n = i === 1234 ? 3 << 20 : i % 7 === 0 ? 0 : seed % 300;
         return Uint8Array.from({ length: n }, (_, k) => (k * 31 + i) & 255);
       });
@@ -264,12 +239,11 @@ describe('indexing at scale', function () {
     await corpus.ready();
     let changes = 0;
     corpus.onDidChange(() => changes++);
-    const [a, b] = [...host.texts.keys()];
-    const text = host.texts.get(a!)!;
-    host.texts.delete(a!);
-    host.texts.set('mem:/renamed.txt', text);
-    host.touch(b!, 'عنوان معدل\n\nنص.');
-    await corpus.applyChanges({ changed: [{ id: 'mem:/renamed.txt', name: 'renamed.txt' }, { id: b!, name: b!.slice(5) }], removed: [a!] });
+    const [first, second] = host.list();
+    const [a, b] = [first!.id, second!.id];
+    const renamed = host.rename(first!.name, 'renamed.txt');
+    const changed = host.put(second!.name, 'عنوان معدل\n\nنص.');
+    await corpus.applyChanges({ changed: [renamed, changed], removed: [a] });
     assert.equal(changes, 1);
     assert.equal(corpus.size, 12);
     assert.equal(corpus.get(a!), undefined);
@@ -278,8 +252,7 @@ describe('indexing at scale', function () {
   });
 
   it('tells listeners as a load goes, and a cancelled load keeps what it read', async () => {
-    const host = memoryHost(400);
-    const slow: CorpusHost = { ...host, readFile: async (f) => (await new Promise((r) => setTimeout(r, 1)), host.readFile(f)) };
+    const slow = memoryHost(400, { readDelayMs: 1 });
     const corpus = new Corpus(slow, { today: TODAY, progressIntervalMs: 0 });
     const seen: number[] = [];
     const listening = corpus.onDidChange(() => {

@@ -9,6 +9,7 @@ import { SearchIndex, SearchResult } from '../../src/core/search/index';
 import { dateInBounds, parseQuery } from '../../src/core/search/query';
 import { scanWords } from '../../src/core/search/scan';
 import { tokenize } from '../../src/core/tokenize';
+import { Random } from '../support/random';
 import { readSeeds, TODAY } from './helpers';
 
 const seeds = readSeeds();
@@ -75,8 +76,7 @@ describe('search: query syntax', () => {
       }
       return d[a.length]![b.length]!;
     };
-    let seed = 11;
-    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const next = Random.lcg(11).below;
     const word = (): string => Array.from({ length: next(3) === 0 ? next(81) : next(9) }, () => 'ابتث'[next(4)]).join('');
     for (let k = 0; k < 1500; k++) {
       const [a, b, max] = [word(), word(), next(4)];

@@ -3,6 +3,7 @@ import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
 import { buildSearchIndex } from '../../src/core/search/corpusSearch';
 import { SearchIndex } from '../../src/core/search/index';
+import { Random } from '../support/random';
 import { readSeeds, syntheticArticles, TODAY } from './helpers';
 
 const recognizer = new Recognizer(builtInEntities());
@@ -83,8 +84,7 @@ describe('search index snapshot', () => {
 
   it('restores a vocabulary of 250,000 words (a 20k-article news corpus has about 400,000)', function () {
     this.timeout(60_000);
-    let seed = 5;
-    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const next = Random.lcg(5).below;
     const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
     const words = new Set<string>();
     while (words.size < 250_000) words.add(Array.from({ length: 5 + next(4) }, () => letters[next(letters.length)]).join(''));
@@ -115,11 +115,11 @@ describe('search index snapshot', () => {
     assert.equal(load(new TextEncoder().encode('{"magic":"corpus-navigator-cache"}\n')), undefined);
     for (const cut of [3, 10, 100, bytes.length >> 1, bytes.length - 1]) assert.equal(load(bytes.subarray(0, cut)), undefined, `cut at ${cut}`);
     // Flipped bytes: either refused or an index that answers without throwing.
-    let seed = 1;
+    const random = Random.lcg(1);
     for (let k = 0; k < 40; k++) {
       const bad = bytes.slice();
       for (let j = 0; j < 8; j++) {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        const seed = random.uint32();
         bad[seed % bad.length] ^= 1 + (seed >>> 24) % 255;
       }
       const ix = load(bad);

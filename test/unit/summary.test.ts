@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { Corpus, CorpusEntry, CorpusHost } from '../../src/core/corpus';
+import { Corpus, CorpusEntry } from '../../src/core/corpus';
 import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
 import { articleSummary, corpusSummary, entitySummary, timeline } from '../../src/core/summary/model';
 import { contentWords, splitSentences, summarize, summaryLength, textRank } from '../../src/core/summary/textrank';
 import { isFromWebview, isSummaryView } from '../../src/core/summary/messages';
+import { MemoryHost } from '../support/memoryHost';
 import { readSeeds, TODAY } from './helpers';
 
 const recognizer = new Recognizer(builtInEntities());
@@ -12,11 +13,7 @@ const seeds = readSeeds();
 const textOf = new Map(seeds.map((s) => [s.name, s.text]));
 
 async function seedCorpus(): Promise<Corpus> {
-  const host: CorpusHost = {
-    listFiles: async () => seeds.map((s) => ({ id: `mem:/${s.name}`, name: s.name })),
-    readFile: async (f) => new TextEncoder().encode(textOf.get(f.name)!),
-  };
-  const corpus = new Corpus(host, { recognizer, today: TODAY });
+  const corpus = new Corpus(new MemoryHost(seeds), { recognizer, today: TODAY });
   await corpus.ready();
   return corpus;
 }

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { Corpus, CorpusHost } from '../../src/core/corpus';
+import { Corpus } from '../../src/core/corpus';
 import { Entity, Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
 import { contentSecurityPolicy, esc, makeNonce, renderArticle, renderBody, renderCorpus, renderEntity, renderPage } from '../../src/core/summary/html';
 import { isSummaryView, OpenTarget } from '../../src/core/summary/messages';
 import { articleSummary, corpusSummary, entitySummary } from '../../src/core/summary/model';
+import { MemoryHost } from '../support/memoryHost';
 import { readSeeds, TODAY } from './helpers';
 
 /** An entity whose names are markup, as a user's entity file could hold. */
@@ -29,12 +30,7 @@ const HOSTILE = [
 ].join('\n');
 
 async function corpusOf(files: { name: string; text: string }[]): Promise<Corpus> {
-  const byName = new Map(files.map((f) => [f.name, f.text]));
-  const host: CorpusHost = {
-    listFiles: async () => files.map((f) => ({ id: `mem:/${f.name}`, name: f.name })),
-    readFile: async (f) => new TextEncoder().encode(byName.get(f.name)!),
-  };
-  const corpus = new Corpus(host, { recognizer, today: TODAY });
+  const corpus = new Corpus(new MemoryHost(files), { recognizer, today: TODAY });
   await corpus.ready();
   return corpus;
 }

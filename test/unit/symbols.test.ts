@@ -1,20 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { Corpus, CorpusFile, CorpusHost } from '../../src/core/corpus';
+import { Corpus } from '../../src/core/corpus';
 import { Recognizer } from '../../src/core/entities';
 import { builtInEntities } from '../../src/core/kb';
 import { articleOutline, compareByDate, definitionMention, OutlineSymbol, userEntityIdSpan, workspaceSymbols, WorkspaceSymbolSources } from '../../src/core/symbols';
+import { MemoryHost } from '../support/memoryHost';
 import { readSeeds, TODAY } from './helpers';
 
 const seeds = readSeeds();
 const textOf = (name: string): string => seeds.find((s) => s.name === name)!.text;
 
 async function seedCorpus(): Promise<Corpus> {
-  const files = new Map(seeds.map((s) => [s.name, new TextEncoder().encode(s.text)]));
-  const host: CorpusHost = {
-    listFiles: async () => [...files.keys()].map((name): CorpusFile => ({ id: name, name })),
-    readFile: async (f) => files.get(f.id)!,
-  };
-  const corpus = new Corpus(host, { today: TODAY, recognizer: new Recognizer(builtInEntities()) });
+  // Ids are the names, as the symbols' file paths are.
+  const corpus = new Corpus(new MemoryHost(seeds, { idPrefix: '' }), { today: TODAY, recognizer: new Recognizer(builtInEntities()) });
   await corpus.ready();
   return corpus;
 }
