@@ -20,15 +20,15 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { fold, foldWithMap } from '../src/core/arabic';
-import { CacheFile } from '../src/cacheFile';
-import { EntryCache, knowledgeDigest, writeCache, type SplitCache } from '../src/core/cache';
-import { Corpus, CorpusFile, CorpusHost } from '../src/core/corpus';
-import { Mention, Recognizer, recognizeArticle } from '../src/core/entities';
-import { builtInEntities } from '../src/core/kb';
+import { fold, foldWithMap } from '../src/core/text/arabic';
+import { CacheFile } from '../src/node/cacheFile';
+import { EntryCache, knowledgeDigest, writeCache, type SplitCache } from '../src/core/persist/cache';
+import { Corpus, CorpusFile, CorpusHost } from '../src/core/corpus/corpus';
+import { Mention, Recognizer, recognizeArticle } from '../src/core/entities/recognizer';
+import { builtInEntities } from '../src/core/entities/kb';
 import { CorpusSearch, searchDocument, snapshotKey } from '../src/core/search/corpusSearch';
 import { foldedWords } from '../src/core/search/query';
-import { SearchIndex } from '../src/core/search/index';
+import { SearchIndex, type SearchEngine } from '../src/core/search/index';
 import { Random } from '../test/support/random';
 import { heapsArticles } from '../test/support/synthetic';
 
@@ -130,7 +130,7 @@ interface Run {
 }
 
 /**
- * The hover's work in core terms, as `src/vscode/hover.ts` does it: the mention under an offset (a
+ * The hover's work in core terms, as `src/vscode/features/hover.ts` does it: the mention under an offset (a
  * binary search, as `DocumentMentions.at`), then what the card reads of the entity index (the
  * articles naming it, the entities named with it, a statement of theirs in this article or the first).
  */
@@ -281,7 +281,7 @@ interface Reopened {
 
 /**
  * Reopening a corpus, as the extension does in a new window: the binary entry cache read back and each file stamped
- * (src/core/corpus.ts `loadCache`), the search index restored from its snapshot (CorpusSearch `loadSnapshot`) without
+ * (src/core/corpus/corpus.ts `loadCache`), the search index restored from its snapshot (CorpusSearch `loadSnapshot`) without
  * reading any text (a result's text is read when shown); then one-file updates, queries and hovers on it.
  */
 async function reopen(job: string): Promise<Reopened> {
@@ -289,7 +289,7 @@ async function reopen(job: string): Promise<Reopened> {
   // The files read from the extension's storage as the extension reads them, before the clock starts (a read
   // just after the parent wrote 670 MB measures the disk's writeback, not us; the entry cache's front, 85 MB at
   // 20k, reads in ~45 ms from the page cache): the snapshot whole (let go once restored, below), the entry cache
-  // through src/cacheFile.ts, its front read, the articles' bodies left on disk until read.
+  // through src/node/cacheFile.ts, its front read, the articles' bodies left on disk until read.
   let snapshotBytes: Uint8Array | undefined = readFileSync(join(job, 'snapshot.bin'));
   let front: SplitCache | undefined; // let go once read, as the extension's is
   const cacheFile = await (async () => {
@@ -362,15 +362,17 @@ async function reopen(job: string): Promise<Reopened> {
   observer?.disconnect();
   if (profile) await profile(profiling('update')!);
   updates.sort((a, b) => a - b);
-  // Queries (expansion caches are per query word; the measured runs use them like a user retyping).
-  for (const q of QUERIES) index.search(q);
+  // Queries, through the engine interface the quick pick and the CLI use (expansion caches are per query word; the
+  // measured runs use them like a user retyping).
+  const engine: SearchEngine = index;
+  for (const q of QUERIES) engine.search(q);
   const queryProfile = profiling('query') ? await startProfile() : undefined;
   const times: number[] = [];
   const slowest = new Map<string, number>();
   for (let rep = 0; rep < 5; rep++) {
     for (const q of QUERIES) {
       const t = process.hrtime.bigint();
-      index.search(q);
+      engine.search(q);
       times.push(ms(t));
       slowest.set(q, Math.max(slowest.get(q) ?? 0, times[times.length - 1]!));
     }

@@ -30,7 +30,7 @@ const builds = [
   // The extension: `vscode` is provided by the extension host.
   { ...common, entryPoints: ['src/vscode/extension.node.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The indexing worker the extension starts (worker_threads): parsing off the extension host's main thread.
-  { ...common, entryPoints: ['src/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
+  { ...common, entryPoints: ['src/bin/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   // The same extension for VS Code for the Web (vscode.dev, github.dev): a web worker, no Node modules; the
   // code reads files only through `vscode.workspace.fs`.
   {
@@ -42,7 +42,7 @@ const builds = [
     external: ['vscode'],
   },
   // The command line: plain Node, no `vscode`.
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/bin/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Unit tests (plain Node), integration tests (inside VS Code's extension host) and their shared support (the
   // VS Code harness, scripts/vscode-test.mjs, requires out/test/support/synthetic.js to make its scale workspace).
   {
@@ -57,7 +57,7 @@ const builds = [
 rmSync('out', { recursive: true, force: true });
 // The user entity file's schema (contributes.jsonValidation points at it).
 mkdirSync('dist', { recursive: true });
-copyFileSync('src/core/kb/schema.json', 'dist/entities.schema.json');
+copyFileSync('src/core/entities/kb/schema.json', 'dist/entities.schema.json');
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('esbuild: watching…');

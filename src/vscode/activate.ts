@@ -4,26 +4,26 @@
  * feature. Providers await the corpus themselves. Every disposable is owned by `context`.
  */
 import * as vscode from 'vscode';
-import type { Corpus } from '../core/corpus';
-import { ArticleNode, ArticlesTreeProvider, registerArticlesView } from './articlesTree';
-import { registerCorpusCommands } from './corpusCommands';
-import { EntitiesTreeProvider, EntityNode, registerEntitiesView } from './entitiesView';
-import { registerEntityCommands } from './entityCommands';
-import { builtInRecognizer, registerKnowledgeBase } from './knowledgeBase';
-import { DocumentMentions } from './documentMentions';
-import { EntityHighlights, registerHighlights } from './highlights';
-import { registerHover } from './hover';
-import { registerArticleLanguage } from './language';
-import { Navigation, registerNavigation } from './navigation';
-import { registerOpenLocation } from './openLocation';
-import { ConcordanceApi, registerConcordance } from './concordance';
-import { registerSearch, SearchApi } from './search';
-import { registerSummaryPanel, SummaryPanel } from './summaryPanel';
-import { registerStatusBar } from './statusBar';
-import { createWorkspaceCorpus } from './workspaceCorpus';
-import { EntryCacheStore } from './cache';
+import type { Corpus } from '../core/corpus/corpus';
+import { ArticleNode, ArticlesTreeProvider, registerArticlesView } from './features/articlesTree';
+import { registerCorpusCommands } from './features/corpusCommands';
+import { EntitiesTreeProvider, EntityNode, registerEntitiesView } from './features/entitiesView';
+import { registerEntityCommands } from './features/entityCommands';
+import { builtInRecognizer, registerKnowledgeBase } from './features/knowledgeBase';
+import { DocumentMentions } from './workspace/documentMentions';
+import { EntityHighlights, registerHighlights } from './features/highlights';
+import { registerHover } from './features/hover';
+import { registerArticleLanguage } from './features/language';
+import { Navigation, registerNavigation } from './features/navigation';
+import { registerOpenLocation } from './features/openLocation';
+import { ConcordanceApi, registerConcordance } from './features/concordance';
+import { registerSearch, SearchApi } from './features/search';
+import { registerSummaryPanel, SummaryPanel } from './features/summaryPanel';
+import { registerStatusBar } from './features/statusBar';
+import { createWorkspaceCorpus } from './workspace/workspaceCorpus';
+import { EntryCacheStore } from './workspace/cache';
 import type { Platform } from './platform';
-import { registerIndexingProgress } from './indexingProgress';
+import { registerIndexingProgress } from './features/indexingProgress';
 
 /** What `activate` returns: used by the integration tests to read the real providers. */
 export interface CorpusNavigatorApi {

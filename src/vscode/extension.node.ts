@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { CacheFile, writeCacheFile, writeFileAtomically } from '../cacheFile';
-import { articleText } from '../core/decode';
-import { WorkerParser } from '../workerParser';
+import { CacheFile, writeCacheFile, writeFileAtomically } from '../node/cacheFile';
+import { articleText } from '../core/text/decode';
+import { WorkerParser } from '../node/workerParser';
 import { activateCorpusNavigator, type CorpusNavigatorApi } from './activate';
 import type { Platform } from './platform';
-import { fileUri } from './workspaceCorpus';
+import { fileUri } from './workspace/workspaceCorpus';
 
 const node: Platform = {
   createEntryParser(context, log) {

@@ -5,7 +5,7 @@
  * needs Node.
  */
 import type * as vscode from 'vscode';
-import { inThreadParser } from '../core/entryParser';
+import { inThreadParser } from '../core/corpus/entryParser';
 import { activateCorpusNavigator, type CorpusNavigatorApi } from './activate';
 import type { Platform } from './platform';
 

@@ -4,11 +4,11 @@
  * (`extension.web.ts`: a web worker that reads files only through `vscode.workspace.fs`).
  */
 import type * as vscode from 'vscode';
-import type { CacheFile, writeCacheFile, writeFileAtomically } from '../cacheFile';
-import type { CorpusFile } from '../core/corpusTypes';
-import type { EntryParser } from '../core/entryParser';
+import type { CacheFile, writeCacheFile, writeFileAtomically } from '../node/cacheFile';
+import type { CorpusFile } from '../core/corpus/types';
+import type { EntryParser } from '../core/corpus/entryParser';
 
-/** The entry cache read in place on disk, and the extension's storage files written in parts (src/cacheFile.ts). */
+/** The entry cache read in place on disk, and the extension's storage files written in parts (src/node/cacheFile.ts). */
 export interface CacheFiles {
   open: typeof CacheFile.open;
   write: typeof writeCacheFile;

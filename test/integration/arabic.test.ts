@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { withoutIsolates } from '../../src/vscode/articlesTree';
+import { withoutIsolates } from '../../src/vscode/features/articlesTree';
 import { api, screenshot, waitFor } from './util';
 
 const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));

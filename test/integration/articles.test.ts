@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ArticleNode, withoutIsolates } from '../../src/vscode/articlesTree';
+import { ArticleNode, withoutIsolates } from '../../src/vscode/features/articlesTree';
 import type { CorpusNavigatorApi } from '../../src/vscode/activate';
 import { api, screenshot, waitFor, workspaceDir } from './util';
 

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CorpusEntry } from '../../src/core/corpus';
+import type { CorpusEntry } from '../../src/core/corpus/corpus';
 import { api, waitFor, workspaceDir } from './util';
 
 /** What an article's body gives: paragraphs, sections, and the mentions read off them. */

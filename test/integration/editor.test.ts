@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RangesByType } from '../../src/vscode/highlights';
+import type { RangesByType } from '../../src/vscode/features/highlights';
 import { api, screenshot, waitFor, workspaceDir } from './util';
 
 const S000 = '000_7244c6ac2c0b5fe9.txt';

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { withoutIsolates } from '../../src/vscode/articlesTree';
-import type { EntityNode } from '../../src/vscode/entitiesView';
+import { withoutIsolates } from '../../src/vscode/features/articlesTree';
+import type { EntityNode } from '../../src/vscode/features/entitiesView';
 import { api, screenshot, waitFor, workspaceDir } from './util';
 
 

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ArticleNode } from '../../src/vscode/articlesTree';
+import type { ArticleNode } from '../../src/vscode/features/articlesTree';
 import type { CorpusNavigatorApi } from '../../src/vscode/activate';
 import { HOSTILE_FILES, INJECTION_TITLE, writeHostileCorpus } from '../unit/hostileFixtures';
 import { api, EXTENSION_ID, screenshot, waitFor, workspaceDir } from './util';

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ENTITY_PAGE } from '../../src/vscode/entitiesView';
+import { ENTITY_PAGE } from '../../src/vscode/features/entitiesView';
 import type { CorpusNavigatorApi } from '../../src/vscode/activate';
 import { EXTENSION_ID, screenshot, waitFor } from './util';
 

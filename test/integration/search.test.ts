@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SearchItem } from '../../src/vscode/search';
+import type { SearchItem } from '../../src/vscode/features/search';
 import { api, screenshot, waitFor } from './util';
 
 

@@ -4,7 +4,7 @@
  * be made to fail (a file listed but unreadable, a folder that cannot be listed) and to wait, and are counted.
  * Pure TypeScript (no `vscode`, no file system).
  */
-import type { CorpusFile, CorpusHost, FileStat } from '../../src/core/corpus';
+import type { CorpusFile, CorpusHost, FileStat } from '../../src/core/corpus/corpus';
 
 export interface MemoryHostOptions {
   /** A file's id is this and its name (default `mem:/`; `''` makes ids the names). */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { fold, foldWithMap, originalSpan } from '../../src/core/arabic';
+import { fold, foldWithMap, originalSpan } from '../../src/core/text/arabic';
 
 describe('Arabic folding for matching', () => {
   it('folds hamza forms, alef maqsura, ta marbuta; drops diacritics and tatweel', () => {

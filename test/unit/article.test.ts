@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { Article, parseArticle } from '../../src/core/article';
-import { parseCorpus } from '../../src/core/corpus';
-import { TextRange } from '../../src/core/text';
+import { Article, parseArticle } from '../../src/core/article/article';
+import { parseCorpus } from '../../src/core/corpus/corpus';
+import { TextRange } from '../../src/core/text/ranges';
 import { readSeeds, TODAY } from './helpers';
 
 const seeds = readSeeds();

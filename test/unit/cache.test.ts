@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { ENGINE_VERSION, EntryCache, knowledgeDigest, writeCache } from '../../src/core/cache';
-import { Corpus, CorpusEntry } from '../../src/core/corpus';
-import { Recognizer } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
-import { plainMention, PartStatement } from '../../src/core/mentionText';
+import { ENGINE_VERSION, EntryCache, knowledgeDigest, writeCache } from '../../src/core/persist/cache';
+import { Corpus, CorpusEntry } from '../../src/core/corpus/corpus';
+import { Recognizer } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
+import { plainMention, PartStatement } from '../../src/core/persist/mentionText';
 import { MemoryHost } from '../support/memoryHost';
 import { Random } from '../support/random';
 import { readSeeds, syntheticArticles, TODAY } from './helpers';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Corpus } from '../../src/core/corpus';
+import { Corpus } from '../../src/core/corpus/corpus';
 import { MemoryHost } from '../support/memoryHost';
 import { readSeeds, TODAY } from './helpers';
 

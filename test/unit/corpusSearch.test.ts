@@ -4,10 +4,10 @@
  * one restored from a snapshot and then changed.
  */
 import * as assert from 'node:assert/strict';
-import { concatBytes } from '../../src/core/binary';
-import { Corpus } from '../../src/core/corpus';
-import { Recognizer } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
+import { concatBytes } from '../../src/core/persist/binary';
+import { Corpus } from '../../src/core/corpus/corpus';
+import { Recognizer } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
 import { buildSearchIndex, CorpusSearch } from '../../src/core/search/corpusSearch';
 import { SearchIndex } from '../../src/core/search/index';
 import { MemoryHost } from '../support/memoryHost';

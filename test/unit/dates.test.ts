@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { foldWithMap } from '../../src/core/arabic';
-import { dateFromFileName, findDates, resolveDate, YearContext } from '../../src/core/dates';
+import { foldWithMap } from '../../src/core/text/arabic';
+import { dateFromFileName, findDates, resolveDate, YearContext } from '../../src/core/article/dates';
 
 const find = (s: string) => findDates(s, foldWithMap(s));
 const latest = { year: 2026, month: 11, day: 22 };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { discoverPeople, KnownAt, RULES, Rules } from '../../src/core/discovery';
-import { recognizeArticle, Recognizer } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
+import { discoverPeople, KnownAt, RULES, Rules } from '../../src/core/entities/discovery';
+import { recognizeArticle, Recognizer } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
 
 /** Discoveries as "name ← role" (or the name alone when a given name told it), under `rules`. */
 function found(text: string, rules: Rules = RULES, knownAt?: KnownAt): string[] {

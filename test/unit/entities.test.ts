@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { Corpus, CorpusFile } from '../../src/core/corpus';
-import { discoverPeople } from '../../src/core/discovery';
-import { Entity, findStatements, mergeKnowledgeBases, Mention, recognizeArticle, Recognizer } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
+import { Corpus, CorpusFile } from '../../src/core/corpus/corpus';
+import { discoverPeople } from '../../src/core/entities/discovery';
+import { Entity, findStatements, mergeKnowledgeBases, Mention, recognizeArticle, Recognizer } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
 import { readSeeds } from './helpers';
 
 const recognizer = new Recognizer(builtInEntities());

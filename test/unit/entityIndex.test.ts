@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { parseArticle } from '../../src/core/article';
-import { Corpus, CorpusEntry } from '../../src/core/corpus';
-import { Entity, Recognizer } from '../../src/core/entities';
-import { EntityIndex } from '../../src/core/entityIndex';
-import { builtInEntities } from '../../src/core/kb';
+import { parseArticle } from '../../src/core/article/article';
+import { Corpus, CorpusEntry } from '../../src/core/corpus/corpus';
+import { Entity, Recognizer } from '../../src/core/entities/recognizer';
+import { EntityIndex } from '../../src/core/corpus/entityIndex';
+import { builtInEntities } from '../../src/core/entities/kb';
 import { MemoryHost } from '../support/memoryHost';
 import { Random } from '../support/random';
 import { readSeeds, TODAY } from './helpers';

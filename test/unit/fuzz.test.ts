@@ -6,12 +6,12 @@
  * Deterministic: the seed is fixed (FUZZ_SEED overrides it, FUZZ_CASES the number of cases).
  */
 import * as assert from 'node:assert/strict';
-import { foldWithMap, originalSpan } from '../../src/core/arabic';
-import { parseArticle } from '../../src/core/article';
-import { findDates } from '../../src/core/dates';
-import { findStatements, recognizeArticle, Recognizer } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
-import { tokenize } from '../../src/core/tokenize';
+import { foldWithMap, originalSpan } from '../../src/core/text/arabic';
+import { parseArticle } from '../../src/core/article/article';
+import { findDates } from '../../src/core/article/dates';
+import { findStatements, recognizeArticle, Recognizer } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
+import { tokenize } from '../../src/core/text/tokenize';
 import { Random } from '../support/random';
 import { readSeeds } from './helpers';
 

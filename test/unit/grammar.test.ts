@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
-import { parseArticle } from '../../src/core/article';
-import { splitLines } from '../../src/core/text';
+import { parseArticle } from '../../src/core/article/article';
+import { splitLines } from '../../src/core/text/ranges';
 import { readSeeds, ROOT, TODAY } from './helpers';
 
 interface Manifest {

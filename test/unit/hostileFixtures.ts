@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { concatBytes } from '../../src/core/binary';
+import { concatBytes } from '../../src/core/persist/binary';
 import { SEEDS } from './helpers';
 
 /** What the corpus must make of a fixture file. */

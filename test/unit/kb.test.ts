@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
-import kb from '../../src/core/kb/entities.json';
-import schema from '../../src/core/kb/schema.json';
-import { fold } from '../../src/core/arabic';
-import type { Entity, Role } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
-import peopleArab from '../../src/core/kb/people-arab.json';
-import peopleWorld from '../../src/core/kb/people-world.json';
-import organisationsFile from '../../src/core/kb/organisations.json';
-import placesFile from '../../src/core/kb/places.json';
-import givenNames from '../../src/core/kb/given-names.json';
+import kb from '../../src/core/entities/kb/entities.json';
+import schema from '../../src/core/entities/kb/schema.json';
+import { fold } from '../../src/core/text/arabic';
+import type { Entity, Role } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
+import peopleArab from '../../src/core/entities/kb/people-arab.json';
+import peopleWorld from '../../src/core/entities/kb/people-world.json';
+import organisationsFile from '../../src/core/entities/kb/organisations.json';
+import placesFile from '../../src/core/entities/kb/places.json';
+import givenNames from '../../src/core/entities/kb/given-names.json';
 import { type Schema, validate } from './jsonSchema';
 
 /** An entry of the knowledge base file: an entity without its type (the group it is listed in gives it). */
@@ -41,7 +41,7 @@ function declaredProperties(s: unknown, path: string, out: Array<[string, Schema
 
 // ───────────── Tests ─────────────
 
-describe('knowledge base (src/core/kb/entities.json)', () => {
+describe('knowledge base (src/core/entities/kb/entities.json)', () => {
   it('is large enough to cover the Syrian file', () => {
     assert.equal(kb.version, 1);
     assert.ok(people.length >= 100, `${people.length} people`);

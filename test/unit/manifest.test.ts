@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Colors, Commands, ContextKeys, Languages, Settings, Views } from '../../src/vscode/ids';
+import { Colors, Commands, ContextKeys, Languages, Settings, Views } from '../../src/vscode/workspace/ids';
 import { ROOT } from './helpers';
 
 interface Step {

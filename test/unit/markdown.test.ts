@@ -5,7 +5,7 @@
  * its most permissive: raw HTML and bare links on.
  */
 import * as assert from 'node:assert/strict';
-import { escapeIcons, escapeMarkdown } from '../../src/core/markdown';
+import { escapeIcons, escapeMarkdown } from '../../src/core/text/markdown';
 import { INJECTION_BODY, INJECTION_TITLE } from './hostileFixtures';
 
 // markdown-it has no type declarations in this project: the one method used is typed here.

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { parseArticle } from '../../src/core/article';
-import { Recognizer } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
-import { compactMentions, mentionsReceived, mentionsToSend, PartMention, plainMention } from '../../src/core/mentionText';
+import { parseArticle } from '../../src/core/article/article';
+import { Recognizer } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
+import { compactMentions, mentionsReceived, mentionsToSend, PartMention, plainMention } from '../../src/core/persist/mentionText';
 import { readSeeds, TODAY } from './helpers';
 
 describe('mentions kept small (read off the article when asked)', () => {

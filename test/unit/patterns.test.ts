@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { foldWithMap } from '../../src/core/arabic';
-import { findPatternEntities, PatternEntity } from '../../src/core/patterns';
+import { foldWithMap } from '../../src/core/text/arabic';
+import { findPatternEntities, PatternEntity } from '../../src/core/entities/patterns';
 
 /** Every entity's span is its name in the original; the names found. */
 function found(text: string, known?: (start: number, end: number) => boolean): PatternEntity[] {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { Entity, recognitionContext, recognizeArticle, Recognizer } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
-import { parseArticle } from '../../src/core/article';
+import { Entity, recognitionContext, recognizeArticle, Recognizer } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
+import { parseArticle } from '../../src/core/article/article';
 
 /** A small knowledge base written for these tests: each rule is shown on entities it decides between. */
 const person = (id: string, nameAr: string, aliases: string[] = [], contextAliases?: string[]): Entity => ({ id, type: 'person', nameAr, nameEn: id, aliases, ...(contextAliases ? { contextAliases } : {}) });

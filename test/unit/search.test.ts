@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { fold } from '../../src/core/arabic';
-import { Recognizer } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
+import { fold } from '../../src/core/text/arabic';
+import { Recognizer } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
 import { concordance } from '../../src/core/search/concordance';
 import { buildSearchIndex } from '../../src/core/search/corpusSearch';
 import { boundedDistance } from '../../src/core/search/fuzzy';
 import { SearchIndex, SearchResult } from '../../src/core/search/index';
 import { dateInBounds, parseQuery } from '../../src/core/search/query';
 import { scanWords } from '../../src/core/search/scan';
-import { tokenize } from '../../src/core/tokenize';
+import { tokenize } from '../../src/core/text/tokenize';
 import { Random } from '../support/random';
 import { readSeeds, TODAY } from './helpers';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { Recognizer } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
+import { Recognizer } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
 import { buildSearchIndex } from '../../src/core/search/corpusSearch';
 import { SearchIndex } from '../../src/core/search/index';
 import { Random } from '../support/random';

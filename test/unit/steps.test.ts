@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { runAll, runInSlices } from '../../src/core/steps';
+import { runAll, runInSlices } from '../../src/core/persist/steps';
 
 /** Steps that each take about `ms` of wall time, counting how many ran; returns the count. */
 function* busySteps(n: number, ms: number, ran: { count: number }): Generator<undefined, number> {

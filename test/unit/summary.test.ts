@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { Corpus, CorpusEntry } from '../../src/core/corpus';
-import { Recognizer } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
+import { Corpus, CorpusEntry } from '../../src/core/corpus/corpus';
+import { Recognizer } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
 import { articleSummary, corpusSummary, entitySummary, timeline } from '../../src/core/summary/model';
 import { contentWords, splitSentences, summarize, summaryLength, textRank } from '../../src/core/summary/textrank';
 import { isFromWebview, isSummaryView } from '../../src/core/summary/messages';

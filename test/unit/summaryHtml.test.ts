@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { Corpus } from '../../src/core/corpus';
-import { Entity, Recognizer } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
+import { Corpus } from '../../src/core/corpus/corpus';
+import { Entity, Recognizer } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
 import { contentSecurityPolicy, esc, makeNonce, renderArticle, renderBody, renderCorpus, renderEntity, renderPage } from '../../src/core/summary/html';
 import { isSummaryView, OpenTarget } from '../../src/core/summary/messages';
 import { articleSummary, corpusSummary, entitySummary } from '../../src/core/summary/model';

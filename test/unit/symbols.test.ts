@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { Corpus } from '../../src/core/corpus';
-import { Recognizer } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
-import { articleOutline, compareByDate, definitionMention, OutlineSymbol, userEntityIdSpan, workspaceSymbols, WorkspaceSymbolSources } from '../../src/core/symbols';
+import { Corpus } from '../../src/core/corpus/corpus';
+import { Recognizer } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
+import { articleOutline, compareByDate, definitionMention, OutlineSymbol, userEntityIdSpan, workspaceSymbols, WorkspaceSymbolSources } from '../../src/core/corpus/symbols';
 import { MemoryHost } from '../support/memoryHost';
 import { readSeeds, TODAY } from './helpers';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { fold } from '../../src/core/arabic';
-import { proclitic, tokenize } from '../../src/core/tokenize';
+import { fold } from '../../src/core/text/arabic';
+import { proclitic, tokenize } from '../../src/core/text/tokenize';
 
 const forms = (w: string): string[] => proclitic(fold(w)).map((s) => s.form);
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { type Entity, mergeKnowledgeBases, Recognizer, UserKnowledgeBaseFile } from '../../src/core/entities';
-import { builtInEntities } from '../../src/core/kb';
-import { addAlias, addDiscoveredEntity, idFor, parseUserFile, schemaKind } from '../../src/core/userEntities';
-import schema from '../../src/core/kb/schema.json';
+import { type Entity, mergeKnowledgeBases, Recognizer, UserKnowledgeBaseFile } from '../../src/core/entities/recognizer';
+import { builtInEntities } from '../../src/core/entities/kb';
+import { addAlias, addDiscoveredEntity, idFor, parseUserFile, schemaKind } from '../../src/core/entities/userEntities';
+import schema from '../../src/core/entities/kb/schema.json';
 import { type Schema, validate } from './jsonSchema';
 
 const builtIn = builtInEntities();

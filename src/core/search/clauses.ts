@@ -2,7 +2,7 @@
  * A query's clauses (a word, a phrase, or an English name standing for entities) as sets of weighted terms, and where
  * they hit: in a document's words, in the postings' positions (phrases), in its mentions.
  */
-import { foldWithMap } from '../arabic';
+import { foldWithMap } from '../text/arabic';
 import { type Doc, endOf, MENTION_FIELDS } from './documents';
 import type { IndexParts } from './parts';
 import type { ParsedQuery } from './query';

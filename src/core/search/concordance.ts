@@ -2,7 +2,7 @@
  * A concordance (keyword in context): every occurrence of a word or of an entity's mentions, with
  * the text on its left and right, sortable by the word just before or just after it.
  */
-import type { SearchIndex } from './index';
+import type { SearchEngine } from './types';
 
 export interface ConcordanceLine {
   file: string;
@@ -37,7 +37,7 @@ function squash(s: string): string {
   return s.replace(/\s+/g, ' ');
 }
 
-export function concordance(index: SearchIndex, target: { word: string } | { entity: string }, options: ConcordanceOptions = {}): ConcordanceLine[] {
+export function concordance(index: SearchEngine, target: { word: string } | { entity: string }, options: ConcordanceOptions = {}): ConcordanceLine[] {
   const width = options.width ?? 60;
   const occurrences = index.occurrences('word' in target ? { word: target.word, variants: options.variants } : target);
   const lines = occurrences.map(({ doc, start, end, first, last }): ConcordanceLine => {

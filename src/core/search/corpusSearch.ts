@@ -3,15 +3,15 @@
  * entry changed are indexed again (their text read through `readText`), removed ones are dropped.
  * Pure TypeScript; VS Code passes a reader over `workspace.fs`.
  */
-import type { ParseOptions, Part } from '../article';
-import { parseCorpus } from '../corpus';
-import type { ChangeTracker, Corpus, CorpusEntry, CorpusFile, Disposable } from '../corpus';
-import { ENGINE_VERSION, knowledgeDigest } from '../cache';
-import { type ByteParts, concatBytes } from '../binary';
-import { recognitionContext, recognizeArticle, type Recognizer } from '../entities';
-import { SearchDocument, SearchIndex } from './index';
-import { partAt, partsOf } from '../mentionText';
-import { runInSlices } from '../steps';
+import type { ParseOptions, Part } from '../article/article';
+import { parseCorpus } from '../corpus/corpus';
+import type { ChangeTracker, Corpus, CorpusEntry, CorpusFile, Disposable } from '../corpus/corpus';
+import { ENGINE_VERSION, knowledgeDigest } from '../persist/cache';
+import { type ByteParts, concatBytes } from '../persist/binary';
+import { recognitionContext, recognizeArticle, type Recognizer } from '../entities/recognizer';
+import { SearchDocument, SearchIndex, type SearchEngine } from './index';
+import { partAt, partsOf } from '../persist/mentionText';
+import { runInSlices } from '../persist/steps';
 
 /** The search document of a corpus entry. */
 export function searchDocument(entry: Pick<CorpusEntry, 'file' | 'article' | 'mentions'>, text: string): SearchDocument {
@@ -78,15 +78,20 @@ export class CorpusSearch implements Disposable {
    * The index as soon as it can answer: while the corpus is still being read, the articles read so far
    * (`partial`); otherwise the whole corpus, as `ready()`.
    */
-  async current(): Promise<{ index: SearchIndex; partial: boolean }> {
-    if (!this.corpus.indexing) return { index: await this.ready(), partial: false };
+  async current(): Promise<{ engine: SearchEngine; partial: boolean }> {
+    if (!this.corpus.indexing) return { engine: await this.ready(), partial: false };
     this.stale = false;
     this.syncing = this.syncing.then(() => this.sync());
     await this.syncing;
-    return { index: this.searchIndex, partial: this.corpus.indexing !== undefined };
+    return { engine: this.searchIndex, partial: this.corpus.indexing !== undefined };
   }
 
   get index(): SearchIndex {
+    return this.searchIndex;
+  }
+
+  /** The index as it is, asked only as a search engine (what the quick pick and the concordance need). */
+  get engine(): SearchEngine {
     return this.searchIndex;
   }
 

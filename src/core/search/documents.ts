@@ -3,8 +3,8 @@
  * live; their texts (kept, or read when shown); their orders by name and by date; their outlets.
  */
 import Fuse from 'fuse.js';
-import { fold } from '../arabic';
-import type { EntityType } from '../entities';
+import { fold } from '../text/arabic';
+import type { EntityType } from '../entities/recognizer';
 import { capacityFor, doubled, Ranking } from './structures';
 import type { LineSource, SearchDocumentView } from './types';
 

@@ -3,7 +3,7 @@
  * documents and mention counts, its totals over the corpus, and the fuse.js matcher of entity names.
  */
 import Fuse from 'fuse.js';
-import type { Entity, EntityType } from '../entities';
+import type { Entity, EntityType } from '../entities/recognizer';
 import { ALIVE, type Doc, MENTION_FIELDS, TYPE_BIT } from './documents';
 import { scanWords } from './scan';
 import { DocCounts } from './structures';

@@ -10,9 +10,9 @@
  * (`entityMatch.ts`); queries (`rank.ts`), the concordance's occurrences (`occurrences.ts`) and snapshots
  * (`snapshot.ts`) read across them.
  */
-import { fold } from '../arabic';
-import type { Entity, EntityType } from '../entities';
-import { concatBytes, type ByteParts } from '../binary';
+import { fold } from '../text/arabic';
+import type { Entity, EntityType } from '../entities/recognizer';
+import { concatBytes, type ByteParts } from '../persist/binary';
 import { TermMask } from './clauses';
 import { type Doc, DocumentStore, MENTION_FIELDS } from './documents';
 import { EntityMatcher } from './entityMatch';
@@ -24,16 +24,16 @@ import { Searcher } from './rank';
 import { scanWords } from './scan';
 import { readSnapshot, snapshotSteps } from './snapshot';
 import { doubled, lowerBound } from './structures';
-import type { LineSource, SearchDocument, SearchDocumentView, SearchOptions, SearchResult, SearchResults } from './types';
+import type { LineSource, Occurrence, SearchDocument, SearchDocumentView, SearchEngine, SearchOptions, SearchResult, SearchResults } from './types';
 import { Vocabulary } from './vocabulary';
-import { runAll } from '../steps';
+import { runAll } from '../persist/steps';
 
 export { parseQuery, QUERY_SYNTAX_HINT } from './query';
 export type { ParsedQuery } from './query';
-export type { LineSource, ResultKind, SearchDocument, SearchDocumentView, SearchMention, SearchOptions, SearchResult, SearchResults } from './types';
+export type { LineSource, Occurrence, ResultKind, SearchDocument, SearchDocumentView, SearchEngine, SearchMention, SearchOptions, SearchResult, SearchResults } from './types';
 export { highlightWords, snippetAround } from './snippets';
 
-export class SearchIndex {
+export class SearchIndex implements SearchEngine {
   private readonly store = new DocumentStore();
   private readonly vocabulary = new Vocabulary();
   private readonly postings = new Postings();
@@ -227,9 +227,9 @@ export class SearchIndex {
 
   /**
    * Every occurrence of a word (its clitic forms, and its spelling variants when `variants`) or of an
-   * entity's mentions, with context. Unsorted (in corpus order).
+   * entity's mentions, with context; sorted by document name, then offset.
    */
-  occurrences(target: { word: string; variants?: boolean } | { entity: string }): { doc: SearchDocumentView; start: number; end: number; first: number; last: number }[] {
+  occurrences(target: { word: string; variants?: boolean } | { entity: string }): Occurrence[] {
     return occurrences(this.parts, this.mask, target);
   }
 

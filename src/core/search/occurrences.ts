@@ -6,20 +6,11 @@ import { docsOf, hitsIn, matchRange, phraseClause, type TermMask } from './claus
 import { MENTION_FIELDS } from './documents';
 import type { IndexParts } from './parts';
 import { scanWords } from './scan';
-import type { SearchDocumentView } from './types';
-
-/** An occurrence: its document, its exact original range, and its first and last word. */
-export interface Occurrence {
-  doc: SearchDocumentView;
-  start: number;
-  end: number;
-  first: number;
-  last: number;
-}
+import type { Occurrence } from './types';
 
 /**
  * Every occurrence of a word (its clitic forms, and its spelling variants when `variants`) or of an
- * entity's mentions, with context. Unsorted (in corpus order). `mask`: the index's term mask.
+ * entity's mentions, with context; sorted by document name, then offset. `mask`: the index's term mask.
  */
 export function occurrences(parts: IndexParts, mask: TermMask, target: { word: string; variants?: boolean } | { entity: string }): Occurrence[] {
   const { documents, entities, vocabulary } = parts;

@@ -7,7 +7,7 @@
  *   outlet:name        only articles of that outlet (quote a name with spaces: outlet:"طيف بوست")
  *   before:2021-06  after:2020        only articles dated before / after (year, year-month or day)
  */
-import type { EntityType } from '../entities';
+import type { EntityType } from '../entities/recognizer';
 import { scanWords } from './scan';
 
 export interface ParsedQuery {

@@ -4,7 +4,7 @@
  * entities by their names (`entityMatch.ts`).
  */
 import Fuse from 'fuse.js';
-import type { Entity } from '../entities';
+import type { Entity } from '../entities/recognizer';
 import { type Candidates, candidates, allowedDocs, type Scratch, scratchFor } from './candidates';
 import { buildClauses, type Clause, type Hit, hitsIn, matchRange, type TermMask } from './clauses';
 import { type Doc, endOf, TYPE_BIT } from './documents';
@@ -13,7 +13,7 @@ import { type ParsedQuery, parseQuery } from './query';
 import { highlightWords, snippetAround } from './snippets';
 import { Heap, topK } from './structures';
 import type { SearchOptions, SearchResult, SearchResults } from './types';
-import { insertSorted } from '../text';
+import { insertSorted } from '../text/ranges';
 import { bestWindows, HitScratch, windowScorer } from './windows';
 
 const PASSAGES_PER_DOC = 3;

@@ -4,7 +4,7 @@
  * over the original text through a lookup table, without building the full offset map. The unit
  * tests check that it agrees with `tokenize` on real text.
  */
-import { fold, isArabicLetter } from '../arabic';
+import { fold, isArabicLetter } from '../text/arabic';
 
 /** Table values: a folded UTF-16 code for word characters, or one of these. */
 const DROP = 0xffff; // diacritics, tatweel, controls: skipped, do not break a word

@@ -2,8 +2,8 @@
  * The index as a snapshot (serialisation only: a warm start loads the index without reading the texts again):
  * documents' words, titles and mentions, the vocabulary, postings and positions, in one versioned buffer.
  */
-import { fold } from '../arabic';
-import { below, BinaryReader, BinaryWriter, type ByteParts, checkOffsets, SnapshotError } from '../binary';
+import { fold } from '../text/arabic';
+import { below, BinaryReader, BinaryWriter, type ByteParts, checkOffsets, SnapshotError } from '../persist/binary';
 import { type Doc, MENTION_FIELDS, TYPE_CODES } from './documents';
 import type { IndexParts } from './parts';
 import { BaseLists, EMPTY } from './structures';

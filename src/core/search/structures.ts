@@ -2,7 +2,7 @@
  * Data structures of the search index, with no knowledge of documents or queries: growable typed arrays, per-entity
  * document counts, lists restored from a snapshot, orders of documents, a heap and a top-k.
  */
-import { insertSorted, partitionPoint } from '../text';
+import { insertSorted, partitionPoint } from '../text/ranges';
 
 /** An empty list of numbers (shared: never written). */
 export const EMPTY = new Uint32Array(0);

@@ -1,5 +1,5 @@
 /** The search index's public types: the documents it takes, the results it gives, what the concordance reads. */
-import type { EntityType } from '../entities';
+import type { EntityType } from '../entities/recognizer';
 import type { ParsedQuery } from './query';
 
 export interface SearchMention {
@@ -73,4 +73,31 @@ export interface SearchDocumentView {
   title: string;
   outlet?: string;
   date?: string;
+}
+
+/** An occurrence of a word or an entity: its document, its exact original range, and its first and last word. */
+export interface Occurrence {
+  doc: SearchDocumentView;
+  start: number;
+  end: number;
+  /** Word indexes of the occurrence's first and last word in its document. */
+  first: number;
+  last: number;
+}
+
+/**
+ * What a search engine answers. The quick pick, the command line, the concordance and the bench ask only this, so
+ * another engine (a search server holding the same corpus) can answer the same queries. `SearchIndex` is ours.
+ */
+export interface SearchEngine {
+  /** How many documents it holds. */
+  readonly size: number;
+  /** Ranked entities, articles and passages for a query (the syntax of `parseQuery`). */
+  search(query: string | ParsedQuery, options?: SearchOptions): SearchResults;
+  /** The results of all kinds in one list, best first: entities, then articles, then passages, at most `limit`. */
+  searchAll(query: string, limit?: number): SearchResult[];
+  /** Every occurrence of a word (with its clitic forms, and spelling variants when `variants`) or an entity's mentions, sorted by document name then offset. */
+  occurrences(target: { word: string; variants?: boolean } | { entity: string }): Occurrence[];
+  /** The folded word at a word index of a document (to sort a concordance by its neighbours). */
+  wordAt(doc: SearchDocumentView, index: number): string | undefined;
 }

@@ -2,10 +2,10 @@
  * The vocabulary: written words (terms) by number, the clitic-stripped forms they stand for, and the expansion of a
  * query word into terms with weights: its clitic forms, then prefixes (words being typed) and spelling variants.
  */
-import { fold } from '../arabic';
-import { proclitic } from '../tokenize';
+import { fold } from '../text/arabic';
+import { proclitic } from '../text/tokenize';
 import { allowedEdits, boundedDistance } from './fuzzy';
-import { partitionPoint } from '../text';
+import { partitionPoint } from '../text/ranges';
 import { EMPTY, groupByLength, lowerBound } from './structures';
 
 export interface Expansion {

@@ -6,7 +6,7 @@
  * media/summary.css (`--vscode-*` variables). Layout is right-to-left; Latin text and numbers are
  * isolated (`<bdi>`, `dir`) so they keep their order.
  */
-import type { EntityType } from '../entities';
+import type { EntityType } from '../entities/recognizer';
 import type { OpenTarget, SummaryView } from './messages';
 import type {
   ArticleRef,

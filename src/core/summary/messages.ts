@@ -1,9 +1,9 @@
 /**
- * The Summary panel's messages, shared by the extension (src/vscode/summaryPanel.ts) and the webview
+ * The Summary panel's messages, shared by the extension (src/vscode/features/summaryPanel.ts) and the webview
  * script (media/summary.js, type-checked against this file through JSDoc), and the checks the
  * extension runs on what the webview sends. Imports only types, so a browser build can check it too.
  */
-import type { EntityType } from '../entities';
+import type { EntityType } from '../entities/recognizer';
 
 export type EntityTypeName = EntityType;
 

@@ -3,12 +3,12 @@
  * computed from the parsed corpus entries; the renderer (html.ts) turns them into HTML. Pure
  * TypeScript, no `vscode`. Every offset points into the original text; nothing shown is normalised.
  */
-import type { TextRange } from '../text';
-import type { Article, ArticleDate, BoilerplateKind } from '../article';
-import { words } from '../arabic';
-import type { CorpusEntry } from '../corpus';
-import type { Entity, EntityType, Mention } from '../entities';
-import { EntityIndex } from '../entityIndex';
+import type { TextRange } from '../text/ranges';
+import type { Article, ArticleDate, BoilerplateKind } from '../article/article';
+import { words } from '../text/arabic';
+import type { CorpusEntry } from '../corpus/corpus';
+import type { Entity, EntityType, Mention } from '../entities/recognizer';
+import { EntityIndex } from '../corpus/entityIndex';
 import { splitSentences, summarize } from './textrank';
 
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organisation', 'place', 'law'];

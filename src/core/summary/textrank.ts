@@ -5,9 +5,9 @@
  * TextRank (Mihalcea & Tarau, 2004): sentences are nodes; two sentences are linked with the weight
  * |shared words| / (log |Si| + log |Sj|); PageRank over that graph ranks the most central ones.
  */
-import type { Article } from '../article';
-import { fold } from '../arabic';
-import { tokenize } from '../tokenize';
+import type { Article } from '../article/article';
+import { fold } from '../text/arabic';
+import { tokenize } from '../text/tokenize';
 
 export interface Sentence {
   /** Index of the sentence among the article's body sentences, in reading order. */

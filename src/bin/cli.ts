@@ -1,0 +1,186 @@
+/**
+ * Command line for scripting and checks: `node dist/cli.js articles <folder> [--json]`.
+ * Uses the same core as the extension (src/core), with Node's file system.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Article } from '../core/article/article';
+import { Corpus, readErrorMessage, type CorpusEntry } from '../core/corpus/corpus';
+import { articleText } from '../core/text/decode';
+import { Recognizer } from '../core/entities/recognizer';
+import { builtInEntities } from '../core/entities/kb';
+import { CorpusSearch } from '../core/search/corpusSearch';
+import type { SearchEngine } from '../core/search/index';
+import { listTextFiles, NodeCorpusHost } from '../node/files';
+
+const USAGE = `Usage: corpus-navigator <command> <folder> [--json]
+
+Commands:
+  articles <folder>   parse every .txt file under <folder>: title, outlet, dates, sections, boilerplate
+  entities <folder>   the known officials, organisations, places and laws each file names, with offsets
+  search <folder> "<query>" [--limit N]
+                      ranked entities, articles and passages for a query (syntax: README, "Search");
+                      --json prints [{file, kind, start, end, score, snippet}] (UTF-16 offsets)
+Options:
+  --json              print JSON (an object keyed by file name) instead of a readable summary
+  -h, --help          show this help`;
+
+/** A one-line error for the user (no stack trace); `fail` prints it and returns the exit code. */
+function fail(message: string, code = 2): number {
+  console.error(`corpus-navigator: ${message}`);
+  return code;
+}
+
+function describe(a: Article): string {
+  const lines = [
+    `${a.name}`,
+    `  title:    ${a.title.text}${a.title.derived ? '  (derived from the first sentence)' : ''}`,
+    ...a.alternativeTitles.map((t) => `  alt:      ${t.text}`),
+    `  outlet:   ${a.outlet ? `${a.outlet.text}  (${a.outlet.source})` : '—'}`,
+    `  date:     ${a.date ? `${a.date.iso}  (${a.date.text}; ${a.date.yearSource ?? 'year unknown'})` : '—'}`,
+    ...a.subheadings.map((s) => `  section:  ${s.text}  (line ${s.range.line + 1})`),
+    `  ${a.paragraphs.length} paragraphs, ${a.boilerplate.length} boilerplate lines, ${a.dates.length} dates`,
+  ];
+  return lines.join('\n');
+}
+
+function printArticles(articles: Article[], json: boolean): void {
+  if (json) {
+    const out: Record<string, Article> = {};
+    for (const a of articles) out[a.name] = a;
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    console.log(articles.map(describe).join('\n\n'));
+    console.log(`\n${articles.length} articles`);
+  }
+}
+
+function printEntities(entries: readonly CorpusEntry[], recognizer: Recognizer, json: boolean): void {
+  const files: Record<string, { entity: string; type: string; start: number; end: number; text: string }[]> = {};
+  const counts = new Map<string, number>();
+  const known = new Map(recognizer.entities);
+  for (const { file, mentions, discovered } of entries) {
+    for (const d of discovered) if (!known.has(d.id)) known.set(d.id, d);
+    files[file.name] = mentions.map(({ entity, type, start, end, text }) => ({ entity, type, start, end, text }));
+    for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  }
+  const entities = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([id, count]) => {
+      const e = known.get(id)!;
+      const role = e.discovered ? e.roles?.[0]?.titleAr : undefined;
+      // A discovered organisation or law: the kind its pattern gave (ministry, un-resolution, …).
+      const kind = e.discovered && e.type !== 'person' ? e.kind : undefined;
+      return { id, type: e.type, nameAr: e.nameAr, nameEn: e.nameEn, count, discovered: e.discovered === true, ...(role ? { role } : {}), ...(kind ? { kind } : {}) };
+    });
+  if (json) {
+    process.stdout.write(JSON.stringify({ entities, files }, null, 2) + '\n');
+    return;
+  }
+  for (const e of entities) console.log(`${String(e.count).padStart(5)}  ${e.type.padEnd(12)}  ${e.discovered ? `${e.nameAr} (discovered: ${e.role ?? e.kind ?? ''})` : `${e.nameEn}  ${e.nameAr}`}`);
+  console.log(`\n${entities.length} entities named in ${entries.length} files`);
+}
+
+/** `search <folder> "<query>" [--json] [--limit N]`: a query may start with "-" (an exclusion). */
+async function searchCommand(argv: string[]): Promise<number> {
+  let json = false;
+  let limit = 20;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--') continue;
+    else if (/^--[^-]/.test(a) && !a.startsWith('--limit')) return fail(`unknown option ${a} (see --help)`);
+    else if (a === '--limit' || a.startsWith('--limit=')) {
+      const v = a === '--limit' ? argv[++i] : a.slice('--limit='.length);
+      limit = Number(v);
+      if (!Number.isInteger(limit) || limit <= 0) {
+        console.error(`corpus-navigator: --limit wants a positive whole number, not ${v ?? 'nothing'}`);
+        return 2;
+      }
+    } else rest.push(a);
+  }
+  const [folder, ...queryParts] = rest;
+  const query = queryParts.join(' ');
+  if (!folder || !query.trim()) {
+    console.error(USAGE);
+    return 2;
+  }
+  const opened = await openCorpus(folder, new Recognizer(builtInEntities()));
+  if (!opened) return 1;
+  // The search index as the extension builds it, each text read again from the file.
+  const search = new CorpusSearch(opened.corpus, async (file) => articleText(await readFile(file.id)));
+  const engine: SearchEngine = await search.ready();
+  search.dispose();
+  // Results name the file as the corpus does (its path under the folder), not by its id (its full path).
+  const nameOf = (id: string): string => opened.corpus.get(id)?.file.name ?? id;
+  const results = engine.searchAll(query, limit).map((r) => ({ ...r, file: nameOf(r.file) }));
+  for (const p of engine.search(query).query.problems) console.error(`corpus-navigator: ${p}`);
+  if (json) {
+    const out = results.map(({ file, kind, start, end, score, snippet }) => ({ file, kind, start, end, score, snippet }));
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    for (const r of results) console.log(`${r.kind.padEnd(8)} ${r.score.toFixed(3)}  ${r.file}:${r.start}-${r.end}  ${r.snippet}`);
+    console.log(`\n${results.length} results`);
+  }
+  return 0;
+}
+
+/**
+ * The corpus under `folder`, read as the extension reads it (the same `Corpus`, over Node's file system); each
+ * file skipped is named on stderr with the reason, and so is each file decoded from UTF-16. Undefined (after a
+ * one-line message) when the folder itself cannot be read.
+ */
+async function openCorpus(folder: string, recognizer?: Recognizer): Promise<{ corpus: Corpus; entries: CorpusEntry[]; skipped: number } | undefined> {
+  let order: Map<string, number>;
+  try {
+    order = new Map(listTextFiles(folder).map((f, i) => [f.name, i]));
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    const why = code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : readErrorMessage(e);
+    fail(`cannot read folder ${folder}: ${why}`);
+    return undefined;
+  }
+  const corpus = new Corpus(new NodeCorpusHost(folder), recognizer ? { recognizer } : {});
+  await corpus.ready();
+  const problems = corpus.problems();
+  for (const p of problems) console.error(`corpus-navigator: skipped ${p.file.name}: ${p.message}`);
+  for (const e of corpus.noticed()) console.error(`corpus-navigator: ${e.file.name}: ${e.notice}`);
+  // In the order the files are listed (by name, folder by folder).
+  const rank = (e: CorpusEntry): number => order.get(e.file.name) ?? order.size;
+  const entries = corpus.all().sort((a, b) => rank(a) - rank(b));
+  return { corpus, entries, skipped: problems.length };
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'search') return searchCommand(argv.slice(1));
+  const args = argv.filter((a) => !a.startsWith('-'));
+  const flags = new Set(argv.filter((a) => a.startsWith('-')));
+  if (flags.has('-h') || flags.has('--help') || args.length === 0) {
+    console.log(USAGE);
+    return args.length === 0 && !flags.has('-h') && !flags.has('--help') ? 2 : 0;
+  }
+  const [command, folder, extra] = args;
+  if (command !== 'articles' && command !== 'entities') return fail(`unknown command ${JSON.stringify(command)} (see --help)`);
+  const unknown = [...flags].find((f) => f !== '--json');
+  if (unknown !== undefined) return fail(`unknown option ${unknown} (see --help)`);
+  if (!folder) return fail(`${command} needs a folder (see --help)`);
+  if (extra !== undefined) return fail(`one folder only, not also ${JSON.stringify(extra)} (see --help)`);
+  const recognizer = command === 'entities' ? new Recognizer(builtInEntities()) : undefined;
+  const opened = await openCorpus(folder, recognizer);
+  if (!opened) return 1;
+  const { entries, skipped } = opened;
+  if (recognizer) printEntities(entries, recognizer, flags.has('--json'));
+  else printArticles(entries.map((e) => e.article), flags.has('--json'));
+  return skipped > 0 && entries.length === 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // A bug of ours: one line, not a stack trace (CORPUS_NAV_DEBUG=1 prints the stack).
+    if (process.env.CORPUS_NAV_DEBUG === '1') console.error(e);
+    process.exitCode = fail(`internal error: ${e instanceof Error ? e.message : String(e)}`, 1);
+  },
+);

@@ -1,0 +1,468 @@
+/**
+ * The corpus seen by entity: which entities it names, how often, in which articles, and with whom.
+ * Derived from the corpus's entries (each parsed and recognized once). Built once, then kept current
+ * one entry at a time (`update`): a changed file costs its own entities, not the corpus. What a
+ * hover card reads is cheap: `get` is a lookup, each entity's articles are kept sorted, `cooccurring`
+ * reads a per-entity row of shared-article counts (made on first use by counting over integer ids,
+ * then kept current by each change's pairs), `statementsOf` is kept per entity.
+ */
+import type { CorpusEntry } from './types';
+import type { Entity, EntityType, Mention, Statement } from '../entities/recognizer';
+import { partitionPoint } from '../text/ranges';
+
+export interface ArticleMentions {
+  entry: CorpusEntry;
+  /** The entity's mentions in the article, in text order (made when first read: see `EntityArticle`). */
+  readonly mentions: Mention[];
+  /** How many they are. */
+  readonly count: number;
+}
+
+/** An entity's record in one article: the count at once, the mentions themselves picked out of the entry's when read. */
+class EntityArticle implements ArticleMentions {
+  #mentions: Mention[] | undefined;
+
+  constructor(
+    readonly entry: CorpusEntry,
+    readonly entity: string,
+    readonly count: number,
+    /** The entities the article names, as numbers (its `Indexed.distinct`: what shared-article counts read). */
+    readonly distinct: readonly number[],
+  ) {}
+
+  get mentions(): Mention[] {
+    return (this.#mentions ??= this.entry.mentions.filter((m) => m.entity === this.entity));
+  }
+}
+
+/** Tells each entity an entry names, with its mentions' count (without making the mentions, where the entry can). */
+function countsOf(entry: CorpusEntry, visit: (entity: string, count: number) => void): void {
+  if (entry.countMentions) return entry.countMentions(visit);
+  const out = new Map<string, number>();
+  for (const m of entry.mentions) out.set(m.entity, (out.get(m.entity) ?? 0) + 1);
+  out.forEach((count, entity) => visit(entity, count));
+}
+
+export interface EntityStats {
+  entity: Entity;
+  /** Mentions across the corpus. */
+  count: number;
+  /** Articles naming the entity, most mentions first. */
+  articles: ArticleMentions[];
+}
+
+type Said = { entry: CorpusEntry; statement: Statement };
+
+/** An indexed entry: its distinct entities as numbers, and at the same places its mentions of each. */
+interface Indexed {
+  entry: CorpusEntry;
+  distinct: number[];
+  counts: number[];
+}
+
+/**
+ * An entity's statistics. Its articles wait as two plain arrays (entries and counts) until first read: a corpus of
+ * 20,000 articles names its entities in some 600,000 (entity, article) pairs, and a warm start reads none of them.
+ */
+class Stats implements EntityStats {
+  count = 0;
+  #entries: Indexed[] = [];
+  #counts: number[] = [];
+  #articles: EntityArticle[] | undefined;
+
+  constructor(readonly entity: Entity) {}
+
+  /** Most mentions first, then by file name (made on first read, then kept in order by the index's changes). */
+  get articles(): EntityArticle[] {
+    if (!this.#articles) {
+      const id = this.entity.id;
+      const counts = this.#counts;
+      this.#articles = this.#entries.map((e, i) => new EntityArticle(e.entry, id, counts[i]!, e.distinct));
+      this.#entries = [];
+      this.#counts = [];
+    }
+    return this.#articles;
+  }
+
+  /** While the index is built: an article naming it, in name order (`sortBuilt` puts them in order once). */
+  add(indexed: Indexed, count: number): void {
+    this.#entries.push(indexed);
+    this.#counts.push(count);
+  }
+
+  /** Most mentions first, keeping name order among equals (a stable counting sort: mention counts are small). */
+  sortBuilt(): void {
+    const n = this.#entries.length;
+    if (n < 2) return;
+    const counts = this.#counts;
+    let max = 0;
+    for (const c of counts) if (c > max) max = c;
+    const at = new Int32Array(max + 2);
+    for (const c of counts) at[max - c + 1]!++;
+    for (let c = 1; c <= max + 1; c++) at[c]! += at[c - 1]!;
+    const entries = new Array<Indexed>(n);
+    const sorted = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const k = at[max - counts[i]!]!++;
+      entries[k] = this.#entries[i]!;
+      sorted[k] = counts[i]!;
+    }
+    this.#entries = entries;
+    this.#counts = sorted;
+  }
+
+  /** The entities each article naming it names, as numbers (its own among them), without making their records. */
+  forEachDistinct(visit: (distinct: readonly number[]) => void): void {
+    if (this.#articles) for (const a of this.#articles) visit(a.distinct);
+    else for (const e of this.#entries) visit(e.distinct);
+  }
+}
+
+const collator = new Intl.Collator();
+/** Entities counted in a dense matrix of shared articles up to this many (16 MB); beyond, in rows made on demand. */
+const MAX_DENSE = 2048;
+
+/** By shared articles, then mentions, then id (a total order: the same however the index was made). */
+function byShared(a: { stats: EntityStats; articles: number }, b: { stats: EntityStats; articles: number }): number {
+  return b.articles - a.articles || b.stats.count - a.stats.count || (a.stats.entity.id < b.stats.entity.id ? -1 : a.stats.entity.id > b.stats.entity.id ? 1 : 0);
+}
+
+export class EntityIndex {
+  readonly byId = new Map<string, Stats>();
+  /** Bumped on every change (for callers caching what they derive from the index). */
+  version = 0;
+  private readonly entities: Map<string, Entity>;
+  /**
+   * Entries indexed, by file id, each with its distinct entities (as numbers) and its record in each of
+   * their `articles` lists (what a change removes).
+   */
+  private readonly entries = new Map<string, Indexed>();
+  /** Per person: the sentences in which they speak, per file, and flattened on demand (by file name). */
+  private readonly saidBy = new Map<string, Map<string, Said[]>>();
+  private readonly saidFlat = new Map<string, Said[]>();
+  /** Entities as small integers (for counting co-occurrences in typed arrays). */
+  private readonly numberOf = new Map<string, number>();
+  private readonly idOf: string[] = [];
+  /** Per entity number: shared-article counts with each other entity number (made on first use, then kept current). */
+  private readonly rows = new Map<number, Map<number, number>>();
+  private counts = new Int32Array(0);
+  /** Shared articles of entity numbers a and b at a * dim + b, while there are at most MAX_DENSE entities. */
+  private matrix: Int32Array | undefined;
+  /** Whether the shared-article counts (matrix or rows) have been made: on the first `cooccurring`, then kept current. */
+  private pairsMade = false;
+  private dim = 64;
+  /**
+   * The entries' places in the order of file names, so that ordering compares numbers, not strings with the
+   * collator: the indexed entries by name, their ranks (ascending; a later entry takes a rank between its
+   * neighbours'), and each entry's rank.
+   */
+  private readonly byName: CorpusEntry[] = [];
+  private readonly ranks: number[] = [];
+  private readonly nameRank = new Map<CorpusEntry, number>();
+  /** `cooccurring` results per entity and limit (dropped on any change: the others' counts break ties). */
+  private readonly cooccurringCache = new Map<string, { stats: EntityStats; articles: number }[]>();
+
+  constructor(entries: readonly CorpusEntry[], entities: ReadonlyMap<string, Entity>) {
+    this.entities = new Map(entities);
+    for (const e of entries) this.byName.push(e);
+    // In code-point order first (cheap), then the collator's: on input nearly in its order, the sort asks the
+    // collator (a microsecond a comparison) about once an entry rather than log₂ n times.
+    this.byName.sort((a, b) => (a.file.name < b.file.name ? -1 : a.file.name > b.file.name ? 1 : 0));
+    this.byName.sort((a, b) => collator.compare(a.file.name, b.file.name));
+    this.renumber();
+    // Inserted in name order, so a stable sort by mentions alone gives `byMentions`'s order.
+    for (const entry of this.byName) this.insert(entry, false);
+    for (const s of this.byId.values()) s.sortBuilt();
+  }
+
+  /**
+   * Keeps the index current after one file changed: `after` is its entry now (undefined: gone).
+   * Entities discovered in `after` become known (their roles merged; a role is not withdrawn until
+   * the index is rebuilt).
+   */
+  update(id: string, after: CorpusEntry | undefined): void {
+    const held = this.entries.get(id)?.entry;
+    if (held === after) return;
+    if (held) this.delete(held);
+    if (after) {
+      for (const d of after.discovered) {
+        const seen = this.entities.get(d.id);
+        if (!seen) this.entities.set(d.id, { ...d, roles: [...(d.roles ?? [])] });
+        else for (const r of d.roles ?? []) if (!seen.roles?.some((x) => x.titleAr === r.titleAr)) seen.roles?.push(r);
+      }
+      this.rank(after);
+      this.insert(after, true);
+    }
+    this.cooccurringCache.clear();
+    this.version++;
+  }
+
+  private insert(entry: CorpusEntry, sorted: boolean): void {
+    const id = entry.file.id;
+    for (const statement of entry.statements) {
+      let files = this.saidBy.get(statement.entity);
+      if (!files) this.saidBy.set(statement.entity, (files = new Map()));
+      const list = files.get(id);
+      if (list) list.push({ entry, statement });
+      else files.set(id, [{ entry, statement }]);
+      this.saidFlat.delete(statement.entity);
+    }
+    const nums: number[] = [];
+    const counts: number[] = [];
+    const indexed: Indexed = { entry, distinct: nums, counts };
+    countsOf(entry, (eid, count) => {
+      let stats = this.byId.get(eid);
+      if (!stats) {
+        const entity = this.entities.get(eid);
+        if (!entity) return;
+        this.byId.set(eid, (stats = new Stats(entity)));
+      }
+      stats.count += count;
+      if (sorted) {
+        const a = new EntityArticle(entry, eid, count, nums);
+        stats.articles.splice(this.lowerBound(stats.articles, a), 0, a);
+      } else stats.add(indexed, count);
+      counts.push(count);
+      nums.push(this.number(eid));
+    });
+    this.entries.set(id, indexed);
+    if (this.pairsMade) this.pairs(nums, 1);
+  }
+
+  private delete(entry: CorpusEntry): void {
+    const id = entry.file.id;
+    const indexed = this.entries.get(id);
+    if (indexed?.entry !== entry) return;
+    this.entries.delete(id);
+    for (const statement of entry.statements) {
+      const files = this.saidBy.get(statement.entity);
+      files?.delete(id);
+      if (files?.size === 0) this.saidBy.delete(statement.entity);
+      this.saidFlat.delete(statement.entity);
+    }
+    this.unrank(entry);
+    const { distinct, counts } = indexed;
+    if (this.pairsMade) this.pairs(distinct, -1);
+    distinct.forEach((n, k) => {
+      const eid = this.idOf[n]!;
+      const stats = this.byId.get(eid);
+      if (!stats) return;
+      stats.count -= counts[k]!;
+      const i = this.find(stats, entry, counts[k]!);
+      if (i >= 0) stats.articles.splice(i, 1);
+      if (stats.articles.length === 0) {
+        this.byId.delete(eid);
+        this.rows.delete(n);
+      }
+    });
+  }
+
+  /** Where an entry's record is in an entity's articles (-1: none), found by the order they are kept in. */
+  private find(stats: EntityStats, entry: CorpusEntry, count: number): number {
+    const list = stats.articles;
+    const i = this.lowerBound(list, { entry, count });
+    if (list[i]?.entry === entry) return i;
+    return list.findIndex((a) => a.entry === entry); // not where the order puts it: cannot happen
+  }
+
+  /** Most mentions first, then by file name (as the collator orders them; equal names in the order they came). */
+  private readonly byMentions = (a: Pick<ArticleMentions, 'entry' | 'count'>, b: Pick<ArticleMentions, 'entry' | 'count'>): number =>
+    b.count - a.count || this.nameRank.get(a.entry)! - this.nameRank.get(b.entry)!;
+
+  /** Gives an entry coming in a rank between its neighbours' by name (all renumbered when none is left between). */
+  private rank(entry: CorpusEntry): void {
+    const name = entry.file.name;
+    const p = partitionPoint(0, this.byName.length, (i) => collator.compare(this.byName[i]!.file.name, name) <= 0);
+    const before = p > 0 ? this.ranks[p - 1]! : -1;
+    const after = p < this.ranks.length ? this.ranks[p]! : before + 2;
+    const rank = (before + after) / 2;
+    this.byName.splice(p, 0, entry);
+    this.ranks.splice(p, 0, rank);
+    if (rank > before && rank < after) this.nameRank.set(entry, rank);
+    else this.renumber(); // the halves ran out of precision
+  }
+
+  private unrank(entry: CorpusEntry): void {
+    const rank = this.nameRank.get(entry);
+    if (rank === undefined) return;
+    const p = partitionPoint(0, this.ranks.length, (i) => this.ranks[i]! < rank);
+    if (this.byName[p] !== entry) return;
+    this.byName.splice(p, 1);
+    this.ranks.splice(p, 1);
+  }
+
+  private renumber(): void {
+    this.ranks.length = 0;
+    this.byName.forEach((e, i) => {
+      this.ranks.push(i);
+      this.nameRank.set(e, i);
+    });
+  }
+
+  /** Where `a` goes in a list sorted by `byMentions`. */
+  private lowerBound(list: ArticleMentions[], a: Pick<ArticleMentions, 'entry' | 'count'>): number {
+    return partitionPoint(0, list.length, (i) => this.byMentions(list[i]!, a) < 0);
+  }
+
+  private number(id: string): number {
+    let n = this.numberOf.get(id);
+    if (n === undefined) {
+      n = this.idOf.length;
+      this.numberOf.set(id, n);
+      this.idOf.push(id);
+      if (this.matrix && n >= this.dim) this.growMatrix(n + 1);
+    }
+    return n;
+  }
+
+  private growMatrix(size: number): void {
+    const old = this.matrix!;
+    const dim = this.dim;
+    let next = dim;
+    while (next < size) next *= 2;
+    if (next > MAX_DENSE) {
+      // Too many entities for a matrix: rows on demand from now on.
+      this.matrix = undefined;
+      this.rows.clear();
+      return;
+    }
+    const grown = new Int32Array(next * next);
+    for (let a = 0; a < dim; a++) grown.set(old.subarray(a * dim, a * dim + dim), a * next);
+    this.matrix = grown;
+    this.dim = next;
+  }
+
+  /** Adds (+1) or takes away (-1) an article's entity pairs from the rows made so far. */
+  private pairs(own: readonly number[], delta: number): void {
+    const matrix = this.matrix;
+    if (matrix) {
+      const dim = this.dim;
+      for (let i = 0; i < own.length; i++) {
+        const row = own[i]! * dim;
+        for (let j = 0; j < own.length; j++) if (i !== j) matrix[row + own[j]!]! += delta;
+      }
+      return;
+    }
+    if (this.rows.size === 0) return;
+    for (const a of own) {
+      const row = this.rows.get(a);
+      if (!row) continue;
+      for (const b of own) {
+        if (a === b) continue;
+        const v = (row.get(b) ?? 0) + delta;
+        if (v > 0) row.set(b, v);
+        else row.delete(b);
+      }
+    }
+  }
+
+  /** Entities of a type (or all), most mentioned first. */
+  list(type?: EntityType): EntityStats[] {
+    return [...this.byId.values()]
+      .filter((s) => type === undefined || s.entity.type === type)
+      .sort((a, b) => b.count - a.count || a.entity.nameAr.localeCompare(b.entity.nameAr, 'ar'));
+  }
+
+  get(id: string): EntityStats | undefined {
+    return this.byId.get(id);
+  }
+
+  /** An entity's record in one article (by file id): a look at that article's few entities, not at the entity's articles. */
+  articleIn(id: string, file: string): ArticleMentions | undefined {
+    const indexed = this.entries.get(file);
+    const n = this.numberOf.get(id);
+    if (!indexed || n === undefined) return undefined;
+    const k = indexed.distinct.indexOf(n);
+    const stats = this.byId.get(id);
+    if (k < 0 || !stats) return undefined;
+    const i = this.find(stats, indexed.entry, indexed.counts[k]!);
+    return i >= 0 ? stats.articles[i] : undefined;
+  }
+
+  /** The sentences in which the person speaks, by file name, then in text order. */
+  statementsOf(id: string): readonly Said[] {
+    let flat = this.saidFlat.get(id);
+    if (!flat) {
+      flat = [];
+      const files = [...(this.saidBy.get(id)?.values() ?? [])];
+      // Files in name order (however the index was made), each file's sentences in text order.
+      files.sort((a, b) => this.nameRank.get(a[0]!.entry)! - this.nameRank.get(b[0]!.entry)!);
+      for (const list of files) flat.push(...list);
+      this.saidFlat.set(id, flat);
+    }
+    return flat;
+  }
+
+  /** The entities most often named in the same articles as `id`: by shared articles, then mentions. */
+  cooccurring(id: string, limit = 5): { stats: EntityStats; articles: number }[] {
+    const key = `${limit}:${id}`;
+    let cached = this.cooccurringCache.get(key);
+    if (!cached) this.cooccurringCache.set(key, (cached = this.computeCooccurring(id, limit)));
+    return cached;
+  }
+
+  private computeCooccurring(id: string, limit: number): { stats: EntityStats; articles: number }[] {
+    if (!this.byId.has(id)) return [];
+    if (!this.pairsMade) {
+      // Counted on first use (a hover, the summary), not while a reopened corpus is read: in a matrix as large as
+      // the entities named need, or, past MAX_DENSE of them, in rows made on demand.
+      this.pairsMade = true;
+      this.dim = 64;
+      while (this.dim < this.idOf.length) this.dim *= 2;
+      this.matrix = this.dim <= MAX_DENSE ? new Int32Array(this.dim * this.dim) : undefined;
+      for (const { distinct } of this.entries.values()) this.pairs(distinct, 1);
+    }
+    const out: { stats: EntityStats; articles: number }[] = [];
+    const n = this.number(id);
+    if (this.matrix) {
+      const { matrix, dim } = this;
+      for (let other = 0; other < this.idOf.length; other++) {
+        const articles = matrix[n * dim + other]!;
+        const stats = articles > 0 ? this.byId.get(this.idOf[other]!) : undefined;
+        if (stats) out.push({ stats, articles });
+      }
+      return out.sort(byShared).slice(0, limit);
+    }
+    const row = this.row(n);
+    if (limit < row.size) {
+      // The first `limit` by shared articles: only those at or above the limit-th count are looked up and sorted
+      // (thousands of entities share an article with one named everywhere).
+      const shared = Int32Array.from(row.values()).sort();
+      const threshold = shared[shared.length - limit]!;
+      for (const [other, articles] of row) {
+        const stats = articles >= threshold ? this.byId.get(this.idOf[other]!) : undefined;
+        if (stats) out.push({ stats, articles });
+      }
+      if (out.length >= limit) return out.sort(byShared).slice(0, limit);
+      out.length = 0; // some without statistics: all of them, below
+    }
+    for (const [other, articles] of row) {
+      const stats = this.byId.get(this.idOf[other]!);
+      if (stats) out.push({ stats, articles });
+    }
+    return out.sort(byShared).slice(0, limit);
+  }
+
+  /** Shared-article counts of an entity with every other, counted once over its articles. */
+  private row(n: number): Map<number, number> {
+    const cached = this.rows.get(n);
+    if (cached) return cached;
+    if (this.counts.length < this.idOf.length) this.counts = new Int32Array(this.idOf.length * 2);
+    const counts = this.counts;
+    const touched: number[] = [];
+    // Straight from each article's record to its numbers (looking each up by file was most of the time).
+    this.byId.get(this.idOf[n]!)?.forEachDistinct((distinct) => {
+      for (let k = 0; k < distinct.length; k++) {
+        const o = distinct[k]!;
+        if (o !== n && counts[o]++ === 0) touched.push(o);
+      }
+    });
+    const row = new Map<number, number>();
+    for (const o of touched) {
+      row.set(o, counts[o]!);
+      counts[o] = 0;
+    }
+    this.rows.set(n, row);
+    return row;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The context recognition reads around a name: what the article's parse tells (its year, its outlet line), and
+ * the words that decide a short form ("الرئيس بري", "مدينة العين", "نادي الهلال"), a match report, a credit, an
+ * animal. Pure TypeScript; used by the Recognizer (recognizer.ts).
+ */
+import type { Article } from '../article/article';
+import { COMMON_NOUNS, foldedSet, GIVEN_NAMES, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS } from './names';
+import { proclitic, Token } from '../text/tokenize';
+
+/** What the article's parse tells recognition. */
+export interface RecognitionContext {
+  /** The article's year, when known. */
+  year?: number;
+  /** The outlet line's range in the text. */
+  outlet?: { start: number; end: number };
+}
+
+/** The recognition context of a parsed article: its date's year and its outlet line. */
+export function recognitionContext(article: Pick<Article, 'date' | 'outlet'>): RecognitionContext {
+  const out: RecognitionContext = {};
+  // Only a year the text or the file name states: an inferred one may be off, and would hide a law wrongly.
+  const source = article.date?.yearSource;
+  if (article.date?.year !== undefined && (source === 'explicit' || source === 'file-name')) out.year = article.date.year;
+  // The outlet's own line (a header or a byline), not a source named in the body.
+  const outlet = article.outlet;
+  if (outlet && (outlet.source === 'header' || outlet.source === 'byline')) out.outlet = { start: outlet.range.start, end: outlet.range.end };
+  return out;
+}
+
+/** A word that can stand for a person alone: three letters or more, not a given name, a function word or a common noun. */
+export function isSurname(word: string): boolean {
+  return word.length >= 3 && !GIVEN_NAMES.has(word) && !NOT_NAME.has(word) && !COMMON_NOUNS.has(word) && !ORDINALS.has(word) && !NATIONALITY_ADJECTIVES.has(word);
+}
+
+/** Whether the first `prefix` folded characters stripped from `word` include the article ال ("القيصر", "للقيصر"). */
+export function articleStripped(word: string, prefix: number): boolean {
+  const removed = word.slice(0, prefix);
+  return removed.endsWith('ال') || (word.startsWith('لل') && prefix >= 2);
+}
+
+/** Nouns a person's short name follows when it is theirs: "نظام الأسد", "حكومة نتنياهو", "إدارة بوش". */
+export const GOVERNORS = foldedSet('نظام حكومة إدارة عهد قوات جيش ميليشيات حزب أنصار مؤيدي معارضي الرئيس الرئيسة خلفه سلفه');
+/** Nouns a place's ambiguous name follows when it is the place: "مدينة العين", "محافظة إب", "بلدة صور". */
+export const PLACE_CUES = foldedSet('مدينة محافظة بلدة قرية منطقة ولاية إقليم قضاء ناحية مخيم عاصمة مدن مناطق ميناء مطار جزيرة');
+/** Nouns an organisation's ambiguous name follows when it is the organisation: "نادي الهلال", "صحيفة الرياض". */
+export const ORGANISATION_CUES = foldedSet('نادي فريق لاعب لاعبو لاعبي مدرب جمهور صحيفة جريدة قناة وكالة مجلة موقع شركة حزب حركة جماعة تيار');
+/** Words of a sentence about a match: "مباراة", "الدوري", "تعادل", "هدف", "المدرب"... */
+const SPORTS_WORDS = foldedSet(`
+  مباراة المباراة مباريات فريق الفريق منتخب المنتخب هدف هدفين أهداف الأهداف الدوري دوري فاز فوز الفوز تعادل التعادل
+  كأس الكأس بطولة البطولة لاعب اللاعب لاعبي مدرب المدرب الملعب ملعب نقطة نقاط النقاط الشوط الجولة مهاجم المهاجم
+  حارس ضيفه مضيفه الموسم النادي نادي هزم خسر سجل تأهل تصفيات المونديال ركلة جزاء شباك مرمى الشوط المجموعة
+`);
+
+/** Whether tokens [i, last] stand as a dateline's or a credit's agency: "المدينة - X :", "( X )", "X - رويترز". */
+export function creditPosition(tokens: readonly Token[], i: number, last: number, original: string): boolean {
+  const before = original.slice(tokens[i - 1]?.end ?? Math.max(0, tokens[i]!.start - 3), tokens[i]!.start);
+  const after = original.slice(tokens[last]!.end, tokens[last + 1]?.start ?? original.length);
+  return (/[-–(]\s*$/u.test(before) && /^\s*[:)]/u.test(after)) || (/\(\s*$/u.test(before) && /^\s*[-–]/u.test(after));
+}
+
+/** Words beside a team's name in a match report: "فريق قطر", "أمام المغرب", "قطر على …", "المغرب بهدف". */
+const COMPETITOR_BEFORE = foldedSet(`فريق منتخب أمام ضد هزم هزمت فاز فازت تعادل تعادلت خسر خسرت حقق حققت تعثر تعثرت تقدم تقدمت
+  ضيفه ضيفها ضيفة ضيفته ضيفتها مضيفه مضيفها مضيفة مضيفته مضيفتها لاعب لاعبو لاعبي مدرب نادي تغلب واجه يواجه يلتقي التقى
+  لقاء مباراة مباراتي مرمى شباك قائد`);
+const COMPETITOR_AFTER = foldedSet('على أمام ضد بهدف بهدفين بثلاثة بخماسية بثلاثية بنتيجة فاز فازت تعادل تعادلت خسر خسرت');
+
+/** Whether the name at tokens [i, last] stands where a team's would in a match report. */
+export function competitor(tokens: readonly Token[], i: number, last: number, lastTeam: number): boolean {
+  const cue = (t: Token | undefined, words: ReadonlySet<string>): boolean => t !== undefined && proclitic(t.text).some((f) => words.has(f.form));
+  // The next of a list of teams ("فرنسا و انجلترا"), a pronoun apart after a host ("مضيفة ها جورجيا"), a score after.
+  const before = tokens[i - 1];
+  if (before && (before.text === 'و' ? lastTeam === i - 2 : tokens[i]!.text.startsWith('و') && lastTeam === i - 1)) return true;
+  if (before && /^(ه|ها)$/u.test(before.text) && cue(tokens[i - 2], COMPETITOR_BEFORE)) return true;
+  if (/^\d+$/u.test(tokens[last + 1]?.text ?? '')) return true;
+  return cue(before, COMPETITOR_BEFORE) || cue(tokens[last + 1], COMPETITOR_AFTER);
+}
+
+/** Whether the sentence around token i is about a match (two of its words or more). */
+export function sportsSentence(tokens: readonly Token[], i: number, original: string): boolean {
+  let found = 0;
+  for (const step of [-1, 1]) {
+    for (let j = i + step, n = 0; j >= 0 && j < tokens.length && n < 25; j += step, n++) {
+      const near = tokens[j - step]!;
+      const gap = step < 0 ? original.slice(tokens[j]!.end, near.start) : original.slice(near.end, tokens[j]!.start);
+      if (SENTENCE_BREAK.test(gap)) break;
+      if (proclitic(tokens[j]!.text).some((f) => SPORTS_WORDS.has(f.form)) && ++found >= 2) return true;
+    }
+  }
+  return false;
+}
+
+/** Names that are animals' too: "الأسد" (the lion), "فهد" (the cheetah), "نمر", "صقر", "ذيب". */
+export const ANIMAL_NAMES = foldedSet('الأسد أسد فهد الفهد نمر النمر صقر الصقر ذيب الذيب');
+/** Words of animals: a lion named "الأسد", a cheetah "فهد", in the same sentence. */
+export const ANIMAL_WORDS = foldedSet('حيوان حيوانات الحيوان الحيوانات حديقة الغابة غابة صياد الصياد صيد الصيد افترس افتراس فريسة زئير اللبؤة لبؤة الأسود أسود الشبل شبل محمية المحمية البيطري قطيع النمر نمر الفيل فيل الزرافة');
+export const SENTENCE_BREAK = /[.!?؟\n]/u;

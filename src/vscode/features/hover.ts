@@ -1,0 +1,147 @@
+/**
+ * Hover cards on names in corpus files and other plaintext and markdown files. An official: Arabic
+ * and English name, roles, mentions across the corpus with links to each article, who is named with
+ * them, and a statement of theirs. A law: its names, when and by whom adopted, a summary, the articles
+ * citing it. An entity found in the text rather than the knowledge base: the name as written, how it was
+ * found, and for a person each role with the sentence stating it and its article. Article text is escaped;
+ * links run only our own command, trusted by name.
+ */
+import * as vscode from 'vscode';
+import type { Corpus } from '../../core/corpus/corpus';
+import type { Entity, Role } from '../../core/entities/recognizer';
+import type { EntityIndex, EntityStats } from '../../core/corpus/entityIndex';
+import type { DocumentMentions } from '../workspace/documentMentions';
+import { Commands, Languages } from '../workspace/ids';
+import { openLocationArgs } from './openLocation';
+import { fileUri } from '../workspace/workspaceCorpus';
+import { escapeMarkdown } from '../../core/text/markdown';
+import { discoveredNote } from './entitiesView';
+
+export { escapeMarkdown };
+
+/** Articles listed in a card before "and N more". */
+const MAX_ARTICLES = 6;
+
+function commandLink(label: string, command: string, args: unknown[]): string {
+  return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+function years(r: Role): string {
+  if (r.from === undefined) return '';
+  return r.to === undefined ? ` (${r.from}–)` : r.from === r.to ? ` (${r.from})` : ` (${r.from}–${r.to})`;
+}
+
+/** "Mentioned 3 times in 1 article" (or "Cited …" for a law), in the display language. */
+function citedOrMentioned(verb: 'cited' | 'mentioned', count: number, articles: number): string {
+  if (verb === 'cited') {
+    if (count === 1) return vscode.l10n.t('Cited {0} time in {1} article', count, articles);
+    return articles === 1 ? vscode.l10n.t('Cited {0} times in {1} article', count, articles) : vscode.l10n.t('Cited {0} times in {1} articles', count, articles);
+  }
+  if (count === 1) return vscode.l10n.t('Mentioned {0} time in {1} article', count, articles);
+  return articles === 1 ? vscode.l10n.t('Mentioned {0} times in {1} article', count, articles) : vscode.l10n.t('Mentioned {0} times in {1} articles', count, articles);
+}
+
+/**
+ * Where a role stated in an article comes from: the file's name, a link to the entity's first mention in that
+ * article when the corpus holds it (by name: a role keeps the file's name, not its place).
+ */
+function roleSource(stats: EntityStats, r: Role): string {
+  if (r.file === undefined) return '';
+  const a = stats.articles.find((x) => x.entry.file.name === r.file);
+  const first = a?.mentions[0];
+  return a && first ? commandLink(r.file, Commands.openLocation, openLocationArgs(fileUri(a.entry.file), first.range)) : escapeMarkdown(r.file);
+}
+
+/** The card of an entity, as markdown (exported for tests). */
+export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?: string): vscode.MarkdownString {
+  const e: Entity = stats.entity;
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: [Commands.openLocation, Commands.showEntitySummary] };
+  // Arabic and Latin on separate lines: the hover drops `dir`, so each line keeps its own direction.
+  md.appendMarkdown(`**${escapeMarkdown(e.nameAr)}**\n\n`);
+  if (e.nameEn) md.appendMarkdown(`**${escapeMarkdown(e.nameEn)}**\n\n`);
+  if (e.discovered) md.appendMarkdown(`*${escapeMarkdown(discoveredNote(e))}*\n\n`);
+  if (e.type === 'person') {
+    for (const r of e.roles ?? []) {
+      const title = r.titleEn ?? r.titleAr;
+      if (!title) continue;
+      if (r.sentence === undefined) {
+        md.appendMarkdown(`${escapeMarkdown(title)}${years(r)}  \n`);
+        continue;
+      }
+      // A role the text states: the title, the sentence stating it (its own paragraph, so it reads right to
+      // left), and the file it stands in, a link to the name in that article when the corpus has it.
+      md.appendMarkdown(`\n${escapeMarkdown(title)}${years(r)}\n\n> ${escapeMarkdown(r.sentence)}\n\n${roleSource(stats, r)}\n\n`);
+    }
+    if (e.descriptionEn) md.appendMarkdown(`\n${escapeMarkdown(e.descriptionEn)}\n`);
+  } else if (e.type === 'law') {
+    const adopted =
+      e.adopted && e.issuer ? vscode.l10n.t('Adopted {0} by {1}', e.adopted, e.issuer) : e.adopted ? vscode.l10n.t('Adopted {0}', e.adopted) : e.issuer ? vscode.l10n.t('By {0}', e.issuer) : '';
+    if (adopted) md.appendMarkdown(`${escapeMarkdown(adopted)}\n\n`);
+    if (e.summaryEn) md.appendMarkdown(`${escapeMarkdown(e.summaryEn)}\n\n`);
+    if (e.summaryAr) md.appendMarkdown(`${escapeMarkdown(e.summaryAr)}\n`);
+  } else if (e.descriptionEn) {
+    md.appendMarkdown(`${escapeMarkdown(e.descriptionEn)}\n`);
+  }
+  // The kind of organisation or law its pattern names ("ministry", "un-resolution"), in Latin on its own line.
+  if (e.discovered && e.type !== 'person' && e.kind) md.appendMarkdown(`${escapeMarkdown(e.kind)}\n`);
+
+  md.appendMarkdown(`\n${commandLink(vscode.l10n.t('Open in the Summary panel'), Commands.showEntitySummary, [e.id])}\n`);
+  md.appendMarkdown('\n---\n\n');
+  const n = stats.articles.length;
+  md.appendMarkdown(
+    e.type === 'law'
+      ? `${escapeMarkdown(citedOrMentioned('cited', stats.count, n))}:\n\n`
+      : `${escapeMarkdown(citedOrMentioned('mentioned', stats.count, n))}:\n\n`,
+  );
+  for (const a of stats.articles.slice(0, MAX_ARTICLES)) {
+    const first = a.mentions[0]!;
+    const title = a.entry.article.title.text || a.entry.file.name;
+    const here = a.entry.file.id === currentFile ? ` ${escapeMarkdown(vscode.l10n.t('(this article)'))}` : '';
+    md.appendMarkdown(`- ${commandLink(title, Commands.openLocation, openLocationArgs(fileUri(a.entry.file), first.range))} — ${a.mentions.length}${here}\n`);
+  }
+  if (n > MAX_ARTICLES) md.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('… and {0} more', n - MAX_ARTICLES))}\n`);
+
+  const withThem = index.cooccurring(e.id, 5);
+  if (withThem.length > 0) {
+    md.appendMarkdown(`\n${escapeMarkdown(vscode.l10n.t('Most often named with them:'))}\n\n`);
+    for (const w of withThem) md.appendMarkdown(`- ${escapeMarkdown(w.stats.entity.nameAr)} — ${w.articles}\n`);
+  }
+
+  if (e.type === 'person') {
+    // A statement of theirs: in this article if there is one, else the first in the corpus.
+    const said = index.statementsOf(e.id);
+    const { entry, statement } = said.find((x) => x.entry.file.id === currentFile) ?? said[0] ?? {};
+    if (entry && statement) {
+      md.appendMarkdown('\n---\n\n');
+      md.appendMarkdown(`> ${escapeMarkdown(statement.text)}\n\n`);
+      const title = entry.article.title.text || entry.file.name;
+      const range = entry.mentions.find((m) => m.start >= statement.start && m.entity === e.id)?.range ?? entry.article.title.range;
+      md.appendMarkdown(`${commandLink(title, Commands.openLocation, openLocationArgs(fileUri(entry.file), range))}\n`);
+    }
+  }
+  return md;
+}
+
+export function registerHover(context: vscode.ExtensionContext, corpus: Corpus, mentions: DocumentMentions): void {
+  const selector: vscode.DocumentSelector = [
+    { language: Languages.article },
+    { language: 'plaintext' },
+    { language: 'markdown' },
+  ];
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(selector, {
+      async provideHover(document, position, token) {
+        const m = await mentions.at(document, position, token);
+        if (!m) return undefined;
+        const index = corpus.entities();
+        const entity = index.get(m.entity)?.entity ?? corpus.entityRecognizer?.entities.get(m.entity);
+        if (!entity) return undefined;
+        // A name in a file outside the corpus may be one the corpus never mentions.
+        const stats = index.get(m.entity) ?? { entity, count: 0, articles: [] };
+        const range = new vscode.Range(document.positionAt(m.start), document.positionAt(m.end));
+        return new vscode.Hover(entityCard(stats, index, document.uri.toString()), range);
+      },
+    }),
+  );
+}

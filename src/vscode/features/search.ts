@@ -1,0 +1,267 @@
+/**
+ * "Search Corpus": a quick pick over entities, articles and passages (src/core/search), grouped by
+ * kind with separators. Our own matcher decides what shows (every item is `alwaysShow`); VS Code's
+ * API has no custom highlights (vscode#83424), so the label keeps VS Code's own highlight of typed
+ * text and the description names the words our matcher found (spelling variants included).
+ * Choosing an item opens the file with the exact range selected; a button opens it to the side;
+ * another opens the concordance. Each keystroke supersedes the search before it.
+ */
+import * as vscode from 'vscode';
+import type { Corpus } from '../../core/corpus/corpus';
+import type { EntityType } from '../../core/entities/recognizer';
+import { CorpusSearch, CorpusSearchOptions } from '../../core/search/corpusSearch';
+import { QUERY_SYNTAX_HINT, SearchResult } from '../../core/search/index';
+import { escapeIcons as plain } from '../../core/text/markdown';
+import { mentionsIn } from './entitiesView';
+import { Commands } from '../workspace/ids';
+import { readCorpusText } from '../workspace/workspaceCorpus';
+
+const TYPE_ICONS: Record<EntityType, string> = { person: 'person', organisation: 'organization', place: 'globe', law: 'law' };
+
+/** A group's separator label with its count. */
+function kindLabel(kind: SearchResult['kind'], count: number): string {
+  switch (kind) {
+    case 'entity':
+      return vscode.l10n.t('Entities ({0})', count);
+    case 'article':
+      return vscode.l10n.t('Articles ({0})', count);
+    case 'passage':
+      return vscode.l10n.t('Passages ({0})', count);
+  }
+}
+
+export interface SearchItem extends vscode.QuickPickItem {
+  result?: SearchResult;
+}
+
+/** The items' buttons, made on first use: their tooltips are in the display language, whose bundle may load after this module. */
+let itemButtons: { openToSide: vscode.QuickInputButton; concordance: vscode.QuickInputButton } | undefined;
+function buttons(): { openToSide: vscode.QuickInputButton; concordance: vscode.QuickInputButton } {
+  return (itemButtons ??= {
+    openToSide: { iconPath: new vscode.ThemeIcon('split-horizontal'), tooltip: vscode.l10n.t('Open to the Side') },
+    concordance: { iconPath: new vscode.ThemeIcon('list-flat'), tooltip: vscode.l10n.t('Concordance (every occurrence in context)') },
+  });
+}
+
+/** Opens a corpus file with [start, end) (UTF-16 offsets) selected. */
+export async function openRange(file: string, start: number, end: number, toSide = false): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(file));
+  const selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(end));
+  const editor = await vscode.window.showTextDocument(doc, { selection, preview: !toSide, viewColumn: toSide ? vscode.ViewColumn.Beside : undefined });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
+
+/**
+ * VS Code filters and re-sorts quick pick items by its own match of the typed text in the label,
+ * hiding separators (matchOnLabel and sortByLabel are not public API: vscode#83425, vscode#73904).
+ * A combining grapheme joiner (U+034F, invisible, transparent to Arabic joining) after each letter
+ * keeps its matcher from matching, so our order and groups stay; our matched words are shown in the
+ * description instead.
+ */
+export function unmatchable(text: string): string {
+  return text.replace(/(\p{L})(?=\p{L})/gu, '$1\u034f');
+}
+
+/** Article text, isolated, with `$(…)` shown as written (quick pick items render it as an icon otherwise). */
+function bidi(s: string): string {
+  return `\u2068${plain(s)}\u2069`;
+}
+
+export function itemsFor(results: { entities: SearchResult[]; articles: SearchResult[]; passages: SearchResult[] }): SearchItem[] {
+  const items: SearchItem[] = [];
+  for (const kind of ['entity', 'article', 'passage'] as const) {
+    const list = kind === 'entity' ? results.entities : kind === 'article' ? results.articles : results.passages;
+    if (list.length === 0) continue;
+    items.push({ label: kindLabel(kind, list.length), kind: vscode.QuickPickItemKind.Separator });
+    for (const r of list) items.push(itemFor(r));
+  }
+  return items;
+}
+
+function matchedWords(r: SearchResult): string {
+  return plain([...new Set(r.highlights.map(([s, e]) => r.snippet.slice(s, e)))].join(' · '));
+}
+
+function itemFor(r: SearchResult): SearchItem {
+  const where = [r.outlet, r.date].filter(Boolean).map((s) => bidi(s!)).join(' · ');
+  if (r.kind === 'entity' && r.entity) {
+    const e = r.entity;
+    return {
+      label: `$(${TYPE_ICONS[e.type]}) ${unmatchable(plain(e.nameAr))}`,
+      description: plain(e.nameEn),
+      detail: vscode.l10n.t('{0} · first in {1}', mentionsIn(e.mentions, e.articles), bidi(r.title)),
+      alwaysShow: true,
+      buttons: [buttons().concordance, buttons().openToSide],
+      result: r,
+    };
+  }
+  if (r.kind === 'article') {
+    return { label: `$(file-text) ${unmatchable(plain(r.snippet))}`, description: [matchedWords(r), where].filter(Boolean).join('  ·  '), detail: plain(r.name), alwaysShow: true, buttons: [buttons().openToSide], result: r };
+  }
+  return {
+    label: unmatchable(plain(r.snippet)),
+    description: matchedWords(r) ? `$(search) ${matchedWords(r)}` : undefined,
+    detail: [bidi(r.title), where].filter(Boolean).join('  ·  '),
+    alwaysShow: true,
+    buttons: [buttons().concordance, buttons().openToSide],
+    result: r,
+  };
+}
+
+/** The quick pick while it is open; tests read its items and wait for a search to settle. */
+export class SearchPicker implements vscode.Disposable {
+  readonly quickPick = vscode.window.createQuickPick<SearchItem>();
+  /** The latest search's: cancelled when a keystroke supersedes it or the picker closes. */
+  private running: vscode.CancellationTokenSource | undefined;
+  /** Whether the items shown answer from a corpus still being read (they are refreshed once it is all read). */
+  partial = false;
+  /** The query the items shown answer (undefined until the first answer). */
+  answered: string | undefined;
+  /** The query of the latest search, shown or still running. */
+  private latest: string | undefined;
+  private settledPromise: Promise<void> = Promise.resolve();
+  private readonly disposables: vscode.Disposable[] = [this.quickPick];
+
+  constructor(
+    private readonly search: CorpusSearch,
+    private readonly onDispose: () => void,
+  ) {
+    const qp = this.quickPick;
+    qp.title = vscode.l10n.t('Search Corpus');
+    qp.placeholder = QUERY_SYNTAX_HINT;
+    qp.matchOnDescription = false;
+    qp.matchOnDetail = false;
+    qp.ignoreFocusOut = false;
+    this.disposables.push(
+      // VS Code echoes a value set from here (show's query) back as a change: the same query is not run twice.
+      qp.onDidChangeValue((v) => {
+        if (v !== this.latest) void this.update(v);
+      }),
+      qp.onDidAccept(() => {
+        const item = qp.selectedItems[0] ?? qp.activeItems[0];
+        if (item) void this.accept(item);
+      }),
+      qp.onDidTriggerItemButton((e) => void this.button(e.item, e.button)),
+      qp.onDidHide(() => this.dispose()),
+    );
+  }
+
+  show(value = ''): void {
+    this.quickPick.value = value;
+    this.quickPick.show();
+    void this.update(value);
+  }
+
+  /** Resolves when the latest search has shown its items. */
+  settled(): Promise<void> {
+    return this.settledPromise;
+  }
+
+  update(value: string): Promise<void> {
+    this.running?.cancel();
+    this.running?.dispose();
+    const running = (this.running = new vscode.CancellationTokenSource());
+    const token = running.token;
+    const qp = this.quickPick;
+    this.latest = value;
+    this.settledPromise = (async () => {
+      if (!value.trim()) {
+        qp.items = [];
+        qp.busy = false;
+        qp.title = vscode.l10n.t('Search Corpus');
+        this.answered = value;
+        this.partial = false;
+        return;
+      }
+      qp.busy = true;
+      // Let the next keystroke arrive first: a superseded query is never run.
+      await new Promise((r) => setTimeout(r, 25));
+      if (token.isCancellationRequested) return;
+      // While the corpus is still being read, answer from what is read so far, then again once it is all read.
+      const { engine, partial } = await this.search.current();
+      if (token.isCancellationRequested) return;
+      const results = engine.search(value);
+      qp.items = itemsFor(results);
+      this.answered = value;
+      const problems = results.query.problems;
+      qp.title =
+        problems.length > 0
+          ? vscode.l10n.t('Search Corpus — {0}', problems.join('; '))
+          : vscode.l10n.t('Search Corpus — {0} entities, {1} articles, {2} passages', results.entities.length, results.articles.length, results.passages.length);
+      this.partial = partial;
+      if (partial) {
+        qp.title = vscode.l10n.t('{0} (indexing: {1} articles so far)', qp.title, engine.size);
+        void this.search.ready().then(() => {
+          if (!token.isCancellationRequested) void this.update(value);
+        });
+      }
+      qp.busy = partial;
+    })();
+    return this.settledPromise;
+  }
+
+  async accept(item: SearchItem, toSide = false): Promise<vscode.TextEditor | undefined> {
+    const r = item.result;
+    if (!r) return undefined;
+    if (!toSide) this.quickPick.hide();
+    return openRange(r.file, r.start, r.end, toSide);
+  }
+
+  private async button(item: SearchItem, button: vscode.QuickInputButton): Promise<void> {
+    const r = item.result;
+    if (!r) return;
+    if (button === buttons().openToSide) await this.accept(item, true);
+    else if (button === buttons().concordance) {
+      this.quickPick.hide();
+      const target = r.kind === 'entity' && r.entity ? { entity: r.entity.id } : { word: this.search.engine.search(this.quickPick.value).query.words.join(' ') || r.snippet };
+      await vscode.commands.executeCommand(Commands.concordance, target);
+    }
+  }
+
+  dispose(): void {
+    this.running?.cancel();
+    this.running?.dispose();
+    this.disposables.forEach((d) => d.dispose());
+    this.onDispose();
+  }
+}
+
+export interface SearchApi {
+  search: CorpusSearch;
+  /** Opens the quick pick (with a query) and returns it. */
+  open(query?: string): SearchPicker;
+  /** The open quick pick, if any. */
+  readonly picker: SearchPicker | undefined;
+}
+
+export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus, options: CorpusSearchOptions = {}): SearchApi {
+  const search = new CorpusSearch(corpus, readCorpusText, options);
+  context.subscriptions.push(search);
+  let picker: SearchPicker | undefined;
+  const open = (query?: string): SearchPicker => {
+    picker?.dispose();
+    const p = new SearchPicker(search, () => {
+      if (picker === p) picker = undefined;
+    });
+    picker = p;
+    p.show(query ?? '');
+    return p;
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.search, (query?: unknown) => {
+      // From the editor: the selected text as the query.
+      const editor = vscode.window.activeTextEditor;
+      const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+      open(typeof query === 'string' ? query : selected.length <= 100 ? selected : '');
+    }),
+    { dispose: () => picker?.dispose() },
+  );
+  return {
+    search,
+    open,
+    get picker() {
+      return picker;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The status bar item: articles · entities, and the indexing state ("indexing…" with a spinner until the
+ * corpus is read, a warning when files were skipped). Choosing it shows the Articles view.
+ */
+import * as vscode from 'vscode';
+import type { Corpus, IndexingProgress } from '../../core/corpus/corpus';
+import { Views } from '../workspace/ids';
+
+/**
+ * The item's text; the codicons stay outside the localised strings. While indexing, `progress` (files done and
+ * in all) replaces the entity count, which would have to read every article at each step.
+ */
+export function statusText(articles: number, entities: number, skipped: number, indexing: boolean, progress?: IndexingProgress): string {
+  const parts = [
+    `$(book) ${articles === 1 ? vscode.l10n.t('{0} article', articles) : vscode.l10n.t('{0} articles', articles)}`,
+    indexing && progress
+      ? vscode.l10n.t('indexing {0} / {1}', progress.done.toLocaleString(), progress.total.toLocaleString())
+      : entities === 1
+        ? vscode.l10n.t('{0} entity', entities)
+        : vscode.l10n.t('{0} entities', entities),
+  ];
+  if (skipped > 0) parts.push(`$(warning) ${vscode.l10n.t('{0} skipped', skipped)}`);
+  return indexing ? `$(sync~spin) ${parts.join(' · ')}` : parts.join(' · ');
+}
+
+export function registerStatusBar(context: vscode.ExtensionContext, corpus: Corpus): vscode.StatusBarItem {
+  const item = vscode.window.createStatusBarItem('corpusNavigator.status', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Corpus Navigator';
+  item.command = { command: `${Views.articles}.focus`, title: vscode.l10n.t('Show the Articles view') };
+  let firstLoad = true;
+  const update = (): void => {
+    const progress = corpus.indexing;
+    const indexing = firstLoad || progress !== undefined;
+    const skipped = corpus.problems().length;
+    const entities = progress ? 0 : corpus.entities().byId.size;
+    item.text = statusText(corpus.size, entities, skipped, indexing, progress);
+    item.tooltip = indexing
+      ? vscode.l10n.t('Corpus Navigator: reading the corpus…')
+      : skipped
+        ? vscode.l10n.t('Corpus Navigator: {0} articles, {1} entities named, {2} file(s) skipped (see the Articles view)', corpus.size, entities, skipped)
+        : vscode.l10n.t('Corpus Navigator: {0} articles, {1} entities named', corpus.size, entities);
+    item.accessibilityInformation = { label: item.tooltip };
+  };
+  update();
+  item.show();
+  context.subscriptions.push(item, corpus.onDidChange(update));
+  corpus.ready().then(
+    () => {
+      firstLoad = false;
+      update();
+    },
+    () => {
+      firstLoad = false;
+      update();
+    },
+  );
+  return item;
+}
