@@ -20,6 +20,9 @@ Commands:
   search <folder> "<query>" [--limit N]
                       ranked entities, articles and passages for a query (syntax: README, "Search");
                       --json prints [{file, kind, start, end, score, snippet}] (UTF-16 offsets)
+  search <folder> --queries <file> [--limit N]
+                      every query of <file> (one a line) from one indexing: a JSON line each,
+                      {"query": q, "results": [...]} as above
 Options:
   --json              print JSON (an object keyed by file name) instead of a readable summary
   -h, --help          show this help`;
@@ -80,16 +83,23 @@ function printEntities(entries: readonly CorpusEntry[], recognizer: Recognizer, 
   console.log(`\n${entities.length} entities named in ${entries.length} files`);
 }
 
-/** `search <folder> "<query>" [--json] [--limit N]`: a query may start with "-" (an exclusion). */
+/**
+ * `search <folder> "<query>" [--json] [--limit N]`: a query may start with "-" (an exclusion). With
+ * `--queries <file>` (one query a line), every query of the file is answered from one indexing, as JSON lines.
+ */
 async function searchCommand(argv: string[]): Promise<number> {
   let json = false;
   let limit = 20;
+  let queriesFile: string | undefined;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
     else if (a === '--') continue;
-    else if (/^--[^-]/.test(a) && !a.startsWith('--limit')) return fail(`unknown option ${a} (see --help)`);
+    else if (a === '--queries' || a.startsWith('--queries=')) {
+      queriesFile = a === '--queries' ? argv[++i] : a.slice('--queries='.length);
+      if (!queriesFile) return fail('--queries wants a file (one query a line)');
+    } else if (/^--[^-]/.test(a) && !a.startsWith('--limit')) return fail(`unknown option ${a} (see --help)`);
     else if (a === '--limit' || a.startsWith('--limit=')) {
       const v = a === '--limit' ? argv[++i] : a.slice('--limit='.length);
       limit = Number(v);
@@ -101,7 +111,16 @@ async function searchCommand(argv: string[]): Promise<number> {
   }
   const [folder, ...queryParts] = rest;
   const query = queryParts.join(' ');
-  if (!folder || !query.trim()) {
+  let queries: string[] | undefined;
+  if (queriesFile !== undefined) {
+    if (query.trim()) return fail('give either a query or --queries, not both');
+    try {
+      queries = (await readFile(queriesFile, 'utf8')).split(/\r?\n/).map((q) => q.trim()).filter((q) => q !== '');
+    } catch (e) {
+      return fail(`cannot read the queries file ${queriesFile}: ${readErrorMessage(e)}`, 1);
+    }
+  }
+  if (!folder || (!query.trim() && queries === undefined)) {
     console.error(USAGE);
     return 2;
   }
@@ -113,11 +132,18 @@ async function searchCommand(argv: string[]): Promise<number> {
   search.dispose();
   // Results name the file as the corpus does (its path under the folder), not by its id (its full path).
   const nameOf = (id: string): string => opened.corpus.get(id)?.file.name ?? id;
-  const results = engine.searchAll(query, limit).map((r) => ({ ...r, file: nameOf(r.file) }));
+  const answer = (q: string) => engine.searchAll(q, limit).map(({ file, kind, start, end, score, snippet }) => ({ file: nameOf(file), kind, start, end, score, snippet }));
+  if (queries !== undefined) {
+    for (const q of queries) {
+      for (const p of engine.search(q).query.problems) console.error(`corpus-navigator: ${q}: ${p}`);
+      process.stdout.write(JSON.stringify({ query: q, results: answer(q) }) + '\n');
+    }
+    return 0;
+  }
+  const results = answer(query);
   for (const p of engine.search(query).query.problems) console.error(`corpus-navigator: ${p}`);
   if (json) {
-    const out = results.map(({ file, kind, start, end, score, snippet }) => ({ file, kind, start, end, score, snippet }));
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    process.stdout.write(JSON.stringify(results, null, 2) + '\n');
   } else {
     for (const r of results) console.log(`${r.kind.padEnd(8)} ${r.score.toFixed(3)}  ${r.file}:${r.start}-${r.end}  ${r.snippet}`);
     console.log(`\n${results.length} results`);

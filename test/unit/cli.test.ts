@@ -64,6 +64,31 @@ describe('command line: search', function () {
   });
 });
 
+describe('command line: search --queries', function () {
+  this.timeout(30_000);
+  let dir = '';
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'corpus-nav-queries-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers every query of a file from one indexing, a JSON line each, as the single query would', () => {
+    const file = join(dir, 'queries.txt');
+    writeFileSync(file, 'لافروف\n\n  Caesar Act  \r\nأنطونوف\n');
+    const run = spawnSync(process.execPath, [CLI, 'search', SEEDS, '--queries', file, '--limit', '5'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { query: string; results: unknown[] });
+    assert.deepEqual(lines.map((l) => l.query), ['لافروف', 'Caesar Act', 'أنطونوف'], 'blank lines skipped, spaces trimmed');
+    for (const l of lines) {
+      const single = JSON.parse(execFileSync(process.execPath, [CLI, 'search', SEEDS, l.query, '--json', '--limit', '5'], { encoding: 'utf8' }));
+      assert.deepEqual(l.results, single, l.query);
+    }
+    const both = spawnSync(process.execPath, [CLI, 'search', SEEDS, 'لافروف', '--queries', file], { encoding: 'utf8' });
+    assert.equal(both.status, 2);
+    const missing = spawnSync(process.execPath, [CLI, 'search', SEEDS, '--queries', join(dir, 'none.txt')], { encoding: 'utf8' });
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /cannot read the queries file .*none\.txt/);
+  });
+});
+
 describe('command line: bad input (issue #7)', function () {
   this.timeout(60_000);
   let dir = '';
