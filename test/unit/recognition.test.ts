@@ -13,6 +13,7 @@ const KB: Entity[] = [
   person('condoleezza-rice', 'كوندوليزا رايس'),
   person('bashar-al-assad', 'بشار الأسد', ['الأسد']),
   person('ali-saleh', 'علي عبد الله صالح'),
+  person('khaled-meshaal', 'خالد مشعل', [], ['مشعل']),
   { id: 'caesar-act', type: 'law', nameAr: 'قانون قيصر', nameEn: 'Caesar Act', aliases: ['قيصر'], kind: 'law', adopted: '2019-12-20' },
   place('gezira-state', 'ولاية الجزيرة', 'province', ['الجزيرة']),
   org('al-jazira-club', 'نادي الجزيرة', 'sports', ['الجزيرة']),
@@ -35,6 +36,12 @@ describe('recognition in context', () => {
     assert.deepEqual(ids('وأكد بري أن الحوار مستمر'), ['nabih-berri']);
     assert.deepEqual(ids('استقبل نبيه بري الوفد، ثم غادر بري المجلس'), ['nabih-berri', 'nabih-berri']);
     assert.deepEqual(ids('وهذا حيوان بري يعيش في الغابة'), []);
+  });
+
+  it('a context alias whose name goes on with "بن" is someone else: "الأمير مشعل بن ماجد" is not خالد مشعل', () => {
+    assert.deepEqual(ids('ترأس الأمير مشعل بن ماجد اجتماع اللجنة'), []);
+    assert.deepEqual(ids('وقال القيادي مشعل إن الحركة مستعدة'), ['khaled-meshaal']);
+    assert.deepEqual(ids('وقالت ابنة الأمير مشعل بنت فهد إن الحفل ناجح'), []);
   });
 
   it('a context alias takes the entity whose context is there: "فريق الجزيرة" is the club, "ولاية الجزيرة" the state', () => {

@@ -101,6 +101,9 @@ function snippetOf(original: string, index: LineIndex, start: number, end: numbe
 /** Words that start with عبد or ابو and are not compounds ("عبدة" aside, "ابوظبي" is a place written joined). */
 const PARTICLES_ALONE = new Set(['عبده', 'عبدي', 'ابوظبي']);
 
+/** The words that carry a name on to the father's (folded): "بن", "ابن", "بنت", "ابنة". */
+const NASAB = new Set(['بن', 'ابن', 'بنت', 'ابنه']);
+
 /** A form of a word that starts a name, and the trie node it reaches. */
 interface Start {
   form: string;
@@ -335,8 +338,11 @@ export class Recognizer {
     if (NATIONALITY_ADJECTIVES.has(form)) return ids.filter((id) => named.has(id));
     // Next in a list of people: "و" (apart or joined) right after the last person named.
     const listed = (tokens[i - 1]?.text === 'و' && lastPerson === i - 2) || (tokens[i]!.text.startsWith('و') && lastPerson === i - 1);
+    // A short form whose name goes on with "بن" is someone else's given name: "الأمير مشعل بن ماجد" is not خالد مشعل.
+    const nasab = NASAB.has(tokens[i + 1]?.text ?? '');
     return ids.filter((id) => {
       const type = this.entities.get(id)!.type;
+      if (nasab && type === 'person') return false;
       return named.has(id) || (listed && type === 'person') || this.typeContext(tokens, i, type);
     });
   }

@@ -36,8 +36,13 @@ const ENGLISH = /^[a-z0-9][a-z0-9 '’.-]*$/;
 /** Clauses a query may hold (one bit each in the term mask). */
 const MAX_CLAUSES = 32;
 
-/** A query's clauses: its words (runs of Latin words may name entities), then its phrases; at most `MAX_CLAUSES`. */
-export function buildClauses(q: ParsedQuery, parts: IndexParts): Clause[] {
+/**
+ * A query's clauses: its words (runs of Latin words may name entities), then its phrases; at most `MAX_CLAUSES`.
+ * `named`: entities the whole query names (see `namedOf` in rank.ts): when the query is a name of several words, a
+ * mention of one counts as a hit of each word's clause, so that their mentions are found in any spelling the
+ * recognizer knows ("عبدالملك الحوثي" for "عبد الملك الحوثي").
+ */
+export function buildClauses(q: ParsedQuery, parts: IndexParts, named: readonly string[] = []): Clause[] {
   const { vocabulary } = parts;
   const clauses: Clause[] = [];
   // Runs of Latin words may name a known entity in English ("Caesar Act", "lavrof").
@@ -62,6 +67,9 @@ export function buildClauses(q: ParsedQuery, parts: IndexParts): Clause[] {
     clauses.push(wordClause(vocabulary, q.words[i]!, true));
     i++;
   }
+  // A name of several words typed as words: a mention of it counts for each (a word alone matches as itself; a
+  // quoted phrase wants its words as written).
+  if (q.words.length >= 2) for (const c of clauses) for (const id of named) if (!c.entities.has(id)) c.entities.set(id, 1);
   for (const words of q.phrases) clauses.push(phraseClause(vocabulary, words));
   return clauses.slice(0, MAX_CLAUSES);
 }

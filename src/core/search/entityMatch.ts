@@ -8,6 +8,14 @@ import { ALIVE, type Doc, MENTION_FIELDS, TYPE_BIT } from './documents';
 import { scanWords } from './scan';
 import { DocCounts } from './structures';
 import { wordMatches } from './vocabulary';
+import { joinCompound } from '../entities/names';
+
+/** An entity a query matches, with how closely (see `EntityMatcher.tieredMatches`). */
+export interface Named {
+  entity: Entity;
+  score: number;
+  tier: number;
+}
 
 /** An entity's mentions and articles over the whole corpus, and the article naming it most. */
 interface EntityTotals {
@@ -208,6 +216,29 @@ export class EntityMatcher {
       .map(({ entity, score }) => ({ entity, score }));
     this.entityMatches.set(key, found);
     return found;
+  }
+
+  /**
+   * The entities a query matches (`matchEntities`) with how closely (`tier`), closest first: 2 when one of their
+   * names is the query's words (folded, "عبد الله" and "عبدالله" alike), 1 when a name holds them side by side in
+   * order ("الحرس الثوري" in "الحرس الثوري الإيراني"), 0 when they match only word by word ("فرنسوا هولاند" for
+   * "فرانسوا هولاند", "عباس محمود" for "محمود عباس", the club "الفيصلي السعودي" for "سعود الفيصل").
+   */
+  tieredMatches(text: string, type?: EntityType): Named[] {
+    const found = this.matchEntities(text, type);
+    const query = joinCompound(text.split(/\s+/).filter(Boolean).join(' '));
+    return found.map((m) => ({ ...m, tier: this.tierOf(m.entity, query) })).sort((a, b) => b.tier - a.tier);
+  }
+
+  private tierOf(e: Entity, query: string): number {
+    let tier = 0;
+    for (const name of [e.nameAr, ...e.aliases, e.nameEn]) {
+      if (!name) continue;
+      const words = joinCompound(foldedWordsOf(name).join(' '));
+      if (words === query) return 2;
+      if (` ${words} `.includes(` ${query} `)) tier = 1;
+    }
+    return tier;
   }
 
   /** An entity's Arabic name, if known. */

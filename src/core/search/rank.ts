@@ -4,10 +4,12 @@
  * entities by their names (`entityMatch.ts`).
  */
 import Fuse from 'fuse.js';
+import { joinCompound } from '../entities/names';
 import type { Entity } from '../entities/recognizer';
+import type { Named } from './entityMatch';
 import { type Candidates, candidates, allowedDocs, type Scratch, scratchFor } from './candidates';
 import { buildClauses, type Clause, type Hit, hitsIn, matchRange, type TermMask } from './clauses';
-import { type Doc, endOf, TYPE_BIT } from './documents';
+import { type Doc, endOf, MENTION_FIELDS, TYPE_BIT } from './documents';
 import type { IndexParts } from './parts';
 import { type ParsedQuery, parseQuery } from './query';
 import { highlightWords, snippetAround } from './snippets';
@@ -40,7 +42,12 @@ export class Searcher {
   search(query: string | ParsedQuery, options: SearchOptions = {}): SearchResults {
     const q = typeof query === 'string' ? parseQuery(query) : query;
     const limit = { entity: 20, article: 20, passage: 50, ...options.limit };
-    const clauses = buildClauses(q, this.parts);
+    // The entities the query names (its words are one of their names): their mentions count as every word of it,
+    // and the articles naming them come first.
+    const text = [...q.words, ...q.phrases.flat()].join(' ');
+    const matched = text ? this.parts.entities.tieredMatches(text, q.type) : [];
+    const named = namedOf(matched);
+    const clauses = buildClauses(q, this.parts, named.map((m) => m.entity.id));
     const allowed = allowedDocs(q, this.parts);
     const matcher = this.wordMatcher(clauses);
     const masked = this.mask.set(clauses, this.parts.vocabulary.size);
@@ -48,8 +55,8 @@ export class Searcher {
       const candidates = clauses.length > 0 ? this.candidates(clauses, allowed) : undefined;
       return {
         query: q,
-        entities: this.searchEntities(q, allowed, limit.entity, matcher),
-        articles: this.searchArticles(q, clauses, candidates, allowed, limit.article, matcher),
+        entities: this.searchEntities(q, matched, allowed, limit.entity, matcher),
+        articles: this.searchArticles(q, clauses, candidates, named, allowed, limit.article, matcher),
         passages: candidates ? this.searchPassages(q, clauses, candidates, limit.passage) : [],
       };
     } finally {
@@ -166,12 +173,15 @@ export class Searcher {
     };
   }
 
-  private searchEntities(q: ParsedQuery, allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): SearchResult[] {
+  private searchEntities(q: ParsedQuery, matched: readonly Named[], allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): SearchResult[] {
     if (limit <= 0) return [];
     const text = [...q.words, ...q.phrases.flat()].join(' ');
-    let found: { entity: Entity; score: number }[];
+    let found: { entity: Entity; score: number; tier?: number }[];
     const { entities } = this.parts;
-    if (text) found = entities.matchEntities(text, q.type);
+    // A query that is (part of) an entity's name lists those entities, closest first, not the near-misses that share
+    // its words in another order.
+    if ((matched[0]?.tier ?? 0) > 0) found = matched.filter((m) => m.tier > 0);
+    else if (text) found = entities.matchEntities(text, q.type);
     else if (q.type) {
       found = entities.namedOfType(q.type).map((entity) => ({ entity, score: 1 }));
     } else return [];
@@ -197,13 +207,50 @@ export class Searcher {
         entity: { id: e.id, type: e.type, nameAr: e.nameAr, nameEn: e.nameEn, mentions: stats.mentions, articles: stats.articles },
       });
     }
-    // A total order (ties by id): the same whatever order the index met the entities in.
-    out.sort((a, b) => b.score - a.score || b.entity!.mentions - a.entity!.mentions || (a.entity!.id < b.entity!.id ? -1 : a.entity!.id > b.entity!.id ? 1 : 0));
+    // Closest first, then by score; a total order (ties by id): the same whatever order the index met the entities in.
+    const tierOf = new Map(found.map((m) => [m.entity.id, m.tier ?? 0]));
+    out.sort((a, b) => tierOf.get(b.entity!.id)! - tierOf.get(a.entity!.id)! || b.score - a.score || b.entity!.mentions - a.entity!.mentions || (a.entity!.id < b.entity!.id ? -1 : a.entity!.id > b.entity!.id ? 1 : 0));
     return out.slice(0, limit);
   }
 
-  private searchArticles(q: ParsedQuery, clauses: Clause[], cand: Candidates | undefined, allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): SearchResult[] {
+  /**
+   * The articles naming the entities the query names, best first by how much they are about them: how often they
+   * name them, whether in the title or the lead, and whether by the name as typed (`words` long, "تمام سلام") or only
+   * by a short form ("سلام"). Scores from 1: above every article that only holds the words.
+   */
+  private aboutEntities(named: readonly Named[], words: number, allowed: (d: Doc) => boolean, limit: number): [Doc, number][] {
+    const { entities, documents } = this.parts;
+    const ids = new Set(named.map((m) => m.entity.id));
+    const counts = new Map<number, number>();
+    for (const id of ids) entities.docCounts(id)?.forEach((d, n) => counts.set(d, (counts.get(d) ?? 0) + n));
+    const scored: [Doc, number][] = [];
+    for (const [d, n] of counts) {
+      const doc = documents.docs[d]!;
+      if (!doc.alive || !allowed(doc)) continue;
+      let inTitle = false;
+      let inLead = false;
+      let inFull = false;
+      const ms = doc.mentions;
+      for (let j = 0; j < ms.length; j += MENTION_FIELDS) {
+        if (!ids.has(entities.mentionIds[ms[j]!]!)) continue;
+        const first = ms[j + 3]!;
+        if (ms[j + 4]! - first + 1 >= words) inFull = true;
+        if (first >= doc.titleFirst && ms[j + 4]! <= doc.titleLast) inTitle = true;
+        else if (first <= Math.max(doc.titleLast, -1) + LEAD_WORDS) inLead = true;
+      }
+      const often = Math.min(1, Math.log1p(n) / Math.log(11));
+      scored.push([doc, 1 + 0.5 * often + (inTitle ? 0.3 : 0) + (inLead ? 0.2 : 0) + (inFull ? 0.3 : 0)]);
+    }
+    const dates = documents.dateRanks();
+    const ranks = documents.nameRanks();
+    return topK(scored, limit, (a, b) => b[1] - a[1] || dates[a[0].index]! - dates[b[0].index]! || ranks[a[0].index]! - ranks[b[0].index]!);
+  }
+
+  private searchArticles(q: ParsedQuery, clauses: Clause[], cand: Candidates | undefined, named: readonly Named[], allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): SearchResult[] {
     if (limit <= 0) return [];
+    // The name's length in words as typed, "عبد الله" and "عبدالله" alike.
+    const words = joinCompound([...q.words, ...q.phrases.flat()].join(' ')).split(' ').length;
+    const about = named.length > 0 ? this.aboutEntities(named, words, allowed, limit) : [];
     // Scores as a list (no map over thousands of candidates); outlets and filters merged through `at`.
     const ranked: [Doc, number][] = [];
     let at: Map<Doc, number> | undefined;
@@ -266,7 +313,10 @@ export class Searcher {
       for (const r of fuse.search(pattern)) rescored.set(r.item.doc, (rescored.get(r.item.doc) ?? 0) * 0.7 + (1 - (r.score ?? 1)) * 0.3);
       top = [...rescored.entries()];
     }
-    return topK(top, limit, order).map(([doc, score]) => ({
+    const first = new Set(about.map(([doc]) => doc));
+    const room = limit - about.length;
+    const rest = room > 0 ? topK(top.filter(([doc]) => !first.has(doc)), room, order) : [];
+    return [...about, ...rest].map(([doc, score]) => ({
       kind: 'article' as const,
       file: doc.id,
       name: doc.name,
@@ -282,6 +332,27 @@ export class Searcher {
     }));
   }
 }
+
+/** A query names an entity it matches only word by word when the match scores at least this (fuse.js, 0–1)… */
+const CLOSE_ENOUGH = 0.8;
+/** …and so does any other within this of the best. */
+const NEAR = 0.02;
+
+/**
+ * The entities a query names, among those it matches: those of the closest tier when it is 1 or 2 ("محمود عباس"
+ * names Mahmoud Abbas, not "عباس محمود"); at tier 0 (a spelling variant), the matches close to the best and good
+ * enough.
+ */
+function namedOf(matched: readonly Named[]): Named[] {
+  if (matched.length === 0) return [];
+  const best = matched[0]!.tier;
+  if (best > 0) return matched.filter((m) => m.tier === best);
+  const top = Math.max(...matched.map((m) => m.score));
+  return top < CLOSE_ENOUGH ? [] : matched.filter((m) => m.score >= top - NEAR);
+}
+
+/** Word indexes after the title within which a mention is in the article's lead. */
+const LEAD_WORDS = 60;
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
