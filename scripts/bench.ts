@@ -1,12 +1,13 @@
 /**
  * Benchmark (`npm run bench [-- --json] [-- --folder <dir>] [-- --sizes 1000,5000,20000]`). For each corpus
  * (synthetic ones recombined from the seed sentences by test/support/synthetic.ts and written to a temporary folder,
- * then ../shared/corpora/snn-dev read in place when it exists, or `--folder`): cold index in one thread (parse + recognize
+ * then ../shared/corpora/snn-dev and snn-scale read in place when they exist (`--no-snn`, `--no-snn-scale` skip
+ * them), or `--folder`): cold index in one thread (parse + recognize
  * + search index, and the search index alone); then, in a new process as a reopened window would be (`--reopen`,
  * the cache and snapshot passed as files), the warm start from the entry cache and search snapshot, one-file
  * updates, query p50/p95 over a fixed mix, hover p95 (the mention under a position + the card's data) and resident
- * memory after a GC (the whole process); and the same queries with fuse.js and MiniSearch over passages as
- * baselines. Nothing is written to the corpus. Prints numbers; asserts nothing. BENCH_DEBUG=1 breaks the warm
+ * memory after a GC (the whole process); and the same queries with fuse.js, MiniSearch and FlexSearch (exact
+ * words; prefixes) over passages as baselines. Nothing is written to the corpus. Prints numbers; asserts nothing. BENCH_DEBUG=1 breaks the warm
  * start and updates down (with GC pauses) and lists each query's slowest run; BENCH_PROFILE=cold:<file>,
  * warm:<file>, update:<file> or query:<file> writes a CPU profile of that phase; BENCH_HEAP=<file> a heap snapshot
  * after the warm start; BENCH_QUERIES='q1|q2' runs only those queries.
@@ -20,6 +21,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
+import { Charset, Index as FlexIndex } from 'flexsearch';
 import { fold, foldWithMap } from '../src/core/text/arabic';
 import { CacheFile } from '../src/node/cacheFile';
 import { EntryCache, knowledgeDigest, writeCache, type SplitCache } from '../src/core/persist/cache';
@@ -127,6 +129,16 @@ interface Run {
   baselineQueryP95Ms: number | null;
   miniSearchIndexMs: number | null;
   miniSearchQueryP95Ms: number | null;
+  /** FlexSearch over the same folded paragraphs: exact words ("strict"), and with prefixes ("forward"). */
+  flexExactIndexMs: number | null;
+  flexExactQueryP50Ms: number | null;
+  flexExactQueryP95Ms: number | null;
+  /** Heap it adds (after a GC). */
+  flexExactMB: number | null;
+  flexForwardIndexMs: number | null;
+  flexForwardQueryP50Ms: number | null;
+  flexForwardQueryP95Ms: number | null;
+  flexForwardMB: number | null;
 }
 
 /**
@@ -176,6 +188,39 @@ function recognition(recognizer: Recognizer, texts: readonly string[]): number {
   return runs.sort((a, b) => a - b)[1]!;
 }
 
+interface FlexRun {
+  indexMs: number;
+  p50: number;
+  p95: number;
+  mb: number;
+}
+
+/**
+ * FlexSearch as a baseline over the same folded paragraphs as MiniSearch: `strict` finds exact words only (no
+ * clitics, no typos), `forward` also their prefixes. Its index time, query p50/p95 over the bench's queries (three
+ * runs) and the heap it adds.
+ */
+function flexBaseline(tokenize: 'strict' | 'forward', passages: readonly string[]): FlexRun {
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const t = process.hrtime.bigint();
+  const index = new FlexIndex({ tokenize, encoder: Charset.Exact });
+  passages.forEach((p, id) => index.add(id, p));
+  const indexMs = ms(t);
+  gc();
+  const mb = (process.memoryUsage().heapUsed - heap0) / 1048576;
+  const times: number[] = [];
+  for (let rep = 0; rep < 3; rep++) {
+    for (const q of QUERIES) {
+      const s = process.hrtime.bigint();
+      index.search(foldedWords(q).join(' '), { limit: 50 });
+      times.push(ms(s));
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { indexMs, p50: percentile(times, 50), p95: percentile(times, 95), mb };
+}
+
 async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
   const mb = docs.reduce((s, d) => s + statSync(d.path).size, 0) / 1048576;
   const recognizer = new Recognizer(builtInEntities());
@@ -215,6 +260,7 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
   let baselineQueryP95Ms: number | null = null;
   let miniSearchIndexMs: number | null = null;
   let miniSearchQueryP95Ms: number | null = null;
+  const flex: Partial<Record<'strict' | 'forward', FlexRun>> = {};
   if (baselineQueries > 0) {
     const passages = docs.flatMap((d) => readFileSync(d.path, 'utf8').split(/\n+/).filter((p) => p.trim()).map((p) => ({ file: d.name, text: fold(p) })));
     const fuse = new Fuse(passages, { keys: ['text'], ignoreLocation: true, threshold: 0.3, includeScore: true });
@@ -241,6 +287,7 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
     }
     mt.sort((a, b) => a - b);
     miniSearchQueryP95Ms = percentile(mt, 95);
+    for (const mode of ['strict', 'forward'] as const) flex[mode] = flexBaseline(mode, passages.map((p) => foldedWords(p.text).join(' ')));
   }
   return {
     articles: docs.length,
@@ -265,6 +312,14 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
     baselineQueryP95Ms: baselineQueryP95Ms === null ? null : round(baselineQueryP95Ms),
     miniSearchIndexMs: miniSearchIndexMs === null ? null : round(miniSearchIndexMs),
     miniSearchQueryP95Ms: miniSearchQueryP95Ms === null ? null : round(miniSearchQueryP95Ms),
+    flexExactIndexMs: flex.strict ? round(flex.strict.indexMs) : null,
+    flexExactQueryP50Ms: flex.strict ? round(flex.strict.p50) : null,
+    flexExactQueryP95Ms: flex.strict ? round(flex.strict.p95) : null,
+    flexExactMB: flex.strict ? round(flex.strict.mb) : null,
+    flexForwardIndexMs: flex.forward ? round(flex.forward.indexMs) : null,
+    flexForwardQueryP50Ms: flex.forward ? round(flex.forward.p50) : null,
+    flexForwardQueryP95Ms: flex.forward ? round(flex.forward.p95) : null,
+    flexForwardMB: flex.forward ? round(flex.forward.mb) : null,
   };
 }
 
@@ -476,16 +531,19 @@ async function main(): Promise<void> {
     for (const n of sizes) corpora.push({ label: `synthetic ${n}`, docs: () => writeSynthetic(n) });
     const snn = join(root, '..', 'shared', 'corpora', 'snn-dev');
     if (!process.argv.includes('--no-snn') && existsSync(snn)) corpora.push({ label: 'snn-dev', docs: () => readFolder(snn) });
+    // Real news at the size users bring: 9,428 articles.
+    const scale = join(root, '..', 'shared', 'corpora', 'snn-scale');
+    if (!process.argv.includes('--no-snn') && !process.argv.includes('--no-snn-scale') && existsSync(scale)) corpora.push({ label: 'snn-scale', docs: () => readFolder(scale) });
   }
   const baselineQueries = Number(arg('--baseline-queries') ?? 6);
   const results: { label: string; r: Run }[] = [];
-  console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}; ${QUERIES.length} queries × 5 runs; baselines over paragraphs: fuse.js (first ${baselineQueries} queries, 2 above 10k articles), MiniSearch (fuzzy 0.2, prefix, AND)`);
+  console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}; ${QUERIES.length} queries × 5 runs; baselines over paragraphs: fuse.js (first ${baselineQueries} queries, 2 above 10k articles), MiniSearch (fuzzy 0.2, prefix, AND), FlexSearch 0.8 (exact words; prefixes)`);
   for (const c of corpora) {
     const r = await run(c.docs(), baselineQueries);
     results.push({ label: c.label, r });
     const x = (b: number | null): string => (b === null ? '—' : `${b} ms (${round(b / Math.max(r.queryP95Ms, 0.001))}×)`);
     console.log(
-      `${c.label.padEnd(16)} ${String(r.articles).padStart(6)} articles ${r.mb.toFixed(1).padStart(6)} MB | cold ${r.coldMs.toFixed(0)} ms ${r.coldMBps} MB/s (index alone ${r.indexMs.toFixed(0)} ms ${r.indexMBps} MB/s; recognition alone ${r.recognizeMs.toFixed(0)} ms ${r.recognizeMBps} MB/s) | warm ${r.warmStartMs.toFixed(0)} ms (cache ${r.cacheMB} MB, snapshot ${r.snapshotMB} MB) | update ${r.updateMs} ms (entity index built in ${r.entityIndexMs.toFixed(0)} ms) | query p50 ${r.queryP50Ms} p95 ${r.queryP95Ms} ms | hover p95 ${r.hoverP95Ms} ms | RSS ${r.rssMB} MB (${r.rssRatio}× text; ${r.rssColdMB} MB after cold) | fuse.js p95 ${x(r.baselineQueryP95Ms)} | MiniSearch p95 ${x(r.miniSearchQueryP95Ms)}`,
+      `${c.label.padEnd(16)} ${String(r.articles).padStart(6)} articles ${r.mb.toFixed(1).padStart(6)} MB | cold ${r.coldMs.toFixed(0)} ms ${r.coldMBps} MB/s (index alone ${r.indexMs.toFixed(0)} ms ${r.indexMBps} MB/s; recognition alone ${r.recognizeMs.toFixed(0)} ms ${r.recognizeMBps} MB/s) | warm ${r.warmStartMs.toFixed(0)} ms (cache ${r.cacheMB} MB, snapshot ${r.snapshotMB} MB) | update ${r.updateMs} ms (entity index built in ${r.entityIndexMs.toFixed(0)} ms) | query p50 ${r.queryP50Ms} p95 ${r.queryP95Ms} ms | hover p95 ${r.hoverP95Ms} ms | RSS ${r.rssMB} MB (${r.rssRatio}× text; ${r.rssColdMB} MB after cold) | fuse.js p95 ${x(r.baselineQueryP95Ms)} | MiniSearch p95 ${x(r.miniSearchQueryP95Ms)} | FlexSearch exact p50 ${r.flexExactQueryP50Ms ?? '—'} p95 ${x(r.flexExactQueryP95Ms)}, ${r.flexExactMB ?? '—'} MB; prefix p50 ${r.flexForwardQueryP50Ms ?? '—'} p95 ${x(r.flexForwardQueryP95Ms)}, ${r.flexForwardMB ?? '—'} MB`,
     );
   }
   // The JSON line: the largest corpus run.
