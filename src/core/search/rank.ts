@@ -1,9 +1,9 @@
 /**
  * A query's results: its clauses and candidates (`clauses.ts`, `candidates.ts`), then passages ranked top-k by a
- * bound on each candidate's best window (`windows.ts`), articles by their titles and hits (re-ranked with fuse.js),
- * entities by their names (`entityMatch.ts`).
+ * bound on each candidate's best window (`windows.ts`), articles by their titles and hits (the best re-ranked by how
+ * much of the query their title holds), entities by their names (`entityMatch.ts`); the entities the query names
+ * first.
  */
-import Fuse from 'fuse.js';
 import { joinCompound } from '../entities/names';
 import type { Entity } from '../entities/recognizer';
 import type { Named } from './entityMatch';
@@ -165,12 +165,11 @@ export class Searcher {
       for (const t of c.terms.keys()) terms.add(t);
       for (const p of c.phrase ?? []) for (const t of p) terms.add(t);
     }
-    const english = new Set<string>();
-    for (const c of clauses) for (const id of c.entities.keys()) for (const n of this.parts.entities.entityNames(id)) english.add(n);
-    return (w) => {
-      const t = this.parts.vocabulary.termId(w);
-      return (t !== undefined && terms.has(t)) || english.has(w);
-    };
+    // The words as text: a set lookup per word shown, not a search of the vocabulary.
+    const words = new Set<string>();
+    for (const t of terms) words.add(this.parts.vocabulary.termText[t]!);
+    for (const c of clauses) for (const id of c.entities.keys()) for (const n of this.parts.entities.entityNames(id)) words.add(n);
+    return (w) => words.has(w);
   }
 
   private searchEntities(q: ParsedQuery, matched: readonly Named[], allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): SearchResult[] {
@@ -302,16 +301,15 @@ export class Searcher {
       for (const doc of documents.docs) if (allowed(doc)) raise(doc, 0.5);
     }
     const order = (a: [Doc, number], b: [Doc, number]): number => b[1] - a[1] || dates[a[0].index]! - dates[b[0].index]! || ranks[a[0].index]! - ranks[b[0].index]!;
-    // Rank the best candidates' titles with fuse.js (fuzzy, on folded text) when there are words
-    // (only the best: fuse.js over every candidate's title would be slow).
-    const pattern = [...q.words, ...q.phrases.flat()].join(' ');
+    // The best candidates re-ranked by how much of the query their titles hold (each clause's best weight among the
+    // title's words, from the candidates' pass: no title is read again).
     let top = ranked;
-    if (pattern && ranked.length > 1) {
-      top = topK(ranked, limit * 5, order);
-      const fuse = new Fuse(top.map(([doc]) => ({ doc, title: documents.foldedTitle(doc) })), { keys: ['title'], includeScore: true, ignoreLocation: true, threshold: 0.6, useExtendedSearch: true });
-      const rescored = new Map(top);
-      for (const r of fuse.search(pattern)) rescored.set(r.item.doc, (rescored.get(r.item.doc) ?? 0) * 0.7 + (1 - (r.score ?? 1)) * 0.3);
-      top = [...rescored.entries()];
+    if (cand && n > 0 && ranked.length > 1) {
+      top = topK(ranked, limit * 5, order).map(([doc, score]): [Doc, number] => {
+        let share = 0;
+        for (let i = 0; i < n; i++) share += cand.titleBest[i]![doc.index]!;
+        return share > 0 ? [doc, score * 0.7 + (share / n) * 0.3] : [doc, score];
+      });
     }
     const first = new Set(about.map(([doc]) => doc));
     const room = limit - about.length;
