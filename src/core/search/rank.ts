@@ -220,10 +220,21 @@ export class Searcher {
   private aboutEntities(named: readonly Named[], words: number, allowed: (d: Doc) => boolean, limit: number): [Doc, number][] {
     const { entities, documents } = this.parts;
     const ids = new Set(named.map((m) => m.entity.id));
+    // Per mention number (an entity may have several, one per type): whether it is one of the named.
+    const isNamed = new Uint8Array(entities.mentionIds.length);
+    entities.mentionIds.forEach((id, k) => (isNamed[k] = ids.has(id) ? 1 : 0));
     const counts = new Map<number, number>();
     for (const id of ids) entities.docCounts(id)?.forEach((d, n) => counts.set(d, (counts.get(d) ?? 0) + n));
-    const scored: [Doc, number][] = [];
-    for (const [d, n] of counts) {
+    // Most mentions first: an article's score is at most its count's part plus every bonus, so once that bound is
+    // below the limit-th score found, no article after it can enter (it names them less often).
+    const byCount = [...counts].sort((x, y) => y[1] - x[1]);
+    const often = (n: number): number => Math.min(1, Math.log1p(n) / Math.log(11));
+    const dates = documents.dateRanks();
+    const ranks = documents.nameRanks();
+    const cmp = (a: [Doc, number], b: [Doc, number]): number => b[1] - a[1] || dates[a[0].index]! - dates[b[0].index]! || ranks[a[0].index]! - ranks[b[0].index]!;
+    const top: [Doc, number][] = [];
+    for (const [d, n] of byCount) {
+      if (top.length >= limit && 1 + 0.5 * often(n) + MAX_ABOUT_BONUS + 1e-9 < top[limit - 1]![1]) break;
       const doc = documents.docs[d]!;
       if (!doc.alive || !allowed(doc)) continue;
       let inTitle = false;
@@ -231,18 +242,15 @@ export class Searcher {
       let inFull = false;
       const ms = doc.mentions;
       for (let j = 0; j < ms.length; j += MENTION_FIELDS) {
-        if (!ids.has(entities.mentionIds[ms[j]!]!)) continue;
+        if (isNamed[ms[j]!] !== 1) continue;
         const first = ms[j + 3]!;
         if (ms[j + 4]! - first + 1 >= words) inFull = true;
         if (first >= doc.titleFirst && ms[j + 4]! <= doc.titleLast) inTitle = true;
         else if (first <= Math.max(doc.titleLast, -1) + LEAD_WORDS) inLead = true;
       }
-      const often = Math.min(1, Math.log1p(n) / Math.log(11));
-      scored.push([doc, 1 + 0.5 * often + (inTitle ? 0.3 : 0) + (inLead ? 0.2 : 0) + (inFull ? 0.3 : 0)]);
+      insertSorted(top, [doc, 1 + 0.5 * often(n) + (inTitle ? TITLE_BONUS : 0) + (inLead ? LEAD_BONUS : 0) + (inFull ? FULL_BONUS : 0)], limit, cmp);
     }
-    const dates = documents.dateRanks();
-    const ranks = documents.nameRanks();
-    return topK(scored, limit, (a, b) => b[1] - a[1] || dates[a[0].index]! - dates[b[0].index]! || ranks[a[0].index]! - ranks[b[0].index]!);
+    return top;
   }
 
   private searchArticles(q: ParsedQuery, clauses: Clause[], cand: Candidates | undefined, named: readonly Named[], allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): SearchResult[] {
@@ -351,6 +359,11 @@ function namedOf(matched: readonly Named[]): Named[] {
 
 /** Word indexes after the title within which a mention is in the article's lead. */
 const LEAD_WORDS = 60;
+/** What an article about the named entities gains: named in its title, in its lead, by the name as typed. */
+const TITLE_BONUS = 0.3;
+const LEAD_BONUS = 0.2;
+const FULL_BONUS = 0.3;
+const MAX_ABOUT_BONUS = TITLE_BONUS + LEAD_BONUS + FULL_BONUS;
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
