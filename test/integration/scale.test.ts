@@ -115,4 +115,25 @@ describe(`A corpus of ${ARTICLES} articles`, function () {
     assert.equal(article.kind, 'article');
     assert.equal(entities.getTreeItem(article).description, String(top.articles[ENTITY_PAGE + 5]!.mentions.length));
   });
+
+  it('a name query ranks the articles naming that person first, in the quick pick (screenshot)', async () => {
+    const { corpus, search } = exports;
+    await corpus.ready();
+    await vscode.commands.executeCommand('corpusNavigator.search', 'سيرغي لافروف');
+    const picker = await waitFor(() => search.picker, 10_000, 'the quick pick opens');
+    await waitFor(async () => {
+      await picker.settled();
+      return !picker.partial && picker.quickPick.items.some((i) => i.result?.kind === 'article');
+    }, 60_000, 'the search answers from the whole corpus');
+    const results = picker.quickPick.items.flatMap((i) => (i.result ? [i.result] : []));
+    assert.equal(results.find((r) => r.kind === 'entity')?.entity?.id, 'sergey-lavrov');
+    const articles = results.filter((r) => r.kind === 'article').slice(0, 10);
+    assert.ok(articles.length >= 5, `articles listed (${articles.length})`);
+    for (const a of articles) {
+      const named = corpus.get(a.file)?.mentions.some((m) => m.entity === 'sergey-lavrov');
+      assert.ok(named, `${a.name} names Sergey Lavrov`);
+    }
+    await screenshot('scale-search-name');
+    picker.dispose();
+  });
 });
