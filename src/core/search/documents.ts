@@ -87,7 +87,8 @@ export class DocumentStore {
   });
   /** Live documents per folded outlet, and a fuse.js index over them (made on first use). */
   private readonly outlets = new Map<string, number>();
-  private outletFuse: Fuse<{ outlet: string }> | undefined;
+  /** Per run of three letters (or a shorter word), the live outlets whose folded name holds it. */
+  private outletGrams: Map<string, string[]> | undefined;
 
   get size(): number {
     return this.byId.size;
@@ -194,15 +195,30 @@ export class DocumentStore {
     const n = (this.outlets.get(outlet) ?? 0) + delta;
     if (n > 0) this.outlets.set(outlet, n);
     else this.outlets.delete(outlet);
-    if (n === (delta > 0 ? 1 : 0)) this.outletFuse = undefined;
+    if (n === (delta > 0 ? 1 : 0)) this.outletGrams = undefined;
   }
 
-  /** A fuse.js index over the live documents' folded outlets. */
-  outletMatcher(): Fuse<{ outlet: string }> {
-    return (this.outletFuse ??= new Fuse(
-      [...this.outlets.keys()].map((outlet) => ({ outlet })),
-      { keys: ['outlet'], includeScore: true, threshold: 0.2, ignoreLocation: true },
-    ));
+  /**
+   * The live outlets whose folded name is the query's, closely (fuse.js, threshold 0.2), with a score (0–1). Only the
+   * outlets sharing a run of three letters with the query are compared: a corpus whose parser read thousands of
+   * "outlets" does not pay for each of them at every query.
+   */
+  matchOutlets(text: string): Map<string, number> {
+    if (!this.outletGrams) {
+      this.outletGrams = new Map();
+      for (const outlet of this.outlets.keys()) {
+        for (const g of new Set(gramsOf(outlet))) {
+          const list = this.outletGrams.get(g);
+          if (list) list.push(outlet);
+          else this.outletGrams.set(g, [outlet]);
+        }
+      }
+    }
+    const candidates = new Set<string>();
+    for (const g of gramsOf(text)) for (const o of this.outletGrams.get(g) ?? []) candidates.add(o);
+    if (candidates.size === 0) return new Map();
+    const fuse = new Fuse([...candidates].map((outlet) => ({ outlet })), { keys: ['outlet'], includeScore: true, threshold: 0.2, ignoreLocation: true });
+    return new Map(fuse.search(text).map((r) => [r.item.outlet, 1 - (r.score ?? 1)]));
   }
 
   /** Each document's place in the order of dates: newest first, undated last (ties: by name). */
@@ -240,4 +256,17 @@ export class DocumentStore {
     this.aliveBits[i] = 1;
     if (doc.outletFolded) this.countOutlet(doc.outletFolded, 1);
   }
+}
+
+/** The runs of three letters of each word of a folded text, and its words shorter than three letters whole. */
+function gramsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    if (word.length < 3) {
+      if (word) out.push(word);
+      continue;
+    }
+    for (let i = 0; i + 3 <= word.length; i++) out.push(word.slice(i, i + 3));
+  }
+  return out;
 }

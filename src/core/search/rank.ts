@@ -296,8 +296,7 @@ export class Searcher {
     // Outlets whose name is the query ("الحل نت").
     const text = q.words.join(' ');
     if (text) {
-      const outlets = documents.outletMatcher();
-      const matched = new Map(outlets.search(text).map((r) => [r.item.outlet, 1 - (r.score ?? 1)]));
+      const matched = documents.matchOutlets(text);
       if (matched.size > 0) {
         for (const doc of documents.docs) {
           const s = doc.alive && matched.get(doc.outletFolded);
