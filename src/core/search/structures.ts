@@ -220,17 +220,6 @@ export function lowerBound<T extends number | string>(a: ArrayLike<T>, x: T): nu
   return partitionPoint(0, a.length, (i) => a[i]! < x);
 }
 
-/** Words grouped by their length. */
-export function groupByLength(words: Iterable<string>): Map<number, string[]> {
-  const m = new Map<number, string[]>();
-  for (const w of words) {
-    const list = m.get(w.length);
-    if (list) list.push(w);
-    else m.set(w.length, [w]);
-  }
-  return m;
-}
-
 /** The length of an array restored for `size` items: room to grow, a power of two. */
 export function capacityFor(size: number): number {
   return Math.max(1024, 2 ** Math.ceil(Math.log2(size + 1)));

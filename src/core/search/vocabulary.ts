@@ -6,7 +6,8 @@ import { fold } from '../text/arabic';
 import { proclitic } from '../text/tokenize';
 import { allowedEdits, boundedDistance } from './fuzzy';
 import { partitionPoint } from '../text/ranges';
-import { EMPTY, groupByLength, lowerBound } from './structures';
+import { EMPTY, lowerBound } from './structures';
+import { TypoIndex } from './typo';
 
 export interface Expansion {
   weights: Map<number, number>;
@@ -50,13 +51,13 @@ export class FormIndex {
   private baseTerms: Uint32Array = EMPTY;
   private readonly added = new Map<string, number[]>();
   private sortedForms: readonly string[] | undefined;
-  private formsByLength: Map<number, string[]> | undefined;
+  private typoIndex: TypoIndex | undefined;
 
   restore(forms: readonly string[], offsets: Uint32Array, terms: Uint32Array): void {
     this.baseForms = forms;
     this.baseOffsets = offsets;
     this.baseTerms = terms;
-    this.sortedForms = this.formsByLength = undefined;
+    this.sortedForms = this.typoIndex = undefined;
   }
 
   private baseIndex(form: string): number {
@@ -78,7 +79,7 @@ export class FormIndex {
     const list = this.added.get(form);
     if (list) return void list.push(term);
     this.added.set(form, [term]);
-    if (this.baseIndex(form) < 0) this.sortedForms = this.formsByLength = undefined;
+    if (this.baseIndex(form) < 0) this.sortedForms = this.typoIndex = undefined;
   }
 
   /** Every form, in order. */
@@ -95,9 +96,9 @@ export class FormIndex {
     return (this.sortedForms = out);
   }
 
-  /** Every form, by its length. */
-  byLength(): Map<number, string[]> {
-    return (this.formsByLength ??= groupByLength(this.sorted()));
+  /** The forms by length with their letters' signatures, to find those a few edits from a word. */
+  typos(): TypoIndex {
+    return (this.typoIndex ??= new TypoIndex(this.sorted()));
   }
 }
 
@@ -179,14 +180,7 @@ export class Vocabulary {
         // Spelling variants and typos (انطونوف → انتونوف, بيدرسن → بيدرسون).
         const k = allowedEdits(form);
         if (k === 0) continue;
-        const byLength = this.forms.byLength();
-        for (let len = form.length - k; len <= form.length + k; len++) {
-          for (const candidate of byLength.get(len) ?? []) {
-            if (candidate === form) continue;
-            const d = boundedDistance(form, candidate, k);
-            if (d <= k) extra.push({ form: candidate, weight: weight * EDIT_WEIGHT[d]! });
-          }
-        }
+        this.forms.typos().within(form, k, (candidate, d) => extra.push({ form: candidate, weight: weight * EDIT_WEIGHT[d]! }));
       }
       extra.sort((a, b) => b.weight - a.weight);
       for (const { form, weight, completion } of extra.slice(0, MAX_EXPANSIONS)) viaForm(form, weight, completion);
