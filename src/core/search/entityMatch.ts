@@ -1,6 +1,7 @@
 /**
  * The entities of an index: the known ones (to resolve mentions and English names with), each named entity's
- * documents and mention counts, its totals over the corpus, and the fuse.js matcher of entity names.
+ * documents and mention counts, its totals over the corpus, and the matcher of entity names (an index of their words
+ * finds the candidates, fuse.js ranks them).
  */
 import Fuse from 'fuse.js';
 import type { Entity, EntityType } from '../entities/recognizer';
@@ -8,6 +9,7 @@ import { ALIVE, type Doc, MENTION_FIELDS, TYPE_BIT } from './documents';
 import { scanWords } from './scan';
 import { DocCounts } from './structures';
 import { wordMatches } from './vocabulary';
+import { EntityNameIndex } from './entityNames';
 import { joinCompound } from '../entities/names';
 
 /** An entity a query matches, with how closely (see `EntityMatcher.tieredMatches`). */
@@ -25,6 +27,14 @@ interface EntityTotals {
   bestCount: number;
 }
 
+interface EntityRecord {
+  id: string;
+  names: string[];
+  words: string[];
+}
+
+const FUSE_OPTIONS = { keys: ['names'], includeScore: true, ignoreLocation: true, threshold: 0.3, useExtendedSearch: true };
+
 export class EntityMatcher {
   // The known entities, their mentions by document, and a fuse.js index over the named ones.
   private entityTable = new Map<string, Entity>();
@@ -39,7 +49,8 @@ export class EntityMatcher {
   private readonly mentionNumberByType = new Map<string, number>();
   /** Per entity number, a document's mentions while they are counted (zero between documents). */
   private entityCounts = new Int32Array(0);
-  private entityFuse: Fuse<{ id: string; names: string[]; words: string[] }> | undefined;
+  /** The named entities' names (made on first use, until an entity comes or goes) and an index of their words. */
+  private entityRecords: { records: EntityRecord[]; index: EntityNameIndex } | undefined;
   /** Per entity, over every live document (made on first use, then kept current). */
   private readonly totals = new Map<string, EntityTotals>();
   /** `matchEntities` results by text and type (until an entity comes or goes). */
@@ -61,7 +72,7 @@ export class EntityMatcher {
   }
 
   private forgetEntityMatches(): void {
-    this.entityFuse = undefined;
+    this.entityRecords = undefined;
     this.entityMatches.clear();
   }
 
@@ -183,8 +194,8 @@ export class EntityMatcher {
     return [...this.entityDocs.keys()].map((id) => this.entityTable.get(id)).filter((e): e is Entity => e?.type === type);
   }
 
-  private entityMatcher(): Fuse<{ id: string; names: string[]; words: string[] }> {
-    if (this.entityFuse) return this.entityFuse;
+  private namedRecords(): { records: EntityRecord[]; index: EntityNameIndex } {
+    if (this.entityRecords) return this.entityRecords;
     const records = [...this.entityDocs.keys()]
       .map((id) => this.entityTable.get(id))
       .filter((e): e is Entity => e !== undefined)
@@ -192,8 +203,7 @@ export class EntityMatcher {
         const names = [...new Set([e.nameAr, ...e.aliases, e.nameEn].map((n) => foldedWordsOf(n).join(' ')))];
         return { id: e.id, names, words: [...new Set(names.flatMap((n) => n.split(' ')))] };
       });
-    this.entityFuse = new Fuse(records, { keys: ['names'], includeScore: true, ignoreLocation: true, threshold: 0.3, useExtendedSearch: true });
-    return this.entityFuse;
+    return (this.entityRecords = { records, index: new EntityNameIndex(records) });
   }
 
   /**
@@ -209,7 +219,11 @@ export class EntityMatcher {
     const cached = this.entityMatches.get(key);
     if (cached) return cached;
     if (this.entityMatches.size > 2000) this.entityMatches.clear();
-    const found = this.entityMatcher()
+    // fuse.js ranks only the entities whose name words every query word can stand for (its score of a record does
+    // not depend on the others, and the filter below would drop the rest).
+    const { records, index } = this.namedRecords();
+    const candidates = index.candidates(words).map((r) => records[r]!);
+    const found = new Fuse(candidates, FUSE_OPTIONS)
       .search(pattern)
       .map((r) => ({ entity: this.entityTable.get(r.item.id)!, score: 1 - (r.score ?? 1), names: r.item.words }))
       .filter((r) => (type === undefined || r.entity.type === type) && words.every((w) => r.names.some((n) => wordMatches(w, n))))
