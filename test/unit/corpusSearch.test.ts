@@ -125,6 +125,31 @@ describe('live search index kept current', () => {
     assert.ok(search.snapshotParts(true), 'the index as changed is still to be written');
   });
 
+  it('prepares in slices what first queries make; answers as an index built anew after changes', async () => {
+    const { seeds, host } = doubledSeeds();
+    const { corpus, search } = liveSearch(host, recognizer);
+    await search.ready();
+    let pauses = 0;
+    assert.equal(await search.prepareInSlices(async () => void pauses++, 0), true);
+    assert.ok(pauses >= 2, `${pauses} pauses`);
+    // Entities and words that come after (kept in the prepared indexes in place), then answers.
+    await change(host, corpus, seeds);
+    await corpus.update(host.put('more.txt', 'قال وزير الخارجية الفنلندي بيكا هافيستو إن أنطونوف ولافروف التقيا.'));
+    const after = await search.ready();
+    assert.deepEqual(answers(after), answers(await fresh(host, recognizer)));
+    assert.ok(after.search('هافيستو').entities.length > 0, 'the person discovered in the new file is found');
+    // The index changed while preparing: it stops (a query makes what is left).
+    let changed = false;
+    const prepared = await search.prepareInSlices(async () => {
+      if (changed) return;
+      changed = true;
+      await corpus.update(host.put('more.txt', 'خبر آخر عن الطقس.'));
+      await search.ready();
+    }, 0);
+    assert.equal(prepared, false);
+    assert.deepEqual(answers(await search.ready()), answers(await fresh(host, recognizer)));
+  });
+
   it('shows passages read off the articles\' lines exactly as from the whole texts, reading few files', async () => {
     const host = memoryHost();
     const inputs = [...readSeeds(), ...syntheticArticles(60)];

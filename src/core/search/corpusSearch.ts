@@ -132,6 +132,16 @@ export class CorpusSearch implements Disposable {
     }
   }
 
+  /**
+   * Makes, a slice at a time, what the first queries on this index would otherwise make (`SearchIndex.prepareSteps`);
+   * false when the index changed meanwhile (the next query makes what is left).
+   */
+  async prepareInSlices(pause: () => Promise<void>, sliceMs = 20): Promise<boolean> {
+    const [index, revision, syncs] = [this.searchIndex, this.revision, this.syncs];
+    const unchanged = (): boolean => this.searchIndex === index && this.revision === revision && this.syncs === syncs;
+    return (await runInSlices(index.prepareSteps(), pause, sliceMs, unchanged).then(() => unchanged())) === true;
+  }
+
   /** Whether the index holds the corpus as it is (and, with `ifChanged`, differs from the snapshot on disk). */
   private canSnapshot(ifChanged: boolean): boolean {
     if (this.corpus.indexing || this.stale) return false;

@@ -9,7 +9,7 @@ import { ALIVE, type Doc, MENTION_FIELDS, TYPE_BIT } from './documents';
 import { scanWords } from './scan';
 import { DocCounts } from './structures';
 import { wordMatches } from './vocabulary';
-import { EntityNameIndex } from './entityNames';
+import { foldedWordsOf, NamedEntities } from './entityNames';
 import { joinCompound } from '../entities/names';
 
 /** An entity a query matches, with how closely (see `EntityMatcher.tieredMatches`). */
@@ -25,12 +25,6 @@ interface EntityTotals {
   articles: number;
   best: Doc | undefined;
   bestCount: number;
-}
-
-interface EntityRecord {
-  id: string;
-  names: string[];
-  words: string[];
 }
 
 const FUSE_OPTIONS = { keys: ['names'], includeScore: true, ignoreLocation: true, threshold: 0.3, useExtendedSearch: true };
@@ -50,7 +44,7 @@ export class EntityMatcher {
   /** Per entity number, a document's mentions while they are counted (zero between documents). */
   private entityCounts = new Int32Array(0);
   /** The named entities' names (made on first use, until an entity comes or goes) and an index of their words. */
-  private entityRecords: { records: EntityRecord[]; index: EntityNameIndex } | undefined;
+  private entityRecords: NamedEntities | undefined;
   /** Per entity, over every live document (made on first use, then kept current). */
   private readonly totals = new Map<string, EntityTotals>();
   /** `matchEntities` results by text and type (until an entity comes or goes). */
@@ -60,20 +54,20 @@ export class EntityMatcher {
   constructor(private readonly docs: readonly Doc[]) {}
 
   setEntities(entities: readonly Entity[]): void {
-    // The same entities again (each sync of a live corpus): the fuse.js index stays.
-    if (entities.length === this.entityTable.size && entities.every((e) => this.entityTable.get(e.id) === e)) return;
+    const before = this.entityTable;
+    // The same entities again (each sync of a live corpus): the matches stay.
+    if (entities.length === before.size && entities.every((e) => before.get(e.id) === e)) return;
     this.entityTable = new Map(entities.map((e) => [e.id, e]));
-    this.forgetEntityMatches();
+    this.entityMatches.clear();
+    // Entities only added (people discovered in a changed file), none yet named: the names made so far stay, and
+    // each new one's joins them as a document names it. Otherwise they are made again.
+    const onlyAdded = [...before].every(([id, e]) => this.entityTable.get(id) === e) && entities.every((e) => before.has(e.id) || !this.entityDocs.has(e.id));
+    if (!onlyAdded) this.entityRecords = undefined;
   }
 
   /** The entities the index resolves mentions with (known, and any discovered it was given). */
   entities(): Entity[] {
     return [...this.entityTable.values()];
-  }
-
-  private forgetEntityMatches(): void {
-    this.entityRecords = undefined;
-    this.entityMatches.clear();
   }
 
   /** Counts a new document's mentions; `named`: the entities it names. */
@@ -92,8 +86,8 @@ export class EntityMatcher {
         totals.bestCount = n;
       }
     }
-    // The fuse.js index changes only when an entity comes or goes.
-    if (newEntity) this.forgetEntityMatches();
+    // The matches change only when an entity comes or goes (its record was added as it came).
+    if (newEntity) this.entityMatches.clear();
   }
 
   /** Uncounts a removed document's mentions. */
@@ -111,7 +105,8 @@ export class EntityMatcher {
       perDoc?.delete(doc.index);
       if (perDoc?.size === 0) {
         this.entityDocs.delete(entity);
-        this.forgetEntityMatches();
+        this.entityRecords?.remove(entity);
+        this.entityMatches.clear();
       }
     }
   }
@@ -162,6 +157,7 @@ export class EntityMatcher {
       let perDoc = this.entityDocs.get(entity);
       if (!perDoc) {
         this.entityDocs.set(entity, (perDoc = new DocCounts()));
+        this.entityRecords?.add(this.entityTable.get(entity));
         newEntity = true;
       }
       perDoc.add(index, counts[e]!);
@@ -194,16 +190,29 @@ export class EntityMatcher {
     return [...this.entityDocs.keys()].map((id) => this.entityTable.get(id)).filter((e): e is Entity => e?.type === type);
   }
 
-  private namedRecords(): { records: EntityRecord[]; index: EntityNameIndex } {
+  /** The named entities' names and the index of their words: made once, then kept current as entities come and go. */
+  private namedRecords(): NamedEntities {
     if (this.entityRecords) return this.entityRecords;
-    const records = [...this.entityDocs.keys()]
-      .map((id) => this.entityTable.get(id))
-      .filter((e): e is Entity => e !== undefined)
-      .map((e) => {
-        const names = [...new Set([e.nameAr, ...e.aliases, e.nameEn].map((n) => foldedWordsOf(n).join(' ')))];
-        return { id: e.id, names, words: [...new Set(names.flatMap((n) => n.split(' ')))] };
-      });
-    return (this.entityRecords = { records, index: new EntityNameIndex(records) });
+    const named = new NamedEntities();
+    for (const id of this.entityDocs.keys()) named.add(this.entityTable.get(id));
+    return (this.entityRecords = named);
+  }
+
+  /**
+   * Makes, a step at a time, what a query's first run would (the named entities' names and their index), so that it
+   * need not: for idle time. The index must not change meanwhile (`CorpusSearch` checks).
+   */
+  *prepareSteps(): Generator<void> {
+    if (!this.entityRecords) {
+      const named = new NamedEntities();
+      let n = 0;
+      for (const id of this.entityDocs.keys()) {
+        named.add(this.entityTable.get(id));
+        if (++n % 500 === 0) yield;
+      }
+      this.entityRecords = named;
+    }
+    yield* this.entityRecords.prepareSteps();
   }
 
   /**
@@ -221,8 +230,7 @@ export class EntityMatcher {
     if (this.entityMatches.size > 2000) this.entityMatches.clear();
     // fuse.js ranks only the entities whose name words every query word can stand for (its score of a record does
     // not depend on the others, and the filter below would drop the rest).
-    const { records, index } = this.namedRecords();
-    const candidates = index.candidates(words).map((r) => records[r]!);
+    const candidates = this.namedRecords().candidates(words);
     const found = new Fuse(candidates, FUSE_OPTIONS)
       .search(pattern)
       .map((r) => ({ entity: this.entityTable.get(r.item.id)!, score: 1 - (r.score ?? 1), names: r.item.words }))
@@ -298,10 +306,4 @@ export class EntityMatcher {
     for (const name of [e.nameAr, ...e.aliases]) scanWords(name, (w) => words.push(w));
     return words;
   }
-}
-
-function foldedWordsOf(text: string): string[] {
-  const out: string[] = [];
-  scanWords(text, (w) => out.push(w));
-  return out;
 }

@@ -1,40 +1,95 @@
 /**
- * The words of entities' names, indexed so that the entities a query can name are found without comparing the query
- * with every entity: each query word must stand for one of a name's words (`wordMatches`: a clitic form, a prefix of
- * a form, or a few edits away), so the candidates are the entities every query word reaches through this index. The
- * entity matcher then ranks only those (`EntityMatcher.matchEntities`).
+ * The names of the entities named in a corpus, and an index of their words, so that the entities a query can name are
+ * found without comparing the query with every entity: each query word must stand for one of a name's words
+ * (`wordMatches`: a clitic form, a prefix of a form, or a few edits away), so the candidates are the entities every
+ * query word reaches through this index. The entity matcher then ranks only those (`EntityMatcher.matchEntities`).
+ * Entities are added and removed as documents name them; the index is made once.
  */
+import type { Entity } from '../entities/recognizer';
 import { proclitic } from '../text/tokenize';
-import { allowedEdits } from './fuzzy';
+import { allowedEdits, boundedDistance } from './fuzzy';
+import { scanWords } from './scan';
 import { lowerBound } from './structures';
 import { TypoIndex } from './typo';
 import { queryForms } from './vocabulary';
 
-export class EntityNameIndex {
+/** An entity's names as fuse.js ranks them, folded, and their words. */
+export interface EntityRecord {
+  id: string;
+  names: string[];
+  words: string[];
+}
+
+/** Forms added since the sorted forms and their typo index were made; past this many, they are made again. */
+const MAX_LOOSE_FORMS = 2000;
+
+export class NamedEntities {
+  private readonly records: EntityRecord[] = [];
+  private readonly alive: boolean[] = [];
+  /** The live record of each entity. */
+  private readonly recordOf = new Map<string, number>();
   /** Each clitic form of a name's word → the records (by number) whose names have that word. */
   private readonly byForm = new Map<string, number[]>();
-  private readonly sortedForms: string[];
+  /** The forms in order and their typo index (made on first use), and forms added since, not in them. */
+  private sortedForms: string[] | undefined;
   private typoIndex: TypoIndex | undefined;
+  private looseForms: string[] = [];
 
-  /** `records`: each entity's folded name words. */
-  constructor(records: readonly { words: readonly string[] }[]) {
-    records.forEach(({ words }, r) => {
-      for (const word of words) {
-        for (const { form } of proclitic(word)) {
-          const list = this.byForm.get(form);
-          if (!list) this.byForm.set(form, [r]);
-          else if (list[list.length - 1] !== r) list.push(r);
+  /** Takes in an entity newly named (nothing for an unknown one). */
+  add(e: Entity | undefined): void {
+    if (!e) return;
+    const names = [...new Set([e.nameAr, ...e.aliases, e.nameEn].map((n) => foldedWordsOf(n).join(' ')))];
+    const record = { id: e.id, names, words: [...new Set(names.flatMap((n) => n.split(' ')))] };
+    const r = this.records.length;
+    this.records.push(record);
+    this.alive.push(true);
+    this.recordOf.set(e.id, r);
+    for (const word of record.words) {
+      for (const { form } of proclitic(word)) {
+        const list = this.byForm.get(form);
+        if (list) {
+          if (list[list.length - 1] !== r) list.push(r);
+          continue;
         }
+        this.byForm.set(form, [r]);
+        if (this.sortedForms) this.looseForms.push(form);
       }
-    });
-    this.sortedForms = [...this.byForm.keys()].sort();
+    }
+    if (this.looseForms.length > MAX_LOOSE_FORMS) this.sortedForms = this.typoIndex = undefined;
+  }
+
+  /** Lets go of an entity no document names any more. */
+  remove(id: string): void {
+    const r = this.recordOf.get(id);
+    if (r === undefined) return;
+    this.alive[r] = false;
+    this.recordOf.delete(id);
+  }
+
+  /** Makes the sorted forms and their typo index (for idle time) rather than at the next query. */
+  *prepareSteps(): Generator<void> {
+    this.forms();
+    yield;
+    this.typos();
+  }
+
+  private forms(): string[] {
+    if (!this.sortedForms) {
+      this.sortedForms = [...this.byForm.keys()].sort();
+      this.looseForms = [];
+    }
+    return this.sortedForms;
+  }
+
+  private typos(): TypoIndex {
+    return (this.typoIndex ??= new TypoIndex(this.forms()));
   }
 
   /**
-   * The records every query word can stand for a name word of, in record order; a superset of those `wordMatches`
-   * accepts for every word (it is checked again on the few found).
+   * The live records every query word can stand for a name word of, in the order the entities came; a superset of
+   * those `wordMatches` accepts for every word (it is checked again on the few found).
    */
-  candidates(words: readonly string[]): number[] {
+  candidates(words: readonly string[]): EntityRecord[] {
     let result: Set<number> | undefined;
     for (const w of words) {
       const reached = this.reached(w);
@@ -42,7 +97,8 @@ export class EntityNameIndex {
       if (!result) result = reached;
       if (result.size === 0) break;
     }
-    return result ? [...result].sort((a, b) => a - b) : [];
+    if (!result) return [];
+    return [...result].filter((r) => this.alive[r]).sort((a, b) => a - b).map((r) => this.records[r]!);
   }
 
   /** The records with a name word the query word can stand for. */
@@ -53,15 +109,26 @@ export class EntityNameIndex {
     };
     const forms = queryForms(w).map((f) => f.form);
     for (const q of forms) add(q);
+    const sorted = this.forms();
+    const loose = this.looseForms;
     if (w.length >= 2) {
-      const sorted = this.sortedForms;
       for (let i = lowerBound(sorted, w); i < sorted.length && sorted[i]!.startsWith(w); i++) add(sorted[i]!);
+      for (const f of loose) if (f.startsWith(w)) add(f);
     }
     const k = allowedEdits(w);
     if (k > 0) {
-      this.typoIndex ??= new TypoIndex(this.sortedForms);
-      for (const q of forms) this.typoIndex.within(q, k, add);
+      const typos = this.typos();
+      for (const q of forms) {
+        typos.within(q, k, add);
+        for (const f of loose) if (f !== q && boundedDistance(q, f, k) <= k) add(f);
+      }
     }
     return out;
   }
+}
+
+export function foldedWordsOf(text: string): string[] {
+  const out: string[] = [];
+  scanWords(text, (w) => out.push(w));
+  return out;
 }

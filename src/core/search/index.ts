@@ -263,6 +263,17 @@ export class SearchIndex implements SearchEngine {
   }
 
   /**
+   * Makes, a step at a time, what the first queries would otherwise make (the typo index of the vocabulary, the named
+   * entities' names and their index): for idle time after the index is loaded. The index must not change meanwhile
+   * (`CorpusSearch.prepareInSlices` checks).
+   */
+  *prepareSteps(): Generator<void> {
+    this.vocabulary.prepare();
+    yield;
+    yield* this.entityMatcher.prepareSteps();
+  }
+
+  /**
    * An index from `toSnapshot`'s buffer, or undefined when it is missing, of another version or key, truncated or
    * corrupt (the caller rebuilds). Texts are read through `readText` (by document id) when a result needs them.
    */

@@ -10,6 +10,7 @@
  * answer is exactly the brute-force scan's (a unit test compares them on random words).
  */
 import { boundedDistance } from './fuzzy';
+import { lowerBound } from './structures';
 
 /**
  * The bit of each letter: the 29 letters of folded Arabic text (ء and ا to ي; the hamza seats, ى and ة fold away)
@@ -43,7 +44,8 @@ function popcount(x: number): number {
 }
 
 interface LengthGroup {
-  forms: readonly string[];
+  /** In order (so that forms are found in the order a scan of all forms in order would find them). */
+  forms: string[];
   signatures: Uint32Array;
 }
 
@@ -59,6 +61,22 @@ export class TypoIndex {
       else byLength.set(f.length, [f]);
     }
     for (const [len, list] of byLength) this.groups.set(len, { forms: list, signatures: Uint32Array.from(list, letterSignature) });
+  }
+
+  /** A form not yet in the index, in its place among those of its length. */
+  add(form: string): void {
+    const group = this.groups.get(form.length);
+    if (!group) {
+      this.groups.set(form.length, { forms: [form], signatures: Uint32Array.of(letterSignature(form)) });
+      return;
+    }
+    const i = lowerBound(group.forms, form);
+    group.forms.splice(i, 0, form);
+    const signatures = new Uint32Array(group.signatures.length + 1);
+    signatures.set(group.signatures.subarray(0, i));
+    signatures[i] = letterSignature(form);
+    signatures.set(group.signatures.subarray(i), i + 1);
+    group.signatures = signatures;
   }
 
   /** Calls `found` with each form other than `word` within `k` edits of it, and the distance. */

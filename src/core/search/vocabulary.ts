@@ -20,6 +20,8 @@ const STRIPPED_WEIGHT = 0.85;
 const PREFIX_WEIGHT = 0.6;
 export const EDIT_WEIGHT = [1, 0.7, 0.5];
 const MAX_EXPANSIONS = 40;
+/** See `FormIndex.insertForm`. */
+const MAX_INSERTED_FORMS = 5000;
 
 /** Query-side forms of a word: itself, then forms with its clitics stripped (at least 3 letters). */
 export function queryForms(word: string): { form: string; weight: number }[] {
@@ -52,12 +54,15 @@ export class FormIndex {
   private readonly added = new Map<string, number[]>();
   private sortedForms: readonly string[] | undefined;
   private typoIndex: TypoIndex | undefined;
+  /** Forms put into `sortedForms` and the typo index one by one since they were made (past a few thousand, both are made again). */
+  private inserted = 0;
 
   restore(forms: readonly string[], offsets: Uint32Array, terms: Uint32Array): void {
     this.baseForms = forms;
     this.baseOffsets = offsets;
     this.baseTerms = terms;
     this.sortedForms = this.typoIndex = undefined;
+    this.inserted = 0;
   }
 
   private baseIndex(form: string): number {
@@ -79,12 +84,33 @@ export class FormIndex {
     const list = this.added.get(form);
     if (list) return void list.push(term);
     this.added.set(form, [term]);
-    if (this.baseIndex(form) < 0) this.sortedForms = this.typoIndex = undefined;
+    if (this.baseIndex(form) < 0) this.insertForm(form);
+  }
+
+  /**
+   * A new form into the sorted forms and the typo index, where they are made: in place, so that a file changed does
+   * not make the next query sort and sign every form again; dropped when many come (a corpus being read).
+   */
+  private insertForm(form: string): void {
+    if (!this.sortedForms && !this.typoIndex) return;
+    if (++this.inserted > MAX_INSERTED_FORMS) {
+      this.sortedForms = this.typoIndex = undefined;
+      return;
+    }
+    if (this.sortedForms) {
+      // The restored forms are the snapshot's, searched by `baseIndex`: changed only in a copy.
+      const sorted = this.sortedForms === this.baseForms ? this.baseForms.slice() : (this.sortedForms as string[]);
+      sorted.splice(lowerBound(sorted, form), 0, form);
+      this.sortedForms = sorted;
+    }
+    this.typoIndex?.add(form);
   }
 
   /** Every form, in order. */
   sorted(): readonly string[] {
     if (this.sortedForms) return this.sortedForms;
+    this.inserted = 0;
+    this.typoIndex = undefined; // made again from these
     const extra = [...this.added.keys()].filter((f) => this.baseIndex(f) < 0).sort();
     const base = this.baseForms;
     if (extra.length === 0) return (this.sortedForms = base);
@@ -141,6 +167,11 @@ export class Vocabulary {
     }
     this.expansionCache.clear();
     return t;
+  }
+
+  /** Makes the typo index now (for idle time) rather than at the next fuzzy query. */
+  prepare(): void {
+    this.forms.typos();
   }
 
   /** Terms a query word stands for, with weights: clitic forms, then prefixes and spelling variants. */

@@ -238,6 +238,14 @@ export interface SearchApi {
 export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus, options: CorpusSearchOptions = {}): SearchApi {
   const search = new CorpusSearch(corpus, readCorpusText, options);
   context.subscriptions.push(search);
+  // Once the corpus is read: the index loaded (from its snapshot, or made), then, in idle slices, what the first
+  // queries would make (the typo index, the entity names' index), so that the user's first keystrokes do not.
+  const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+  void corpus
+    .ready()
+    .then(() => search.ready())
+    .then(() => search.prepareInSlices(pause))
+    .catch(() => undefined); // a query makes what is missing, and reports what fails
   let picker: SearchPicker | undefined;
   const open = (query?: string): SearchPicker => {
     picker?.dispose();
