@@ -131,6 +131,8 @@ export class EntityIndex {
   readonly byId = new Map<string, Stats>();
   /** Bumped on every change (for callers caching what they derive from the index). */
   version = 0;
+  /** Bumped when an entity is first named or no longer named (`byId` gains or loses one). */
+  namedVersion = 0;
   private readonly entities: Map<string, Entity>;
   /**
    * Entries indexed, by file id, each with its distinct entities (as numbers) and its record in each of
@@ -216,6 +218,7 @@ export class EntityIndex {
         const entity = this.entities.get(eid);
         if (!entity) return;
         this.byId.set(eid, (stats = new Stats(entity)));
+        this.namedVersion++;
       }
       stats.count += count;
       if (sorted) {
@@ -252,6 +255,7 @@ export class EntityIndex {
       if (i >= 0) stats.articles.splice(i, 1);
       if (stats.articles.length === 0) {
         this.byId.delete(eid);
+        this.namedVersion++;
         this.rows.delete(n);
       }
     });

@@ -58,6 +58,8 @@ export class CorpusSearch implements Disposable {
   /** Documents added or removed so far, and that count when the index was restored or last snapshotted. */
   private revision = 0;
   private snapshotRevision = -1;
+  /** What the index's entities were last gathered from (see `sync`). */
+  private entitiesSeen: { recognizer: unknown; index: unknown; version: number; searchIndex: SearchIndex } | undefined;
   /** Syncs started (a snapshot made in slices is dropped if one ran meanwhile). */
   private syncs = 0;
 
@@ -215,10 +217,17 @@ export class CorpusSearch implements Disposable {
 
   private async sync(): Promise<void> {
     this.syncs++;
-    // The recognizer's entities and those discovered in the corpus (people named with a role).
-    const entities = new Map(this.corpus.entityRecognizer?.entities ?? []);
-    for (const stats of this.corpus.entities().byId.values()) if (!entities.has(stats.entity.id)) entities.set(stats.entity.id, stats.entity);
-    this.searchIndex.setEntities([...entities.values()]);
+    // The recognizer's entities and those discovered in the corpus (people named with a role): gathered again only
+    // when an entity came or went (most changed files name no new one).
+    const recognizer = this.corpus.entityRecognizer;
+    const named = this.corpus.entities();
+    const seen = this.entitiesSeen;
+    if (!seen || seen.recognizer !== recognizer || seen.index !== named || seen.version !== named.namedVersion || seen.searchIndex !== this.searchIndex) {
+      const entities = new Map(recognizer?.entities ?? []);
+      for (const stats of named.byId.values()) if (!entities.has(stats.entity.id)) entities.set(stats.entity.id, stats.entity);
+      this.searchIndex.setEntities([...entities.values()]);
+      this.entitiesSeen = { recognizer, index: named, version: named.namedVersion, searchIndex: this.searchIndex };
+    }
     // The files changed since the last sync (all of them compared after many changes, or the first time).
     const { all, ids } = this.changes.take();
     const gone = all ? [...this.indexed.keys()].filter((id) => !this.corpus.get(id)) : [...ids].filter((id) => !this.corpus.get(id));
