@@ -87,11 +87,12 @@ async function screenshot(name) {
 /**
  * What the workbench shows of the elements matching a CSS selector: each one's text as rendered (innerText),
  * whether its text is cut (wider than its box), and for an icon label (a tree row, a quick pick item) where its
- * name and description are drawn. Read only: tests check what users see.
+ * name and description are drawn; in the workbench and in its frames (webviews). Read only: tests check what users
+ * see.
  */
 async function rendered(selector) {
   if (!state.page || state.page.isClosed()) throw new Error('no page to read');
-  return state.page.$$eval(selector, (els) =>
+  const read = (els) =>
     els.map((e) => {
       // Where an icon label (a tree row, a quick pick item) draws its name and description, left to right.
       const span = (css) => {
@@ -107,8 +108,11 @@ async function rendered(selector) {
         name: span('.label-name'),
         description: span('.label-description'),
       };
-    }),
-  );
+    });
+  // The workbench, then every frame in it (webviews are frames within frames); a frame that goes away is skipped.
+  const found = [];
+  for (const frame of state.page.frames()) found.push(...(await frame.$$eval(selector, read).catch(() => [])));
+  return found;
 }
 
 /**

@@ -114,7 +114,22 @@ describe('Search quick pick in VS Code', function () {
     assert.ok(panel.lines.length >= 3);
     assert.ok(panel.lines.every((l) => l.keyword.includes('لافروف')));
     await waitFor(() => Promise.race([panel.rendered.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 200))]), 10_000, 'the webview loads its lines');
+    await new Promise((r) => setTimeout(r, 500));
     await screenshot('concordance');
+    // As drawn: no sideways scrolling; each line's article by its title, apart from the context beside it.
+    const page = await rendered('html:has(#lines)');
+    if (page) {
+      assert.equal(page.length, 1, 'one concordance page');
+      assert.ok(!page[0]!.clipped, `no horizontal scrollbar (${page[0]!.width} px wide)`);
+      const sources = (await rendered('#lines td.source'))!;
+      const after = (await rendered('#lines td.after'))!;
+      assert.equal(sources.length, panel.lines.length);
+      sources.forEach((s, i) => {
+        assert.equal(s.text, panel.lines[i]!.title, 'the article’s title, not its file name');
+        assert.ok(s.width >= 100, `the title has room: ${s.width} px`);
+        assert.ok(s.box.right <= after[i]!.box.left, 'the title column stands apart from the context (left of it, right to left)');
+      });
+    }
     panel.dispose();
   });
 });
