@@ -47,8 +47,8 @@ export function shortenEnd(text: string, max: number): string {
   if (roughWidth(s) <= max) return s;
   const fits = prefixWithin(s, max - charWidth(ELLIPSIS));
   let cut = s.lastIndexOf(' ', fits);
-  // A first word wider than half the room is cut inside it rather than showing nothing but "…".
-  if (cut < 0 || roughWidth(s.slice(0, cut)) < max / 2) cut = Math.max(1, fits);
+  // Only a first word wider than the room is cut inside: a word cut short reads as another word.
+  if (cut <= 0) cut = Math.max(1, fits);
   return s.slice(0, cut).replace(DANGLING, '') + ELLIPSIS;
 }
 

@@ -19,7 +19,7 @@ export function isolate(text: string): string {
 }
 
 /** The fewest characters of a title a tree row shows, however long its description. */
-export const MIN_TITLE = 14;
+export const MIN_TITLE = 12;
 
 /**
  * What a tree row `depth` levels deep shows, label and description together, in `roughWidth` units (Arabic

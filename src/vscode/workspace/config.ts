@@ -5,7 +5,7 @@ export type ArticleSort = 'date' | 'title';
 export type ArticleGroup = 'month' | 'outlet';
 
 /** The `rowLength` setting's default: what a row of the default sidebar (300 px) shows, in Arabic letters. */
-export const ROW_LENGTH = 31;
+export const ROW_LENGTH = 30;
 
 /** Typed access to the extension's settings. */
 export const config = {
