@@ -107,6 +107,20 @@ describe('Search quick pick in VS Code', function () {
     picker.quickPick.hide();
   });
 
+  it('words found side by side show as one phrase, apart from the passage', async () => {
+    const { search } = await api();
+    const picker = search.open('مجلس الأمن');
+    picker.quickPick.ignoreFocusOut = true;
+    await waitFor(async () => {
+      await picker.settled();
+      return picker.answered === 'مجلس الأمن' && !picker.partial && resultItems(picker.quickPick.items).some((i) => i.result!.kind === 'passage');
+    }, 20_000, 'passages for مجلس الأمن');
+    const passages = resultItems(picker.quickPick.items).filter((i) => i.result!.kind === 'passage');
+    assert.ok(passages.some((p) => p.description === '$(search) \u2068مجلس الأمن\u2069'), passages.map((p) => p.description).join(' | '));
+    assert.ok(passages.every((p) => !/مجلس\u2069 · \u2068الأمن/.test(p.description ?? '')), 'not "مجلس · الأمن"');
+    picker.quickPick.hide();
+  });
+
   it('the concordance lists every mention of an entity, from the Entities view’s command', async () => {
     const { concordance } = await api();
     await vscode.commands.executeCommand('corpusNavigator.concordance', { kind: 'entity', id: 'sergey-lavrov' });
