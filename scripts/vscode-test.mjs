@@ -84,7 +84,41 @@ async function screenshot(name) {
   return file;
 }
 
-/** GET /screenshot?name=<name> → page.screenshot() into test-results/<name>.png → {"path": "..."}. */
+/**
+ * What the workbench shows of the elements matching a CSS selector: each one's text as rendered (innerText),
+ * whether its text is cut (wider than its box), and for an icon label (a tree row, a quick pick item) where its
+ * name and description are drawn; in the workbench and in its frames (webviews). Read only: tests check what users
+ * see.
+ */
+async function rendered(selector) {
+  if (!state.page || state.page.isClosed()) throw new Error('no page to read');
+  const read = (els) =>
+    els.map((e) => {
+      // Where an icon label (a tree row, a quick pick item) draws its name and description, left to right.
+      const span = (css) => {
+        const r = e.querySelector(css)?.getBoundingClientRect();
+        return r && r.width > 0 ? { left: Math.round(r.left), right: Math.round(r.right) } : undefined;
+      };
+      const box = e.getBoundingClientRect();
+      return {
+        text: e.innerText,
+        clipped: e.scrollWidth > e.clientWidth + 1,
+        width: e.clientWidth,
+        box: { left: Math.round(box.left), right: Math.round(box.right) },
+        name: span('.label-name'),
+        description: span('.label-description'),
+      };
+    });
+  // The workbench, then every frame in it (webviews are frames within frames); a frame that goes away is skipped.
+  const found = [];
+  for (const frame of state.page.frames()) found.push(...(await frame.$$eval(selector, read).catch(() => [])));
+  return found;
+}
+
+/**
+ * GET /screenshot?name=<name> → page.screenshot() into test-results/<name>.png → {"path": "..."}.
+ * GET /rendered?selector=<css> → {"elements": [{text, clipped, width, box, name?, description?}]}.
+ */
 function startScreenshotServer() {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -92,7 +126,14 @@ function startScreenshotServer() {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (url.pathname !== '/screenshot') return reply(404, { error: 'use /screenshot?name=<name>' });
+    if (url.pathname === '/rendered') {
+      try {
+        return reply(200, { elements: await rendered(url.searchParams.get('selector') ?? '') });
+      } catch (e) {
+        return reply(500, { error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    if (url.pathname !== '/screenshot') return reply(404, { error: 'use /screenshot?name=<name> or /rendered?selector=<css>' });
     try {
       const file = await screenshot(url.searchParams.get('name'));
       log(`screenshot: ${file}`);

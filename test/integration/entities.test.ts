@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { withoutIsolates } from '../../src/vscode/features/articlesTree';
 import type { EntityNode } from '../../src/vscode/features/entitiesView';
-import { api, screenshot, waitFor, workspaceDir } from './util';
+import { api, assertRowsShow, rendered, screenshot, waitFor, workspaceDir } from './util';
+import { rowRoom } from '../../src/vscode/features/labels';
 
 
 
@@ -78,11 +79,32 @@ describe('Entities in VS Code', function () {
     const editor = await waitFor(() => vscode.window.activeTextEditor, 10_000, 'an editor opens');
     assert.match(editor.document.getText(editor.selection), /^(أناتولي )?أن[طت]ونوف$/);
 
+    // Under an entity, each article's title with its mention count beside it, not glued to it.
+    const first = entities.getTreeItem(articles[0]!);
+    const count = (await entities.getChildren(articles[0])).length;
+    assert.equal(first.description, `\u2068${count} mention${count === 1 ? '' : 's'}\u2069`);
+    assert.ok(first.accessibilityInformation?.label.endsWith(`, ${count} mention${count === 1 ? '' : 's'}`));
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('corpusNavigator.entities.focus');
     await entitiesView.reveal(people, { expand: true, select: false, focus: true });
     await entitiesView.reveal(antonov, { expand: 2, select: true, focus: true });
     await new Promise((r) => setTimeout(r, 1500));
     await screenshot('entities-tree');
+    // As drawn at the default side bar width: the titles' start and the counts, the mentions with their line.
+    const rows = await rendered('.pane:has(.pane-header[aria-label^="Entities"]) .monaco-list-row .monaco-icon-label-container');
+    if (rows) {
+      const shown = [];
+      for (const a of articles) {
+        const item = entities.getTreeItem(a);
+        shown.push({ label: labelOf(item), description: withoutIsolates(String(item.description)), room: rowRoom(2) });
+        for (const m of await entities.getChildren(a)) {
+          const mention = entities.getTreeItem(m);
+          shown.push({ label: labelOf(mention), description: withoutIsolates(String(mention.description)), room: rowRoom(3) });
+        }
+      }
+      assertRowsShow(rows, shown);
+    }
   });
 
   it('the status bar counts articles and entities once indexed', async () => {

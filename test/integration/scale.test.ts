@@ -8,7 +8,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ENTITY_PAGE } from '../../src/vscode/features/entitiesView';
 import type { CorpusNavigatorApi } from '../../src/vscode/activate';
-import { EXTENSION_ID, screenshot, waitFor } from './util';
+import { assertRowsShow, EXTENSION_ID, rendered, screenshot, waitFor } from './util';
+import { withoutIsolates } from '../../src/vscode/features/articlesTree';
+import { rowRoom } from '../../src/vscode/features/labels';
 
 const ARTICLES = Number(process.env.CORPUS_NAV_SCALE ?? 0);
 
@@ -113,7 +115,8 @@ describe(`A corpus of ${ARTICLES} articles`, function () {
     assert.equal(children.filter((c) => c.kind === 'article').length, 2 * ENTITY_PAGE);
     const article = children[ENTITY_PAGE + 5]!;
     assert.equal(article.kind, 'article');
-    assert.equal(entities.getTreeItem(article).description, String(top.articles[ENTITY_PAGE + 5]!.mentions.length));
+    const n = top.articles[ENTITY_PAGE + 5]!.mentions.length;
+    assert.equal(entities.getTreeItem(article).description, `\u2068${n} mention${n === 1 ? '' : 's'}\u2069`);
   });
 
   it('a name query ranks the articles naming that person first, in the quick pick (screenshot)', async () => {
@@ -135,5 +138,35 @@ describe(`A corpus of ${ARTICLES} articles`, function () {
     }
     await screenshot('scale-search-name');
     picker.dispose();
+  });
+
+  it('labels at the default side bar width: a month’s rows show each title’s start, outlet and date; counts formatted (screenshot)', async () => {
+    const { corpus, articles, articlesView, status } = exports;
+    await corpus.ready();
+    // Numbers as English writes them, in the status bar and the view's title.
+    const size = new Intl.NumberFormat('en').format(ARTICLES);
+    assert.ok(size.includes(','), size);
+    await waitFor(() => status.text.startsWith(`$(book) ${size} articles · `), 10_000, `status "${status.text}"`);
+    assert.equal(articlesView.description, `${size} articles`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('corpusNavigator.articles.focus');
+    const [month] = await articles.getChildren();
+    assert.equal(month?.kind, 'group');
+    await articlesView.reveal(month!, { expand: true, select: true, focus: true });
+    const page = (await articles.getChildren(month)).filter((n) => n.kind === 'article').slice(0, 12);
+    const rows = await waitFor(async () => {
+      const r = await rendered('.pane:has(.pane-header[aria-label^="Articles"]) .monaco-list-row .monaco-icon-label-container');
+      return r === undefined || r.length > page.length ? r ?? [] : undefined;
+    }, 10_000, 'the month’s rows are drawn');
+    await screenshot('scale-articles-labels');
+    if (rows.length > 0) {
+      // The rows in view (the first of the month): each label whole, its outlet and date after it.
+      const shown = page.slice(0, 8).map((n) => articles.getTreeItem(n));
+      assertRowsShow(
+        rows,
+        shown.map((item) => ({ label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''), description: withoutIsolates(String(item.description ?? '')), room: rowRoom(1) })),
+      );
+      for (const item of shown) assert.match(withoutIsolates(String(item.description)), /\d{4}-\d{2}-\d{2}$/, 'each row has its date');
+    }
   });
 });

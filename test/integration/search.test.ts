@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SearchItem } from '../../src/vscode/features/search';
-import { api, screenshot, waitFor } from './util';
+import { api, rendered, screenshot, waitFor } from './util';
 
 
 
@@ -25,17 +25,46 @@ describe('Search quick pick in VS Code', function () {
     const separators = qp.items.filter((i) => i.kind === vscode.QuickPickItemKind.Separator).map((i) => i.label.replace(/ \(\d+\)$/, ''));
     assert.deepEqual(separators, ['Entities', 'Articles', 'Passages']);
     const items = resultItems(qp.items);
+    // Plain text: no invisible characters between the letters (they reach screen readers and copied text).
+    for (const i of items) assert.doesNotMatch(`${i.label}${i.description ?? ''}${i.detail ?? ''}`, /[\u034f\u200b-\u200d\u2060]/u, i.label);
+    const counts = { entity: 0, article: 0, passage: 0 };
+    for (const i of items) counts[i.result!.kind]++;
+    const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+    assert.equal(
+      qp.title,
+      `Search Corpus — ${plural(counts.entity, 'entity', 'entities')}, ${plural(counts.article, 'article', 'articles')}, ${plural(counts.passage, 'passage', 'passages')}`,
+    );
+    assert.match(qp.title ?? '', /— 1 entity, 1 article, /);
     const entity = items.find((i) => i.result!.kind === 'entity')!;
     assert.equal(entity.result!.entity!.id, 'sergey-lavrov');
-    assert.match(entity.label.replace(/\u034f/g, ''), /سيرغي لافروف/);
-    assert.equal(entity.description, 'Sergey Lavrov');
+    assert.equal(entity.label, '$(person) سيرغي لافروف');
+    assert.equal(entity.description, '\u2068Sergey Lavrov\u2069');
     const article = items.find((i) => i.result!.kind === 'article');
     assert.ok(article, 'an article whose title names him');
     const passages = items.filter((i) => i.result!.kind === 'passage');
     assert.ok(passages.length >= 3);
     assert.ok(items.every((i) => i.alwaysShow), 'our matcher decides what shows');
-    assert.ok(passages.every((p) => p.description?.includes('لافروف') && p.detail), 'matched words, title and outlet shown');
+    assert.ok(passages.every((p) => p.description === '$(search) \u2068لافروف\u2069' && p.detail), 'matched words, title and outlet shown');
+    // An article: its title as the label, outlet and date as the description, each part isolated.
+    assert.ok(article.label.startsWith('$(file-text) '));
+    assert.match(article.description ?? '', /^\u2068[^\u2068\u2069]+\u2069( · \u2068[^\u2068\u2069]+\u2069)?$/);
+    await new Promise((r) => setTimeout(r, 500));
     await screenshot('search-quick-pick');
+    // As drawn: the group headings show while a query is typed, in our order, and each line's description
+    // comes after its label instead of running into it.
+    const drawn = await rendered('.quick-input-list .monaco-list-row');
+    if (drawn) {
+      const text = drawn.map((r) => r.text.replace(/[\u2066-\u2069]/g, ''));
+      const heading = (h: string) => text.findIndex((t) => t.includes(h));
+      const [e, a, p] = [heading(`Entities (${counts.entity})`), heading(`Articles (${counts.article})`), heading(`Passages (${counts.passage})`)];
+      assert.ok(e >= 0 && a > e && p > a, `the group headings show, in order: ${JSON.stringify(text)}`);
+      // Every line fits: an Arabic title or passage cut by VS Code would lose its start.
+      for (const l of (await rendered('.quick-input-list .monaco-list-row .monaco-icon-label-container')) ?? []) assert.ok(!l.clipped, `"${l.text}" fits its ${l.width} px`);
+      const labels = await rendered('.quick-input-list .monaco-list-row .monaco-icon-label');
+      for (const l of labels ?? []) {
+        if (l.name && l.description) assert.ok(l.description.left >= l.name.right - 1, `"${l.text}": the description after the label`);
+      }
+    }
 
     // Choose a passage the way a user does: make it active and accept.
     const chosen = passages[1]!;
@@ -78,6 +107,20 @@ describe('Search quick pick in VS Code', function () {
     picker.quickPick.hide();
   });
 
+  it('words found side by side show as one phrase, apart from the passage', async () => {
+    const { search } = await api();
+    const picker = search.open('مجلس الأمن');
+    picker.quickPick.ignoreFocusOut = true;
+    await waitFor(async () => {
+      await picker.settled();
+      return picker.answered === 'مجلس الأمن' && !picker.partial && resultItems(picker.quickPick.items).some((i) => i.result!.kind === 'passage');
+    }, 20_000, 'passages for مجلس الأمن');
+    const passages = resultItems(picker.quickPick.items).filter((i) => i.result!.kind === 'passage');
+    assert.ok(passages.some((p) => p.description === '$(search) \u2068مجلس الأمن\u2069'), passages.map((p) => p.description).join(' | '));
+    assert.ok(passages.every((p) => !/مجلس\u2069 · \u2068الأمن/.test(p.description ?? '')), 'not "مجلس · الأمن"');
+    picker.quickPick.hide();
+  });
+
   it('the concordance lists every mention of an entity, from the Entities view’s command', async () => {
     const { concordance } = await api();
     await vscode.commands.executeCommand('corpusNavigator.concordance', { kind: 'entity', id: 'sergey-lavrov' });
@@ -85,7 +128,22 @@ describe('Search quick pick in VS Code', function () {
     assert.ok(panel.lines.length >= 3);
     assert.ok(panel.lines.every((l) => l.keyword.includes('لافروف')));
     await waitFor(() => Promise.race([panel.rendered.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 200))]), 10_000, 'the webview loads its lines');
+    await new Promise((r) => setTimeout(r, 500));
     await screenshot('concordance');
+    // As drawn: no sideways scrolling; each line's article by its title, apart from the context beside it.
+    const page = await rendered('html:has(#lines)');
+    if (page) {
+      assert.equal(page.length, 1, 'one concordance page');
+      assert.ok(!page[0]!.clipped, `no horizontal scrollbar (${page[0]!.width} px wide)`);
+      const sources = (await rendered('#lines td.source'))!;
+      const after = (await rendered('#lines td.after'))!;
+      assert.equal(sources.length, panel.lines.length);
+      sources.forEach((s, i) => {
+        assert.equal(s.text, panel.lines[i]!.title, 'the article’s title, not its file name');
+        assert.ok(s.width >= 100, `the title has room: ${s.width} px`);
+        assert.ok(s.box.right <= after[i]!.box.left, 'the title column stands apart from the context (left of it, right to left)');
+      });
+    }
     panel.dispose();
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The Articles view: one node per article (title; outlet and date as description; the opening
- * lines as tooltip), its subheadings as children. Choosing a node opens the file at that place.
+ * The Articles view: one node per article (its title, cut at whole words to fit a sidebar row: `rowLabel`;
+ * outlet and date as description; the whole title and the opening lines as tooltip), its subheadings as children. Choosing a node opens the file at that place.
  * Files that could not be read are listed last, under "Skipped files", each with the reason.
  * A large corpus (more than GROUP_THRESHOLD articles) is grouped by month or by outlet (a setting and a
  * title-bar toggle), and a group shows PAGE articles at a time, then "Show N more…". The view fills in
@@ -14,6 +14,7 @@ import { escapeMarkdown } from '../../core/text/markdown';
 import { ArticleGroup, ArticleSort, config } from '../workspace/config';
 import { Commands, ContextKeys, Views } from '../workspace/ids';
 import { fileUri } from '../workspace/workspaceCorpus';
+import { isolate, num, rowLabel } from './labels';
 import { openLocationArgs } from './openLocation';
 import { showMoreItem } from './showMore';
 
@@ -36,14 +37,14 @@ export const PAGE = 100;
 const collator = new Intl.Collator('ar');
 
 /**
- * The description beside a title: "derived title · outlet · date". Each part is a bidi isolate, so
+ * The description beside a title: "outlet · date" (a derived title is marked by its icon, its tooltip and its
+ * accessible label, which leaves the row's room to the title). Each part is a bidi isolate, so
  * an Arabic outlet does not run into the Arabic title beside it and "2020-07-17" is not shown
  * reordered as "17-07-2020" in a right-to-left run.
  */
 export function describeArticle(a: Article): string {
   const parts = [
-    a.title.derived ? vscode.l10n.t('derived title') : undefined,
-    a.outlet ? `\u2068${a.outlet.text}\u2069` : undefined,
+    a.outlet ? isolate(a.outlet.text) : undefined,
     a.date ? `\u2066${a.date.iso}\u2069` : undefined,
   ];
   return parts.filter(Boolean).join(' · ');
@@ -81,7 +82,7 @@ function tooltip(entry: CorpusEntry): vscode.MarkdownString {
     const how = a.date.inference ? ` — ${a.date.inference}` : a.date.role === 'file-name' ? ` — ${vscode.l10n.t('from the file name')}` : '';
     facts.push(vscode.l10n.t('Date: {0}', `${a.date.iso}${weekday}${how}`));
   }
-  facts.push(vscode.l10n.t('{0} paragraphs · {1} subheadings · {2}', a.paragraphs.length, a.subheadings.length, entry.file.name));
+  facts.push(vscode.l10n.t('{0} paragraphs · {1} subheadings · {2}', num(a.paragraphs.length), num(a.subheadings.length), entry.file.name));
   for (const f of facts) {
     plain(md, f);
     md.appendMarkdown('  \n');
@@ -120,6 +121,9 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
       corpus.onDidChange(() => {
         this.view = undefined;
         this.changed.fire(undefined);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (config.affectsRowLength(e)) this.changed.fire(undefined);
       }),
     );
   }
@@ -252,7 +256,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
         node.key !== '' ? node.key : this.group === 'month' ? vscode.l10n.t('Undated') : vscode.l10n.t('No outlet');
       const item = new vscode.TreeItem(this.group === 'month' ? label : `\u2068${label}\u2069`, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `group:${this.group}:${node.key}`;
-      item.description = n === 1 ? vscode.l10n.t('{0} article', n) : vscode.l10n.t('{0} articles', n);
+      item.description = n === 1 ? vscode.l10n.t('{0} article', num(n)) : vscode.l10n.t('{0} articles', num(n));
       item.iconPath = new vscode.ThemeIcon(this.group === 'month' ? 'calendar' : 'broadcast');
       item.contextValue = 'articleGroup';
       item.accessibilityInformation = { label: `${label}, ${item.description}` };
@@ -267,11 +271,11 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
       const n = this.corpus.problems().length;
       const item = new vscode.TreeItem(vscode.l10n.t('Skipped files'), vscode.TreeItemCollapsibleState.Expanded);
       item.id = 'skipped';
-      item.description = String(n);
+      item.description = num(n);
       item.tooltip =
         n === 1
           ? vscode.l10n.t('1 file in the corpus folders could not be read as an article; it is listed with the reason.')
-          : vscode.l10n.t('{0} files in the corpus folders could not be read as articles; each is listed with the reason.', n);
+          : vscode.l10n.t('{0} files in the corpus folders could not be read as articles; each is listed with the reason.', num(n));
       item.iconPath = new vscode.ThemeIcon('warning');
       item.contextValue = 'skipped';
       return item;
@@ -299,28 +303,32 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleNode
     const uri = fileUri(entry.file);
     if (node.kind === 'article') {
       const a = entry.article;
+      const description = describeArticle(a);
       const item = new vscode.TreeItem(
-        a.title.text || entry.file.name,
+        rowLabel(a.title.text || entry.file.name, description, this.grouped ? 1 : 0),
         a.subheadings.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
       );
       item.id = `article:${node.id}`;
       item.resourceUri = uri;
-      item.description = describeArticle(a);
+      item.description = description;
       item.tooltip = tooltip(entry);
       item.iconPath = new vscode.ThemeIcon(a.title.derived ? 'note' : 'file-text');
       item.contextValue = 'article';
       item.command = { command: Commands.openLocation, title: vscode.l10n.t('Open Article'), arguments: openLocationArgs(uri, a.title.range) };
-      item.accessibilityInformation = { label: `${a.title.text}, ${withoutIsolates(describeArticle(a))}` };
+      const derived = a.title.derived ? vscode.l10n.t('derived title') : '';
+      item.accessibilityInformation = { label: [a.title.text || entry.file.name, derived, withoutIsolates(description)].filter(Boolean).join(', ') };
       return item;
     }
     const heading: Part = entry.article.subheadings[node.index]!;
     const section = entry.article.sections.find((s) => s.heading === heading) ?? entry.article.sections.find((s) => s.heading?.range.start === heading.range.start);
-    const item = new vscode.TreeItem(heading.text, vscode.TreeItemCollapsibleState.None);
-    item.id = `subheading:${node.id}:${node.index}`;
     const from = heading.range.line + 1;
     const to = (section?.range.endLine ?? heading.range.line) + 1;
-    item.description = from === to ? vscode.l10n.t('line {0}', from) : vscode.l10n.t('lines {0}–{1}', from, to);
-    item.tooltip = `${heading.text}\n${entry.file.name}, ${item.description}`;
+    const lines = from === to ? vscode.l10n.t('line {0}', num(from)) : vscode.l10n.t('lines {0}–{1}', num(from), num(to));
+    const item = new vscode.TreeItem(rowLabel(heading.text, lines, this.grouped ? 2 : 1), vscode.TreeItemCollapsibleState.None);
+    item.id = `subheading:${node.id}:${node.index}`;
+    item.description = isolate(lines);
+    item.tooltip = `${heading.text}\n${entry.file.name}, ${lines}`;
+    item.accessibilityInformation = { label: `${heading.text}, ${lines}` };
     item.iconPath = new vscode.ThemeIcon('symbol-string');
     item.contextValue = 'subheading';
     item.command = { command: Commands.openLocation, title: vscode.l10n.t('Go to Subheading'), arguments: openLocationArgs(uri, heading.range) };
@@ -344,7 +352,7 @@ export function registerArticlesView(
 
   const updateViewState = (): void => {
     const n = corpus.size;
-    view.description = n === 1 ? vscode.l10n.t('{0} article', n) : vscode.l10n.t('{0} articles', n);
+    view.description = n === 1 ? vscode.l10n.t('{0} article', num(n)) : vscode.l10n.t('{0} articles', num(n));
     const problems = corpus.problems();
     // One short line: the files and reasons are listed under "Skipped files", at the end of the view.
     view.message =
@@ -352,7 +360,7 @@ export function registerArticlesView(
         ? undefined
         : problems.length === 1
           ? vscode.l10n.t('Skipped {0}: {1} (see Skipped files).', problems[0]!.file.name, problems[0]!.message)
-          : vscode.l10n.t('{0} files skipped: each is listed under Skipped files, with the reason.', problems.length);
+          : vscode.l10n.t('{0} files skipped: each is listed under Skipped files, with the reason.', num(problems.length));
     void vscode.commands.executeCommand('setContext', ContextKeys.articleCount, n);
     void vscode.commands.executeCommand('setContext', ContextKeys.indexed, corpus.indexing === undefined);
     if (provider.grouped !== grouped) {

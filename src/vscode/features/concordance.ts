@@ -11,6 +11,7 @@ import { contentSecurityPolicy, esc, makeNonce } from '../../core/summary/html';
 import type { CorpusSearch } from '../../core/search/corpusSearch';
 import type { EntityNode } from './entitiesView';
 import { Commands, Webviews } from '../workspace/ids';
+import { num } from './labels';
 import { openRange } from './search';
 
 export type ConcordanceTarget = { word: string } | { entity: string };
@@ -85,7 +86,7 @@ export class ConcordancePanel implements vscode.Disposable {
   async refresh(): Promise<void> {
     const index = await this.search.ready();
     this.lines = concordance(index, this.target, { sort: this.sort, width: 70, variants: true });
-    const summary = vscode.l10n.t('{0} occurrences of {1}', this.lines.length, this.label);
+    const summary = vscode.l10n.t('{0} occurrences of {1}', num(this.lines.length), this.label);
     await this.panel.webview.postMessage({ type: 'lines', label: this.label, summary, sort: this.sort, lines: this.lines });
   }
 
@@ -137,7 +138,10 @@ export class ConcordancePanel implements vscode.Disposable {
     <button data-sort="right">${esc(vscode.l10n.t('right word'))}</button>
   </span>
 </header>
-<table id="lines" dir="rtl"><tbody></tbody></table>
+<table id="lines" dir="rtl">
+  <colgroup><col class="before"><col class="keyword" id="keyword-column"><col class="after"><col class="source"></colgroup>
+  <tbody></tbody>
+</table>
 <script nonce="${n}" src="${js}"></script>
 </body>
 </html>`;

@@ -9,7 +9,10 @@ import type { Corpus } from '../../core/corpus/corpus';
 import type { Entity, EntityType } from '../../core/entities/recognizer';
 import type { EntityStats } from '../../core/corpus/entityIndex';
 import { escapeMarkdown } from '../../core/text/markdown';
+import { roughWidth, shortenAround } from '../../core/text/shorten';
+import { config } from '../workspace/config';
 import { Commands, ContextKeys, Views } from '../workspace/ids';
+import { isolate, MIN_TITLE, num, rowLabel, rowRoom } from './labels';
 import { openLocationArgs } from './openLocation';
 import { showMoreItem } from './showMore';
 import { fileUri } from '../workspace/workspaceCorpus';
@@ -44,10 +47,11 @@ export function typeLabel(type: EntityType): string {
 
 /** "N mentions in M articles", singular or plural as English needs (the Arabic is phrased to fit any count). */
 export function mentionsIn(mentions: number, articles: number): string {
+  const [m, a] = [num(mentions), num(articles)];
   if (mentions === 1) {
-    return articles === 1 ? vscode.l10n.t('{0} mention in {1} article', mentions, articles) : vscode.l10n.t('{0} mention in {1} articles', mentions, articles);
+    return articles === 1 ? vscode.l10n.t('{0} mention in {1} article', m, a) : vscode.l10n.t('{0} mention in {1} articles', m, a);
   }
-  return articles === 1 ? vscode.l10n.t('{0} mentions in {1} article', mentions, articles) : vscode.l10n.t('{0} mentions in {1} articles', mentions, articles);
+  return articles === 1 ? vscode.l10n.t('{0} mentions in {1} article', m, a) : vscode.l10n.t('{0} mentions in {1} articles', m, a);
 }
 
 export type EntitySort = 'count' | 'name';
@@ -129,7 +133,12 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
   ) {
     this.sort = state.get<EntitySort>(SORT_STATE_KEY) ?? 'count';
     void vscode.commands.executeCommand('setContext', ContextKeys.entitiesSort, this.sort);
-    this.disposables.push(corpus.onDidChange(() => this.changed.fire(undefined)));
+    this.disposables.push(
+      corpus.onDidChange(() => this.changed.fire(undefined)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (config.affectsRowLength(e)) this.changed.fire(undefined);
+      }),
+    );
   }
 
   get sortBy(): EntitySort {
@@ -222,7 +231,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
       const label = node.discovered ? discoveredTypeLabel(node.type) : typeLabel(node.type);
       const item = new vscode.TreeItem(label, node.discovered ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.discovered ? `type:discovered:${node.type}` : `type:${node.type}`;
-      item.description = `${list.length}`;
+      item.description = num(list.length);
       item.iconPath = new vscode.ThemeIcon(node.discovered ? 'search' : TYPE_ICONS[node.type]);
       item.contextValue = node.discovered ? 'entityType.discovered' : 'entityType';
       if (node.discovered) item.tooltip = discoveredTypeTooltip(node.type);
@@ -237,8 +246,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
       const articles = stats.articles.length;
       // Bidi isolates: the counts keep their own direction (left-to-right in English, right-to-left in Arabic)
       // beside the Arabic label, and so does the subtitle.
-      const counts = articles === 1 ? vscode.l10n.t('{0} · {1} article', stats.count, articles) : vscode.l10n.t('{0} · {1} articles', stats.count, articles);
-      item.description = `\u2068${counts}\u2069 · \u2068${entitySubtitle(e)}\u2069`;
+      const counts = articles === 1 ? vscode.l10n.t('{0} · {1} article', num(stats.count), num(articles)) : vscode.l10n.t('{0} · {1} articles', num(stats.count), num(articles));
+      item.description = `${isolate(counts)} · ${isolate(entitySubtitle(e))}`;
       item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}, {2}', e.nameAr, mentionsIn(stats.count, articles), entitySubtitle(e)) };
       // Escaped, HTML included: names and descriptions from the user's entity file, sentences from articles, show as typed.
       item.tooltip = entityTooltip(e);
@@ -254,20 +263,29 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
     if (!a) return new vscode.TreeItem(vscode.l10n.t('(gone)'));
     const uri = fileUri(a.entry.file);
     if (node.kind === 'article') {
-      const item = new vscode.TreeItem(a.entry.article.title.text || a.entry.file.name, vscode.TreeItemCollapsibleState.Collapsed);
+      const title = a.entry.article.title.text || a.entry.file.name;
+      // The count beside the title, isolated: a bare number after Arabic text joins its run and shows glued to it.
+      const mentions = a.mentions.length === 1 ? vscode.l10n.t('{0} mention', num(1)) : vscode.l10n.t('{0} mentions', num(a.mentions.length));
+      const item = new vscode.TreeItem(rowLabel(title, mentions, 2), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `entity-article:${e.id}:${a.entry.file.id}`;
-      item.description = `${a.mentions.length}`;
+      item.description = isolate(mentions);
       item.resourceUri = uri;
       item.iconPath = new vscode.ThemeIcon('file-text');
-      item.tooltip = a.entry.file.name;
+      item.tooltip = `${title}\n${a.entry.file.name} · ${mentions}`;
+      item.accessibilityInformation = { label: `${title}, ${mentions}` };
       item.contextValue = 'entityArticle';
       return item;
     }
     const m = a.mentions[node.index]!;
-    const item = new vscode.TreeItem(m.snippet, vscode.TreeItemCollapsibleState.None);
+    const line = vscode.l10n.t('line {0}', num(m.range.line + 1));
+    const at = m.snippet.indexOf(m.text);
+    const room = rowRoom(3);
+    const shown = room === Infinity ? m.snippet : shortenAround(m.snippet, at, at + m.text.length, Math.max(MIN_TITLE, Math.floor(room - roughWidth(line) - 1)));
+    const item = new vscode.TreeItem(shown, vscode.TreeItemCollapsibleState.None);
     item.id = `mention:${e.id}:${a.entry.file.id}:${node.index}`;
-    item.description = vscode.l10n.t('line {0}', m.range.line + 1);
-    item.tooltip = vscode.l10n.t('{0} — {1}, line {2}', m.text, a.entry.file.name, m.range.line + 1);
+    item.description = isolate(line);
+    item.tooltip = `${m.snippet}\n${vscode.l10n.t('{0} — {1}, line {2}', m.text, a.entry.file.name, num(m.range.line + 1))}`;
+    item.accessibilityInformation = { label: `${m.snippet}, ${line}` };
     item.iconPath = new vscode.ThemeIcon('symbol-reference');
     item.contextValue = 'mention';
     item.command = { command: Commands.openLocation, title: vscode.l10n.t('Go to Mention'), arguments: openLocationArgs(uri, m.range) };
@@ -287,7 +305,7 @@ export function registerEntitiesView(
   const view = vscode.window.createTreeView(Views.entities, { treeDataProvider: provider, showCollapseAll: true });
   const describe = (): void => {
     const n = corpus.entities().byId.size;
-    view.description = vscode.l10n.t('{0} named', n);
+    view.description = vscode.l10n.t('{0} named', num(n));
     view.message = provider.filter ? vscode.l10n.t('Filtered by “{0}”', provider.filter) : undefined;
   };
   context.subscriptions.push(

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus/corpus';
 import { Commands, ContextKeys, Views } from '../workspace/ids';
+import { num } from './labels';
 
 export function registerIndexingProgress(context: vscode.ExtensionContext, corpus: Corpus): void {
   let shown: { report(done: number, total: number): void; end(): void } | undefined;
@@ -17,7 +18,7 @@ export function registerIndexingProgress(context: vscode.ExtensionContext, corpu
       report: (done, total) => {
         const increment = total > 0 ? ((done - last) / total) * 100 : 0;
         last = done;
-        progress?.report({ message: `${done.toLocaleString()} / ${total.toLocaleString()}`, increment });
+        progress?.report({ message: `${num(done)} / ${num(total)}`, increment });
       },
       end,
     };

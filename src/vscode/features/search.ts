@@ -1,10 +1,12 @@
 /**
  * "Search Corpus": a quick pick over entities, articles and passages (src/core/search), grouped by
- * kind with separators. Our own matcher decides what shows (every item is `alwaysShow`); VS Code's
- * API has no custom highlights (vscode#83424), so the label keeps VS Code's own highlight of typed
- * text and the description names the words our matcher found (spelling variants included).
- * Choosing an item opens the file with the exact range selected; a button opens it to the side;
- * another opens the concordance. Each keystroke supersedes the search before it.
+ * kind with separators, in our own order (every item is `alwaysShow`, and VS Code's re-sorting by
+ * label is off: see `keepOurOrder`). VS Code's API has no custom highlights (vscode#83424), so the
+ * label keeps VS Code's own highlight of the typed text and the words our matcher found (spelling
+ * variants included) are named apart from the label. Each part of a line is a bidi isolate, so an
+ * Arabic title and the Arabic words beside it never run together. Choosing an item opens the file
+ * with the exact range selected; a button opens it to the side; another opens the concordance.
+ * Each keystroke supersedes the search before it.
  */
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus/corpus';
@@ -12,22 +14,40 @@ import type { EntityType } from '../../core/entities/recognizer';
 import { CorpusSearch, CorpusSearchOptions } from '../../core/search/corpusSearch';
 import { QUERY_SYNTAX_HINT, SearchResult } from '../../core/search/index';
 import { escapeIcons as plain } from '../../core/text/markdown';
+import { roughWidth, shortenAround, shortenEnd } from '../../core/text/shorten';
 import { mentionsIn } from './entitiesView';
+import { fitBeside, isolate, MIN_TITLE, num } from './labels';
 import { Commands } from '../workspace/ids';
 import { readCorpusText } from '../workspace/workspaceCorpus';
 
 const TYPE_ICONS: Record<EntityType, string> = { person: 'person', organisation: 'organization', place: 'globe', law: 'law' };
 
+/**
+ * What a line of the quick pick shows at its usual width (about 600 px), in `roughWidth` units, less the room of the
+ * buttons an active item shows.
+ * A title too long for it would be cut by VS Code at the right, which for Arabic is the title's start, and the
+ * outlet and date after it would not show: titles are cut here at whole words to fit beside them.
+ */
+export const PICK_ROOM = 62;
+
 /** A group's separator label with its count. */
 function kindLabel(kind: SearchResult['kind'], count: number): string {
   switch (kind) {
     case 'entity':
-      return vscode.l10n.t('Entities ({0})', count);
+      return vscode.l10n.t('Entities ({0})', num(count));
     case 'article':
-      return vscode.l10n.t('Articles ({0})', count);
+      return vscode.l10n.t('Articles ({0})', num(count));
     case 'passage':
-      return vscode.l10n.t('Passages ({0})', count);
+      return vscode.l10n.t('Passages ({0})', num(count));
   }
+}
+
+/** "3 entities, 1 article, 12 passages": each count singular or plural. */
+export function countsTitle(entities: number, articles: number, passages: number): string {
+  const e = entities === 1 ? vscode.l10n.t('{0} entity', num(entities)) : vscode.l10n.t('{0} entities', num(entities));
+  const a = articles === 1 ? vscode.l10n.t('{0} article', num(articles)) : vscode.l10n.t('{0} articles', num(articles));
+  const p = passages === 1 ? vscode.l10n.t('{0} passage', num(passages)) : vscode.l10n.t('{0} passages', num(passages));
+  return vscode.l10n.t('Search Corpus — {0}, {1}, {2}', e, a, p);
 }
 
 export interface SearchItem extends vscode.QuickPickItem {
@@ -53,19 +73,20 @@ export async function openRange(file: string, start: number, end: number, toSide
 }
 
 /**
- * VS Code filters and re-sorts quick pick items by its own match of the typed text in the label,
- * hiding separators (matchOnLabel and sortByLabel are not public API: vscode#83425, vscode#73904).
- * A combining grapheme joiner (U+034F, invisible, transparent to Arabic joining) after each letter
- * keeps its matcher from matching, so our order and groups stay; our matched words are shown in the
- * description instead.
+ * VS Code filters the items by its own match of the typed text in the label (items that are `alwaysShow` stay)
+ * and, by default, sorts the matching ones first by label and drops the separators while a query is typed.
+ * `sortByLabel` turns that off: our order and our separators stay, and VS Code still highlights the typed text
+ * where the label holds it. It is proposed API (vscode.proposed.quickPickSortByLabel.d.ts, vscode#73904) that
+ * the extension host applies without asking for the proposal; where a VS Code ignores it, the items are only
+ * re-sorted, never hidden. `matchOnLabel` is not exposed to extensions at all.
  */
-export function unmatchable(text: string): string {
-  return text.replace(/(\p{L})(?=\p{L})/gu, '$1\u034f');
+export function keepOurOrder<T extends vscode.QuickPickItem>(qp: vscode.QuickPick<T>): void {
+  (qp as vscode.QuickPick<T> & { sortByLabel?: boolean }).sortByLabel = false;
 }
 
 /** Article text, isolated, with `$(…)` shown as written (quick pick items render it as an icon otherwise). */
 function bidi(s: string): string {
-  return `\u2068${plain(s)}\u2069`;
+  return isolate(plain(s));
 }
 
 export function itemsFor(results: { entities: SearchResult[]; articles: SearchResult[]; passages: SearchResult[] }): SearchItem[] {
@@ -79,30 +100,68 @@ export function itemsFor(results: { entities: SearchResult[]; articles: SearchRe
   return items;
 }
 
-function matchedWords(r: SearchResult): string {
-  return plain([...new Set(r.highlights.map(([s, e]) => r.snippet.slice(s, e)))].join(' · '));
+/**
+ * The words our matcher found in the snippet, each once: ranges only white space apart make one phrase
+ * ("مجلس الأمن", not "مجلس · الأمن"). Each is isolated, and they are set apart by " · ".
+ */
+export function matchedWords(r: SearchResult): string {
+  const phrases: string[] = [];
+  let from = -1;
+  let to = -1;
+  const flush = (): void => {
+    if (from >= 0) phrases.push(r.snippet.slice(from, to));
+  };
+  for (const [s, e] of [...r.highlights].sort((x, y) => x[0] - y[0])) {
+    if (from >= 0 && /^\s*$/.test(r.snippet.slice(to, s))) to = Math.max(to, e);
+    else {
+      flush();
+      from = s;
+      to = e;
+    }
+  }
+  flush();
+  return [...new Set(phrases)].map(bidi).join(' · ');
+}
+
+/** "outlet · date", each isolated ("" when neither is known). */
+function outletAndDate(r: SearchResult): string {
+  return [r.outlet, r.date].filter((s): s is string => !!s).map(bidi).join(' · ');
 }
 
 function itemFor(r: SearchResult): SearchItem {
-  const where = [r.outlet, r.date].filter(Boolean).map((s) => bidi(s!)).join(' · ');
+  const found = matchedWords(r);
   if (r.kind === 'entity' && r.entity) {
     const e = r.entity;
+    const counts = mentionsIn(e.mentions, e.articles);
+    const firstIn = vscode.l10n.t('{0} · first in {1}', counts, '');
     return {
-      label: `$(${TYPE_ICONS[e.type]}) ${unmatchable(plain(e.nameAr))}`,
-      description: plain(e.nameEn),
-      detail: vscode.l10n.t('{0} · first in {1}', mentionsIn(e.mentions, e.articles), bidi(r.title)),
+      label: `$(${TYPE_ICONS[e.type]}) ${plain(e.nameAr)}`,
+      description: bidi(e.nameEn),
+      detail: vscode.l10n.t('{0} · first in {1}', isolate(counts), bidi(fitBeside(r.title, firstIn, PICK_ROOM))),
       alwaysShow: true,
       buttons: [buttons().concordance, buttons().openToSide],
       result: r,
     };
   }
   if (r.kind === 'article') {
-    return { label: `$(file-text) ${unmatchable(plain(r.snippet))}`, description: [matchedWords(r), where].filter(Boolean).join('  ·  '), detail: plain(r.name), alwaysShow: true, buttons: [buttons().openToSide], result: r };
+    const where = outletAndDate(r);
+    return {
+      // Less the icon's room.
+      label: `$(file-text) ${plain(fitBeside(r.snippet, where, PICK_ROOM - 2))}`,
+      description: where || undefined,
+      detail: [found ? `$(search) ${found}` : '', bidi(r.name)].filter(Boolean).join('  ·  '),
+      alwaysShow: true,
+      buttons: [buttons().openToSide],
+      result: r,
+    };
   }
+  // The passage around its first matched word, leaving room for the words named beside it (and the search icon).
+  const [first] = [...r.highlights].sort((x, y) => x[0] - y[0]);
+  const room = Math.max(MIN_TITLE, PICK_ROOM - (found ? roughWidth(found) + 3 : 0));
   return {
-    label: unmatchable(plain(r.snippet)),
-    description: matchedWords(r) ? `$(search) ${matchedWords(r)}` : undefined,
-    detail: [bidi(r.title), where].filter(Boolean).join('  ·  '),
+    label: plain(first ? shortenAround(r.snippet, first[0], first[1], room) : shortenEnd(r.snippet, room)),
+    description: found ? `$(search) ${found}` : undefined,
+    detail: [bidi(fitBeside(r.title, outletAndDate(r), PICK_ROOM - 2)), outletAndDate(r)].filter(Boolean).join('  ·  '),
     alwaysShow: true,
     buttons: [buttons().concordance, buttons().openToSide],
     result: r,
@@ -132,6 +191,7 @@ export class SearchPicker implements vscode.Disposable {
     qp.placeholder = QUERY_SYNTAX_HINT;
     qp.matchOnDescription = false;
     qp.matchOnDetail = false;
+    keepOurOrder(qp);
     qp.ignoreFocusOut = false;
     this.disposables.push(
       // VS Code echoes a value set from here (show's query) back as a change: the same query is not run twice.
@@ -188,10 +248,10 @@ export class SearchPicker implements vscode.Disposable {
       qp.title =
         problems.length > 0
           ? vscode.l10n.t('Search Corpus — {0}', problems.join('; '))
-          : vscode.l10n.t('Search Corpus — {0} entities, {1} articles, {2} passages', results.entities.length, results.articles.length, results.passages.length);
+          : countsTitle(results.entities.length, results.articles.length, results.passages.length);
       this.partial = partial;
       if (partial) {
-        qp.title = vscode.l10n.t('{0} (indexing: {1} articles so far)', qp.title, engine.size);
+        qp.title = vscode.l10n.t('{0} (indexing: {1} articles so far)', qp.title, num(engine.size));
         void this.search.ready().then(() => {
           if (!token.isCancellationRequested) void this.update(value);
         });

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Corpus, IndexingProgress } from '../../core/corpus/corpus';
 import { Views } from '../workspace/ids';
+import { num } from './labels';
 
 /**
  * The item's text; the codicons stay outside the localised strings. While indexing, `progress` (files done and
@@ -12,14 +13,14 @@ import { Views } from '../workspace/ids';
  */
 export function statusText(articles: number, entities: number, skipped: number, indexing: boolean, progress?: IndexingProgress): string {
   const parts = [
-    `$(book) ${articles === 1 ? vscode.l10n.t('{0} article', articles) : vscode.l10n.t('{0} articles', articles)}`,
+    `$(book) ${articles === 1 ? vscode.l10n.t('{0} article', num(articles)) : vscode.l10n.t('{0} articles', num(articles))}`,
     indexing && progress
-      ? vscode.l10n.t('indexing {0} / {1}', progress.done.toLocaleString(), progress.total.toLocaleString())
+      ? vscode.l10n.t('indexing {0} / {1}', num(progress.done), num(progress.total))
       : entities === 1
-        ? vscode.l10n.t('{0} entity', entities)
-        : vscode.l10n.t('{0} entities', entities),
+        ? vscode.l10n.t('{0} entity', num(entities))
+        : vscode.l10n.t('{0} entities', num(entities)),
   ];
-  if (skipped > 0) parts.push(`$(warning) ${vscode.l10n.t('{0} skipped', skipped)}`);
+  if (skipped > 0) parts.push(`$(warning) ${vscode.l10n.t('{0} skipped', num(skipped))}`);
   return indexing ? `$(sync~spin) ${parts.join(' · ')}` : parts.join(' · ');
 }
 
@@ -37,8 +38,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, corpus: Corp
     item.tooltip = indexing
       ? vscode.l10n.t('Corpus Navigator: reading the corpus…')
       : skipped
-        ? vscode.l10n.t('Corpus Navigator: {0} articles, {1} entities named, {2} file(s) skipped (see the Articles view)', corpus.size, entities, skipped)
-        : vscode.l10n.t('Corpus Navigator: {0} articles, {1} entities named', corpus.size, entities);
+        ? vscode.l10n.t('Corpus Navigator: {0} articles, {1} entities named, {2} file(s) skipped (see the Articles view)', num(corpus.size), num(entities), num(skipped))
+        : vscode.l10n.t('Corpus Navigator: {0} articles, {1} entities named', num(corpus.size), num(entities));
     item.accessibilityInformation = { label: item.tooltip };
   };
   update();

@@ -4,6 +4,9 @@ import { Settings } from './ids';
 export type ArticleSort = 'date' | 'title';
 export type ArticleGroup = 'month' | 'outlet';
 
+/** The `rowLength` setting's default: what a row of the default sidebar (300 px) shows, in Arabic letters. */
+export const ROW_LENGTH = 30;
+
 /** Typed access to the extension's settings. */
 export const config = {
   corpusFolders(): string[] {
@@ -22,6 +25,14 @@ export const config = {
   },
   highlightEntities(): boolean {
     return vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.highlightEntities) !== false;
+  },
+  /** About how many letters a tree row shows, label and description together; 0: no limit. */
+  rowLength(): number {
+    const n = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.rowLength);
+    return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : ROW_LENGTH;
+  },
+  affectsRowLength(e: vscode.ConfigurationChangeEvent): boolean {
+    return e.affectsConfiguration(`${Settings.section}.${Settings.rowLength}`);
   },
   affectsHighlightEntities(e: vscode.ConfigurationChangeEvent): boolean {
     return e.affectsConfiguration(`${Settings.section}.${Settings.highlightEntities}`);
