@@ -17,10 +17,13 @@ describe('The workspace folder as the corpus', function () {
     try {
       await settings.update('corpusFolders', ['.'], vscode.ConfigurationTarget.Workspace);
       // The test workspace holds seeds/: from its root, the same five articles, named by their path in it.
+      let seen: string[] = [];
       const names = await waitFor(() => {
-        const n = corpus.all().map((e) => e.file.name);
-        return n.length === 5 && n.every((x) => x.startsWith('seeds/')) ? n : undefined;
-      }, 30_000, 'the five seeds read from the workspace folder');
+        seen = corpus.all().map((e) => e.file.name);
+        return seen.length === 5 && seen.every((x) => x.startsWith('seeds/')) ? seen : undefined;
+      }, 30_000, 'the five seeds read from the workspace folder').catch((e: Error) => {
+        throw new Error(`${e.message}; read: ${seen.join(', ')}`);
+      });
       assert.deepEqual(names.map((n) => n.slice('seeds/'.length)).sort(), [...seeds].sort());
       assert.ok(corpus.entities().get('sergey-lavrov'), 'and their entities');
     } finally {
