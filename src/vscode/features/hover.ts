@@ -60,6 +60,14 @@ function roleSource(stats: EntityStats, r: Role): string {
   return a && first ? commandLink(r.file, Commands.openLocation, openLocationArgs(fileUri(a.entry.file), first.range)) : escapeMarkdown(r.file);
 }
 
+/**
+ * A paragraph of our own words (markdown): right-aligned and right to left when VS Code speaks Arabic, since they
+ * are then Arabic ("…، وليس في قاعدة المعرفة." ends on the left); else a plain paragraph.
+ */
+function uiParagraph(markdown: string): string {
+  return /^ar\b/.test(vscode.env.language) ? rtlParagraph(markdown) : `${markdown}\n\n`;
+}
+
 /** A role's title (English, else Arabic laid out right to left) with its years. */
 function roleTitle(r: Role): string | undefined {
   if (r.titleEn) return `${escapeMarkdown(r.titleEn)}${years(r)}`;
@@ -85,11 +93,12 @@ function appendRoles(md: vscode.MarkdownString, stats: EntityStats, roles: reado
   const byYear = year === undefined ? undefined : rolesInYear(roles, year);
   if (year === undefined || !byYear || byYear.held.length + byYear.other.length === 0) return appendAll(roles);
   // Only a role the base's years say was held in the article's year is shown as one held then.
-  md.appendMarkdown(`*${escapeMarkdown(byYear.held.length > 0 ? vscode.l10n.t('In {0}, the year of this article:', String(year)) : vscode.l10n.t('No role on record in {0}, the year of this article', String(year)))}*\n\n`);
+  const heading = byYear.held.length > 0 ? vscode.l10n.t('In {0}, the year of this article:', String(year)) : vscode.l10n.t('No role on record in {0}, the year of this article', String(year));
+  md.appendMarkdown(uiParagraph(`*${escapeMarkdown(heading)}*`));
   appendAll(byYear.held);
   appendAll(byYear.undated);
   if (byYear.other.length > 0) {
-    md.appendMarkdown(`\n*${escapeMarkdown(vscode.l10n.t('At other times:'))}*\n\n`);
+    md.appendMarkdown(`\n${uiParagraph(`*${escapeMarkdown(vscode.l10n.t('At other times:'))}*`)}`);
     appendAll(byYear.other);
   }
 }
@@ -107,14 +116,14 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
   // Arabic and Latin in separate paragraphs, each aligned and laid out in its own direction.
   md.appendMarkdown(rtlParagraph(`**${escapeMarkdown(e.nameAr)}**`));
   if (e.nameEn) md.appendMarkdown(`**${escapeMarkdown(e.nameEn)}**\n\n`);
-  if (e.discovered) md.appendMarkdown(`*${escapeMarkdown(discoveredNote(e))}*\n\n`);
+  if (e.discovered) md.appendMarkdown(uiParagraph(`*${escapeMarkdown(discoveredNote(e))}*`));
   if (e.type === 'person') {
     appendRoles(md, stats, e.roles ?? [], year);
     if (e.descriptionEn) md.appendMarkdown(`\n${escapeMarkdown(e.descriptionEn)}\n`);
   } else if (e.type === 'law') {
     const adopted =
       e.adopted && e.issuer ? vscode.l10n.t('Adopted {0} by {1}', e.adopted, e.issuer) : e.adopted ? vscode.l10n.t('Adopted {0}', e.adopted) : e.issuer ? vscode.l10n.t('By {0}', e.issuer) : '';
-    if (adopted) md.appendMarkdown(`${escapeMarkdown(adopted)}\n\n`);
+    if (adopted) md.appendMarkdown(uiParagraph(escapeMarkdown(adopted)));
     if (e.summaryEn) md.appendMarkdown(`${escapeMarkdown(e.summaryEn)}\n\n`);
     if (e.summaryAr) md.appendMarkdown(rtlParagraph(escapeMarkdown(e.summaryAr)));
   } else if (e.descriptionEn) {
@@ -123,14 +132,10 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
   // The kind of organisation or law its pattern names ("ministry", "un-resolution"), in Latin on its own line.
   if (e.discovered && e.type !== 'person' && e.kind) md.appendMarkdown(`${escapeMarkdown(e.kind)}\n`);
 
-  md.appendMarkdown(`\n${commandLink(vscode.l10n.t('Open in the Summary panel'), Commands.showEntitySummary, [e.id])}\n`);
+  md.appendMarkdown(`\n${uiParagraph(commandLink(vscode.l10n.t('Open in the Summary panel'), Commands.showEntitySummary, [e.id]))}`);
   md.appendMarkdown('\n---\n\n');
   const n = stats.articles.length;
-  md.appendMarkdown(
-    e.type === 'law'
-      ? `${escapeMarkdown(citedOrMentioned('cited', stats.count, n))}:\n\n`
-      : `${escapeMarkdown(citedOrMentioned('mentioned', stats.count, n))}:\n\n`,
-  );
+  md.appendMarkdown(uiParagraph(`${escapeMarkdown(citedOrMentioned(e.type === 'law' ? 'cited' : 'mentioned', stats.count, n))}:`));
   for (const a of stats.articles.slice(0, MAX_ARTICLES)) {
     const first = a.mentions[0]!;
     const title = a.entry.article.title.text || a.entry.file.name;
@@ -141,7 +146,7 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
 
   const withThem = index.cooccurring(e.id, 5);
   if (withThem.length > 0) {
-    md.appendMarkdown(`\n${escapeMarkdown(vscode.l10n.t('Most often named with them:'))}\n\n`);
+    md.appendMarkdown(`\n${uiParagraph(escapeMarkdown(vscode.l10n.t('Most often named with them:')))}`);
     for (const w of withThem) md.appendMarkdown(`- ${rtlInline(escapeMarkdown(w.stats.entity.nameAr))} — ${w.articles}\n`);
   }
 
