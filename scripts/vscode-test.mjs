@@ -116,8 +116,42 @@ async function rendered(selector) {
 }
 
 /**
- * GET /screenshot?name=<name> → page.screenshot() into test-results/<name>.png → {"path": "..."}.
- * GET /rendered?selector=<css> → {"elements": [{text, clipped, width, box, name?, description?}]}.
+ * The hover widget as rendered, for tests that check what users see (`test/integration/util.ts`, `renderedHover`):
+ * its box, and per paragraph its text, the `align` it is inside, its box, and where its first and last visible
+ * characters are drawn (bidi controls and spaces left out). Undefined when no hover is shown.
+ */
+function renderedHover() {
+  return state.page.evaluate(() => {
+    const visible = (el) => el.getBoundingClientRect().width > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const hover = [...document.querySelectorAll('.monaco-hover')].find((h) => !h.classList.contains('hidden') && visible(h));
+    if (!hover) return undefined;
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    };
+    const paragraphs = [...hover.querySelectorAll('p')].map((p) => {
+      const chars = [];
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (let i = 0; i < n.data.length; i++) {
+          if (/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(n.data[i])) continue;
+          const range = document.createRange();
+          range.setStart(n, i);
+          range.setEnd(n, i + 1);
+          const r = range.getBoundingClientRect();
+          if (r.width > 0) chars.push({ char: n.data[i], left: r.left, right: r.right, top: r.top });
+        }
+      }
+      return { text: p.textContent, align: p.closest('[align]')?.getAttribute('align') ?? null, box: box(p), first: chars[0], last: chars.at(-1) };
+    });
+    return { box: box(hover), paragraphs };
+  });
+}
+
+/**
+ * GET /screenshot?name=<name> → page.screenshot() into test-results/<name>.png → {"path": "..."};
+ * GET /rendered?selector=<css> → {"elements": [{text, clipped, width, box, name?, description?}]};
+ * GET /hover → the rendered hover (see renderedHover) → {"hover": {...}} (no "hover" when none is shown).
  */
 function startScreenshotServer() {
   const server = createServer(async (req, res) => {
@@ -133,7 +167,14 @@ function startScreenshotServer() {
         return reply(500, { error: e instanceof Error ? e.message : String(e) });
       }
     }
-    if (url.pathname !== '/screenshot') return reply(404, { error: 'use /screenshot?name=<name> or /rendered?selector=<css>' });
+    if (url.pathname === '/hover') {
+      try {
+        return reply(200, { hover: await renderedHover() });
+      } catch (e) {
+        return reply(500, { error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    if (url.pathname !== '/screenshot') return reply(404, { error: 'use /screenshot?name=<name>, /rendered?selector=<css> or /hover' });
     try {
       const file = await screenshot(url.searchParams.get('name'));
       log(`screenshot: ${file}`);

@@ -139,13 +139,16 @@ async function aptInstall(packages, cache) {
   log(`installed ${packages.join(' ')} in ${seconds(Date.now() - t0)}`);
 }
 
-/** npm install <spec> into a fresh <dir> (package.json {"private":true}), streaming npm's output. */
-async function npmInstallInto(dir, spec, env) {
+/**
+ * npm install <spec> into a fresh <dir> (package.json {"private":true}), streaming npm's output. `allowScripts`
+ * names the packages whose install scripts are expected (npm 11 lists any other, and will block them).
+ */
+async function npmInstallInto(dir, spec, env, allowScripts = {}) {
   rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
   rmSync(join(dir, 'package-lock.json'), { force: true });
   rmSync(join(dir, MARKER), { force: true });
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, allowScripts }) + '\n');
   await run('npm', ['install', spec, '--no-audit', '--no-fund'], { cwd: dir, env, logFile: join(dir, 'install.log') });
 }
 
@@ -200,7 +203,8 @@ export async function ensureTools({ chromium = true } = {}) {
       npm_config_nodedir: p.node24Dir,
       JOBS: 'max',
     });
-    await npmInstallInto(csDir, `code-server@${CODE_SERVER_VERSION}`, env);
+    // Expected install scripts: code-server's postinstall (it installs VS Code's own dependencies) and argon2's.
+    await npmInstallInto(csDir, `code-server@${CODE_SERVER_VERSION}`, env, { 'code-server': true, argon2: true });
     if (!codeServerWorks(p)) throw fail(`code-server installed into ${csDir} but its native modules do not load in Node 24 (see ${csDir}/install.log)`);
     writeMarker(csDir, { version: CODE_SERVER_VERSION, seconds: (Date.now() - t0) / 1000 });
     log(`installed code-server ${CODE_SERVER_VERSION} in ${seconds(Date.now() - t0)}`);

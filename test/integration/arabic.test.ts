@@ -35,4 +35,25 @@ describe('VS Code in Arabic', function () {
     await screenshot('arabic-interface');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
+
+  it('a hover card\'s own words are Arabic paragraphs, right-aligned and right to left (screenshot)', async () => {
+    const { corpus } = await api();
+    const entry = corpus.all().find((e) => e.file.name.startsWith('000'))!;
+    const lavrov = entry.mentions.find((m) => m.entity === 'sergey-lavrov')!;
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.file.id));
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    const position = doc.positionAt(lavrov.start + 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+    const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    // "مرات الذكر: 3 · المقالات: 1:" and "أكثر من يُذكر معه:" each in a right-aligned right-to-left isolate.
+    assert.match(md, /<div align="right">\n\n\u2067مرات الذكر\\: 3 · المقالات\\: 1:\u2069\n\n<\/div>/);
+    assert.match(md, /<div align="right">\n\n\u2067أكثر من يُذكر معه\\:\u2069\n\n<\/div>/);
+    assert.match(md, /<div align="right">\n\n\u2067\[فتح في لوحة الملخص\]\(command:corpusNavigator\.showEntitySummary\?/);
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await new Promise((r) => setTimeout(r, 1500));
+    await screenshot('arabic-hover');
+    await vscode.commands.executeCommand('editor.action.hideHover');
+  });
 });

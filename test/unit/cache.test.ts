@@ -40,6 +40,10 @@ describe('on-disk cache of parsed entries', () => {
     assert.equal(cache.get({ ...stamp(first.file.id, 0), size: 999 }), undefined, 'a changed size misses');
     assert.equal(cache.get({ ...stamp(first.file.id, 0), mtime: 1 }), undefined, 'a changed mtime misses');
     assert.equal(cache.get(stamp('mem:/other.txt', 0)), undefined, 'another path misses');
+    // The corpus folder changed (seeds/ → the workspace folder itself): the same file, named as it is now.
+    const renamed = cache.get(stamp(first.file.id, 0), { id: first.file.id, name: `seeds/${first.file.name}` });
+    assert.equal(renamed?.file.name, `seeds/${first.file.name}`);
+    assert.equal(renamed.article.title.text, first.article.title.text);
   });
 
   it('reads a corrupt, foreign or outdated cache as empty, without throwing', async () => {

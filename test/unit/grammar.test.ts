@@ -97,7 +97,21 @@ describe('corpus-article grammar', () => {
       assert.ok(conf.brackets.some((b) => b[0] === pair[0] && b[1] === pair[1]), `bracket ${pair[0]}${pair[1]}`);
       assert.ok(conf.autoClosingPairs.some((p) => p.open === pair[0] && p.close === pair[1]), `auto-closing ${pair[0]}${pair[1]}`);
     }
-    assert.deepEqual(manifest.contributes.configurationDefaults?.[`[${LANGUAGE}]`], { 'editor.wordWrap': 'on' });
+    const defaults = manifest.contributes.configurationDefaults?.[`[${LANGUAGE}]`] as Record<string, unknown>;
+    assert.equal(defaults['editor.wordWrap'], 'on');
+  });
+
+  it('allows the dashes, quotes and spaces of Arabic news in the editor: no ambiguous-character box around them', () => {
+    const defaults = manifest.contributes.configurationDefaults?.[`[${LANGUAGE}]`] as Record<string, unknown>;
+    const allowed = defaults['editor.unicodeHighlight.allowedCharacters'] as Record<string, boolean>;
+    for (const c of ['–', '—', '«', '»', '“', '”', '‘', '’', '„', '\u00a0', '\u200f']) assert.equal(allowed[c], true, `U+${c.codePointAt(0)!.toString(16)}`);
+    // Every punctuation mark, symbol or space of the seeds outside ASCII and the Arabic block (their en dashes and
+    // quotes) is allowed; letters (a Latin ö) are not ambiguous.
+    const outside = new Set([...['000', '001', '002', '003', '004'].map(seed).join('')].filter((c) => c > '\u007f' && !/[\u0600-\u06ff\p{L}\p{N}\p{M}]/u.test(c)));
+    assert.ok(outside.has('–'), 'the seeds have bylines with an en dash');
+    for (const c of outside) assert.equal(allowed[c], true, `U+${c.codePointAt(0)!.toString(16)} is allowed`);
+    // Only characters: no letters or digits of other scripts hide behind the setting.
+    for (const c of Object.keys(allowed)) assert.match(c, /^[^\p{L}\p{N}]$/u, c);
   });
 
   it('scopes the title, the byline and the subheadings of seed 000', () => {

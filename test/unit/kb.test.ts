@@ -128,8 +128,7 @@ describe('knowledge base (src/core/entities/kb/entities.json)', () => {
   });
 
   it('roles have titles, sane years, and organisation ids that resolve', () => {
-    // A role may belong to an organisation or to a body listed with the laws (the Constitutional Committee).
-    const orgIds = new Set([...organisations, ...laws.filter((l) => l.kind === 'body')].map((o) => o.id));
+    const orgIds = new Set(organisations.map((o) => o.id));
     for (const p of people) {
       for (const r of p.roles!) {
         assert.ok(r.titleEn && r.titleAr, `${p.id}: a role needs titleEn and titleAr`);
@@ -182,6 +181,25 @@ describe('knowledge base (src/core/entities/kb/entities.json)', () => {
       'iran', 'israel', 'lebanon', 'china', 'serbia', 'europe', 'middle-east', 'sochi', 'astana',
       'caesar-act', 'unsc-2254', 'deconfliction-memorandum', 'new-start', 'unsc-2585', 'astana-process', 'sochi-agreement', 'constitutional-committee',
     ]) get(id);
+  });
+
+  it('lists a body (a committee, a mechanism, an institution) as an organisation, not a law', () => {
+    for (const id of ['constitutional-committee', 'jim', 'iiim', 'missing-persons-institution']) {
+      assert.ok(organisations.some((o) => o.id === id), `${id} is an organisation`);
+      assert.equal(builtInEntities().find((e) => e.id === id)?.type, 'organisation', id);
+    }
+    // No law is a body or named as a committee, a mechanism or an institution.
+    for (const l of laws) {
+      assert.notEqual(l.kind as string, 'body', l.id);
+      assert.doesNotMatch(l.nameEn, /\b(Committee|Mechanism|Institution|Commission)\b/, l.id);
+    }
+  });
+
+  it('dates the roles of Mohammed bin Salman: deputy crown prince in 2015, crown prince from 2017', () => {
+    const roles = get('mohammed-bin-salman').roles!;
+    const role = (en: string): Role | undefined => roles.find((r) => r.titleEn === en);
+    assert.deepEqual([role('Deputy Crown Prince of Saudi Arabia')?.from, role('Deputy Crown Prince of Saudi Arabia')?.to], [2015, 2017]);
+    assert.equal(role('Crown Prince of Saudi Arabia')?.from, 2017);
   });
 
   it('states the key facts correctly', () => {

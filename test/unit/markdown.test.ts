@@ -5,11 +5,11 @@
  * its most permissive: raw HTML and bare links on.
  */
 import * as assert from 'node:assert/strict';
-import { escapeIcons, escapeMarkdown } from '../../src/core/text/markdown';
+import { escapeIcons, escapeMarkdown, rtlInline, rtlParagraph } from '../../src/core/text/markdown';
 import { INJECTION_BODY, INJECTION_TITLE } from './hostileFixtures';
 
 // markdown-it has no type declarations in this project: the one method used is typed here.
-const MarkdownIt = require('markdown-it') as new (options: { html: boolean; linkify: boolean }) => { renderInline(src: string): string };
+const MarkdownIt = require('markdown-it') as new (options: { html: boolean; linkify: boolean }) => { renderInline(src: string): string; render(src: string): string };
 const md = new MarkdownIt({ html: true, linkify: true });
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
@@ -37,5 +37,21 @@ describe('markdown from untrusted text', () => {
   it('escapes theme icons for quick picks, and nothing else', () => {
     assert.equal(escapeIcons('$(zap) a $ b $(x'), '\\$(zap) a $ b \\$(x');
     assert.equal(escapeIcons('عنوان <b>'), 'عنوان <b>');
+  });
+
+  it('an Arabic paragraph is a right-aligned div holding a right-to-left isolate, its markdown read and its text escaped', () => {
+    const sentence = 'قال لافروف إن الحوار <b>مستمر</b>.';
+    const html = md.render(rtlParagraph(`**${escapeMarkdown('سيرغي لافروف')}**`) + rtlParagraph(escapeMarkdown(sentence), true));
+    // VS Code's sanitiser keeps `align` (it drops `dir`); the isolate sets the direction, so the period ends the sentence.
+    assert.equal(
+      html,
+      '<div align="right">\n<p>\u2067<strong>سيرغي لافروف</strong>\u2069</p>\n</div>\n' +
+        '<div align="right">\n<blockquote>\n<p>\u2067قال لافروف إن الحوار &lt;b&gt;مستمر&lt;/b&gt;.\u2069</p>\n</blockquote>\n</div>\n',
+    );
+    for (const text of HOSTILE) {
+      const tags = [...md.render(rtlParagraph(escapeMarkdown(text), true)).matchAll(/<(\/?[a-z]+)/gi)].map((m) => m[1]);
+      assert.deepEqual(tags, ['div', 'blockquote', 'p', '/p', '/blockquote', '/div'], text);
+    }
+    assert.equal(rtlInline('عنوان؟'), '\u2067عنوان؟\u2069');
   });
 });

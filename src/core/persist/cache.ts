@@ -314,8 +314,11 @@ export class EntryCache {
     return this.byId.size;
   }
 
-  /** The cached entry of a file, if its path, size and mtime are unchanged. */
-  get(stamp: FileStamp, file: CorpusFile = { id: stamp.id, name: stamp.id }): CorpusEntry | undefined {
+  /**
+   * The cached entry of a file, if its path, size and mtime are unchanged; named as `file` is when given (the name is
+   * relative to the corpus folder, which may have changed since: "000.txt" in seeds/, "seeds/000.txt" from above).
+   */
+  get(stamp: FileStamp, file?: CorpusFile): CorpusEntry | undefined {
     let hit = this.byId.get(stamp.id);
     if (typeof hit === 'number') {
       try {
@@ -328,10 +331,11 @@ export class EntryCache {
     }
     if (!hit || hit.stamp.size !== stamp.size || hit.stamp.mtime !== stamp.mtime) return undefined;
     const cached = hit.entry;
-    const name = cached.file.name ?? file.name;
-    if (cached instanceof CachedEntry) return cached.withFile({ id: file.id, name });
+    const name = file?.name ?? cached.file.name ?? stamp.id;
+    const id = file?.id ?? stamp.id;
+    if (cached instanceof CachedEntry) return cached.withFile({ id, name });
     const { article, mentions, statements, discovered, notice, contextYear } = cached;
-    const entry: CorpusEntry = { file: { id: file.id, name }, article, mentions, statements, discovered };
+    const entry: CorpusEntry = { file: { id, name }, article, mentions, statements, discovered };
     if (notice !== undefined) entry.notice = notice;
     if (contextYear !== undefined) entry.contextYear = contextYear;
     return entry;

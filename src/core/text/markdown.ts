@@ -19,3 +19,25 @@ export function escapeMarkdown(text: string): string {
 export function escapeIcons(text: string): string {
   return text.replace(/\$\(/g, '\\$(');
 }
+
+/** Unicode's right-to-left isolate and its end (RLI … PDI): what is between is laid out right to left. */
+const RLI = '\u2067';
+const PDI = '\u2069';
+
+/**
+ * Markdown (already escaped) laid out right to left inside a left-to-right line: an Arabic title in a list item, a
+ * name beside a count. Its own punctuation stays at its own ends ("…؟" ends on the left).
+ */
+export function rtlInline(markdown: string): string {
+  return `${RLI}${markdown}${PDI}`;
+}
+
+/**
+ * An Arabic paragraph for VS Code's hover markdown, which needs `supportHtml`. VS Code's sanitiser drops `dir` but
+ * keeps `align`: `<div align="right">` puts the paragraph at the right, and an isolate lays it out right to left,
+ * so its final period lands at the sentence's end (on the left). `markdown` is escaped text; `quote` makes the
+ * paragraph a block quote. The blank lines let markdown inside the HTML block be read as markdown.
+ */
+export function rtlParagraph(markdown: string, quote = false): string {
+  return `<div align="right">\n\n${quote ? '> ' : ''}${rtlInline(markdown)}\n\n</div>\n\n`;
+}

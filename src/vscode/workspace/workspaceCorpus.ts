@@ -15,6 +15,11 @@ export function fileUri(file: CorpusFile): vscode.Uri {
   return vscode.Uri.parse(file.id);
 }
 
+/** A glob under a corpus folder `dir` of a workspace folder: "." is the workspace folder itself ("./x" matches nothing). */
+function under(dir: string, glob: string): string {
+  return dir === '.' ? glob : `${dir}/${glob}`;
+}
+
 function corpusRoots(): { folder: vscode.WorkspaceFolder; dir: string; root: vscode.Uri }[] {
   const roots = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -42,7 +47,7 @@ const vscodeHost: CorpusHost = {
   async listFiles() {
     const files: CorpusFile[] = [];
     for (const { folder, dir } of corpusRoots()) {
-      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `${dir}/**/*.txt`));
+      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, under(dir, '**/*.txt')));
       for (const uri of uris) {
         const f = toFile(uri);
         if (f) files.push(f);
@@ -121,7 +126,7 @@ export function createWorkspaceCorpus(
     watchers.forEach((w) => w.dispose());
     watchers = [];
     for (const { folder, dir } of corpusRoots()) {
-      const files = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${dir}/**/*.txt`));
+      const files = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, under(dir, '**/*.txt')));
       const onFile = (uri: vscode.Uri): void => {
         const f = toFile(uri);
         if (f) onChanged(f);
@@ -131,7 +136,7 @@ export function createWorkspaceCorpus(
       files.onDidChange(onFile, undefined, watchers);
       files.onDidDelete(onDelete, undefined, watchers);
       // A deleted (or renamed) folder reports only itself, not the files in it; a renamed one's files come as created.
-      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${dir}/**`), false, true, false);
+      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, under(dir, '**')), false, true, false);
       folders.onDidDelete(onDelete, undefined, watchers);
       folders.onDidCreate((uri) => void addFolder(uri), undefined, watchers);
       const rootWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, dir), true, true, false);
