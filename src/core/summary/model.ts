@@ -5,11 +5,11 @@
  */
 import type { TextRange } from '../text/ranges';
 import type { Article, ArticleDate, BoilerplateKind } from '../article/article';
-import { words } from '../text/arabic';
 import type { CorpusEntry } from '../corpus/corpus';
 import type { Entity, EntityType, Mention } from '../entities/recognizer';
-import { EntityIndex } from '../corpus/entityIndex';
-import { splitSentences, summarize } from './textrank';
+import { EntityIndex, type EntityStats } from '../corpus/entityIndex';
+import { sentenceSpans, splitSentences, summarize } from './textrank';
+import { countWords } from '../text/wordCount';
 
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organisation', 'place', 'law'];
 /** The network shows these types unless the user picks others (places crowd it: every article names Syria). */
@@ -92,15 +92,40 @@ export function entityRef(e: Entity): EntityRef {
 /** Words of the article's body (paragraphs and subheadings; no title, byline or boilerplate). */
 export function bodyWords(a: Article): number {
   let n = 0;
-  for (const p of a.paragraphs) n += words(p.text).length;
-  for (const s of a.subheadings) n += words(s.text).length;
+  for (const p of a.paragraphs) n += countWords(p.text);
+  for (const s of a.subheadings) n += countWords(s.text);
   return n;
 }
 
-/** Newest first; a date without a year after dated ones; undated last; then by title. */
+/** What the corpus view derives from one parsed entry, kept as long as the entry (a change makes a new entry). */
+interface EntryFacts {
+  words: number;
+  /** Distinct entities named. */
+  entities: number;
+}
+const facts = new WeakMap<CorpusEntry, EntryFacts>();
+
+function factsOf(entry: CorpusEntry): EntryFacts {
+  let f = facts.get(entry);
+  if (!f) facts.set(entry, (f = { words: bodyWords(entry.article), entities: new Set(entry.mentions.map((m) => m.entity)).size }));
+  return f;
+}
+
+const arabicOrder = new Intl.Collator('ar');
+const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Newest first; a date without a year after dated ones; undated last; then by title and file name, in code point
+ * order (cheap at 20,000 articles, and the Arabic letters stand nearly in alphabetical order).
+ */
 function byDateDesc(x: ArticleRef, y: ArticleRef): number {
   const key = (r: ArticleRef): string => (r.date?.year !== undefined ? r.date.iso : '');
-  return key(y).localeCompare(key(x)) || x.title.localeCompare(y.title, 'ar') || x.name.localeCompare(y.name);
+  return ordinal(key(y), key(x)) || ordinal(x.title, y.title) || ordinal(x.name, y.name);
+}
+
+/** The index's entities, most mentioned first, ties by Arabic name (as `EntityIndex.list`, with one collator). */
+function ranking(index: EntityIndex): EntityStats[] {
+  return [...index.byId.values()].sort((a, b) => b.count - a.count || arabicOrder.compare(a.entity.nameAr, b.entity.nameAr));
 }
 
 /**
@@ -113,19 +138,6 @@ export function sentenceUnits(a: Article): { start: number; end: number }[] {
   if (!a.title.derived && a.title.text) units.push(a.title.range);
   for (const p of [...a.alternativeTitles, ...a.subheadings]) units.push(p.range);
   return units.sort((x, y) => x.start - y.start);
-}
-
-/** The entities named in each sentence unit of the entry (units naming none are left out). */
-function entitiesBySentence(entry: CorpusEntry): Set<string>[] {
-  const units = sentenceUnits(entry.article);
-  const sets = units.map(() => new Set<string>());
-  let k = 0;
-  for (const m of [...entry.mentions].sort((a, b) => a.start - b.start)) {
-    while (k < units.length && units[k]!.end <= m.start) k++;
-    const u = units[k];
-    if (u && u.start <= m.start && m.end <= u.end) sets[k]!.add(m.entity);
-  }
-  return sets.filter((x) => x.size > 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,6 +196,8 @@ export interface CorpusSummary {
   kind: 'corpus';
   /** The entity the whole view is filtered to (only articles naming it count). */
   filter?: EntityCount;
+  /** The outlet the whole view is filtered to (only its articles count). */
+  outlet?: string;
   counts: {
     articles: number;
     /** Words of the articles' bodies. */
@@ -207,15 +221,24 @@ export interface CorpusSummary {
 export interface CorpusSummaryOptions {
   /** Filter the whole view to the articles naming this entity. */
   entity?: string;
+  /** Filter the whole view to the articles of this outlet. */
+  outlet?: string;
   /** Entity types shown in the network (default: people, organisations, laws). */
   networkTypes?: readonly EntityType[];
   /** Co-occurrence by shared sentence (default) or shared article. */
   networkBy?: 'sentence' | 'article';
   /** Entities listed per type (default 8). */
   top?: number;
+  /** Types listed in full (up to `TOP_ALL`) rather than their top. */
+  expand?: readonly EntityType[];
   /** Nodes in the network (default 24). */
   networkSize?: number;
+  /** The entity index of `all` when the caller keeps one (the live corpus does): not built again. */
+  index?: EntityIndex;
 }
+
+/** The most entities a type lists when shown in full (the Entities view lists every one). */
+export const TOP_ALL = 500;
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 const DAY_MS = 86_400_000;
@@ -255,7 +278,7 @@ export function timeline(refs: readonly ArticleRef[]): Timeline {
     slot = (r) => r.date.year - y0;
   }
   for (const r of dated) buckets[slot(r)]!.articles.push(r);
-  for (const b of buckets) b.articles.sort((x, y) => x.date.iso.localeCompare(y.date.iso));
+  for (const b of buckets) b.articles.sort((x, y) => ordinal(x.date.iso, y.date.iso));
   return { unit, buckets, yearUnknown, undated };
 }
 
@@ -264,39 +287,89 @@ function countOf(index: EntityIndex, id: string): EntityCount | undefined {
   return s ? { ...entityRef(s.entity), count: s.count, articles: s.articles.length } : undefined;
 }
 
+/** How many of the most mentioned entities (of the wanted types) the network looks at for links, per node shown. */
+const POOL_PER_NODE = 4;
+
+/**
+ * The entities of `pool` (by index) named in each sentence unit of the entry that names two or more of them. Only
+ * paragraphs naming two are cut into sentences: the rest can make no pair.
+ */
+function poolSentences(entry: CorpusEntry, mentions: readonly { k: number; start: number; end: number }[]): number[][] {
+  const a = entry.article;
+  const units: { start: number; end: number }[] = [];
+  if (!a.title.derived && a.title.text) units.push(a.title.range);
+  for (const p of [...a.alternativeTitles, ...a.subheadings]) units.push(p.range);
+  let m = 0;
+  for (const p of a.paragraphs) {
+    const from = p.range.start;
+    const to = from + p.text.length;
+    while (m < mentions.length && mentions[m]!.start < from) m++;
+    const kinds = new Set<number>();
+    for (let i = m; i < mentions.length && mentions[i]!.start < to; i++) kinds.add(mentions[i]!.k);
+    if (kinds.size < 2) continue;
+    for (const s of sentenceSpans(p.text)) units.push({ start: from + s.start, end: from + s.end });
+  }
+  units.sort((x, y) => x.start - y.start);
+  const sets = units.map(() => new Set<number>());
+  let k = 0;
+  for (const x of mentions) {
+    while (k < units.length && units[k]!.end <= x.start) k++;
+    const u = units[k];
+    if (u && u.start <= x.start && x.end <= u.end) sets[k]!.add(x.k);
+  }
+  return sets.filter((x) => x.size > 1).map((x) => [...x]);
+}
+
+/**
+ * The co-occurrence network: the `size` most mentioned entities of the wanted types that are named with another
+ * (then those named with nobody), the focus always; links between them by shared sentences or articles. Links are
+ * counted among the `POOL_PER_NODE × size` most mentioned entities only, so the cost follows the corpus, not the
+ * square of its entities.
+ */
 export function network(
   entries: readonly CorpusEntry[],
   index: EntityIndex,
-  { types = DEFAULT_NETWORK_TYPES, by = 'sentence', size = 24, focus }: { types?: readonly EntityType[]; by?: 'sentence' | 'article'; size?: number; focus?: string } = {},
+  { types = DEFAULT_NETWORK_TYPES, by = 'sentence', size = 24, focus, ranked }: { types?: readonly EntityType[]; by?: 'sentence' | 'article'; size?: number; focus?: string; ranked?: readonly EntityStats[] } = {},
 ): Network {
   const wanted = new Set(types);
-  const candidates = index.list().filter((s) => wanted.has(s.entity.type) || s.entity.id === focus);
-  const pairs = new Map<string, { sentences: number; articles: number }>();
-  const pair = (x: string, y: string): { sentences: number; articles: number } => {
-    const key = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
-    let p = pairs.get(key);
-    if (!p) pairs.set(key, (p = { sentences: 0, articles: 0 }));
-    return p;
-  };
-  const inNetwork = new Set(candidates.map((s) => s.entity.id));
+  const candidates = (ranked ?? index.list()).filter((s) => wanted.has(s.entity.type) || s.entity.id === focus);
+  const pool = candidates.slice(0, Math.max(64, POOL_PER_NODE * size));
+  const focused = candidates.find((s) => s.entity.id === focus);
+  if (focused && !pool.includes(focused)) pool.push(focused);
+  const P = pool.length;
+  const poolIndex = new Map(pool.map((s, i) => [s.entity.id, i]));
+  const sentences = new Uint32Array(P * P);
+  const articles = new Uint32Array(P * P);
+  const cell = (i: number, j: number): number => (i < j ? i * P + j : j * P + i);
   for (const entry of entries) {
-    const ids = [...new Set(entry.mentions.map((m) => m.entity))].filter((id) => inNetwork.has(id));
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pair(ids[i]!, ids[j]!).articles++;
-    for (const set of entitiesBySentence(entry)) {
-      const inSentence = [...set].filter((id) => inNetwork.has(id));
-      for (let i = 0; i < inSentence.length; i++) for (let j = i + 1; j < inSentence.length; j++) pair(inSentence[i]!, inSentence[j]!).sentences++;
+    const mentions: { k: number; start: number; end: number }[] = [];
+    for (const x of entry.mentions) {
+      const k = poolIndex.get(x.entity);
+      if (k !== undefined) mentions.push({ k, start: x.start, end: x.end });
+    }
+    const ks = [...new Set(mentions.map((x) => x.k))];
+    if (ks.length < 2) continue;
+    for (let i = 0; i < ks.length; i++) for (let j = i + 1; j < ks.length; j++) articles[cell(ks[i]!, ks[j]!)]!++;
+    mentions.sort((x, y) => x.start - y.start);
+    for (const set of poolSentences(entry, mentions)) {
+      for (let i = 0; i < set.length; i++) for (let j = i + 1; j < set.length; j++) sentences[cell(set[i]!, set[j]!)]!++;
     }
   }
-  const edgesAll: NetworkEdge[] = [...pairs.entries()]
-    .map(([key, p]) => {
-      const [a, b] = key.split('\u0000') as [string, string];
-      return { a, b, ...p, weight: by === 'sentence' ? p.sentences : p.articles };
-    })
-    .filter((e) => e.weight > 0);
+  const edgesAll: NetworkEdge[] = [];
+  for (let i = 0; i < P; i++) {
+    for (let j = i + 1; j < P; j++) {
+      const c = i * P + j;
+      const weight = by === 'sentence' ? sentences[c]! : articles[c]!;
+      if (weight === 0) continue;
+      const [x, y] = [pool[i]!.entity.id, pool[j]!.entity.id];
+      const [a, b] = x < y ? [x, y] : [y, x];
+      edgesAll.push({ a, b, sentences: sentences[c]!, articles: articles[c]!, weight });
+    }
+  }
   // The nodes: the most mentioned entities (linked ones before those named with nobody), the focus always.
   const linked = new Set(edgesAll.flatMap((e) => [e.a, e.b]));
-  const chosen = [...candidates.filter((s) => linked.has(s.entity.id)), ...candidates.filter((s) => !linked.has(s.entity.id))].slice(0, size);
-  const focused = candidates.find((s) => s.entity.id === focus);
+  const inPool = candidates.slice(0, Math.max(size, P));
+  const chosen = [...inPool.filter((s) => linked.has(s.entity.id)), ...inPool.filter((s) => !linked.has(s.entity.id))].slice(0, size);
   const shown = focused && !chosen.includes(focused) ? [focused, ...chosen.slice(0, size - 1)] : chosen;
   const ids = new Set(shown.map((s) => s.entity.id));
   const nodes = shown.map((s) => countOf(index, s.entity.id)!);
@@ -311,29 +384,46 @@ export function network(
  * everything is computed over the articles naming that entity.
  */
 export function corpusSummary(all: readonly CorpusEntry[], entities: ReadonlyMap<string, Entity>, options: CorpusSummaryOptions = {}): CorpusSummary {
-  const fullIndex = new EntityIndex(all, entities);
+  const fullIndex = options.index ?? new EntityIndex(all, entities);
   const filterId = options.entity !== undefined && fullIndex.get(options.entity) ? options.entity : undefined;
-  const entries = filterId === undefined ? all : all.filter((e) => e.mentions.some((m) => m.entity === filterId));
-  const index = filterId === undefined ? fullIndex : new EntityIndex(entries, entities);
-  const refs = entries.map((e) => ({ ...articleRef(e), words: bodyWords(e.article), entities: new Set(e.mentions.map((m) => m.entity)).size }));
+  const outlet = options.outlet;
+  const filtered = filterId !== undefined || outlet !== undefined;
+  const entries = !filtered
+    ? all
+    : all.filter((e) => (filterId === undefined || e.mentions.some((m) => m.entity === filterId)) && (outlet === undefined || e.article.outlet?.text === outlet));
+  const index = filtered ? new EntityIndex(entries, entities) : fullIndex;
+  const refs = entries.map((e) => {
+    const f = factsOf(e);
+    return { ...articleRef(e), words: f.words, entities: f.entities };
+  });
   refs.sort(byDateDesc);
 
   const byOutlet = new Map<string, ArticleRef[]>();
-  for (const r of refs) if (r.outlet) byOutlet.set(r.outlet, [...(byOutlet.get(r.outlet) ?? []), r]);
+  for (const r of refs) {
+    if (!r.outlet) continue;
+    const list = byOutlet.get(r.outlet);
+    if (list) list.push(r);
+    else byOutlet.set(r.outlet, [r]);
+  }
   const outlets = [...byOutlet.entries()]
     .map(([name, articles]) => ({ name, articles }))
-    .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'ar'));
+    .sort((a, b) => b.articles.length - a.articles.length || arabicOrder.compare(a.name, b.name));
 
   const topN = options.top ?? 8;
+  const expand = new Set(options.expand ?? []);
+  const ranked = ranking(index);
   const top = {} as Record<EntityType, EntityCount[]>;
   const counts = {} as Record<EntityType, number>;
   for (const type of ENTITY_TYPES) {
-    const list = index.list(type);
+    const list = ranked.filter((s) => s.entity.type === type);
     counts[type] = list.length;
-    top[type] = list.filter((s) => s.entity.id !== filterId).slice(0, topN).map((s) => countOf(index, s.entity.id)!);
+    top[type] = list
+      .filter((s) => s.entity.id !== filterId)
+      .slice(0, expand.has(type) ? Math.max(topN, TOP_ALL) : topN)
+      .map((s) => ({ ...entityRef(s.entity), count: s.count, articles: s.articles.length }));
   }
 
-  const netOptions: { types?: readonly EntityType[]; by?: 'sentence' | 'article'; size?: number; focus?: string } = {};
+  const netOptions: Parameters<typeof network>[2] = { ranked };
   if (options.networkTypes) netOptions.types = options.networkTypes;
   if (options.networkBy) netOptions.by = options.networkBy;
   if (options.networkSize !== undefined) netOptions.size = options.networkSize;
@@ -356,6 +446,7 @@ export function corpusSummary(all: readonly CorpusEntry[], entities: ReadonlyMap
     network: network(entries, index, netOptions),
   };
   if (filterId !== undefined) summary.filter = countOf(fullIndex, filterId)!;
+  if (outlet !== undefined) summary.outlet = outlet;
   return summary;
 }
 
