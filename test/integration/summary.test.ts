@@ -108,6 +108,13 @@ describe('Summary panel in VS Code', function () {
       const saved = await screenshot(name);
       if (process.env.CORPUS_NAV_SCREENSHOT_URL) assert.match(saved ?? '', new RegExp(`${name}\\.png$`));
     }
+    // Further down the page in the dark theme: the network, the outlets and the articles.
+    await a.summary.reveal('h-network');
+    await new Promise((r) => setTimeout(r, 800));
+    await screenshot('summary-dark-network');
+    await a.summary.reveal('h-outlets');
+    await new Promise((r) => setTimeout(r, 800));
+    await screenshot('summary-dark-tables');
   });
 
   it("shows an article's summary (3–5 of its sentences) from the Articles tree node, with a reader", async () => {
