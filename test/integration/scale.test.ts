@@ -174,6 +174,18 @@ describe(`A corpus of ${ARTICLES} articles`, function () {
     assert.match(second.text, new RegExp(`51–100 of ${ARTICLES.toLocaleString('en')}`));
     const all = await show({ kind: 'corpus', expand: ['outlets', 'person'] }, 'every outlet and person');
     assert.ok(all.metrics.height < first.metrics.height + 1200, `page height with every outlet and person: ${all.metrics.height} px`);
+    // The largest network, in the dark theme.
+    const theme = vscode.workspace.getConfiguration('workbench').inspect<string>('colorTheme')?.globalValue;
+    await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+    try {
+      await show({ kind: 'corpus', networkSize: 48 }, 'a network of 48 entities');
+      assert.equal((a.summary.lastRender!.model as CorpusSummary).network.nodes.length, 48);
+      await a.summary.reveal('h-network');
+      await new Promise((r) => setTimeout(r, 1200));
+      await screenshot('scale-summary-network-48-dark');
+    } finally {
+      await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+    }
     await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
   });
 });

@@ -100,15 +100,23 @@ export function bodyWords(a: Article): number {
 /** What the corpus view derives from one parsed entry, kept as long as the entry (a change makes a new entry). */
 interface EntryFacts {
   words: number;
-  /** Distinct entities named. */
-  entities: number;
+  /** The entities named, each once. */
+  named: readonly string[];
 }
 const facts = new WeakMap<CorpusEntry, EntryFacts>();
 
 function factsOf(entry: CorpusEntry): EntryFacts {
   let f = facts.get(entry);
-  if (!f) facts.set(entry, (f = { words: bodyWords(entry.article), entities: new Set(entry.mentions.map((m) => m.entity)).size }));
+  if (!f) facts.set(entry, (f = { words: bodyWords(entry.article), named: [...namedIn(entry)] }));
   return f;
+}
+
+/** The entities an entry names, without making its mentions where it can (an entry from the cache). */
+function namedIn(entry: CorpusEntry): Set<string> {
+  const ids = new Set<string>();
+  if (entry.countMentions) entry.countMentions((id) => ids.add(id));
+  else for (const m of entry.mentions) ids.add(m.entity);
+  return ids;
 }
 
 const arabicOrder = new Intl.Collator('ar');
@@ -118,14 +126,24 @@ const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * Newest first; a date without a year after dated ones; undated last; then by title and file name, in code point
  * order (cheap at 20,000 articles, and the Arabic letters stand nearly in alphabetical order).
  */
-function byDateDesc(x: ArticleRef, y: ArticleRef): number {
-  const key = (r: ArticleRef): string => (r.date?.year !== undefined ? r.date.iso : '');
-  return ordinal(key(y), key(x)) || ordinal(x.title, y.title) || ordinal(x.name, y.name);
+function sortByDateDesc(refs: ArticleRef[]): void {
+  const keys = new Map(refs.map((r) => [r, r.date?.year !== undefined ? r.date.iso : '']));
+  refs.sort((x, y) => ordinal(keys.get(y)!, keys.get(x)!) || ordinal(x.title, y.title) || ordinal(x.name, y.name));
 }
 
-/** The index's entities, most mentioned first, ties by Arabic name (as `EntityIndex.list`, with one collator). */
-function ranking(index: EntityIndex): EntityStats[] {
-  return [...index.byId.values()].sort((a, b) => b.count - a.count || arabicOrder.compare(a.entity.nameAr, b.entity.nameAr));
+/**
+ * The `n` most mentioned of `byCount` (sorted by count alone), ties in Arabic order as `EntityIndex.list` has them:
+ * only the entities tied with the n-th are compared by name.
+ */
+function topOf(byCount: readonly EntityStats[], n: number): EntityStats[] {
+  if (byCount.length <= n) return [...byCount].sort((a, b) => b.count - a.count || arabicOrder.compare(a.entity.nameAr, b.entity.nameAr));
+  const cut = byCount[n - 1]!.count;
+  let end = n;
+  while (end < byCount.length && byCount[end]!.count === cut) end++;
+  return byCount
+    .slice(0, end)
+    .sort((a, b) => b.count - a.count || arabicOrder.compare(a.entity.nameAr, b.entity.nameAr))
+    .slice(0, n);
 }
 
 /**
@@ -254,12 +272,23 @@ export function timeline(refs: readonly ArticleRef[]): Timeline {
   if (dated.length === 0) return { unit: 'month', buckets: [], yearUnknown, undated };
   const monthIndex = (r: { date: { year: number; month: number } }): number => r.date.year * 12 + (r.date.month - 1);
   const dayIndex = (r: { date: { year: number; month: number; day?: number } }): number => Date.UTC(r.date.year, r.date.month - 1, r.date.day ?? 1) / DAY_MS;
-  const lo = Math.min(...dated.map(monthIndex));
-  const hi = Math.max(...dated.map(monthIndex));
-  const dLo = Math.min(...dated.map(dayIndex));
-  const dHi = Math.max(...dated.map(dayIndex));
-  const unit: TimelineUnit =
-    dated.every((r) => r.date.day !== undefined) && dHi - dLo + 1 <= MAX_DAYS && dated.length > 1 && dHi > dLo ? 'day' : hi - lo + 1 <= MAX_MONTHS ? 'month' : 'year';
+  let [lo, hi, dLo, dHi] = [Infinity, -Infinity, Infinity, -Infinity];
+  let everyDay = true;
+  for (const r of dated) {
+    const m = monthIndex(r);
+    if (m < lo) lo = m;
+    if (m > hi) hi = m;
+    if (r.date.day === undefined) everyDay = false;
+  }
+  // Days matter only when every date has one and the months are few (a short span).
+  if (everyDay && hi - lo <= 3) {
+    for (const r of dated) {
+      const d = dayIndex(r);
+      if (d < dLo) dLo = d;
+      if (d > dHi) dHi = d;
+    }
+  }
+  const unit: TimelineUnit = everyDay && dHi - dLo + 1 <= MAX_DAYS && dated.length > 1 && dHi > dLo ? 'day' : hi - lo + 1 <= MAX_MONTHS ? 'month' : 'year';
   const buckets: TimelineBucket[] = [];
   let slot: (r: (typeof dated)[number]) => number;
   if (unit === 'day') {
@@ -329,11 +358,12 @@ function poolSentences(entry: CorpusEntry, mentions: readonly { k: number; start
 export function network(
   entries: readonly CorpusEntry[],
   index: EntityIndex,
-  { types = DEFAULT_NETWORK_TYPES, by = 'sentence', size = 24, focus, ranked }: { types?: readonly EntityType[]; by?: 'sentence' | 'article'; size?: number; focus?: string; ranked?: readonly EntityStats[] } = {},
+  { types = DEFAULT_NETWORK_TYPES, by = 'sentence', size = 24, focus, byCount }: { types?: readonly EntityType[]; by?: 'sentence' | 'article'; size?: number; focus?: string; byCount?: readonly EntityStats[] } = {},
 ): Network {
   const wanted = new Set(types);
-  const candidates = (ranked ?? index.list()).filter((s) => wanted.has(s.entity.type) || s.entity.id === focus);
-  const pool = candidates.slice(0, Math.max(64, POOL_PER_NODE * size));
+  const all = byCount ?? [...index.byId.values()].sort((a, b) => b.count - a.count);
+  const candidates = all.filter((s) => wanted.has(s.entity.type) || s.entity.id === focus);
+  const pool = topOf(candidates, Math.max(64, POOL_PER_NODE * size));
   const focused = candidates.find((s) => s.entity.id === focus);
   if (focused && !pool.includes(focused)) pool.push(focused);
   const P = pool.length;
@@ -342,6 +372,10 @@ export function network(
   const articles = new Uint32Array(P * P);
   const cell = (i: number, j: number): number => (i < j ? i * P + j : j * P + i);
   for (const entry of entries) {
+    // Only an entry naming two of the pool has links to count: its mentions are made then, not before.
+    let named = 0;
+    for (const id of factsOf(entry).named) if (poolIndex.has(id) && ++named === 2) break;
+    if (named < 2) continue;
     const mentions: { k: number; start: number; end: number }[] = [];
     for (const x of entry.mentions) {
       const k = poolIndex.get(x.entity);
@@ -368,7 +402,7 @@ export function network(
   }
   // The nodes: the most mentioned entities (linked ones before those named with nobody), the focus always.
   const linked = new Set(edgesAll.flatMap((e) => [e.a, e.b]));
-  const inPool = candidates.slice(0, Math.max(size, P));
+  const inPool = pool;
   const chosen = [...inPool.filter((s) => linked.has(s.entity.id)), ...inPool.filter((s) => !linked.has(s.entity.id))].slice(0, size);
   const shown = focused && !chosen.includes(focused) ? [focused, ...chosen.slice(0, size - 1)] : chosen;
   const ids = new Set(shown.map((s) => s.entity.id));
@@ -390,13 +424,16 @@ export function corpusSummary(all: readonly CorpusEntry[], entities: ReadonlyMap
   const filtered = filterId !== undefined || outlet !== undefined;
   const entries = !filtered
     ? all
-    : all.filter((e) => (filterId === undefined || e.mentions.some((m) => m.entity === filterId)) && (outlet === undefined || e.article.outlet?.text === outlet));
+    : all.filter((e) => (outlet === undefined || e.article.outlet?.text === outlet) && (filterId === undefined || factsOf(e).named.includes(filterId)));
   const index = filtered ? new EntityIndex(entries, entities) : fullIndex;
   const refs = entries.map((e) => {
     const f = factsOf(e);
-    return { ...articleRef(e), words: f.words, entities: f.entities };
+    const r = articleRef(e) as ArticleRef & { words: number; entities: number };
+    r.words = f.words;
+    r.entities = f.named.length;
+    return r;
   });
-  refs.sort(byDateDesc);
+  sortByDateDesc(refs);
 
   const byOutlet = new Map<string, ArticleRef[]>();
   for (const r of refs) {
@@ -411,19 +448,19 @@ export function corpusSummary(all: readonly CorpusEntry[], entities: ReadonlyMap
 
   const topN = options.top ?? 8;
   const expand = new Set(options.expand ?? []);
-  const ranked = ranking(index);
+  const byCount = [...index.byId.values()].sort((a, b) => b.count - a.count);
   const top = {} as Record<EntityType, EntityCount[]>;
   const counts = {} as Record<EntityType, number>;
   for (const type of ENTITY_TYPES) {
-    const list = ranked.filter((s) => s.entity.type === type);
+    const list = byCount.filter((s) => s.entity.type === type);
     counts[type] = list.length;
-    top[type] = list
-      .filter((s) => s.entity.id !== filterId)
-      .slice(0, expand.has(type) ? Math.max(topN, TOP_ALL) : topN)
-      .map((s) => ({ ...entityRef(s.entity), count: s.count, articles: s.articles.length }));
+    top[type] = topOf(
+      list.filter((s) => s.entity.id !== filterId),
+      expand.has(type) ? Math.max(topN, TOP_ALL) : topN,
+    ).map((s) => ({ ...entityRef(s.entity), count: s.count, articles: s.articles.length }));
   }
 
-  const netOptions: Parameters<typeof network>[2] = { ranked };
+  const netOptions: Parameters<typeof network>[2] = { byCount };
   if (options.networkTypes) netOptions.types = options.networkTypes;
   if (options.networkBy) netOptions.by = options.networkBy;
   if (options.networkSize !== undefined) netOptions.size = options.networkSize;
