@@ -65,10 +65,18 @@ export function layoutNetwork(ids: readonly string[], edges: readonly { a: strin
     }
     t = Math.max(0.002, t * 0.985);
   }
-  const [x0, x1, y0, y1] = [Math.min(...x), Math.max(...x), Math.min(...y), Math.max(...y)];
+  // Scaled to the box by the bulk of the nodes, not by the farthest: a few loners pushed far out stand at the edge
+  // instead of shrinking the linked nodes into the middle.
+  const range = (v: number[]): [number, number] => {
+    const sorted = [...v].sort((p, q) => p - q);
+    const cut = n >= 12 ? Math.floor(0.05 * (n - 1)) : 0;
+    return [sorted[cut]!, sorted[n - 1 - cut]!];
+  };
+  const [[x0, x1], [y0, y1]] = [range(x), range(y)];
   const sx = x1 - x0 || 1;
   const sy = y1 - y0 || 1;
-  return new Map(ids.map((id, i) => [id, { x: n === 1 ? 0.5 : (x[i]! - x0) / sx, y: n === 1 ? 0.5 : (y[i]! - y0) / sy }]));
+  const unit = (v: number, v0: number, s: number): number => Math.min(1, Math.max(0, (v - v0) / s));
+  return new Map(ids.map((id, i) => [id, { x: n === 1 ? 0.5 : unit(x[i]!, x0, sx), y: n === 1 ? 0.5 : unit(y[i]!, y0, sy) }]));
 }
 
 /** Estimated width of a 12px label (Arabic letters run narrow): enough to keep labels apart. */
