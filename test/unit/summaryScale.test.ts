@@ -12,7 +12,8 @@ import { formatNumber } from '../../src/core/text/numbers';
 import { countWords } from '../../src/core/text/wordCount';
 import { PAGE_ROWS, pageOf, renderCorpus, TOP_OUTLETS } from '../../src/core/summary/corpusHtml';
 import { isSummaryView, SummaryView } from '../../src/core/summary/messages';
-import { corpusSummary } from '../../src/core/summary/model';
+import { sentenceSets } from '../../src/core/summary/entryFacts';
+import { corpusSummary, sentenceUnits } from '../../src/core/summary/model';
 import { labelBox, layoutNetwork, placeLabels, segmentHitsBox, strongestEdges } from '../../src/core/summary/networkSvg';
 import { MemoryHost } from '../support/memoryHost';
 import { readSeeds, syntheticArticles, TODAY } from './helpers';
@@ -115,6 +116,32 @@ describe('summary at scale: the corpus view is bounded', function () {
     assert.ok(filtered.articles.every((a) => a.outlet === top.name));
     assert.equal(filtered.outlet, top.name);
     assert.match(renderCorpus(filtered, view), /Only the articles of<\/small> <bdi class="outlet">/);
+  });
+});
+
+describe('summary at scale: what is kept per entry', function () {
+  this.timeout(30_000);
+  it('the entities named together per sentence are those of the sentences splitSentences cuts', async () => {
+    const corpus = await corpusOf(120);
+    // Sentences naming nobody between two that name someone; a sentence naming two.
+    const made = {
+      name: 'made.txt',
+      text: 'عنوان عن لقاء في جنيف\nقال جو بايدن كلاما كثيرا. لا أحد هنا. ولا هنا أيضا. ثم التقى فلاديمير بوتين وسيرغي لافروف في جنيف.\n',
+    };
+    const seeds = new Corpus(new MemoryHost([made, ...readSeeds()]), { recognizer, today: TODAY });
+    await seeds.ready();
+    let compared = 0;
+    for (const entry of [...seeds.all(), ...corpus.all()]) {
+      const naive = sentenceUnits(entry.article)
+        .map((u) => [...new Set(entry.mentions.filter((m) => u.start <= m.start && m.end <= u.end).map((m) => m.entity))].sort().join(' '))
+        .filter((x) => x.includes(' '))
+        .sort();
+      const kept = sentenceSets(entry).map((x) => [...x].sort().join(' ')).sort();
+      assert.deepEqual(kept, naive, entry.file.name);
+      compared += naive.length;
+    }
+    assert.ok(compared > 100, `${compared} sentences naming two entities compared`);
+    assert.deepEqual(sentenceSets(seeds.get('mem:/made.txt')!).map((x) => [...x].sort()), [['geneva', 'sergey-lavrov', 'vladimir-putin']]);
   });
 });
 

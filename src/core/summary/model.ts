@@ -8,8 +8,10 @@ import type { Article, ArticleDate, BoilerplateKind } from '../article/article';
 import type { CorpusEntry } from '../corpus/corpus';
 import type { Entity, EntityType, Mention } from '../entities/recognizer';
 import { EntityIndex, type EntityStats } from '../corpus/entityIndex';
-import { sentenceSpans, splitSentences, summarize } from './textrank';
-import { countWords } from '../text/wordCount';
+import { splitSentences, summarize } from './textrank';
+import { bodyWords, factsOf, sentenceSets } from './entryFacts';
+
+export { bodyWords } from './entryFacts';
 
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organisation', 'place', 'law'];
 /** The network shows these types unless the user picks others (places crowd it: every article names Syria). */
@@ -87,36 +89,6 @@ export function articleRef(entry: CorpusEntry): ArticleRef {
 
 export function entityRef(e: Entity): EntityRef {
   return { id: e.id, type: e.type, nameAr: e.nameAr, nameEn: e.nameEn };
-}
-
-/** Words of the article's body (paragraphs and subheadings; no title, byline or boilerplate). */
-export function bodyWords(a: Article): number {
-  let n = 0;
-  for (const p of a.paragraphs) n += countWords(p.text);
-  for (const s of a.subheadings) n += countWords(s.text);
-  return n;
-}
-
-/** What the corpus view derives from one parsed entry, kept as long as the entry (a change makes a new entry). */
-interface EntryFacts {
-  words: number;
-  /** The entities named, each once. */
-  named: readonly string[];
-}
-const facts = new WeakMap<CorpusEntry, EntryFacts>();
-
-function factsOf(entry: CorpusEntry): EntryFacts {
-  let f = facts.get(entry);
-  if (!f) facts.set(entry, (f = { words: bodyWords(entry.article), named: [...namedIn(entry)] }));
-  return f;
-}
-
-/** The entities an entry names, without making its mentions where it can (an entry from the cache). */
-function namedIn(entry: CorpusEntry): Set<string> {
-  const ids = new Set<string>();
-  if (entry.countMentions) entry.countMentions((id) => ids.add(id));
-  else for (const m of entry.mentions) ids.add(m.entity);
-  return ids;
 }
 
 const arabicOrder = new Intl.Collator('ar');
@@ -320,36 +292,6 @@ function countOf(index: EntityIndex, id: string): EntityCount | undefined {
 const POOL_PER_NODE = 4;
 
 /**
- * The entities of `pool` (by index) named in each sentence unit of the entry that names two or more of them. Only
- * paragraphs naming two are cut into sentences: the rest can make no pair.
- */
-function poolSentences(entry: CorpusEntry, mentions: readonly { k: number; start: number; end: number }[]): number[][] {
-  const a = entry.article;
-  const units: { start: number; end: number }[] = [];
-  if (!a.title.derived && a.title.text) units.push(a.title.range);
-  for (const p of [...a.alternativeTitles, ...a.subheadings]) units.push(p.range);
-  let m = 0;
-  for (const p of a.paragraphs) {
-    const from = p.range.start;
-    const to = from + p.text.length;
-    while (m < mentions.length && mentions[m]!.start < from) m++;
-    const kinds = new Set<number>();
-    for (let i = m; i < mentions.length && mentions[i]!.start < to; i++) kinds.add(mentions[i]!.k);
-    if (kinds.size < 2) continue;
-    for (const s of sentenceSpans(p.text)) units.push({ start: from + s.start, end: from + s.end });
-  }
-  units.sort((x, y) => x.start - y.start);
-  const sets = units.map(() => new Set<number>());
-  let k = 0;
-  for (const x of mentions) {
-    while (k < units.length && units[k]!.end <= x.start) k++;
-    const u = units[k];
-    if (u && u.start <= x.start && x.end <= u.end) sets[k]!.add(x.k);
-  }
-  return sets.filter((x) => x.size > 1).map((x) => [...x]);
-}
-
-/**
  * The co-occurrence network: the `size` most mentioned entities of the wanted types that are named with another
  * (then those named with nobody), the focus always; links between them by shared sentences or articles. Links are
  * counted among the `POOL_PER_NODE × size` most mentioned entities only, so the cost follows the corpus, not the
@@ -371,22 +313,23 @@ export function network(
   const sentences = new Uint32Array(P * P);
   const articles = new Uint32Array(P * P);
   const cell = (i: number, j: number): number => (i < j ? i * P + j : j * P + i);
-  for (const entry of entries) {
-    // Only an entry naming two of the pool has links to count: its mentions are made then, not before.
-    let named = 0;
-    for (const id of factsOf(entry).named) if (poolIndex.has(id) && ++named === 2) break;
-    if (named < 2) continue;
-    const mentions: { k: number; start: number; end: number }[] = [];
-    for (const x of entry.mentions) {
-      const k = poolIndex.get(x.entity);
-      if (k !== undefined) mentions.push({ k, start: x.start, end: x.end });
+  const ks: number[] = [];
+  /** The pool's indexes among `ids`, into `ks`. */
+  const inPoolOf = (ids: readonly string[]): number => {
+    ks.length = 0;
+    for (const id of ids) {
+      const k = poolIndex.get(id);
+      if (k !== undefined) ks.push(k);
     }
-    const ks = [...new Set(mentions.map((x) => x.k))];
-    if (ks.length < 2) continue;
+    return ks.length;
+  };
+  for (const entry of entries) {
+    // Only an entry naming two of the pool has links to count (its mentions are made then, not before).
+    if (inPoolOf(factsOf(entry).named) < 2) continue;
     for (let i = 0; i < ks.length; i++) for (let j = i + 1; j < ks.length; j++) articles[cell(ks[i]!, ks[j]!)]!++;
-    mentions.sort((x, y) => x.start - y.start);
-    for (const set of poolSentences(entry, mentions)) {
-      for (let i = 0; i < set.length; i++) for (let j = i + 1; j < set.length; j++) sentences[cell(set[i]!, set[j]!)]!++;
+    for (const set of sentenceSets(entry)) {
+      if (inPoolOf(set) < 2) continue;
+      for (let i = 0; i < ks.length; i++) for (let j = i + 1; j < ks.length; j++) sentences[cell(ks[i]!, ks[j]!)]!++;
     }
   }
   const edgesAll: NetworkEdge[] = [];

@@ -30,7 +30,7 @@ export interface Sentence {
  * white space or the end. Not the ".." a headline uses as a separator (" .. "): a run preceded by a
  * space is no sentence end. An evasion dot (الإرهـ.اب) is followed by a letter and is no end either.
  */
-const SENTENCE_END = /(?<![\s.!?؟…])[.!?؟…]+[”"»’)]*(?=\s|$)/gu;
+export const SENTENCE_END = /(?<![\s.!?؟…])[.!?؟…]+[”"»’)]*(?=\s|$)/gu;
 
 /** The sentences of one paragraph's text, as [start, end) offsets into it, trimmed; spans with no letter or digit left out. */
 export function sentenceSpans(text: string): { start: number; end: number }[] {
