@@ -84,6 +84,7 @@ describe('Summary panel in VS Code', function () {
     // The Articles view beside the panel shows the title-bar button that opens it.
     await vscode.commands.executeCommand('corpusNavigator.articles.focus');
     await vscode.commands.executeCommand('corpusNavigator.showSummary');
+    let previousCard: string | undefined;
     for (const [theme, name] of [
       ['Default Light Modern', 'summary-light'],
       ['Default High Contrast', 'summary-high-contrast'],
@@ -94,11 +95,13 @@ describe('Summary panel in VS Code', function () {
       await waitFor(() => vscode.window.activeColorTheme.kind === kind, 10_000, `${theme} is on`);
       await shownText(a, { kind: 'corpus' }, 'the corpus view');
       // The page measures its colours again when the theme changes: each type's colour against the cards'.
+      // Measured in this theme: light or dark as it is, and other cards than the previous theme's.
       const light = kind === vscode.ColorThemeKind.Light;
       const metrics = await waitFor(() => {
         const m = a.summary.lastShown?.metrics;
-        return m?.colors.card && (luminance(m.colors.card) > 0.5) === light ? m : undefined;
+        return m?.colors.card && (luminance(m.colors.card) > 0.5) === light && m.colors.card !== previousCard ? m : undefined;
       }, 10_000, `the page measured its colours in ${theme}`);
+      previousCard = metrics.colors.card;
       for (const type of ['person', 'organisation', 'place', 'law'] as const) {
         const ratio = contrast(metrics.colors[type]!, metrics.colors.card!);
         console.log(`      ${theme}: ${type} ${metrics.colors[type]} on ${metrics.colors.card}: ${ratio.toFixed(2)}:1`);
