@@ -47,7 +47,7 @@
     else if (nav) post({ type: 'navigate', view: JSON.parse(nav.getAttribute('data-nav') ?? '{}') });
   });
 
-  /** The network's filters: types shown and what links two entities. */
+  /** The network's filters: types shown, what links two entities, how many; the rest of the view is kept. */
   document.addEventListener('change', (event) => {
     const input = event.target instanceof Element ? event.target : null;
     const form = input?.closest('[data-network-form]');
@@ -59,10 +59,12 @@
     }
     const select = form.querySelector('select[data-network-by]');
     const by = select instanceof HTMLSelectElement && select.value === 'article' ? 'article' : 'sentence';
+    const sizeSelect = form.querySelector('select[data-network-size]');
+    const size = sizeSelect instanceof HTMLSelectElement ? Number(sizeSelect.value) : NaN;
+    const current = currentView();
     /** @type {SummaryView} */
-    const view = { kind: 'corpus', networkTypes: types, networkBy: by };
-    const entity = form.getAttribute('data-entity');
-    if (entity) view.entity = entity;
+    const view = current.kind === 'corpus' ? { ...current, networkTypes: types, networkBy: by } : { kind: 'corpus', networkTypes: types, networkBy: by };
+    if (view.kind === 'corpus' && Number.isInteger(size)) view.networkSize = size;
     post({ type: 'navigate', view });
   });
 
@@ -104,10 +106,10 @@
 
   /** Hovering (or focusing) a node of the network lights its edges. */
   function light(/** @type {Event} */ event, /** @type {boolean} */ on) {
-    const node = event.target instanceof Element ? event.target.closest('.node') : null;
+    const node = event.target instanceof Element ? event.target.closest('.node, .label') : null;
     const svg = node?.closest('svg');
     if (!node || !svg) return;
-    const id = node.getAttribute('data-id');
+    const id = node.getAttribute('data-id') ?? node.getAttribute('data-for');
     svg.classList.toggle('hovering', on);
     for (const edge of svg.querySelectorAll('.edge')) {
       edge.classList.toggle('lit', on && (edge.getAttribute('data-a') === id || edge.getAttribute('data-b') === id));
@@ -118,15 +120,49 @@
   document.addEventListener('focusin', (e) => light(e, true));
   document.addEventListener('focusout', (e) => light(e, false));
 
-  /** Tells the extension what the page now shows (its visible text, capped). */
+  /** Fits each network label's backing to its text as drawn (the extension can only estimate the width). */
+  function fitLabels() {
+    for (const g of root.querySelectorAll('svg.network g.label')) {
+      const text = g.querySelector('text');
+      const rect = g.querySelector('rect.label-bg');
+      if (!(text instanceof SVGTextElement) || !(rect instanceof SVGRectElement)) continue;
+      const width = text.getComputedTextLength() + 6;
+      const side = g.getAttribute('data-side');
+      const x = Number(text.getAttribute('x'));
+      const x0 = side === 'right' ? x - 2 : side === 'left' ? x + 2 - width : x - width / 2;
+      rect.setAttribute('x', x0.toFixed(1));
+      rect.setAttribute('width', width.toFixed(1));
+    }
+  }
+
+  /** The colour an element of `cls` gets (`rgb(…)`), read from a probe the page adds and removes. */
+  function colorOf(/** @type {string} */ cls, /** @type {'color' | 'backgroundColor'} */ property) {
+    const probe = document.createElement('span');
+    probe.className = cls;
+    root.appendChild(probe);
+    const value = getComputedStyle(probe)[property];
+    probe.remove();
+    return value;
+  }
+
+  /** What the page measures of itself: its height, and the colours of each type and of the cards (for the tests). */
+  function metrics() {
+    /** @type {import('../src/core/summary/messages').PageMetrics['colors']} */
+    const colors = { card: colorOf('card color-probe', 'backgroundColor'), page: getComputedStyle(document.body).backgroundColor };
+    for (const t of /** @type {const} */ (['person', 'organisation', 'place', 'law'])) colors[t] = colorOf(`t-${t} color-probe`, 'color');
+    return { height: document.documentElement.scrollHeight, colors };
+  }
+
+  /** Tells the extension what the page now shows (its visible text, capped) and how tall it is. */
   function rendered() {
-    post({ type: 'rendered', view: currentView(), text: root.innerText.slice(0, 200000) });
+    fitLabels();
+    post({ type: 'rendered', view: currentView(), text: root.innerText.slice(0, 200000), metrics: metrics() });
   }
 
   /** A key that finds "the same" control after a re-render (to keep focus and place). */
   function keyOf(/** @type {Element | null} */ el) {
     if (!el) return undefined;
-    for (const a of ['data-nav', 'data-open', 'data-network-type', 'data-network-by', 'data-back']) {
+    for (const a of ['data-key', 'data-nav', 'data-open', 'data-network-type', 'data-network-by', 'data-network-size', 'data-back']) {
       const v = el.getAttribute(a);
       if (v !== null) return [a, v];
     }
@@ -136,6 +172,13 @@
   window.addEventListener('message', (event) => {
     /** @type {ToWebview} */
     const message = event.data;
+    if (message && message.type === 'reveal') {
+      const heading = document.getElementById(message.id);
+      const section = heading?.closest('section') ?? heading;
+      if (section) window.scrollTo(0, section.getBoundingClientRect().top + window.scrollY - (root.querySelector('.toolbar')?.getBoundingClientRect().height ?? 0));
+      rendered();
+      return;
+    }
     if (!message || message.type !== 'render') return;
     const sameView = JSON.stringify(message.view) === root.dataset['view'];
     const focused = keyOf(document.activeElement);
@@ -159,6 +202,15 @@
     }
     rendered();
   });
+
+  // A new theme changes the page's colours (VS Code sets the root's style and the body's classes): measure again.
+  let remeasure = 0;
+  const themeChanged = new MutationObserver(() => {
+    cancelAnimationFrame(remeasure);
+    remeasure = requestAnimationFrame(() => rendered());
+  });
+  themeChanged.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  themeChanged.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
 
   save(currentView());
   post({ type: 'ready' });

@@ -31,6 +31,8 @@ import { builtInEntities } from '../src/core/entities/kb';
 import { CorpusSearch, searchDocument, snapshotKey } from '../src/core/search/corpusSearch';
 import { foldedWords } from '../src/core/search/query';
 import { SearchIndex, type SearchEngine } from '../src/core/search/index';
+import { corpusSummary } from '../src/core/summary/model';
+import { renderBody } from '../src/core/summary/html';
 import { Random } from '../test/support/random';
 import { heapsArticles } from '../test/support/synthetic';
 
@@ -102,6 +104,9 @@ interface BenchDoc {
 interface Run {
   articles: number;
   mb: number;
+  /** The Summary panel's corpus view (model and HTML) over the indexed corpus: first, then again. */
+  summaryFirstMs: number;
+  summaryMs: number;
   /** Search index alone (documents already parsed and recognized). */
   indexMs: number;
   indexMBps: number;
@@ -182,6 +187,15 @@ function hover(corpus: Corpus, id: string, offset: number): number {
  * Tokenizing and recognizing every text as `recognizeArticle` does, median of three runs: each run on freshly
  * folded texts, so that no tokens are kept from the run before (the table of words seen is, as in the extension).
  */
+/** The Summary panel's corpus view as the extension builds it (the live entity index passed in): model and HTML. */
+function summaryView(corpus: Corpus, recognizer: Recognizer): number {
+  const t = process.hrtime.bigint();
+  const entities = new Map(recognizer.entities);
+  for (const s of corpus.entities().byId.values()) if (!entities.has(s.entity.id)) entities.set(s.entity.id, s.entity);
+  renderBody({ kind: 'corpus' }, corpusSummary(corpus.all(), entities, { index: corpus.entities() }), false, undefined, 'en');
+  return ms(t);
+}
+
 function recognition(recognizer: Recognizer, texts: readonly string[]): number {
   const runs: number[] = [];
   for (let k = 0; k < 3; k++) {
@@ -242,6 +256,7 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
   const coldMs = ms(t0);
   if (coldProfile) await coldProfile(profiling('cold')!);
   const recognizeMs = recognition(recognizer, docs.map((d) => host.text(d.name)));
+  const [summaryFirstMs, summaryMs] = [summaryView(corpus, recognizer), summaryView(corpus, recognizer)];
   const rssCold = rssMB();
   // Warm start, as the extension reopens a corpus, in a process of its own (as VS Code starts one): its memory is
   // then the reopened corpus's, not also what the cold index above left behind (see `reopen`).
@@ -302,6 +317,8 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
     coldMs: round(coldMs),
     coldMBps: round(mb / (coldMs / 1000)),
     recognizeMs: round(recognizeMs),
+    summaryFirstMs: round(summaryFirstMs),
+    summaryMs: round(summaryMs),
     recognizeMBps: round(mb / (recognizeMs / 1000)),
     warmStartMs: round(warmStartMs),
     updateMs: round(updateMs),
@@ -570,7 +587,7 @@ async function main(): Promise<void> {
     results.push({ label: c.label, r });
     const x = (b: number | null): string => (b === null ? '—' : `${b} ms (${round(b / Math.max(r.queryP95Ms, 0.001))}×)`);
     console.log(
-      `${c.label.padEnd(16)} ${String(r.articles).padStart(6)} articles ${r.mb.toFixed(1).padStart(6)} MB | cold ${r.coldMs.toFixed(0)} ms ${r.coldMBps} MB/s (index alone ${r.indexMs.toFixed(0)} ms ${r.indexMBps} MB/s; recognition alone ${r.recognizeMs.toFixed(0)} ms ${r.recognizeMBps} MB/s) | warm ${r.warmStartMs.toFixed(0)} ms (cache ${r.cacheMB} MB, snapshot ${r.snapshotMB} MB) | update ${r.updateMs} ms (entity index built in ${r.entityIndexMs.toFixed(0)} ms) | query p50 ${r.queryP50Ms} p95 ${r.queryP95Ms} ms (first run p50 ${r.firstQueryP50Ms} p95 ${r.firstQueryP95Ms} ms; ${r.prepareMs} ms prepared in idle time) | hover p95 ${r.hoverP95Ms} ms | RSS ${r.rssMB} MB (${r.rssRatio}× text; ${r.rssColdMB} MB after cold) | fuse.js p95 ${x(r.baselineQueryP95Ms)} | MiniSearch p95 ${x(r.miniSearchQueryP95Ms)} | FlexSearch exact p50 ${r.flexExactQueryP50Ms ?? '—'} p95 ${x(r.flexExactQueryP95Ms)}, ${r.flexExactMB ?? '—'} MB; prefix p50 ${r.flexForwardQueryP50Ms ?? '—'} p95 ${x(r.flexForwardQueryP95Ms)}, ${r.flexForwardMB ?? '—'} MB`,
+      `${c.label.padEnd(16)} ${String(r.articles).padStart(6)} articles ${r.mb.toFixed(1).padStart(6)} MB | cold ${r.coldMs.toFixed(0)} ms ${r.coldMBps} MB/s (index alone ${r.indexMs.toFixed(0)} ms ${r.indexMBps} MB/s; recognition alone ${r.recognizeMs.toFixed(0)} ms ${r.recognizeMBps} MB/s) | warm ${r.warmStartMs.toFixed(0)} ms (cache ${r.cacheMB} MB, snapshot ${r.snapshotMB} MB) | update ${r.updateMs} ms (entity index built in ${r.entityIndexMs.toFixed(0)} ms) | query p50 ${r.queryP50Ms} p95 ${r.queryP95Ms} ms (first run p50 ${r.firstQueryP50Ms} p95 ${r.firstQueryP95Ms} ms; ${r.prepareMs} ms prepared in idle time) | hover p95 ${r.hoverP95Ms} ms | summary ${r.summaryFirstMs} ms, again ${r.summaryMs} ms | RSS ${r.rssMB} MB (${r.rssRatio}× text; ${r.rssColdMB} MB after cold) | fuse.js p95 ${x(r.baselineQueryP95Ms)} | MiniSearch p95 ${x(r.miniSearchQueryP95Ms)} | FlexSearch exact p50 ${r.flexExactQueryP50Ms ?? '—'} p95 ${x(r.flexExactQueryP95Ms)}, ${r.flexExactMB ?? '—'} MB; prefix p50 ${r.flexForwardQueryP50Ms ?? '—'} p95 ${x(r.flexForwardQueryP95Ms)}, ${r.flexForwardMB ?? '—'} MB`,
     );
   }
   // The JSON line: the largest corpus run.

@@ -40,7 +40,8 @@ const ARABIC = process.argv.includes('--arabic');
 // --scale: a workspace of SCALE_ARTICLES generated articles in big/ (no seeds/, so nothing activates the extension
 // before the test does); only scale.test.ts runs.
 const SCALE = process.argv.includes('--scale');
-const SCALE_ARTICLES = 5000;
+// CORPUS_NAV_SCALE_ARTICLES sets another size (e.g. 2000, for a quicker run of one suite).
+const SCALE_ARTICLES = Number(process.env.CORPUS_NAV_SCALE_ARTICLES ?? 5000);
 // The synthetic-corpus generator the unit tests and the benchmark use too, as `npm run build` bundles it.
 const SYNTHETIC = 'out/test/support/synthetic.js';
 const PREFIX = VSIX ? 'vsix-' : RESTRICTED ? 'restricted-' : ARABIC ? 'arabic-' : SCALE ? 'scale-' : '';

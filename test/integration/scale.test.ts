@@ -8,7 +8,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ENTITY_PAGE } from '../../src/vscode/features/entitiesView';
 import type { CorpusNavigatorApi } from '../../src/vscode/activate';
-import { assertRowsShow, EXTENSION_ID, rendered, screenshot, waitFor } from './util';
+import type { SummaryView } from '../../src/core/summary/messages';
+import type { CorpusSummary } from '../../src/core/summary/model';
+import { api, assertRowsShow, EXTENSION_ID, rendered, screenshot, waitFor } from './util';
 import { withoutIsolates } from '../../src/vscode/features/articlesTree';
 import { rowRoom } from '../../src/vscode/features/labels';
 
@@ -169,4 +171,56 @@ describe(`A corpus of ${ARTICLES} articles`, function () {
       for (const item of shown) assert.match(withoutIsolates(String(item.description)), /\d{4}-\d{2}-\d{2}$/, 'each row has its date');
     }
   });
+
+  it('the summary panel stays bounded: a page of articles, the top outlets and entities; all on demand (screenshots)', async () => {
+    const a = await api();
+    /** Shows `view` and waits until the page reports it with its measures. */
+    const show = async (view: SummaryView, what: string) => {
+      const t0 = Date.now();
+      await vscode.commands.executeCommand('corpusNavigator.showSummary', view);
+      const built = Date.now() - t0;
+      const shown = await waitFor(() => {
+        const s = a.summary.lastShown;
+        return s && JSON.stringify(s.view) === JSON.stringify(view) && s.metrics ? { ...s, metrics: s.metrics } : undefined;
+      }, 60_000, `the summary shows ${what}`);
+      console.log(`      ${what}: built and sent in ${built} ms, shown ${Date.now() - t0} ms after the command; page ${shown.metrics.height} px, ${a.summary.lastRender!.html.length} characters`);
+      return shown;
+    };
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const first = await show({ kind: 'corpus' }, 'the corpus');
+    const model = a.summary.lastRender!.model as CorpusSummary;
+    assert.equal(model.counts.articles, ARTICLES);
+    // The page holds one page of the articles table, not thousands of rows: its height is bounded.
+    assert.ok(first.metrics.height < 6000, `page height ${first.metrics.height} px`);
+    assert.match(first.text, new RegExp(`1–50 of ${ARTICLES.toLocaleString('en')}`));
+    await screenshot('scale-summary');
+    await a.summary.reveal('h-network');
+    await new Promise((r) => setTimeout(r, 800));
+    await screenshot('scale-summary-network');
+    await a.summary.reveal('h-outlets');
+    await new Promise((r) => setTimeout(r, 800));
+    await screenshot('scale-summary-articles');
+
+    // The next page, and every outlet with every person up to 500: the page grows by the boxes, which scroll.
+    const second = await show({ kind: 'corpus', page: 1 }, 'the second page of articles');
+    assert.match(second.text, new RegExp(`51–100 of ${ARTICLES.toLocaleString('en')}`));
+    const all = await show({ kind: 'corpus', expand: ['outlets', 'person'] }, 'every outlet and person');
+    assert.ok(all.metrics.height < first.metrics.height + 1200, `page height with every outlet and person: ${all.metrics.height} px`);
+    // The largest network, in the dark theme.
+    const theme = vscode.workspace.getConfiguration('workbench').inspect<string>('colorTheme')?.globalValue;
+    await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+    try {
+      await show({ kind: 'corpus', networkSize: 48 }, 'a network of 48 entities');
+      const c = (a.summary.lastRender!.model as CorpusSummary).counts.entities;
+      assert.equal((a.summary.lastRender!.model as CorpusSummary).network.nodes.length, Math.min(48, c.person + c.organisation + c.law));
+      await a.summary.reveal('h-network');
+      await new Promise((r) => setTimeout(r, 1200));
+      await screenshot('scale-summary-network-48-dark');
+    } finally {
+      await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+    }
+    await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
+  });
 });
+

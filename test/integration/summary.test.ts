@@ -24,6 +24,23 @@ async function shownText(a: CorpusNavigatorApi, view: SummaryView, what: string,
 /** Bidi isolates and line breaks aside, the page's text as a reader sees it. */
 const flat = (text: string): string => text.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ');
 
+/** The relative luminance of a CSS `rgb(r, g, b)` colour (WCAG 2). */
+function luminance(css: string): number {
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(css);
+  assert.ok(m, `a colour: ${css}`);
+  const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The WCAG contrast ratio of two CSS colours. */
+function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+}
+
 async function setTheme(theme: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
 }
@@ -67,6 +84,7 @@ describe('Summary panel in VS Code', function () {
     // The Articles view beside the panel shows the title-bar button that opens it.
     await vscode.commands.executeCommand('corpusNavigator.articles.focus');
     await vscode.commands.executeCommand('corpusNavigator.showSummary');
+    let previousCard: string | undefined;
     for (const [theme, name] of [
       ['Default Light Modern', 'summary-light'],
       ['Default High Contrast', 'summary-high-contrast'],
@@ -76,10 +94,30 @@ describe('Summary panel in VS Code', function () {
       const kind = theme.includes('Light') ? vscode.ColorThemeKind.Light : theme.includes('High') ? vscode.ColorThemeKind.HighContrast : vscode.ColorThemeKind.Dark;
       await waitFor(() => vscode.window.activeColorTheme.kind === kind, 10_000, `${theme} is on`);
       await shownText(a, { kind: 'corpus' }, 'the corpus view');
+      // The page measures its colours again when the theme changes: each type's colour against the cards'.
+      // Measured in this theme: light or dark as it is, and other cards than the previous theme's.
+      const light = kind === vscode.ColorThemeKind.Light;
+      const metrics = await waitFor(() => {
+        const m = a.summary.lastShown?.metrics;
+        return m?.colors.card && (luminance(m.colors.card) > 0.5) === light && m.colors.card !== previousCard ? m : undefined;
+      }, 10_000, `the page measured its colours in ${theme}`);
+      previousCard = metrics.colors.card;
+      for (const type of ['person', 'organisation', 'place', 'law'] as const) {
+        const ratio = contrast(metrics.colors[type]!, metrics.colors.card!);
+        console.log(`      ${theme}: ${type} ${metrics.colors[type]} on ${metrics.colors.card}: ${ratio.toFixed(2)}:1`);
+        assert.ok(ratio >= 4.5, `${type} in ${theme}: contrast ${ratio.toFixed(2)}:1 (WCAG AA asks 4.5:1)`);
+      }
       await new Promise((r) => setTimeout(r, 1500));
       const saved = await screenshot(name);
       if (process.env.CORPUS_NAV_SCREENSHOT_URL) assert.match(saved ?? '', new RegExp(`${name}\\.png$`));
     }
+    // Further down the page in the dark theme: the network, the outlets and the articles.
+    await a.summary.reveal('h-network');
+    await new Promise((r) => setTimeout(r, 800));
+    await screenshot('summary-dark-network');
+    await a.summary.reveal('h-outlets');
+    await new Promise((r) => setTimeout(r, 800));
+    await screenshot('summary-dark-tables');
   });
 
   it("shows an article's summary (3–5 of its sentences) from the Articles tree node, with a reader", async () => {
@@ -133,6 +171,29 @@ describe('Summary panel in VS Code', function () {
     const naming = a.corpus.all().filter((e) => e.mentions.some((m) => m.entity === 'antony-blinken'));
     assert.equal(filtered.counts.articles, naming.length);
     assert.ok(naming.length > 0 && naming.length < 5);
+  });
+
+  it('shows a hostile outlet line as text, and filters the view to that outlet', async () => {
+    const a = await api();
+    const outlet = '<img src=x onerror=alert(7)> "نت" & <b>بوست</b>';
+    const file = path.join(workspaceDir(), 'seeds', '007_summary_outlet.txt');
+    try {
+      await fs.writeFile(file, `عنوان خبر عن سوريا اليوم\nقال جو بايدن إن الوضع في سوريا صعب جدا اليوم.\nالمصدر : ${outlet}\n`, 'utf8');
+      await waitFor(() => a.corpus.all().some((e) => e.article.outlet?.text === outlet), 20_000, 'the corpus reads the outlet');
+      const view: SummaryView = { kind: 'corpus', outlet };
+      await vscode.commands.executeCommand('corpusNavigator.showSummary', view);
+      // The page's visible text holds the markup as characters: it was not made into elements.
+      const text = flat(await shownText(a, view, 'the view of the hostile outlet', (t) => t.includes(outlet)));
+      assert.ok(text.includes(`Only the articles of ${outlet}`) || text.includes(outlet));
+      assert.equal((a.summary.lastRender?.model as CorpusSummary).counts.articles, 1);
+      assert.equal(a.summary.lastRender?.title, `Summary: ${outlet}`);
+      await vscode.commands.executeCommand('corpusNavigator.showSummary', { kind: 'corpus' });
+      const whole = flat(await shownText(a, { kind: 'corpus' }, 'the corpus view with the outlet', (t) => t.includes(outlet)));
+      assert.ok(whole.includes('Outlets'));
+    } finally {
+      await fs.rm(file, { force: true });
+    }
+    await waitFor(() => !a.corpus.all().some((e) => e.article.outlet?.text === outlet), 20_000, 'the file is gone');
   });
 
   it('follows the corpus: an added article appears, a deleted one goes', async () => {

@@ -119,6 +119,29 @@ describe('summary HTML: all article and entity text is escaped', () => {
     assert.ok(navs.some((v) => v.kind === 'article' && v.file === `mem:/${HOSTILE_NAME}`));
   });
 
+  it("a hostile outlet line shows as text: in the outlets table, the articles' outlet cells, the outlet filter and the article", async () => {
+    const OUTLET = '<img src=x onerror=alert(7)> "نت" & <b>بوست</b>';
+    const text = ['عنوان خبر عن سوريا اليوم', 'قال جو بايدن إن الوضع في سوريا صعب جدا اليوم.', `المصدر : ${OUTLET}`, ''].join('\n');
+    const corpus = await corpusOf([{ name: 'outlet.txt', text }, ...readSeeds()]);
+    const entry = corpus.get('mem:/outlet.txt')!;
+    assert.equal(entry.article.outlet?.text, OUTLET, 'the parser takes the source line as the outlet');
+    const shown = '&lt;img src=x onerror=alert(7)&gt; &quot;نت&quot; &amp; &lt;b&gt;بوست&lt;/b&gt;';
+    const model = corpusSummary(corpus.all(), recognizer.entities);
+    const html = renderCorpus(model);
+    assertSafe(html, 'corpus view with a hostile outlet');
+    const articles = html.slice(html.indexOf('id="h-articles"'));
+    assert.ok(articles.includes(`<td class="outlet-cell"><bdi class="outlet">${shown}</bdi></td>`), "the article's outlet cell");
+    const outlets = html.slice(html.indexOf('id="h-outlets"'), html.indexOf('id="h-articles"'));
+    assert.ok(outlets.includes(`<bdi class="outlet">${shown}</bdi>`), 'the outlets table');
+    const view = { kind: 'corpus' as const, outlet: OUTLET };
+    const filtered = renderBody(view, corpusSummary(corpus.all(), recognizer.entities, { outlet: OUTLET }), true);
+    assertSafe(filtered, 'corpus view filtered to the hostile outlet');
+    assert.ok(filtered.includes(`— <bdi class="outlet">${shown}</bdi></h1>`), 'the title of the filtered view');
+    const article = renderArticle(articleSummary(entry, text, recognizer.entities));
+    assertSafe(article, 'article view with a hostile outlet');
+    assert.ok(article.includes(`<bdi>${shown}</bdi>`));
+  });
+
   it('the seed views are safe too, with dates and numbers isolated from the Arabic around them', async () => {
     const corpus = await corpusOf(readSeeds());
     const body = renderBody({ kind: 'corpus' }, corpusSummary(corpus.all(), recognizer.entities), false);

@@ -5,11 +5,13 @@
  */
 import type { TextRange } from '../text/ranges';
 import type { Article, ArticleDate, BoilerplateKind } from '../article/article';
-import { words } from '../text/arabic';
 import type { CorpusEntry } from '../corpus/corpus';
 import type { Entity, EntityType, Mention } from '../entities/recognizer';
-import { EntityIndex } from '../corpus/entityIndex';
+import { EntityIndex, type EntityStats } from '../corpus/entityIndex';
 import { splitSentences, summarize } from './textrank';
+import { bodyWords, factsOf, sentenceSets } from './entryFacts';
+
+export { bodyWords } from './entryFacts';
 
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organisation', 'place', 'law'];
 /** The network shows these types unless the user picks others (places crowd it: every article names Syria). */
@@ -89,18 +91,31 @@ export function entityRef(e: Entity): EntityRef {
   return { id: e.id, type: e.type, nameAr: e.nameAr, nameEn: e.nameEn };
 }
 
-/** Words of the article's body (paragraphs and subheadings; no title, byline or boilerplate). */
-export function bodyWords(a: Article): number {
-  let n = 0;
-  for (const p of a.paragraphs) n += words(p.text).length;
-  for (const s of a.subheadings) n += words(s.text).length;
-  return n;
+const arabicOrder = new Intl.Collator('ar');
+const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Newest first; a date without a year after dated ones; undated last; then by title and file name, in code point
+ * order (cheap at 20,000 articles, and the Arabic letters stand nearly in alphabetical order).
+ */
+function sortByDateDesc(refs: ArticleRef[]): void {
+  const keys = new Map(refs.map((r) => [r, r.date?.year !== undefined ? r.date.iso : '']));
+  refs.sort((x, y) => ordinal(keys.get(y)!, keys.get(x)!) || ordinal(x.title, y.title) || ordinal(x.name, y.name));
 }
 
-/** Newest first; a date without a year after dated ones; undated last; then by title. */
-function byDateDesc(x: ArticleRef, y: ArticleRef): number {
-  const key = (r: ArticleRef): string => (r.date?.year !== undefined ? r.date.iso : '');
-  return key(y).localeCompare(key(x)) || x.title.localeCompare(y.title, 'ar') || x.name.localeCompare(y.name);
+/**
+ * The `n` most mentioned of `byCount` (sorted by count alone), ties in Arabic order as `EntityIndex.list` has them:
+ * only the entities tied with the n-th are compared by name.
+ */
+function topOf(byCount: readonly EntityStats[], n: number): EntityStats[] {
+  if (byCount.length <= n) return [...byCount].sort((a, b) => b.count - a.count || arabicOrder.compare(a.entity.nameAr, b.entity.nameAr));
+  const cut = byCount[n - 1]!.count;
+  let end = n;
+  while (end < byCount.length && byCount[end]!.count === cut) end++;
+  return byCount
+    .slice(0, end)
+    .sort((a, b) => b.count - a.count || arabicOrder.compare(a.entity.nameAr, b.entity.nameAr))
+    .slice(0, n);
 }
 
 /**
@@ -113,19 +128,6 @@ export function sentenceUnits(a: Article): { start: number; end: number }[] {
   if (!a.title.derived && a.title.text) units.push(a.title.range);
   for (const p of [...a.alternativeTitles, ...a.subheadings]) units.push(p.range);
   return units.sort((x, y) => x.start - y.start);
-}
-
-/** The entities named in each sentence unit of the entry (units naming none are left out). */
-function entitiesBySentence(entry: CorpusEntry): Set<string>[] {
-  const units = sentenceUnits(entry.article);
-  const sets = units.map(() => new Set<string>());
-  let k = 0;
-  for (const m of [...entry.mentions].sort((a, b) => a.start - b.start)) {
-    while (k < units.length && units[k]!.end <= m.start) k++;
-    const u = units[k];
-    if (u && u.start <= m.start && m.end <= u.end) sets[k]!.add(m.entity);
-  }
-  return sets.filter((x) => x.size > 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,6 +186,8 @@ export interface CorpusSummary {
   kind: 'corpus';
   /** The entity the whole view is filtered to (only articles naming it count). */
   filter?: EntityCount;
+  /** The outlet the whole view is filtered to (only its articles count). */
+  outlet?: string;
   counts: {
     articles: number;
     /** Words of the articles' bodies. */
@@ -207,15 +211,24 @@ export interface CorpusSummary {
 export interface CorpusSummaryOptions {
   /** Filter the whole view to the articles naming this entity. */
   entity?: string;
+  /** Filter the whole view to the articles of this outlet. */
+  outlet?: string;
   /** Entity types shown in the network (default: people, organisations, laws). */
   networkTypes?: readonly EntityType[];
   /** Co-occurrence by shared sentence (default) or shared article. */
   networkBy?: 'sentence' | 'article';
   /** Entities listed per type (default 8). */
   top?: number;
+  /** Types listed in full (up to `TOP_ALL`) rather than their top. */
+  expand?: readonly EntityType[];
   /** Nodes in the network (default 24). */
   networkSize?: number;
+  /** The entity index of `all` when the caller keeps one (the live corpus does): not built again. */
+  index?: EntityIndex;
 }
+
+/** The most entities a type lists when shown in full (the Entities view lists every one). */
+export const TOP_ALL = 500;
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 const DAY_MS = 86_400_000;
@@ -231,12 +244,23 @@ export function timeline(refs: readonly ArticleRef[]): Timeline {
   if (dated.length === 0) return { unit: 'month', buckets: [], yearUnknown, undated };
   const monthIndex = (r: { date: { year: number; month: number } }): number => r.date.year * 12 + (r.date.month - 1);
   const dayIndex = (r: { date: { year: number; month: number; day?: number } }): number => Date.UTC(r.date.year, r.date.month - 1, r.date.day ?? 1) / DAY_MS;
-  const lo = Math.min(...dated.map(monthIndex));
-  const hi = Math.max(...dated.map(monthIndex));
-  const dLo = Math.min(...dated.map(dayIndex));
-  const dHi = Math.max(...dated.map(dayIndex));
-  const unit: TimelineUnit =
-    dated.every((r) => r.date.day !== undefined) && dHi - dLo + 1 <= MAX_DAYS && dated.length > 1 && dHi > dLo ? 'day' : hi - lo + 1 <= MAX_MONTHS ? 'month' : 'year';
+  let [lo, hi, dLo, dHi] = [Infinity, -Infinity, Infinity, -Infinity];
+  let everyDay = true;
+  for (const r of dated) {
+    const m = monthIndex(r);
+    if (m < lo) lo = m;
+    if (m > hi) hi = m;
+    if (r.date.day === undefined) everyDay = false;
+  }
+  // Days matter only when every date has one and the months are few (a short span).
+  if (everyDay && hi - lo <= 3) {
+    for (const r of dated) {
+      const d = dayIndex(r);
+      if (d < dLo) dLo = d;
+      if (d > dHi) dHi = d;
+    }
+  }
+  const unit: TimelineUnit = everyDay && dHi - dLo + 1 <= MAX_DAYS && dated.length > 1 && dHi > dLo ? 'day' : hi - lo + 1 <= MAX_MONTHS ? 'month' : 'year';
   const buckets: TimelineBucket[] = [];
   let slot: (r: (typeof dated)[number]) => number;
   if (unit === 'day') {
@@ -255,7 +279,7 @@ export function timeline(refs: readonly ArticleRef[]): Timeline {
     slot = (r) => r.date.year - y0;
   }
   for (const r of dated) buckets[slot(r)]!.articles.push(r);
-  for (const b of buckets) b.articles.sort((x, y) => x.date.iso.localeCompare(y.date.iso));
+  for (const b of buckets) b.articles.sort((x, y) => ordinal(x.date.iso, y.date.iso));
   return { unit, buckets, yearUnknown, undated };
 }
 
@@ -264,39 +288,65 @@ function countOf(index: EntityIndex, id: string): EntityCount | undefined {
   return s ? { ...entityRef(s.entity), count: s.count, articles: s.articles.length } : undefined;
 }
 
+/** How many of the most mentioned entities (of the wanted types) the network looks at for links, per node shown. */
+const POOL_PER_NODE = 4;
+
+/**
+ * The co-occurrence network: the `size` most mentioned entities of the wanted types that are named with another
+ * (then those named with nobody), the focus always; links between them by shared sentences or articles. Links are
+ * counted among the `POOL_PER_NODE × size` most mentioned entities only, so the cost follows the corpus, not the
+ * square of its entities.
+ */
 export function network(
   entries: readonly CorpusEntry[],
   index: EntityIndex,
-  { types = DEFAULT_NETWORK_TYPES, by = 'sentence', size = 24, focus }: { types?: readonly EntityType[]; by?: 'sentence' | 'article'; size?: number; focus?: string } = {},
+  { types = DEFAULT_NETWORK_TYPES, by = 'sentence', size = 24, focus, byCount }: { types?: readonly EntityType[]; by?: 'sentence' | 'article'; size?: number; focus?: string; byCount?: readonly EntityStats[] } = {},
 ): Network {
   const wanted = new Set(types);
-  const candidates = index.list().filter((s) => wanted.has(s.entity.type) || s.entity.id === focus);
-  const pairs = new Map<string, { sentences: number; articles: number }>();
-  const pair = (x: string, y: string): { sentences: number; articles: number } => {
-    const key = x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
-    let p = pairs.get(key);
-    if (!p) pairs.set(key, (p = { sentences: 0, articles: 0 }));
-    return p;
+  const all = byCount ?? [...index.byId.values()].sort((a, b) => b.count - a.count);
+  const candidates = all.filter((s) => wanted.has(s.entity.type) || s.entity.id === focus);
+  const pool = topOf(candidates, Math.max(64, POOL_PER_NODE * size));
+  const focused = candidates.find((s) => s.entity.id === focus);
+  if (focused && !pool.includes(focused)) pool.push(focused);
+  const P = pool.length;
+  const poolIndex = new Map(pool.map((s, i) => [s.entity.id, i]));
+  const sentences = new Uint32Array(P * P);
+  const articles = new Uint32Array(P * P);
+  const cell = (i: number, j: number): number => (i < j ? i * P + j : j * P + i);
+  const ks: number[] = [];
+  /** The pool's indexes among `ids`, into `ks`. */
+  const inPoolOf = (ids: readonly string[]): number => {
+    ks.length = 0;
+    for (const id of ids) {
+      const k = poolIndex.get(id);
+      if (k !== undefined) ks.push(k);
+    }
+    return ks.length;
   };
-  const inNetwork = new Set(candidates.map((s) => s.entity.id));
   for (const entry of entries) {
-    const ids = [...new Set(entry.mentions.map((m) => m.entity))].filter((id) => inNetwork.has(id));
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pair(ids[i]!, ids[j]!).articles++;
-    for (const set of entitiesBySentence(entry)) {
-      const inSentence = [...set].filter((id) => inNetwork.has(id));
-      for (let i = 0; i < inSentence.length; i++) for (let j = i + 1; j < inSentence.length; j++) pair(inSentence[i]!, inSentence[j]!).sentences++;
+    // Only an entry naming two of the pool has links to count (its mentions are made then, not before).
+    if (inPoolOf(factsOf(entry).named) < 2) continue;
+    for (let i = 0; i < ks.length; i++) for (let j = i + 1; j < ks.length; j++) articles[cell(ks[i]!, ks[j]!)]!++;
+    for (const set of sentenceSets(entry)) {
+      if (inPoolOf(set) < 2) continue;
+      for (let i = 0; i < ks.length; i++) for (let j = i + 1; j < ks.length; j++) sentences[cell(ks[i]!, ks[j]!)]!++;
     }
   }
-  const edgesAll: NetworkEdge[] = [...pairs.entries()]
-    .map(([key, p]) => {
-      const [a, b] = key.split('\u0000') as [string, string];
-      return { a, b, ...p, weight: by === 'sentence' ? p.sentences : p.articles };
-    })
-    .filter((e) => e.weight > 0);
+  const edgesAll: NetworkEdge[] = [];
+  for (let i = 0; i < P; i++) {
+    for (let j = i + 1; j < P; j++) {
+      const c = i * P + j;
+      const weight = by === 'sentence' ? sentences[c]! : articles[c]!;
+      if (weight === 0) continue;
+      const [x, y] = [pool[i]!.entity.id, pool[j]!.entity.id];
+      const [a, b] = x < y ? [x, y] : [y, x];
+      edgesAll.push({ a, b, sentences: sentences[c]!, articles: articles[c]!, weight });
+    }
+  }
   // The nodes: the most mentioned entities (linked ones before those named with nobody), the focus always.
   const linked = new Set(edgesAll.flatMap((e) => [e.a, e.b]));
-  const chosen = [...candidates.filter((s) => linked.has(s.entity.id)), ...candidates.filter((s) => !linked.has(s.entity.id))].slice(0, size);
-  const focused = candidates.find((s) => s.entity.id === focus);
+  const inPool = pool;
+  const chosen = [...inPool.filter((s) => linked.has(s.entity.id)), ...inPool.filter((s) => !linked.has(s.entity.id))].slice(0, size);
   const shown = focused && !chosen.includes(focused) ? [focused, ...chosen.slice(0, size - 1)] : chosen;
   const ids = new Set(shown.map((s) => s.entity.id));
   const nodes = shown.map((s) => countOf(index, s.entity.id)!);
@@ -311,29 +361,49 @@ export function network(
  * everything is computed over the articles naming that entity.
  */
 export function corpusSummary(all: readonly CorpusEntry[], entities: ReadonlyMap<string, Entity>, options: CorpusSummaryOptions = {}): CorpusSummary {
-  const fullIndex = new EntityIndex(all, entities);
+  const fullIndex = options.index ?? new EntityIndex(all, entities);
   const filterId = options.entity !== undefined && fullIndex.get(options.entity) ? options.entity : undefined;
-  const entries = filterId === undefined ? all : all.filter((e) => e.mentions.some((m) => m.entity === filterId));
-  const index = filterId === undefined ? fullIndex : new EntityIndex(entries, entities);
-  const refs = entries.map((e) => ({ ...articleRef(e), words: bodyWords(e.article), entities: new Set(e.mentions.map((m) => m.entity)).size }));
-  refs.sort(byDateDesc);
+  const outlet = options.outlet;
+  const filtered = filterId !== undefined || outlet !== undefined;
+  const entries = !filtered
+    ? all
+    : all.filter((e) => (outlet === undefined || e.article.outlet?.text === outlet) && (filterId === undefined || factsOf(e).named.includes(filterId)));
+  const index = filtered ? new EntityIndex(entries, entities) : fullIndex;
+  const refs = entries.map((e) => {
+    const f = factsOf(e);
+    const r = articleRef(e) as ArticleRef & { words: number; entities: number };
+    r.words = f.words;
+    r.entities = f.named.length;
+    return r;
+  });
+  sortByDateDesc(refs);
 
   const byOutlet = new Map<string, ArticleRef[]>();
-  for (const r of refs) if (r.outlet) byOutlet.set(r.outlet, [...(byOutlet.get(r.outlet) ?? []), r]);
+  for (const r of refs) {
+    if (!r.outlet) continue;
+    const list = byOutlet.get(r.outlet);
+    if (list) list.push(r);
+    else byOutlet.set(r.outlet, [r]);
+  }
   const outlets = [...byOutlet.entries()]
     .map(([name, articles]) => ({ name, articles }))
-    .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'ar'));
+    .sort((a, b) => b.articles.length - a.articles.length || arabicOrder.compare(a.name, b.name));
 
   const topN = options.top ?? 8;
+  const expand = new Set(options.expand ?? []);
+  const byCount = [...index.byId.values()].sort((a, b) => b.count - a.count);
   const top = {} as Record<EntityType, EntityCount[]>;
   const counts = {} as Record<EntityType, number>;
   for (const type of ENTITY_TYPES) {
-    const list = index.list(type);
+    const list = byCount.filter((s) => s.entity.type === type);
     counts[type] = list.length;
-    top[type] = list.filter((s) => s.entity.id !== filterId).slice(0, topN).map((s) => countOf(index, s.entity.id)!);
+    top[type] = topOf(
+      list.filter((s) => s.entity.id !== filterId),
+      expand.has(type) ? Math.max(topN, TOP_ALL) : topN,
+    ).map((s) => ({ ...entityRef(s.entity), count: s.count, articles: s.articles.length }));
   }
 
-  const netOptions: { types?: readonly EntityType[]; by?: 'sentence' | 'article'; size?: number; focus?: string } = {};
+  const netOptions: Parameters<typeof network>[2] = { byCount };
   if (options.networkTypes) netOptions.types = options.networkTypes;
   if (options.networkBy) netOptions.by = options.networkBy;
   if (options.networkSize !== undefined) netOptions.size = options.networkSize;
@@ -356,6 +426,7 @@ export function corpusSummary(all: readonly CorpusEntry[], entities: ReadonlyMap
     network: network(entries, index, netOptions),
   };
   if (filterId !== undefined) summary.filter = countOf(fullIndex, filterId)!;
+  if (outlet !== undefined) summary.outlet = outlet;
   return summary;
 }
 

@@ -30,26 +30,33 @@ export interface Sentence {
  * white space or the end. Not the ".." a headline uses as a separator (" .. "): a run preceded by a
  * space is no sentence end. An evasion dot (الإرهـ.اب) is followed by a letter and is no end either.
  */
-const SENTENCE_END = /(?<![\s.!?؟…])[.!?؟…]+[”"»’)]*(?=\s|$)/gu;
+export const SENTENCE_END = /(?<![\s.!?؟…])[.!?؟…]+[”"»’)]*(?=\s|$)/gu;
+
+/** The sentences of one paragraph's text, as [start, end) offsets into it, trimmed; spans with no letter or digit left out. */
+export function sentenceSpans(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let from = 0;
+  const push = (to: number): void => {
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (/[\p{L}\p{N}]/u.test(trimmed)) out.push({ start: from + lead, end: from + lead + trimmed.length });
+    from = to;
+  };
+  for (const m of text.matchAll(SENTENCE_END)) push(m.index! + m[0].length);
+  if (from < text.length) push(text.length);
+  return out;
+}
 
 /** The body's sentences: paragraphs only (no title, subheading or boilerplate line). */
 export function splitSentences(article: Pick<Article, 'paragraphs'>): Sentence[] {
   const out: Sentence[] = [];
   article.paragraphs.forEach((p, paragraph) => {
-    let from = 0;
-    const push = (to: number): void => {
-      const raw = p.text.slice(from, to);
-      const lead = raw.length - raw.trimStart().length;
-      const text = raw.trim();
-      if (/[\p{L}\p{N}]/u.test(text)) {
-        const start = p.range.start + from + lead;
-        const character = p.range.character + from + lead;
-        out.push({ index: out.length, text, start, end: start + text.length, line: p.range.line, character, endCharacter: character + text.length, paragraph });
-      }
-      from = to;
-    };
-    for (const m of p.text.matchAll(SENTENCE_END)) push(m.index! + m[0].length);
-    if (from < p.text.length) push(p.text.length);
+    for (const { start: from, end: to } of sentenceSpans(p.text)) {
+      const start = p.range.start + from;
+      const character = p.range.character + from;
+      out.push({ index: out.length, text: p.text.slice(from, to), start, end: start + to - from, line: p.range.line, character, endCharacter: character + to - from, paragraph });
+    }
   });
   return out;
 }

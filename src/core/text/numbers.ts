@@ -1,26 +1,27 @@
 /**
- * Numbers as the display language writes them ("1,699" in English, "1.699" in German), so every count the
- * extension shows reads alike. The locale comes from the caller (VS Code's `env.language`): core knows no host.
+ * Numbers as the user's display language writes them (`vscode.env.language`: `en`, `ar`, `fr`, `zh-cn` …): one
+ * formatter for every count the extension shows (the summary panel, the quick pick, the trees, the status bar), so a
+ * number never appears in two formats side by side. Pure: no `vscode`; an unknown or malformed language falls back to
+ * English. Formatters are made once per language.
  */
 
-const formatters = new Map<string, Intl.NumberFormat>();
+const formats = new Map<string, Intl.NumberFormat>();
 
-/** The formatter of a locale; an unknown or malformed locale falls back to the runtime's default. */
-function formatter(locale: string | undefined): Intl.NumberFormat {
-  const key = locale ?? '';
-  let f = formatters.get(key);
+/** The `Intl.NumberFormat` of a display language (English when the language is unknown or not a valid tag). */
+export function numberFormat(locale = 'en'): Intl.NumberFormat {
+  let f = formats.get(locale);
   if (!f) {
     try {
-      f = new Intl.NumberFormat(locale || undefined, { maximumFractionDigits: 1 });
+      f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
     } catch {
-      f = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+      f = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
     }
-    formatters.set(key, f);
+    formats.set(locale, f);
   }
   return f;
 }
 
-/** `n` in the locale's digits and grouping (at most one decimal). */
-export function formatNumber(n: number, locale: string | undefined): string {
-  return formatter(locale).format(n);
+/** `1699` → `1,699` in English, `1 699` in French, `1.699` in German. */
+export function formatNumber(n: number, locale?: string): string {
+  return numberFormat(locale).format(n);
 }

@@ -7,9 +7,9 @@
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus/corpus';
 import { escapeIcons } from '../../core/text/markdown';
-import type { Entity } from '../../core/entities/recognizer';
+import type { Entity, EntityType } from '../../core/entities/recognizer';
 import { makeNonce, renderBody, renderPage, SummaryModel } from '../../core/summary/html';
-import { FromWebview, isFromWebview, isSummaryView, SummaryView, ToWebview } from '../../core/summary/messages';
+import { FromWebview, isFromWebview, isSummaryView, PageMetrics, SummaryView, ToWebview } from '../../core/summary/messages';
 import { articleSummary, corpusSummary, entitySummary } from '../../core/summary/model';
 import { Commands, Webviews } from '../workspace/ids';
 import { readCorpusText } from '../workspace/workspaceCorpus';
@@ -28,6 +28,13 @@ export interface SummaryRender {
   title: string;
 }
 
+/** What the page reported showing: the view, its visible text, and what it measured of itself. */
+export interface SummaryShown {
+  view: SummaryView;
+  text: string;
+  metrics?: PageMetrics;
+}
+
 export class SummaryPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private panelDisposables: vscode.Disposable[] = [];
@@ -42,7 +49,7 @@ export class SummaryPanel implements vscode.Disposable {
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly rendered = new vscode.EventEmitter<SummaryRender>();
   private readonly ready = new vscode.EventEmitter<void>();
-  private readonly shown = new vscode.EventEmitter<{ view: SummaryView; text: string }>();
+  private readonly shown = new vscode.EventEmitter<SummaryShown>();
   /** Fires after each render reaches the webview (page set or message posted). */
   readonly onDidRender = this.rendered.event;
   /** Fires when the webview's script has loaded and runs (proof that the CSP let it in). */
@@ -51,7 +58,7 @@ export class SummaryPanel implements vscode.Disposable {
   readonly onDidShowInWebview = this.shown.event;
   lastRender: SummaryRender | undefined;
   /** What the page last reported showing. */
-  lastShown: { view: SummaryView; text: string } | undefined;
+  lastShown: SummaryShown | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -148,7 +155,7 @@ export class SummaryPanel implements vscode.Disposable {
         this.ready.fire();
         return;
       case 'rendered':
-        this.lastShown = { view: m.view, text: m.text };
+        this.lastShown = m.metrics ? { view: m.view, text: m.text, metrics: m.metrics } : { view: m.view, text: m.text };
         this.shown.fire(this.lastShown);
         return;
       case 'navigate':
@@ -186,10 +193,15 @@ export class SummaryPanel implements vscode.Disposable {
     for (const s of this.corpus.entities().byId.values()) if (!entities.has(s.entity.id)) entities.set(s.entity.id, s.entity);
     switch (view.kind) {
       case 'corpus': {
-        const options: Parameters<typeof corpusSummary>[2] = {};
+        // The live corpus keeps the entity index: not built again for each render.
+        const options: Parameters<typeof corpusSummary>[2] = { index: this.corpus.entities() };
         if (view.entity !== undefined) options.entity = view.entity;
+        if (view.outlet !== undefined) options.outlet = view.outlet;
         if (view.networkTypes) options.networkTypes = view.networkTypes;
         if (view.networkBy) options.networkBy = view.networkBy;
+        if (view.networkSize !== undefined) options.networkSize = view.networkSize;
+        const expand = view.expand?.filter((s): s is EntityType => s !== 'outlets');
+        if (expand && expand.length > 0) options.expand = expand;
         return { model: corpusSummary(this.corpus.all(), entities, options) };
       }
       case 'article': {
@@ -213,7 +225,10 @@ export class SummaryPanel implements vscode.Disposable {
 
   private titleOf(model: SummaryModel | undefined): string {
     if (!model) return vscode.l10n.t('Corpus Summary');
-    if (model.kind === 'corpus') return model.filter ? vscode.l10n.t('Summary: {0}', model.filter.nameAr) : vscode.l10n.t('Corpus Summary');
+    if (model.kind === 'corpus') {
+      const on = model.filter?.nameAr ?? model.outlet;
+      return on !== undefined ? vscode.l10n.t('Summary: {0}', on) : vscode.l10n.t('Corpus Summary');
+    }
     if (model.kind === 'article') return vscode.l10n.t('Summary: {0}', model.article.title);
     return vscode.l10n.t('Summary: {0}', model.entity.nameAr);
   }
@@ -226,7 +241,7 @@ export class SummaryPanel implements vscode.Disposable {
     const view = this.view;
     const { model, missing } = await this.build(view);
     if (generation !== this.generation || this.panel !== panel) return; // a newer render (or the panel went)
-    const html = renderBody(view, model, this.history.length > 0, missing);
+    const html = renderBody(view, model, this.history.length > 0, missing, vscode.env.language);
     const title = this.titleOf(model);
     panel.title = title.length > 60 ? `${title.slice(0, 59)}…` : title;
     if (this.scriptReady) {
@@ -247,6 +262,13 @@ export class SummaryPanel implements vscode.Disposable {
     }
     this.lastRender = { view, model, html, title };
     this.rendered.fire(this.lastRender);
+  }
+
+  /** Scrolls the page to a section (by its heading's id, e.g. `h-network`), once the page's script runs. */
+  async reveal(id: string): Promise<void> {
+    if (!this.panel || !this.scriptReady) return;
+    const message: ToWebview = { type: 'reveal', id };
+    await this.panel.webview.postMessage(message);
   }
 
   dispose(): void {

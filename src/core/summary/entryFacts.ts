@@ -1,0 +1,87 @@
+/**
+ * What the Summary panel's corpus view derives from each parsed entry, kept as long as the entry lives (a changed
+ * file makes a new entry): its body's word count, the entities it names, and the entities named together in each
+ * of its sentences. Rendering 20,000 articles again then reads these instead of the texts.
+ */
+import type { Article } from '../article/article';
+import type { CorpusEntry } from '../corpus/corpus';
+import { countWords } from '../text/wordCount';
+import { SENTENCE_END } from './textrank';
+
+/** Words of the article's body (paragraphs and subheadings; no title, byline or boilerplate). */
+export function bodyWords(a: Article): number {
+  let n = 0;
+  for (const p of a.paragraphs) n += countWords(p.text);
+  for (const s of a.subheadings) n += countWords(s.text);
+  return n;
+}
+
+/** What the corpus view derives from one parsed entry, kept as long as the entry (a change makes a new entry). */
+export interface EntryFacts {
+  words: number;
+  /** The entities named, each once. */
+  named: readonly string[];
+  /** The entities named in each sentence unit that names two or more (made when the network first asks). */
+  sentenceSets?: readonly (readonly string[])[];
+}
+const facts = new WeakMap<CorpusEntry, EntryFacts>();
+
+export function factsOf(entry: CorpusEntry): EntryFacts {
+  let f = facts.get(entry);
+  if (!f) facts.set(entry, (f = { words: bodyWords(entry.article), named: [...namedIn(entry)] }));
+  return f;
+}
+
+/** The entities an entry names, without making its mentions where it can (an entry from the cache). */
+function namedIn(entry: CorpusEntry): Set<string> {
+  const ids = new Set<string>();
+  if (entry.countMentions) entry.countMentions((id) => ids.add(id));
+  else for (const m of entry.mentions) ids.add(m.entity);
+  return ids;
+}
+
+
+/**
+ * The entities named in each sentence unit of the entry that names two or more, kept with the entry: the network
+ * counts its links from them on every render without reading the text again. The units are those of
+ * `splitSentences` (and the title, alternative titles and subheadings); a paragraph naming fewer than two entities
+ * is not read, and one that does only up to its last mention, sentence end by sentence end.
+ */
+export function sentenceSets(entry: CorpusEntry): readonly (readonly string[])[] {
+  const f = factsOf(entry);
+  if (f.sentenceSets) return f.sentenceSets;
+  const a = entry.article;
+  const mentions = entry.mentions.every((x, i, all) => i === 0 || all[i - 1]!.start <= x.start) ? entry.mentions : [...entry.mentions].sort((x, y) => x.start - y.start);
+  const sets: Set<string>[] = [];
+  const lines = [...(!a.title.derived && a.title.text ? [a.title.range] : []), ...a.alternativeTitles.map((t) => t.range), ...a.subheadings.map((t) => t.range)];
+  for (const u of lines) sets.push(new Set(mentions.filter((x) => u.start <= x.start && x.end <= u.end).map((x) => x.entity)));
+  const ends = new RegExp(SENTENCE_END.source, SENTENCE_END.flags);
+  let m = 0;
+  for (const p of a.paragraphs) {
+    const from = p.range.start;
+    const to = from + p.text.length;
+    while (m < mentions.length && mentions[m]!.start < from) m++;
+    let last = m;
+    let two = false;
+    for (; last < mentions.length && mentions[last]!.start < to; last++) if (mentions[last]!.entity !== mentions[m]!.entity) two = true;
+    if (!two) continue;
+    // Sentence ends in order (as splitSentences finds them), read only as far as the mentions go.
+    ends.lastIndex = 0;
+    const next = (): number => {
+      const r = ends.exec(p.text);
+      return r ? r.index + r[0].length : Infinity;
+    };
+    let end = next();
+    let sentenceEnd = NaN;
+    let current: Set<string> | undefined;
+    for (let i = m; i < last; i++) {
+      const x = mentions[i]!;
+      while (end <= x.start - from) end = next();
+      if (end < x.end - from) continue; // a sentence ends inside the mention: it is in no sentence
+      if (end !== sentenceEnd || !current) sets.push((current = new Set()));
+      sentenceEnd = end;
+      current.add(x.entity);
+    }
+  }
+  return (f.sentenceSets = sets.filter((x) => x.size > 1).map((x) => [...x]));
+}
