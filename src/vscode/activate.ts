@@ -70,7 +70,7 @@ export function activateCorpusNavigator(context: vscode.ExtensionContext, platfo
   registerArticleLanguage(context);
   // The search index starts from its snapshot when the corpus has not changed since it was written.
   // On disk, the texts shown in results are read when shown rather than all kept in memory.
-  const search = registerSearch(context, corpus, { loadSnapshot: () => cache.loadSearchSnapshot(), readTextSync: platform.syncTextReader() });
+  const search = registerSearch(context, corpus, { loadSnapshot: () => cache.loadSearchSnapshot(), readTextSync: platform.syncTextReader() }, platform);
   // Written with the entries once the corpus is idle: the index is brought up to date first (files read in batches).
   cache.writeSearchSnapshot(async (pause) => {
     await search.search.ready();

@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import { CacheFile, writeCacheFile, writeFileAtomically } from '../node/cacheFile';
 import { articleText } from '../core/text/decode';
 import { WorkerParser } from '../node/workerParser';
+import { ArchiveSearch } from '../node/archive/archiveSearch';
+import { parseServerAddress } from '../node/archive/sphinxql';
 import { activateCorpusNavigator, type CorpusNavigatorApi } from './activate';
 import type { Platform } from './platform';
 import { fileUri } from './workspace/workspaceCorpus';
@@ -32,6 +34,10 @@ const node: Platform = {
     };
   },
   cacheFiles: { open: (path) => CacheFile.open(path), write: writeCacheFile, writeFile: writeFileAtomically },
+  openArchive(server, timeoutMs) {
+    const address = parseServerAddress(server);
+    return 'error' in address ? address : new ArchiveSearch(address, { timeoutMs });
+  },
 };
 
 export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {

@@ -10,7 +10,9 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus/corpus';
 import type { EntityType } from '../../core/entities/recognizer';
 import { CorpusSearch, CorpusSearchOptions } from '../../core/search/corpusSearch';
-import { QUERY_SYNTAX_HINT, SearchResult } from '../../core/search/index';
+import { QUERY_SYNTAX_HINT, SearchResult, type SearchResults } from '../../core/search/index';
+import type { Platform } from '../platform';
+import { SearchServer } from './searchServer';
 import { escapeIcons as plain } from '../../core/text/markdown';
 import { mentionsIn } from './entitiesView';
 import { Commands } from '../workspace/ids';
@@ -123,9 +125,13 @@ export class SearchPicker implements vscode.Disposable {
   private settledPromise: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [this.quickPick];
 
+  /** Where the items shown came from: "in-process", or a search server's address. */
+  source = 'in-process';
+
   constructor(
     private readonly search: CorpusSearch,
     private readonly onDispose: () => void,
+    private readonly server?: SearchServer,
   ) {
     const qp = this.quickPick;
     qp.title = vscode.l10n.t('Search Corpus');
@@ -178,20 +184,27 @@ export class SearchPicker implements vscode.Disposable {
       // Let the next keystroke arrive first: a superseded query is never run.
       await new Promise((r) => setTimeout(r, 25));
       if (token.isCancellationRequested) return;
+      // A search server, when one is set; the in-process engine when it is not, or does not answer.
+      let unreachable: string | undefined;
+      if (this.server?.active) {
+        const answer = await this.server.search(value);
+        if (token.isCancellationRequested) return;
+        if ('results' in answer) {
+          qp.title = vscode.l10n.t('{0} · server {1}', this.display(value, answer.results, answer.source), answer.source);
+          this.partial = false;
+          qp.busy = false;
+          return;
+        }
+        unreachable = answer.source;
+      }
       // While the corpus is still being read, answer from what is read so far, then again once it is all read.
       const { engine, partial } = await this.search.current();
       if (token.isCancellationRequested) return;
-      const results = engine.search(value);
-      qp.items = itemsFor(results);
-      this.answered = value;
-      const problems = results.query.problems;
-      qp.title =
-        problems.length > 0
-          ? vscode.l10n.t('Search Corpus — {0}', problems.join('; '))
-          : vscode.l10n.t('Search Corpus — {0} entities, {1} articles, {2} passages', results.entities.length, results.articles.length, results.passages.length);
+      let title = this.display(value, engine.search(value), 'in-process');
+      if (unreachable !== undefined) title = qp.title = vscode.l10n.t('{0} (server {1} unreachable: results of this workspace)', title, unreachable);
       this.partial = partial;
       if (partial) {
-        qp.title = vscode.l10n.t('{0} (indexing: {1} articles so far)', qp.title, engine.size);
+        qp.title = vscode.l10n.t('{0} (indexing: {1} articles so far)', title, engine.size);
         void this.search.ready().then(() => {
           if (!token.isCancellationRequested) void this.update(value);
         });
@@ -199,6 +212,21 @@ export class SearchPicker implements vscode.Disposable {
       qp.busy = partial;
     })();
     return this.settledPromise;
+  }
+
+  /** Shows a search's results; returns the title it gave the quick pick. */
+  private display(value: string, results: SearchResults, source: string): string {
+    const qp = this.quickPick;
+    qp.items = itemsFor(results);
+    this.answered = value;
+    this.source = source;
+    const problems = results.query.problems;
+    const title =
+      problems.length > 0
+        ? vscode.l10n.t('Search Corpus — {0}', problems.join('; '))
+        : vscode.l10n.t('Search Corpus — {0} entities, {1} articles, {2} passages', results.entities.length, results.articles.length, results.passages.length);
+    qp.title = title;
+    return title;
   }
 
   async accept(item: SearchItem, toSide = false): Promise<vscode.TextEditor | undefined> {
@@ -229,21 +257,28 @@ export class SearchPicker implements vscode.Disposable {
 
 export interface SearchApi {
   search: CorpusSearch;
+  /** The search server of the setting (asked first when set). */
+  server: SearchServer;
   /** Opens the quick pick (with a query) and returns it. */
   open(query?: string): SearchPicker;
   /** The open quick pick, if any. */
   readonly picker: SearchPicker | undefined;
 }
 
-export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus, options: CorpusSearchOptions = {}): SearchApi {
+export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus, options: CorpusSearchOptions = {}, platform: Pick<Platform, 'openArchive'> = {}): SearchApi {
   const search = new CorpusSearch(corpus, readCorpusText, options);
-  context.subscriptions.push(search);
+  const server = new SearchServer(corpus, platform);
+  context.subscriptions.push(search, server);
   let picker: SearchPicker | undefined;
   const open = (query?: string): SearchPicker => {
     picker?.dispose();
-    const p = new SearchPicker(search, () => {
-      if (picker === p) picker = undefined;
-    });
+    const p = new SearchPicker(
+      search,
+      () => {
+        if (picker === p) picker = undefined;
+      },
+      server,
+    );
     picker = p;
     p.show(query ?? '');
     return p;
@@ -259,6 +294,7 @@ export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus,
   );
   return {
     search,
+    server,
     open,
     get picker() {
       return picker;

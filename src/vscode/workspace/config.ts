@@ -26,6 +26,14 @@ export const config = {
   affectsHighlightEntities(e: vscode.ConfigurationChangeEvent): boolean {
     return e.affectsConfiguration(`${Settings.section}.${Settings.highlightEntities}`);
   },
+  /** The archive the search asks (`host:port/index`), or '' for the in-process engine. */
+  searchServer(): string {
+    const raw = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.searchServer);
+    return typeof raw === 'string' ? raw.trim() : '';
+  },
+  affectsSearchServer(e: vscode.ConfigurationChangeEvent): boolean {
+    return e.affectsConfiguration(`${Settings.section}.${Settings.searchServer}`);
+  },
   affectsCorpusFolders(e: vscode.ConfigurationChangeEvent): boolean {
     return e.affectsConfiguration(`${Settings.section}.${Settings.corpusFolders}`);
   },

@@ -40,6 +40,7 @@ export const Settings = {
   articlesSortBy: 'articles.sortBy',
   articlesGroupBy: 'articles.groupBy',
   highlightEntities: 'highlightEntities',
+  searchServer: 'searchServer',
 } as const;
 
 /** Our language of corpus articles (contributes.languages, the grammar's scope suffix). */

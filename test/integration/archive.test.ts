@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { builtInEntities } from '../../src/core/entities/kb';
+import { Recognizer } from '../../src/core/entities/recognizer';
+import type { SearchItem } from '../../src/vscode/features/search';
+import { indexTo } from '../../src/node/archive/loader';
+import { parseServerAddress, type ServerAddress } from '../../src/node/archive/sphinxql';
+import { type Cluster, startCluster } from '../support/sphinxCluster';
+import { api, screenshot, waitFor, workspaceDir } from './util';
+
+const resultItems = (items: readonly SearchItem[]): SearchItem[] => items.filter((i) => i.result);
+
+function address(text: string): ServerAddress {
+  const a = parseServerAddress(text);
+  if ('error' in a) throw new Error(a.error);
+  return a;
+}
+
+describe('Search server (corpusNavigator.searchServer) in VS Code', function () {
+  this.timeout(180_000);
+  let cluster: Cluster | undefined;
+  const settings = () => vscode.workspace.getConfiguration('corpusNavigator');
+
+  before(async () => {
+    // Two agents and a distributed index on loopback, loaded with the workspace's seeds by our own loader.
+    cluster = await startCluster(2);
+    const seeds = path.join(workspaceDir(), 'seeds');
+    const loaded = await indexTo(cluster.agents.map((a) => address(a.address)), seeds, { recognizer: new Recognizer(builtInEntities()) });
+    assert.ok(loaded.written >= 5, `loaded ${loaded.written} files`);
+  });
+
+  after(async () => {
+    await settings().update('searchServer', undefined, vscode.ConfigurationTarget.Workspace);
+    await cluster?.stop();
+  });
+
+  it('answers the quick pick from the cluster, with the in-process engine\'s articles and exact ranges', async () => {
+    const { search } = await api();
+    await settings().update('searchServer', cluster!.dist.address, vscode.ConfigurationTarget.Workspace);
+    const picker = search.open('لافروف');
+    await waitFor(async () => {
+      await picker.settled();
+      return picker.source === cluster!.dist.address && resultItems(picker.quickPick.items).length > 0;
+    }, 20_000, 'the server answers');
+    const qp = picker.quickPick;
+    assert.match(qp.title ?? '', new RegExp(`server ${cluster!.dist.address.replace(/\./g, '\\.')}`));
+    const items = resultItems(qp.items);
+    const passages = items.filter((i) => i.result!.kind === 'passage');
+    // The same passages' files and match ranges as the in-process engine with words in their clitic forms only.
+    const local = (await search.search.ready()).search('لافروف', { fuzzy: false, limit: { entity: 0, article: 0, passage: 1000 } }).passages;
+    const ranges = (rs: { file: string; matches: [number, number][] }[]) => rs.flatMap((r) => r.matches.map(([s, e]) => `${r.file}:${s}-${e}`)).sort();
+    assert.deepEqual(ranges(passages.map((p) => p.result!)), ranges(local));
+    await screenshot('search-server-quick-pick');
+
+    // Choosing a passage opens the workspace's file with the word selected.
+    const chosen = passages[0]!;
+    await picker.accept(chosen);
+    const editor = await waitFor(() => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.toString() === chosen.result!.file && !e.selection.isEmpty ? e : undefined;
+    }, 10_000, 'the passage opens with a selection');
+    assert.equal(editor.document.getText(editor.selection), 'لافروف');
+  });
+
+  it('falls back to the in-process engine, saying so, when the server is down', async () => {
+    const { search } = await api();
+    await settings().update('searchServer', cluster!.dist.address, vscode.ConfigurationTarget.Workspace);
+    await cluster!.stop();
+    const picker = search.open('بوتين');
+    await waitFor(async () => {
+      await picker.settled();
+      return picker.answered === 'بوتين' && resultItems(picker.quickPick.items).length > 0;
+    }, 30_000, 'the search answers');
+    assert.equal(picker.source, 'in-process');
+    assert.match(picker.quickPick.title ?? '', /unreachable: results of this workspace/);
+    // The in-process engine's own answer, fuzzy and all: entities come back too.
+    assert.ok(resultItems(picker.quickPick.items).some((i) => i.result!.kind === 'entity'));
+    await screenshot('search-server-fallback');
+    picker.dispose();
+  });
+});
