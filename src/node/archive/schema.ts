@@ -199,11 +199,12 @@ export function fileRows(f: FileInput): Row[] {
     const within = f.mentions.filter((m) => m.start < end && m.end > start);
     return { entities: [...new Set(within.map((m) => entityKey(m.entity)))], types: within.reduce((t, m) => t | TYPE_BITS[m.type], 0) };
   };
-  const rows: Row[] = [
-    { ...common, ...named(0, f.text.length), id: rowId(f.fileNo, 0), forms: formsText(f.text), kind: KIND_ARTICLE, pstart: f.titleStart, pend: f.titleEnd, lines: lines.length, text: f.title },
-  ];
-  lines.forEach((l, i) => {
-    rows.push({ ...common, ...named(l.start, l.end), id: rowId(f.fileNo, i + 1), forms: formsText(f.text.slice(l.start, l.end)), kind: KIND_LINE, pstart: l.start, pend: l.end, lines: 0, text: f.text.slice(l.start, l.end) });
+  const lineRows = lines.map((l, i): Row => {
+    const text = f.text.slice(l.start, l.end);
+    return { ...common, ...named(l.start, l.end), id: rowId(f.fileNo, i + 1), forms: formsText(text), kind: KIND_LINE, pstart: l.start, pend: l.end, lines: 0, text };
   });
-  return rows;
+  // Every word stands in a line with a letter or digit: the article's forms are its lines' (unless lines were cut).
+  const forms = lines.length < MAX_LINES ? lineRows.map((r) => r.forms).join(' ') : formsText(f.text);
+  const article: Row = { ...common, ...named(0, f.text.length), id: rowId(f.fileNo, 0), forms, kind: KIND_ARTICLE, pstart: f.titleStart, pend: f.titleEnd, lines: lines.length, text: f.title };
+  return [article, ...lineRows];
 }
