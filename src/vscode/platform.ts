@@ -11,6 +11,8 @@ import type { AsyncSearchEngine } from '../core/search/types';
 
 /** A search server's engine (src/node/archive/), closed when the setting changes. */
 export interface ArchiveEngine extends AsyncSearchEngine {
+  /** How many articles and lines (paragraphs) of the archive name each entity (GROUP BY on the server). */
+  entityCounts(ids: readonly string[]): Promise<Map<string, { articles: number; lines: number }>>;
   close(): Promise<void>;
 }
 

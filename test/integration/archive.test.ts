@@ -51,6 +51,16 @@ describe('Search server (corpusNavigator.searchServer) in VS Code', function () 
     const local = (await search.search.ready()).search('لافروف', { fuzzy: false, limit: { entity: 0, article: 0, passage: 1000 } }).passages;
     const ranges = (rs: { file: string; matches: [number, number][] }[]) => rs.flatMap((r) => r.matches.map(([s, e]) => `${r.file}:${s}-${e}`)).sort();
     assert.deepEqual(ranges(passages.map((p) => p.result!)), ranges(local));
+    // The entity the query names, counted by the server (GROUP BY on the entities MVA): the articles and lines
+    // naming him, as the workspace's own index has them.
+    const entity = items.find((i) => i.result!.kind === 'entity');
+    assert.ok(entity, 'an entity item');
+    assert.equal(entity.result!.entity!.id, 'sergey-lavrov');
+    const occ = (await search.search.ready()).occurrences({ entity: 'sergey-lavrov' });
+    const docs = new Map(occ.map((o) => [o.doc.id, o.doc.text]));
+    assert.equal(entity.result!.entity!.articles, docs.size);
+    assert.equal(entity.result!.entity!.mentions, new Set(occ.map((o) => `${o.doc.id}:${docs.get(o.doc.id)!.lastIndexOf('\n', o.start)}`)).size);
+    assert.match(entity.detail ?? '', new RegExp(`of ${docs.size} articles? of ${cluster!.dist.address.replace(/\./g, '\\.')}`));
     await screenshot('search-server-quick-pick');
 
     // Choosing a passage opens the workspace's file with the word selected.

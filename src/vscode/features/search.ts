@@ -70,13 +70,14 @@ function bidi(s: string): string {
   return `\u2068${plain(s)}\u2069`;
 }
 
-export function itemsFor(results: { entities: SearchResult[]; articles: SearchResult[]; passages: SearchResult[] }): SearchItem[] {
+/** Quick pick items for a search's results; `archive`: the search server they come from (entity counts are its). */
+export function itemsFor(results: { entities: SearchResult[]; articles: SearchResult[]; passages: SearchResult[] }, archive?: string): SearchItem[] {
   const items: SearchItem[] = [];
   for (const kind of ['entity', 'article', 'passage'] as const) {
     const list = kind === 'entity' ? results.entities : kind === 'article' ? results.articles : results.passages;
     if (list.length === 0) continue;
     items.push({ label: kindLabel(kind, list.length), kind: vscode.QuickPickItemKind.Separator });
-    for (const r of list) items.push(itemFor(r));
+    for (const r of list) items.push(itemFor(r, archive));
   }
   return items;
 }
@@ -85,14 +86,19 @@ function matchedWords(r: SearchResult): string {
   return plain([...new Set(r.highlights.map(([s, e]) => r.snippet.slice(s, e)))].join(' · '));
 }
 
-function itemFor(r: SearchResult): SearchItem {
+function itemFor(r: SearchResult, archive?: string): SearchItem {
   const where = [r.outlet, r.date].filter(Boolean).map((s) => bidi(s!)).join(' · ');
   if (r.kind === 'entity' && r.entity) {
     const e = r.entity;
     return {
       label: `$(${TYPE_ICONS[e.type]}) ${unmatchable(plain(e.nameAr))}`,
       description: plain(e.nameEn),
-      detail: vscode.l10n.t('{0} · first in {1}', mentionsIn(e.mentions, e.articles), bidi(r.title)),
+      detail:
+        archive === undefined
+          ? vscode.l10n.t('{0} · first in {1}', mentionsIn(e.mentions, e.articles), bidi(r.title))
+          : e.articles === 1
+            ? vscode.l10n.t('named in {0} paragraphs of {1} article of {2}', e.mentions, e.articles, archive)
+            : vscode.l10n.t('named in {0} paragraphs of {1} articles of {2}', e.mentions, e.articles, archive),
       alwaysShow: true,
       buttons: [buttons().concordance, buttons().openToSide],
       result: r,
@@ -190,6 +196,14 @@ export class SearchPicker implements vscode.Disposable {
         const answer = await this.server.search(value);
         if (token.isCancellationRequested) return;
         if ('results' in answer) {
+          // The entities the query names (our matcher, over the workspace's), counted in the archive by the server.
+          const named = (await this.search.current()).engine.search(value, { limit: { article: 0, passage: 0 } }).entities;
+          const counts = await this.server.entityCounts(named.map((r) => r.entity!.id));
+          if (token.isCancellationRequested) return;
+          answer.results.entities = named.flatMap((r) => {
+            const c = counts?.get(r.entity!.id);
+            return c ? [{ ...r, entity: { ...r.entity!, mentions: c.lines, articles: c.articles } }] : [];
+          });
           qp.title = vscode.l10n.t('{0} · server {1}', this.display(value, answer.results, answer.source), answer.source);
           this.partial = false;
           qp.busy = false;
@@ -217,7 +231,7 @@ export class SearchPicker implements vscode.Disposable {
   /** Shows a search's results; returns the title it gave the quick pick. */
   private display(value: string, results: SearchResults, source: string): string {
     const qp = this.quickPick;
-    qp.items = itemsFor(results);
+    qp.items = itemsFor(results, source === 'in-process' ? undefined : source);
     this.answered = value;
     this.source = source;
     const problems = results.query.problems;

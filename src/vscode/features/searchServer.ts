@@ -74,6 +74,21 @@ export class SearchServer implements vscode.Disposable {
     }
   }
 
+  /** How many articles and paragraphs of the archive name each entity; undefined when the server does not answer. */
+  async entityCounts(ids: readonly string[]): Promise<Map<string, { articles: number; lines: number }> | undefined> {
+    const engine = this.engine;
+    if (!engine || ids.length === 0) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SERVER_TIMEOUT_MS)));
+    try {
+      return await Promise.race([engine.entityCounts(ids), late]);
+    } catch {
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private failed(source: string, error: string): ServerAnswer {
     if (!this.warned) {
       this.warned = true;
