@@ -30,8 +30,9 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
+/** The searchd to run: $SEARCHD when set (and only it), else Debian's or a local one. */
 export function searchdPath(): string | undefined {
-  const candidates = [process.env.SEARCHD, '/usr/bin/searchd', '/usr/sbin/searchd', '/usr/local/bin/searchd'].filter((p): p is string => !!p);
+  const candidates = process.env.SEARCHD ? [process.env.SEARCHD] : ['/usr/bin/searchd', '/usr/sbin/searchd', '/usr/local/bin/searchd'];
   return candidates.find((p) => existsSync(p));
 }
 

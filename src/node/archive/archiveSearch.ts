@@ -43,7 +43,8 @@ const MAX_ROWS = 10_000;
 
 export class ArchiveSearch implements AsyncSearchEngine {
   readonly source: string;
-  private client: Promise<SphinxClient> | undefined;
+  /** Two connections: a query's articles and passages are asked side by side. */
+  private readonly clients: (Promise<SphinxClient> | undefined)[] = [undefined, undefined];
 
   constructor(
     readonly server: ServerAddress,
@@ -52,32 +53,31 @@ export class ArchiveSearch implements AsyncSearchEngine {
     this.source = `${describeAddress(server)}/${server.index}`;
   }
 
-  private connect(): Promise<SphinxClient> {
-    const c = (this.client ??= SphinxClient.connect(this.server, { timeoutMs: this.options.timeoutMs }));
+  private connect(slot: number): Promise<SphinxClient> {
+    const c = (this.clients[slot] ??= SphinxClient.connect(this.server, { timeoutMs: this.options.timeoutMs }));
     c.catch(() => {
-      if (this.client === c) this.client = undefined; // the next query tries again
+      if (this.clients[slot] === c) this.clients[slot] = undefined; // the next query tries again
     });
     return c;
   }
 
-  private async select(sql: string): Promise<Record<string, unknown>[]> {
-    const client = await this.connect();
+  private async select(sql: string, slot = 0): Promise<Record<string, unknown>[]> {
+    const client = await this.connect(slot);
     try {
       return await client.select(sql);
     } catch (e) {
       // A lost or timed-out connection is not reused.
-      if (e instanceof ArchiveError && e.code !== 'ER_PARSE_ERROR') {
-        if (this.client) void this.client.then((c) => c.close());
-        this.client = undefined;
+      if (e instanceof ArchiveError && e.code !== 'ER_PARSE_ERROR' && this.clients[slot]) {
+        void this.clients[slot]!.then((c) => c.close());
+        this.clients[slot] = undefined;
       }
       throw e;
     }
   }
 
   async close(): Promise<void> {
-    const c = this.client;
-    this.client = undefined;
-    if (c) await (await c.catch(() => undefined))?.close();
+    const open = this.clients.splice(0, this.clients.length, undefined, undefined);
+    for (const c of open) if (c) await (await c.catch(() => undefined))?.close();
   }
 
   private get index(): string {
@@ -85,9 +85,8 @@ export class ArchiveSearch implements AsyncSearchEngine {
   }
 
   async size(): Promise<number> {
-    await this.select(`SELECT id FROM ${this.index} WHERE kind=${KIND_ARTICLE} LIMIT 1`);
-    const meta = await this.select('SHOW META');
-    return Number(meta.find((r) => r.Variable_name === 'total_found')?.Value ?? 0);
+    const rows = await this.select(`SELECT COUNT(*) AS n FROM ${this.index} WHERE kind=${KIND_ARTICLE}`);
+    return Number(rows[0]?.n ?? 0);
   }
 
   async searchAll(query: string, limit = 50): Promise<SearchResult[]> {
@@ -99,19 +98,23 @@ export class ArchiveSearch implements AsyncSearchEngine {
     const q = typeof query === 'string' ? parseQuery(query) : query;
     const limit = { entity: 20, article: 20, passage: 50, ...options.limit };
     const clauses = clausesOf(q);
-    const articles = limit.article > 0 ? await this.searchArticles(q, clauses, limit.article) : [];
-    const passages = limit.passage > 0 && clauses.length > 0 ? await this.searchPassages(q, clauses, limit.passage) : [];
+    const titles = new Map<number, string>();
+    const [articles, passages] = await Promise.all([
+      limit.article > 0 ? this.searchArticles(q, clauses, limit.article, titles) : [],
+      limit.passage > 0 && clauses.length > 0 ? this.searchPassages(q, clauses, limit.passage, titles) : [],
+    ]);
     return { query: q, entities: [], articles, passages };
   }
 
   /** Rows of a statement over the index, as article rows (with the line's text for line rows). */
-  private async rows(kind: number, expr: string | undefined, filters: string[], count: number, order: string, type?: EntityType): Promise<LineRow[]> {
+  private async rows(kind: number, expr: string | undefined, filters: string[], count: number, order: string, type?: EntityType, slot = 0): Promise<LineRow[]> {
     // A type filter is an expression: SphinxQL filters on it through an alias.
     const where = [...(expr ? [`MATCH(${matchLiteral(expr)})`] : []), `kind=${kind}`, ...filters, ...(type ? ['typed > 0'] : [])].join(' AND ');
     const typed = type ? `, types & ${TYPE_BITS[type]} AS typed` : '';
     const n = Math.min(MAX_ROWS, Math.max(1, count));
     const rows = await this.select(
       `SELECT id, file, path, text, outletname, isodate, pstart, pend, WEIGHT() AS w${typed} FROM ${this.index} WHERE ${where} ORDER BY ${order} LIMIT ${sqlInt(n)} OPTION ranker=proximity_bm25, max_matches=${sqlInt(n)}`,
+      slot,
     );
     return rows.map((r) => ({
       id: Number(r.id),
@@ -170,7 +173,8 @@ export class ArchiveSearch implements AsyncSearchEngine {
     return clauses.some((c) => c.words.length > 1) || q.exclude.length > 0;
   }
 
-  private async searchArticles(q: ParsedQuery, clauses: ArchiveClause[], limit: number): Promise<SearchResult[]> {
+  /** The articles (on connection 0); `titles` gets each article row's title, for the passages. */
+  private async searchArticles(q: ParsedQuery, clauses: ArchiveClause[], limit: number, titles: Map<number, string>): Promise<SearchResult[]> {
     const expr = matchExpression(q, { exclusions: true });
     if (!expr && !q.before && !q.after && !q.type) return [];
     const filters = dateFilters(q);
@@ -178,6 +182,7 @@ export class ArchiveSearch implements AsyncSearchEngine {
     // Filters alone list the articles they keep, newest first (as in-process).
     const order = expr && clauses.length > 0 ? 'w DESC, id ASC' : 'day DESC, id ASC';
     const rows = await this.rows(KIND_ARTICLE, expr, filters, check ? limit * OVERFETCH : limit, order, q.type);
+    for (const r of rows) titles.set(r.file, r.title);
     const kept = check ? await this.keepFiles(rows.map((r) => r.file), q, clauses) : undefined;
     const matcher = wordMatcher(clauses);
     return rows
@@ -199,17 +204,17 @@ export class ArchiveSearch implements AsyncSearchEngine {
       }));
   }
 
-  private async searchPassages(q: ParsedQuery, clauses: ArchiveClause[], limit: number): Promise<SearchResult[]> {
+  /** The passages (on connection 1; the checks and titles on 0 once the articles are asked). */
+  private async searchPassages(q: ParsedQuery, clauses: ArchiveClause[], limit: number, titles: Map<number, string>): Promise<SearchResult[]> {
     const expr = matchExpression(q, { exclusions: false })!;
     const filters = dateFilters(q);
     const check = this.needsCheck(q, clauses);
     const out: SearchResult[] = [];
-    const titles = new Map<number, string>();
     // Lines in pages, best first, until `limit` passages survive the checks.
     let fetched = 0;
     let want = check ? limit * OVERFETCH : limit;
     for (;;) {
-      const rows = await this.rows(KIND_LINE, expr, filters, fetched + want, 'w DESC, id ASC', q.type);
+      const rows = await this.rows(KIND_LINE, expr, filters, fetched + want, 'w DESC, id ASC', q.type, 1);
       const page = rows.slice(fetched);
       fetched = rows.length;
       const kept = check ? await this.keepFiles([...new Set(page.map((r) => r.file))], q, clauses) : undefined;
