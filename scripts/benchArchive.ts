@@ -8,6 +8,7 @@
  * `fuzzy: false` (what the archive matches). Prints numbers; asserts nothing.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { builtInEntities } from '../src/core/entities/kb';
 import { Recognizer } from '../src/core/entities/recognizer';
@@ -23,6 +24,14 @@ export interface ArchiveRun {
   mb: number;
   loadSeconds: number;
   loadMBps: number;
+  /** CPU seconds of index-to's load: this process (our parse, recognition, forms, the statements), and the agents. */
+  loadCpuSeconds: number;
+  agentsLoadCpuSeconds: number;
+  /** Load average (1 min) when the load ended: the machine is shared. */
+  loadAverage: number;
+  /** CPU milliseconds of the query runs per query: this process, and every searchd. */
+  queryCpuMs: number;
+  searchdQueryCpuMs: number;
   rows: number;
   queryP50Ms: number;
   queryP95Ms: number;
@@ -32,6 +41,21 @@ export interface ArchiveRun {
   agentsRssMB: number[];
   distRssMB: number;
   inProcess?: { queryP50Ms: number; queryP95Ms: number; exactP50Ms: number; exactP95Ms: number; found: Record<string, number> };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+function ownCpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -75,6 +99,9 @@ export async function benchArchive(options: { sizes: number[]; queries: readonly
     const cluster = await startCluster(2);
     try {
       const t0 = Date.now();
+      const cpu0 = ownCpuSeconds();
+      const agentsCpu = (): number => cluster.agents.reduce((sum, a) => sum + cpuSeconds(a.pid), 0);
+      const agentsCpu0 = agentsCpu();
       let shown = 0;
       const loaded = await indexTo(cluster.agents.map((a) => address(a.address)), dir, {
         recognizer,
@@ -85,10 +112,18 @@ export async function benchArchive(options: { sizes: number[]; queries: readonly
         },
       });
       const loadSeconds = (Date.now() - t0) / 1000;
+      const loadCpuSeconds = ownCpuSeconds() - cpu0;
+      const agentsLoadCpuSeconds = agentsCpu() - agentsCpu0;
+      const loadAverage = loadavg()[0]!;
       const archive = new ArchiveSearch(address(cluster.dist.address), { timeoutMs: 60_000 });
       const found: Record<string, number> = {};
       for (const q of options.queries) found[q] = (await archive.search(q, { limit: { entity: 0, article: 10_000, passage: 0 } })).articles.length;
+      const allCpu = (): number => agentsCpu() + cpuSeconds(cluster.dist.pid);
+      const [qcpu0, scpu0] = [ownCpuSeconds(), allCpu()];
       const t = await timeQueries(options.queries, (q) => archive.search(q));
+      const runs = options.queries.length * 6;
+      const queryCpuMs = round(((ownCpuSeconds() - qcpu0) * 1000) / runs);
+      const searchdQueryCpuMs = round(((allCpu() - scpu0) * 1000) / runs);
       await archive.close();
       const mb = (kb: number | undefined): number => round((kb ?? 0) / 1024);
       const run: ArchiveRun = {
@@ -96,6 +131,11 @@ export async function benchArchive(options: { sizes: number[]; queries: readonly
         mb: round(bytes / 1e6),
         loadSeconds: round(loadSeconds),
         loadMBps: round(loaded.bytes / 1e6 / loadSeconds),
+        loadCpuSeconds: round(loadCpuSeconds),
+        agentsLoadCpuSeconds: round(agentsLoadCpuSeconds),
+        loadAverage: round(loadAverage),
+        queryCpuMs,
+        searchdQueryCpuMs,
         rows: loaded.rows,
         queryP50Ms: t.p50,
         queryP95Ms: t.p95,
@@ -116,7 +156,7 @@ export async function benchArchive(options: { sizes: number[]; queries: readonly
       out.push(run);
       const ip = run.inProcess;
       options.log(
-        `archive ${String(n).padStart(7)} articles ${run.mb.toFixed(1).padStart(7)} MB | index-to ${run.loadSeconds} s, ${run.loadMBps} MB/s, ${run.rows} rows | query p50 ${run.queryP50Ms} p95 ${run.queryP95Ms} ms | RSS agents ${run.agentsRssMB.join(' + ')} MB, distributed ${run.distRssMB} MB` +
+        `archive ${String(n).padStart(7)} articles ${run.mb.toFixed(1).padStart(7)} MB | index-to ${run.loadSeconds} s, ${run.loadMBps} MB/s, ${run.rows} rows; CPU ours ${run.loadCpuSeconds} s (${round(run.mb / Math.max(0.01, run.loadCpuSeconds))} MB per CPU-second), agents ${run.agentsLoadCpuSeconds} s; load average ${run.loadAverage} | query p50 ${run.queryP50Ms} p95 ${run.queryP95Ms} ms, CPU per query ours ${run.queryCpuMs} ms, searchd ${run.searchdQueryCpuMs} ms | RSS agents ${run.agentsRssMB.join(' + ')} MB, distributed ${run.distRssMB} MB` +
           (ip ? ` | in-process p50 ${ip.queryP50Ms} p95 ${ip.queryP95Ms} ms (fuzzy: false p50 ${ip.exactP50Ms} p95 ${ip.exactP95Ms} ms)` : ''),
       );
       options.log(`  articles found (archive${ip ? ' / in-process, fuzzy: false' : ''}): ${options.queries.map((q) => `${q} ${found[q]}${ip ? `/${ip.found[q]}` : ''}`).join(' · ')}`);
