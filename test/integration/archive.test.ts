@@ -62,10 +62,37 @@ describe('Search server (corpusNavigator.searchServer) in VS Code', function () 
     assert.equal(entity.result!.entity!.mentions, new Set(occ.map((o) => `${o.doc.id}:${docs.get(o.doc.id)!.lastIndexOf('\n', o.start)}`)).size);
     assert.match(entity.detail ?? '', new RegExp(`of ${docs.size} articles? of ${cluster!.dist.address.replace(/\./g, '\\.')}`));
     await screenshot('search-server-quick-pick');
+    picker.dispose();
+
+    // The hover card on his name gives the archive's counts too, from the same GROUP BY.
+    const lavrovFile = [...docs.keys()][0]!;
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(lavrovFile));
+    const shown = await vscode.window.showTextDocument(doc, { preview: false });
+    const at = doc.positionAt(occ.find((o) => o.doc.id === lavrovFile)!.start + 2);
+    const archiveLine = new RegExp(`In the archive ${cluster!.dist.address.replace(/\./g, '\\.')}: named in (\\d+) paragraphs of (\\d+) articles?`);
+    const hoverText = await waitFor(async () => {
+      const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+      const text = hs.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      return archiveLine.test(text.replace(/\\/g, '')) ? text.replace(/\\/g, '') : undefined;
+    }, 15_000, 'a hover card with the archive\'s counts');
+    const [, lines, articles] = archiveLine.exec(hoverText)!;
+    assert.equal(Number(articles), entity.result!.entity!.articles);
+    assert.equal(Number(lines), entity.result!.entity!.mentions);
+    shown.selection = new vscode.Selection(at, at);
+    shown.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await new Promise((r) => setTimeout(r, 1500));
+    await screenshot('search-server-hover');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const again = search.open('لافروف');
+    await waitFor(async () => {
+      await again.settled();
+      return again.source === cluster!.dist.address && resultItems(again.quickPick.items).length > 0;
+    }, 20_000, 'the server answers again');
 
     // Choosing a passage opens the workspace's file with the word selected.
-    const chosen = passages[0]!;
-    await picker.accept(chosen);
+    const chosen = resultItems(again.quickPick.items).find((i) => i.result!.kind === 'passage')!;
+    await again.accept(chosen);
     const editor = await waitFor(() => {
       const e = vscode.window.activeTextEditor;
       return e && e.document.uri.toString() === chosen.result!.file && !e.selection.isEmpty ? e : undefined;

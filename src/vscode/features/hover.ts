@@ -7,6 +7,7 @@
  * links run only our own command, trusted by name.
  */
 import * as vscode from 'vscode';
+import type { SearchServer } from './searchServer';
 import type { Corpus } from '../../core/corpus/corpus';
 import type { Entity, Role } from '../../core/entities/recognizer';
 import type { EntityIndex, EntityStats } from '../../core/corpus/entityIndex';
@@ -53,7 +54,14 @@ function roleSource(stats: EntityStats, r: Role): string {
 }
 
 /** The card of an entity, as markdown (exported for tests). */
-export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?: string): vscode.MarkdownString {
+/** The archive's counts of an entity (the search server's GROUP BY), shown under the workspace's. */
+export interface ArchiveCounts {
+  source: string;
+  articles: number;
+  lines: number;
+}
+
+export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?: string, archive?: ArchiveCounts): vscode.MarkdownString {
   const e: Entity = stats.entity;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [Commands.openLocation, Commands.showEntitySummary] };
@@ -101,6 +109,13 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
     md.appendMarkdown(`- ${commandLink(title, Commands.openLocation, openLocationArgs(fileUri(a.entry.file), first.range))} — ${a.mentions.length}${here}\n`);
   }
   if (n > MAX_ARTICLES) md.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('… and {0} more', n - MAX_ARTICLES))}\n`);
+  if (archive) {
+    const counted =
+      archive.articles === 1
+        ? vscode.l10n.t('In the archive {0}: named in {1} paragraphs of {2} article', archive.source, archive.lines, archive.articles)
+        : vscode.l10n.t('In the archive {0}: named in {1} paragraphs of {2} articles', archive.source, archive.lines, archive.articles);
+    md.appendMarkdown(`\n${escapeMarkdown(counted)}\n`);
+  }
 
   const withThem = index.cooccurring(e.id, 5);
   if (withThem.length > 0) {
@@ -123,7 +138,8 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
   return md;
 }
 
-export function registerHover(context: vscode.ExtensionContext, corpus: Corpus, mentions: DocumentMentions): void {
+/** `server`: the search server of the setting; when one is set, the card also gives the archive's counts. */
+export function registerHover(context: vscode.ExtensionContext, corpus: Corpus, mentions: DocumentMentions, server?: SearchServer): void {
   const selector: vscode.DocumentSelector = [
     { language: Languages.article },
     { language: 'plaintext' },
@@ -140,7 +156,9 @@ export function registerHover(context: vscode.ExtensionContext, corpus: Corpus, 
         // A name in a file outside the corpus may be one the corpus never mentions.
         const stats = index.get(m.entity) ?? { entity, count: 0, articles: [] };
         const range = new vscode.Range(document.positionAt(m.start), document.positionAt(m.end));
-        return new vscode.Hover(entityCard(stats, index, document.uri.toString()), range);
+        const counts = server?.active ? (await server.entityCounts([entity.id]))?.get(entity.id) : undefined;
+        const archive = counts && server ? { source: server.source, ...counts } : undefined;
+        return new vscode.Hover(entityCard(stats, index, document.uri.toString(), archive), range);
       },
     }),
   );

@@ -11,8 +11,7 @@ import type { Corpus } from '../../core/corpus/corpus';
 import type { EntityType } from '../../core/entities/recognizer';
 import { CorpusSearch, CorpusSearchOptions } from '../../core/search/corpusSearch';
 import { QUERY_SYNTAX_HINT, SearchResult, type SearchResults } from '../../core/search/index';
-import type { Platform } from '../platform';
-import { SearchServer } from './searchServer';
+import type { SearchServer } from './searchServer';
 import { escapeIcons as plain } from '../../core/text/markdown';
 import { mentionsIn } from './entitiesView';
 import { Commands } from '../workspace/ids';
@@ -279,10 +278,10 @@ export interface SearchApi {
   readonly picker: SearchPicker | undefined;
 }
 
-export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus, options: CorpusSearchOptions = {}, platform: Pick<Platform, 'openArchive'> = {}): SearchApi {
+/** `server`: the search server of the setting (made, and disposed, by the caller). */
+export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus, options: CorpusSearchOptions, server: SearchServer): SearchApi {
   const search = new CorpusSearch(corpus, readCorpusText, options);
-  const server = new SearchServer(corpus, platform);
-  context.subscriptions.push(search, server);
+  context.subscriptions.push(search);
   let picker: SearchPicker | undefined;
   const open = (query?: string): SearchPicker => {
     picker?.dispose();

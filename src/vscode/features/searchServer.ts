@@ -36,6 +36,11 @@ export class SearchServer implements vscode.Disposable {
     return config.searchServer() !== '';
   }
 
+  /** The server's address as the setting's engine gives it ("host:port/index"). */
+  get source(): string {
+    return this.engine?.source ?? config.searchServer();
+  }
+
   private configure(): void {
     void this.engine?.close();
     this.engine = undefined;
@@ -54,7 +59,7 @@ export class SearchServer implements vscode.Disposable {
 
   /** The server's answer, with result files as the workspace's corpus files; or why there is none. */
   async search(query: string): Promise<ServerAnswer> {
-    const source = this.engine?.source ?? config.searchServer();
+    const source = this.source;
     if (!this.engine) return this.failed(source, this.problem ?? vscode.l10n.t('no server set'));
     const engine = this.engine;
     let timer: ReturnType<typeof setTimeout> | undefined;
