@@ -60,14 +60,14 @@ export function activateCorpusNavigator(context: vscode.ExtensionContext, platfo
   registerOpenLocation(context);
   registerCorpusCommands(context, corpus);
   const { provider: articles, view: articlesView } = registerArticlesView(context, corpus);
-  const { provider: entities, view: entitiesView } = registerEntitiesView(context, corpus);
+  // A search server (the searchServer setting), asked by the quick pick, the Entities view and hovers when set.
+  const server = new SearchServer(corpus, platform);
+  context.subscriptions.push(server);
+  const { provider: entities, view: entitiesView } = registerEntitiesView(context, corpus, server);
   registerEntityCommands(context, corpus);
   registerKnowledgeBase(context, corpus, log);
   const mentions = new DocumentMentions(corpus);
   context.subscriptions.push(mentions);
-  // A search server (the searchServer setting), asked by the quick pick and the hover cards when set.
-  const server = new SearchServer(corpus, platform);
-  context.subscriptions.push(server);
   registerHover(context, corpus, mentions, server);
   const navigation = registerNavigation(context, corpus, mentions);
   const highlights = registerHighlights(context, corpus, mentions);

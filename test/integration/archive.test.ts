@@ -84,6 +84,20 @@ describe('Search server (corpusNavigator.searchServer) in VS Code', function () 
     await new Promise((r) => setTimeout(r, 1500));
     await screenshot('search-server-hover');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+    // The Entities view: each entity listed also shows the archive's article count (asked once, then shown).
+    const { entities, entitiesView } = await api();
+    await vscode.commands.executeCommand('corpusNavigator.entities.focus');
+    await entities.getChildren({ kind: 'type', type: 'person' });
+    const described = await waitFor(() => {
+      const d = entities.getTreeItem({ kind: 'entity', id: 'sergey-lavrov' }).description;
+      return typeof d === 'string' && d.includes('archive:') ? d : undefined;
+    }, 15_000, 'the Entities view shows the archive\'s count');
+    assert.match(described, new RegExp(`archive: ${docs.size}\u2069 · `));
+    await entitiesView.reveal({ kind: 'entity', id: 'sergey-lavrov' }, { select: true, focus: true });
+    await new Promise((r) => setTimeout(r, 800));
+    await screenshot('search-server-entities-view');
+
     const again = search.open('لافروف');
     await waitFor(async () => {
       await again.settled();

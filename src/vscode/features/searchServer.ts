@@ -20,6 +20,9 @@ export class SearchServer implements vscode.Disposable {
   private problem: string | undefined;
   private warned = false;
   private readonly subscription: vscode.Disposable;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the setting names another server (or none). */
+  readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly corpus: Corpus,
@@ -27,7 +30,9 @@ export class SearchServer implements vscode.Disposable {
   ) {
     this.configure();
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (config.affectsSearchServer(e)) this.configure();
+      if (!config.affectsSearchServer(e)) return;
+      this.configure();
+      this.changed.fire();
     });
   }
 
@@ -112,6 +117,7 @@ export class SearchServer implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.changed.dispose();
     void this.engine?.close();
     this.engine = undefined;
   }
