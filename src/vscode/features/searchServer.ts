@@ -29,11 +29,17 @@ export class SearchServer implements vscode.Disposable {
     private readonly platform: Pick<Platform, 'openArchive'>,
   ) {
     this.configure();
-    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!config.affectsSearchServer(e)) return;
+    const reconfigure = (): void => {
       this.configure();
       this.changed.fire();
-    });
+    };
+    this.subscription = vscode.Disposable.from(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (config.affectsSearchServer(e)) reconfigure();
+      }),
+      // Trusting the workspace lets its own value of the setting count.
+      vscode.workspace.onDidGrantWorkspaceTrust(reconfigure),
+    );
   }
 
   /** Whether a server is set (the quick pick asks it first). */

@@ -28,7 +28,10 @@ export const config = {
   },
   /** The archive the search asks (`host:port/index`), or '' for the in-process engine. */
   searchServer(): string {
-    const raw = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.searchServer);
+    const section = vscode.workspace.getConfiguration(Settings.section);
+    // An untrusted workspace may not send searches to a server of its choosing: only the user's value counts (the
+    // manifest also lists the setting in restrictedConfigurations).
+    const raw = vscode.workspace.isTrusted ? section.get<unknown>(Settings.searchServer) : section.inspect<unknown>(Settings.searchServer)?.globalValue;
     return typeof raw === 'string' ? raw.trim() : '';
   },
   affectsSearchServer(e: vscode.ConfigurationChangeEvent): boolean {
