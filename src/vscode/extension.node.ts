@@ -8,8 +8,7 @@ import * as vscode from 'vscode';
 import { CacheFile, writeCacheFile, writeFileAtomically } from '../node/cacheFile';
 import { articleText } from '../core/text/decode';
 import { WorkerParser } from '../node/workerParser';
-import { ArchiveSearch } from '../node/archive/archiveSearch';
-import { parseServerAddress } from '../node/archive/sphinxql';
+import { join } from 'node:path';
 import { activateCorpusNavigator, type CorpusNavigatorApi } from './activate';
 import type { Platform } from './platform';
 import { fileUri } from './workspace/workspaceCorpus';
@@ -35,8 +34,9 @@ const node: Platform = {
   },
   cacheFiles: { open: (path) => CacheFile.open(path), write: writeCacheFile, writeFile: writeFileAtomically },
   openArchive(server, timeoutMs) {
-    const address = parseServerAddress(server);
-    return 'error' in address ? address : new ArchiveSearch(address, { timeoutMs });
+    // The archive client (mysql2) is a bundle of its own beside this one, loaded only when a server is set.
+    const archive = require(join(__dirname, 'archive.js')) as typeof import('../node/archive/entry');
+    return archive.openArchive(server, timeoutMs);
   },
 };
 
