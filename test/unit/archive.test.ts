@@ -183,6 +183,20 @@ describe('archive: a Sphinx cluster answers as the in-process engine', function 
   });
 });
 
+describe('in-process search with fuzzy: false (what the archive is compared with)', () => {
+  it('matches each word in its clitic forms only: no prefixes, spelling variants or English names', () => {
+    const index = buildSearchIndex(readSeeds(), new Recognizer(builtInEntities()));
+    const files = (q: string, fuzzy: boolean) => new Set(index.search(q, { fuzzy, limit: { entity: 0, article: 0, passage: 1000 } }).passages.map((p) => p.file));
+    for (const q of ['لافر', 'بيدرسن', 'lavrof']) {
+      assert.ok(files(q, true).size > 0, `${q} finds something fuzzily`);
+      assert.equal(files(q, false).size, 0, `${q} finds nothing as written`);
+    }
+    // A clitic form still finds the word: وبايدن → بايدن and its other forms.
+    assert.deepEqual(files('وبايدن', false), files('بايدن', false));
+    assert.ok(files('بايدن', false).size > 0);
+  });
+});
+
 describe('archive: a server that is down', function () {
   this.timeout(30_000);
 
@@ -206,6 +220,22 @@ describe('archive: a server that is down', function () {
     const load = cli('index-to', `127.0.0.1:${port}`, join(ROOT, 'seeds'));
     assert.equal(load.status, 1);
     assert.match(load.stderr, new RegExp(`127\\.0\\.0\\.1:${port}: connection refused`));
+  });
+
+  it('gives up on a server that accepts but never answers, naming it, within the timeout', async () => {
+    // A listener that takes connections and says nothing (a hung searchd, a firewall that black-holes).
+    const silent = createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const archive = new ArchiveSearch({ host: '127.0.0.1', port, index: 'corpus' }, { timeoutMs: 1000 });
+      const t0 = Date.now();
+      await assert.rejects(archive.search('سوريا'), (e: unknown) => e instanceof ArchiveError && e.message === `127.0.0.1:${port}: no answer in time`);
+      assert.ok(Date.now() - t0 < 10_000, `gave up after ${Date.now() - t0} ms`);
+      await archive.close();
+    } finally {
+      silent.close();
+    }
   });
 
   it('rejects an address that is not host:port[/index]', () => {
