@@ -10,7 +10,8 @@
  * words; prefixes) over passages as baselines. Nothing is written to the corpus. Prints numbers; asserts nothing. BENCH_DEBUG=1 breaks the warm
  * start and updates down (with GC pauses) and lists each query's slowest run; BENCH_PROFILE=cold:<file>,
  * warm:<file>, update:<file> or query:<file> writes a CPU profile of that phase; BENCH_HEAP=<file> a heap snapshot
- * after the warm start; BENCH_QUERIES='q1|q2' runs only those queries.
+ * after the warm start; BENCH_QUERIES='q1|q2' runs only those queries. `--archive` runs the same queries through a
+ * real Sphinx cluster instead (scripts/benchArchive.ts; sizes default 20000,200000).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -35,6 +36,7 @@ import { corpusSummary } from '../src/core/summary/model';
 import { renderBody } from '../src/core/summary/html';
 import { Random } from '../test/support/random';
 import { heapsArticles } from '../test/support/synthetic';
+import { benchArchive } from './benchArchive';
 
 const ALL_QUERIES = ['لافروف', 'انطونوف', 'الاسد', 'سوريه', 'الارهاب', 'وبايدن', 'بيدرسن', 'lavrof', 'Caesar Act', '2254', 'بوتين بايدن', 'روسيا واشنطن الحوار', '"منع الاصطدام"', 'بوتين -قيصر', 'type:person الاسد', 'after:2020 سوريا', 'لافر', 'العقوبات الامريكيه'];
 
@@ -569,6 +571,13 @@ async function main(): Promise<void> {
       return { name: d.name, path };
     });
   };
+  if (process.argv.includes('--archive')) {
+    const sizes = (arg('--sizes') ?? '20000,200000').split(',').filter(Boolean).map(Number);
+    console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}; ${QUERIES.length} queries × 5 runs through a Sphinx cluster (2 RT agents + a distributed index)`);
+    const runs = await benchArchive({ sizes, queries: QUERIES, seeds: seeds(), scratch, inProcessMax: Number(arg('--in-process-max') ?? 20_000), log: (l) => console.log(l) });
+    if (json) console.log(JSON.stringify(runs));
+    return;
+  }
   if (folder) corpora.push({ label: folder, docs: () => readFolder(folder) });
   else {
     const sizes = (arg('--sizes') ?? '1000,5000,20000').split(',').filter(Boolean).map(Number);

@@ -9,8 +9,13 @@ import { articleText } from '../core/text/decode';
 import { Recognizer } from '../core/entities/recognizer';
 import { builtInEntities } from '../core/entities/kb';
 import { CorpusSearch } from '../core/search/corpusSearch';
-import type { SearchEngine } from '../core/search/index';
+import { parseQuery } from '../core/search/query';
+import { asyncEngine } from '../core/search/asyncEngine';
+import type { AsyncSearchEngine } from '../core/search/types';
 import { listTextFiles, NodeCorpusHost } from '../node/files';
+import { ArchiveSearch } from '../node/archive/archiveSearch';
+import { indexTo } from '../node/archive/loader';
+import { ArchiveError, parseServerAddress, type ServerAddress } from '../node/archive/sphinxql';
 
 const USAGE = `Usage: corpus-navigator <command> <folder> [--json]
 
@@ -23,6 +28,12 @@ Commands:
   search <folder> --queries <file> [--limit N]
                       every query of <file> (one a line) from one indexing: a JSON line each,
                       {"query": q, "results": [...]} as above
+  search --server <host:port[/index]> "<query>" [--json] [--limit N] [--queries <file>]
+                      the same, answered by a Sphinx/Manticore archive (docs/ARCHIVE.md); each word
+                      in its clitic forms only (no prefixes or spelling variants)
+  index-to <host:port[/index]>[,<host:port[/index]>…] <folder>
+                      load <folder>'s articles, analysed by us, into an archive (several agents: files
+                      shared out among them); a re-run skips unchanged files; progress on stderr
 Options:
   --json              print JSON (an object keyed by file name) instead of a readable summary
   -h, --help          show this help`;
@@ -91,11 +102,16 @@ async function searchCommand(argv: string[]): Promise<number> {
   let json = false;
   let limit = 20;
   let queriesFile: string | undefined;
+  let server: string | undefined;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
     else if (a === '--') continue;
+    else if (a === '--server' || a.startsWith('--server=')) {
+      server = a === '--server' ? argv[++i] : a.slice('--server='.length);
+      if (!server) return fail('--server wants host:port[/index]');
+    }
     else if (a === '--queries' || a.startsWith('--queries=')) {
       queriesFile = a === '--queries' ? argv[++i] : a.slice('--queries='.length);
       if (!queriesFile) return fail('--queries wants a file (one query a line)');
@@ -109,7 +125,8 @@ async function searchCommand(argv: string[]): Promise<number> {
       }
     } else rest.push(a);
   }
-  const [folder, ...queryParts] = rest;
+  // With --server, every word is the query's (the archive needs no folder).
+  const [folder, ...queryParts] = server !== undefined ? ['', ...rest] : rest;
   const query = queryParts.join(' ');
   let queries: string[] | undefined;
   if (queriesFile !== undefined) {
@@ -120,35 +137,99 @@ async function searchCommand(argv: string[]): Promise<number> {
       return fail(`cannot read the queries file ${queriesFile}: ${readErrorMessage(e)}`, 1);
     }
   }
-  if (!folder || (!query.trim() && queries === undefined)) {
+  if ((!folder && server === undefined) || (!query.trim() && queries === undefined)) {
     console.error(USAGE);
     return 2;
   }
-  const opened = await openCorpus(folder, new Recognizer(builtInEntities()));
-  if (!opened) return 1;
-  // The search index as the extension builds it, each text read again from the file.
-  const search = new CorpusSearch(opened.corpus, async (file) => articleText(await readFile(file.id)));
-  const engine: SearchEngine = await search.ready();
-  search.dispose();
-  // Results name the file as the corpus does (its path under the folder), not by its id (its full path).
-  const nameOf = (id: string): string => opened.corpus.get(id)?.file.name ?? id;
-  const answer = (q: string) => engine.searchAll(q, limit).map(({ file, kind, start, end, score, snippet }) => ({ file: nameOf(file), kind, start, end, score, snippet }));
-  if (queries !== undefined) {
-    for (const q of queries) {
-      for (const p of engine.search(q).query.problems) console.error(`corpus-navigator: ${q}: ${p}`);
-      process.stdout.write(JSON.stringify({ query: q, results: answer(q) }) + '\n');
-    }
-    return 0;
+  let engine: AsyncSearchEngine;
+  let nameOf = (id: string): string => id;
+  let archive: ArchiveSearch | undefined;
+  if (server !== undefined) {
+    const address = parseServerAddress(server);
+    if ('error' in address) return fail(`--server: ${address.error}`);
+    engine = archive = new ArchiveSearch(address);
+  } else {
+    const opened = await openCorpus(folder!, new Recognizer(builtInEntities()));
+    if (!opened) return 1;
+    // The search index as the extension builds it, each text read again from the file.
+    const search = new CorpusSearch(opened.corpus, async (file) => articleText(await readFile(file.id)));
+    engine = asyncEngine(await search.ready());
+    search.dispose();
+    // Results name the file as the corpus does (its path under the folder), not by its id (its full path).
+    nameOf = (id: string): string => opened.corpus.get(id)?.file.name ?? id;
   }
-  const results = answer(query);
-  for (const p of engine.search(query).query.problems) console.error(`corpus-navigator: ${p}`);
+  const answer = async (q: string) => (await engine.searchAll(q, limit)).map(({ file, kind, start, end, score, snippet }) => ({ file: nameOf(file), kind, start, end, score, snippet }));
+  try {
+    if (queries !== undefined) {
+      for (const q of queries) {
+        for (const p of parseQuery(q).problems) console.error(`corpus-navigator: ${q}: ${p}`);
+        process.stdout.write(JSON.stringify({ query: q, results: await answer(q) }) + '\n');
+      }
+      return 0;
+    }
+    const results = await answer(query);
+    for (const p of parseQuery(query).problems) console.error(`corpus-navigator: ${p}`);
+    printResults(results, json);
+    return 0;
+  } catch (e) {
+    if (e instanceof ArchiveError) return fail(e.message, 1);
+    throw e;
+  } finally {
+    await archive?.close();
+  }
+}
+
+type Printed = { file: string; kind: string; start: number; end: number; score: number; snippet: string };
+
+function printResults(results: Printed[], json: boolean): void {
   if (json) {
     process.stdout.write(JSON.stringify(results, null, 2) + '\n');
   } else {
     for (const r of results) console.log(`${r.kind.padEnd(8)} ${r.score.toFixed(3)}  ${r.file}:${r.start}-${r.end}  ${r.snippet}`);
     console.log(`\n${results.length} results`);
   }
-  return 0;
+}
+
+/** `index-to <host:port[/index]>[,…] <folder>`: loads a folder into an archive (see src/node/archive/loader.ts). */
+async function indexToCommand(argv: string[]): Promise<number> {
+  const args = argv.filter((a) => a !== '--');
+  const unknown = args.find((a) => /^--?[^-]/.test(a));
+  if (unknown !== undefined) return fail(`unknown option ${unknown} (see --help)`);
+  const [servers, folder, extra] = args;
+  if (!servers || !folder) return fail('index-to needs a server (host:port[/index]) and a folder (see --help)');
+  if (extra !== undefined) return fail(`one folder only, not also ${JSON.stringify(extra)} (see --help)`);
+  const targets: ServerAddress[] = [];
+  for (const s of servers.split(',')) {
+    const a = parseServerAddress(s);
+    if ('error' in a) return fail(a.error);
+    targets.push(a);
+  }
+  if (new Set(targets.map((t) => t.index)).size > 1) return fail('index-to: every agent must hold the same index name');
+  try {
+    listTextFiles(folder);
+  } catch (e) {
+    return fail(`cannot read folder ${folder}: ${readErrorMessage(e)}`);
+  }
+  const t0 = Date.now();
+  let shown = 0;
+  try {
+    const r = await indexTo(targets, folder, {
+      recognizer: new Recognizer(builtInEntities()),
+      onSkip: (name, why) => console.error(`corpus-navigator: skipped ${name}: ${why}`),
+      onProgress: (p) => {
+        const now = Date.now();
+        if (now - shown < 1000 && p.files < p.total) return;
+        shown = now;
+        const mb = p.bytes / 1e6;
+        console.error(`index-to: ${p.files}/${p.total} files read, ${p.skipped} unchanged, ${mb.toFixed(1)} MB written (${(mb / Math.max(0.001, (now - t0) / 1000)).toFixed(1)} MB/s)`);
+      },
+    });
+    console.error(`index-to: ${r.written} files written (${r.replaced} replaced), ${r.unchanged} unchanged, ${r.failed} unreadable; ${r.rows} rows, ${(r.bytes / 1e6).toFixed(1)} MB in ${(r.ms / 1000).toFixed(1)} s`);
+    return r.failed > 0 && r.written + r.unchanged === 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof ArchiveError) return fail(e.message, 1);
+    throw e;
+  }
 }
 
 /**
@@ -179,6 +260,7 @@ async function openCorpus(folder: string, recognizer?: Recognizer): Promise<{ co
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'search') return searchCommand(argv.slice(1));
+  if (argv[0] === 'index-to') return indexToCommand(argv.slice(1));
   const args = argv.filter((a) => !a.startsWith('-'));
   const flags = new Set(argv.filter((a) => a.startsWith('-')));
   if (flags.has('-h') || flags.has('--help') || args.length === 0) {

@@ -18,6 +18,7 @@ import { Navigation, registerNavigation } from './features/navigation';
 import { registerOpenLocation } from './features/openLocation';
 import { ConcordanceApi, registerConcordance } from './features/concordance';
 import { registerSearch, SearchApi } from './features/search';
+import { SearchServer } from './features/searchServer';
 import { registerSummaryPanel, SummaryPanel } from './features/summaryPanel';
 import { registerStatusBar } from './features/statusBar';
 import { createWorkspaceCorpus } from './workspace/workspaceCorpus';
@@ -59,18 +60,21 @@ export function activateCorpusNavigator(context: vscode.ExtensionContext, platfo
   registerOpenLocation(context);
   registerCorpusCommands(context, corpus);
   const { provider: articles, view: articlesView } = registerArticlesView(context, corpus);
-  const { provider: entities, view: entitiesView } = registerEntitiesView(context, corpus);
+  // A search server (the searchServer setting), asked by the quick pick, the Entities view and hovers when set.
+  const server = new SearchServer(corpus, platform);
+  context.subscriptions.push(server);
+  const { provider: entities, view: entitiesView } = registerEntitiesView(context, corpus, server);
   registerEntityCommands(context, corpus);
   registerKnowledgeBase(context, corpus, log);
   const mentions = new DocumentMentions(corpus);
   context.subscriptions.push(mentions);
-  registerHover(context, corpus, mentions);
+  registerHover(context, corpus, mentions, server);
   const navigation = registerNavigation(context, corpus, mentions);
   const highlights = registerHighlights(context, corpus, mentions);
   registerArticleLanguage(context);
   // The search index starts from its snapshot when the corpus has not changed since it was written.
   // On disk, the texts shown in results are read when shown rather than all kept in memory.
-  const search = registerSearch(context, corpus, { loadSnapshot: () => cache.loadSearchSnapshot(), readTextSync: platform.syncTextReader() });
+  const search = registerSearch(context, corpus, { loadSnapshot: () => cache.loadSearchSnapshot(), readTextSync: platform.syncTextReader() }, server);
   // Written with the entries once the corpus is idle: the index is brought up to date first (files read in batches).
   cache.writeSearchSnapshot(async (pause) => {
     await search.search.ready();

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { CacheFile, writeCacheFile, writeFileAtomically } from '../node/cacheFile';
 import { articleText } from '../core/text/decode';
 import { WorkerParser } from '../node/workerParser';
+import { join } from 'node:path';
 import { activateCorpusNavigator, type CorpusNavigatorApi } from './activate';
 import type { Platform } from './platform';
 import { fileUri } from './workspace/workspaceCorpus';
@@ -32,6 +33,11 @@ const node: Platform = {
     };
   },
   cacheFiles: { open: (path) => CacheFile.open(path), write: writeCacheFile, writeFile: writeFileAtomically },
+  openArchive(server, timeoutMs) {
+    // The archive client (mysql2) is a bundle of its own beside this one, loaded only when a server is set.
+    const archive = require(join(__dirname, 'archive.js')) as typeof import('../node/archive/entry');
+    return archive.openArchive(server, timeoutMs);
+  },
 };
 
 export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {

@@ -7,6 +7,14 @@ import type * as vscode from 'vscode';
 import type { CacheFile, writeCacheFile, writeFileAtomically } from '../node/cacheFile';
 import type { CorpusFile } from '../core/corpus/types';
 import type { EntryParser } from '../core/corpus/entryParser';
+import type { AsyncSearchEngine } from '../core/search/types';
+
+/** A search server's engine (src/node/archive/), closed when the setting changes. */
+export interface ArchiveEngine extends AsyncSearchEngine {
+  /** How many articles and lines (paragraphs) of the archive name each entity (GROUP BY on the server). */
+  entityCounts(ids: readonly string[]): Promise<Map<string, { articles: number; lines: number }>>;
+  close(): Promise<void>;
+}
 
 /** The entry cache read in place on disk, and the extension's storage files written in parts (src/node/cacheFile.ts). */
 export interface CacheFiles {
@@ -26,4 +34,9 @@ export interface Platform {
   syncTextReader(): ((file: CorpusFile) => string | undefined) | undefined;
   /** The cache files on a `file:` storage, where the host has Node's file system; else the cache is read whole. */
   cacheFiles: CacheFiles | undefined;
+  /**
+   * The engine of a search server (`host:port/index`, the `searchServer` setting) or why the address is wrong;
+   * undefined where the host cannot reach one (the web: no TCP sockets).
+   */
+  openArchive?: (server: string, timeoutMs: number) => ArchiveEngine | { error: string };
 }

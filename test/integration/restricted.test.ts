@@ -1,7 +1,8 @@
 /**
  * Restricted mode (issue #7): the harness's second phase (`npm run test:vscode:restricted`) opens the test
  * workspace untrusted. The extension declares `untrustedWorkspaces: { supported: true }` because it only reads
- * the corpus and runs nothing from it; here it must activate and work as in a trusted workspace.
+ * the corpus and runs nothing from it; here it must activate and work as in a trusted workspace. Its search server
+ * setting is restricted: a workspace's value is not applied.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -14,7 +15,22 @@ describe('Restricted mode (untrusted workspace)', function () {
     assert.equal(vscode.workspace.isTrusted, false, 'the harness opened the workspace in restricted mode');
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
-    assert.deepEqual(ext.packageJSON.capabilities.untrustedWorkspaces, { supported: true });
+    // A workspace may not send searches to a server of its choosing: only the user's setting counts here.
+    assert.deepEqual(ext.packageJSON.capabilities.untrustedWorkspaces, { supported: true, restrictedConfigurations: ['corpusNavigator.searchServer'] });
+  });
+
+  it('ignores a search server set by the untrusted workspace', async () => {
+    const settings = () => vscode.workspace.getConfiguration('corpusNavigator');
+    await settings().update('searchServer', '127.0.0.1:9/corpus', vscode.ConfigurationTarget.Workspace);
+    try {
+      assert.equal(settings().inspect<string>('searchServer')?.workspaceValue, '127.0.0.1:9/corpus', 'the workspace holds the value');
+      // (VS Code's own get() still returns it here; the extension reads only the user's value while untrusted.)
+      const { search } = await api();
+      assert.equal(search.server.active, false, 'the extension does not use it');
+      assert.equal(search.server.source, '');
+    } finally {
+      await settings().update('searchServer', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('activates by itself and lists the seeds in the Articles view', async () => {

@@ -42,9 +42,15 @@ const MAX_CLAUSES = 32;
  * mention of one counts as a hit of each word's clause, so that their mentions are found in any spelling the
  * recognizer knows ("عبدالملك الحوثي" for "عبد الملك الحوثي").
  */
-export function buildClauses(q: ParsedQuery, parts: IndexParts, named: readonly string[] = []): Clause[] {
+export function buildClauses(q: ParsedQuery, parts: IndexParts, named: readonly string[] = [], fuzzy = true): Clause[] {
   const { vocabulary } = parts;
   const clauses: Clause[] = [];
+  if (!fuzzy) {
+    // Each word in its clitic forms alone (what a search server holding our forms matches).
+    for (const w of q.words) clauses.push(wordClause(vocabulary, w, false));
+    for (const words of q.phrases) clauses.push(phraseClause(vocabulary, words));
+    return clauses.slice(0, MAX_CLAUSES);
+  }
   // Runs of Latin words may name a known entity in English ("Caesar Act", "lavrof").
   let i = 0;
   while (i < q.words.length) {

@@ -45,9 +45,10 @@ export class Searcher {
     // The entities the query names (its words are one of their names): their mentions count as every word of it,
     // and the articles naming them come first.
     const text = [...q.words, ...q.phrases.flat()].join(' ');
-    const matched = text ? this.parts.entities.tieredMatches(text, q.type) : [];
+    const fuzzy = options.fuzzy !== false;
+    const matched = text && fuzzy ? this.parts.entities.tieredMatches(text, q.type) : [];
     const named = namedOf(matched);
-    const clauses = buildClauses(q, this.parts, named.map((m) => m.entity.id));
+    const clauses = buildClauses(q, this.parts, named.map((m) => m.entity.id), fuzzy);
     const allowed = allowedDocs(q, this.parts);
     const matcher = this.wordMatcher(clauses);
     const masked = this.mask.set(clauses, this.parts.vocabulary.size);

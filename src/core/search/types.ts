@@ -50,6 +50,11 @@ export interface SearchResult {
 export interface SearchOptions {
   /** Most results of each kind (default 20 entities, 20 articles, 50 passages). */
   limit?: Partial<Record<ResultKind, number>>;
+  /**
+   * False: each word matches only its clitic forms (no prefixes, spelling variants or entity names standing for it),
+   * as a search server holding our forms matches them. Default true.
+   */
+  fuzzy?: boolean;
 }
 
 export interface SearchResults {
@@ -100,4 +105,18 @@ export interface SearchEngine {
   occurrences(target: { word: string; variants?: boolean } | { entity: string }): Occurrence[];
   /** The folded word at a word index of a document (to sort a concordance by its neighbours). */
   wordAt(doc: SearchDocumentView, index: number): string | undefined;
+}
+
+/**
+ * A search engine that answers asynchronously: a search server (`src/node/archive/`), or the in-process engine
+ * through `asyncEngine` (which answers at once, with the same results).
+ */
+export interface AsyncSearchEngine {
+  /** Where the answers come from, for messages: "in-process", or a server's "host:port/index". */
+  readonly source: string;
+  /** How many articles it holds. */
+  size(): Promise<number>;
+  search(query: string | ParsedQuery, options?: SearchOptions): Promise<SearchResults>;
+  /** The results of all kinds in one list, best first: entities, then articles, then passages, at most `limit`. */
+  searchAll(query: string, limit?: number): Promise<SearchResult[]>;
 }

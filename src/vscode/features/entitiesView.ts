@@ -4,6 +4,7 @@
  * characters. Filter by text (Arabic-aware), sort by count or name.
  */
 import * as vscode from 'vscode';
+import type { SearchServer } from './searchServer';
 import { fold } from '../../core/text/arabic';
 import type { Corpus } from '../../core/corpus/corpus';
 import type { Entity, EntityType } from '../../core/entities/recognizer';
@@ -126,10 +127,13 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
   private filterText = '';
   /** How many articles each entity shows (pages opened with "Show more"). */
   private readonly shown = new Map<string, number>();
+  /** With a search server set: the archive's counts of the entities listed so far (asked once each). */
+  private readonly archive = new Map<string, { articles: number; lines: number } | undefined>();
 
   constructor(
     private readonly corpus: Corpus,
     private readonly state: vscode.Memento,
+    private readonly server?: SearchServer,
   ) {
     this.sort = state.get<EntitySort>(SORT_STATE_KEY) ?? 'count';
     void vscode.commands.executeCommand('setContext', ContextKeys.entitiesSort, this.sort);
@@ -139,6 +143,33 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
         if (config.affectsRowLength(e)) this.changed.fire(undefined);
       }),
     );
+    if (server) {
+      this.disposables.push(
+        server.onDidChange(() => {
+          this.archive.clear();
+          this.changed.fire(undefined);
+        }),
+      );
+    }
+  }
+
+  /** The archive's counts of an entity, when a search server is set and has answered. */
+  archiveCounts(id: string): { articles: number; lines: number } | undefined {
+    return this.archive.get(id);
+  }
+
+  /** Asks the server, once, for the counts of the listed entities it was not asked about; the view shows them after. */
+  private askArchive(ids: readonly string[]): void {
+    const server = this.server;
+    if (!server?.active) return;
+    const missing = ids.filter((id) => !this.archive.has(id));
+    if (missing.length === 0) return;
+    for (const id of missing) this.archive.set(id, undefined);
+    void server.entityCounts(missing).then((counts) => {
+      if (!counts) return; // down or slow: the workspace's counts alone
+      for (const id of missing) this.archive.set(id, counts.get(id) ?? { articles: 0, lines: 0 });
+      this.changed.fire(undefined);
+    });
   }
 
   get sortBy(): EntitySort {
@@ -193,7 +224,11 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
       const discovered: EntityNode[] = TYPES.filter((type) => this.entitiesOf(type, true).length > 0).map((type) => ({ kind: 'type', type, discovered: true }));
       return [...known, ...discovered];
     }
-    if (node.kind === 'type') return this.entitiesOf(node.type, node.discovered).map((s) => ({ kind: 'entity', id: s.entity.id }));
+    if (node.kind === 'type') {
+      const ids = this.entitiesOf(node.type, node.discovered).map((s) => s.entity.id);
+      this.askArchive(ids);
+      return ids.map((id) => ({ kind: 'entity', id }));
+    }
     const stats = this.corpus.entities().get(node.id);
     if (!stats) return [];
     if (node.kind === 'entity') {
@@ -247,7 +282,11 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
       // Bidi isolates: the counts keep their own direction (left-to-right in English, right-to-left in Arabic)
       // beside the Arabic label, and so does the subtitle.
       const counts = articles === 1 ? vscode.l10n.t('{0} · {1} article', num(stats.count), num(articles)) : vscode.l10n.t('{0} · {1} articles', num(stats.count), num(articles));
-      item.description = `${isolate(counts)} · ${isolate(entitySubtitle(e))}`;
+      // With a search server: the archive's article count beside the workspace's (before the subtitle, which a
+      // narrow view cuts).
+      const archived = this.archive.get(e.id);
+      const inArchive = archived ? ` · ${isolate(vscode.l10n.t('archive: {0}', num(archived.articles)))}` : '';
+      item.description = `${isolate(counts)}${inArchive} · ${isolate(entitySubtitle(e))}`;
       item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}, {2}', e.nameAr, mentionsIn(stats.count, articles), entitySubtitle(e)) };
       // Escaped, HTML included: names and descriptions from the user's entity file, sentences from articles, show as typed.
       item.tooltip = entityTooltip(e);
@@ -297,11 +336,13 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
   }
 }
 
+/** `server`: the search server of the setting; when one is set, each entity shows the archive's article count too. */
 export function registerEntitiesView(
   context: vscode.ExtensionContext,
   corpus: Corpus,
+  server?: SearchServer,
 ): { provider: EntitiesTreeProvider; view: vscode.TreeView<EntityNode> } {
-  const provider = new EntitiesTreeProvider(corpus, context.workspaceState);
+  const provider = new EntitiesTreeProvider(corpus, context.workspaceState, server);
   const view = vscode.window.createTreeView(Views.entities, { treeDataProvider: provider, showCollapseAll: true });
   const describe = (): void => {
     const n = corpus.entities().byId.size;

@@ -9,6 +9,7 @@
  * command, trusted by name.
  */
 import * as vscode from 'vscode';
+import type { SearchServer } from './searchServer';
 import type { Corpus } from '../../core/corpus/corpus';
 import type { Entity, Role } from '../../core/entities/recognizer';
 import type { EntityIndex, EntityStats } from '../../core/corpus/entityIndex';
@@ -103,11 +104,18 @@ function appendRoles(md: vscode.MarkdownString, stats: EntityStats, roles: reado
   }
 }
 
+/** The archive's counts of an entity (the search server's GROUP BY), shown under the workspace's. */
+export interface ArchiveCounts {
+  source: string;
+  articles: number;
+  lines: number;
+}
+
 /**
  * The card of an entity, as markdown (exported for tests). `year` is the year of the article hovered, when it is
- * known: a person's roles are given as of that year.
+ * known: a person's roles are given as of that year. `archive`: the search server's counts, when one is set.
  */
-export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?: string, year?: number): vscode.MarkdownString {
+export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?: string, year?: number, archive?: ArchiveCounts): vscode.MarkdownString {
   const e: Entity = stats.entity;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [Commands.openLocation, Commands.showEntitySummary] };
@@ -143,6 +151,13 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
     md.appendMarkdown(`- ${rtlCommandLink(title, Commands.openLocation, openLocationArgs(fileUri(a.entry.file), first.range))} — ${a.mentions.length}${here}\n`);
   }
   if (n > MAX_ARTICLES) md.appendMarkdown(`- ${escapeMarkdown(vscode.l10n.t('… and {0} more', n - MAX_ARTICLES))}\n`);
+  if (archive) {
+    const counted =
+      archive.articles === 1
+        ? vscode.l10n.t('In the archive {0}: named in {1} paragraphs of {2} article', archive.source, archive.lines, archive.articles)
+        : vscode.l10n.t('In the archive {0}: named in {1} paragraphs of {2} articles', archive.source, archive.lines, archive.articles);
+    md.appendMarkdown(`\n${uiParagraph(escapeMarkdown(counted))}`);
+  }
 
   const withThem = index.cooccurring(e.id, 5);
   if (withThem.length > 0) {
@@ -165,7 +180,8 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
   return md;
 }
 
-export function registerHover(context: vscode.ExtensionContext, corpus: Corpus, mentions: DocumentMentions): void {
+/** `server`: the search server of the setting; when one is set, the card also gives the archive's counts. */
+export function registerHover(context: vscode.ExtensionContext, corpus: Corpus, mentions: DocumentMentions, server?: SearchServer): void {
   const selector: vscode.DocumentSelector = [
     { language: Languages.article },
     { language: 'plaintext' },
@@ -184,7 +200,9 @@ export function registerHover(context: vscode.ExtensionContext, corpus: Corpus, 
         const range = new vscode.Range(document.positionAt(m.start), document.positionAt(m.end));
         // The year of the article hovered (a corpus file with a dated article), for the roles held then.
         const year = corpus.get(document.uri.toString())?.article.date?.year;
-        return new vscode.Hover(entityCard(stats, index, document.uri.toString(), year), range);
+        const counts = server?.active ? (await server.entityCounts([entity.id]))?.get(entity.id) : undefined;
+        const archive = counts && server ? { source: server.source, ...counts } : undefined;
+        return new vscode.Hover(entityCard(stats, index, document.uri.toString(), year, archive), range);
       },
     }),
   );

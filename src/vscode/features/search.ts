@@ -12,7 +12,8 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus/corpus';
 import type { EntityType } from '../../core/entities/recognizer';
 import { CorpusSearch, CorpusSearchOptions } from '../../core/search/corpusSearch';
-import { QUERY_SYNTAX_HINT, SearchResult } from '../../core/search/index';
+import { QUERY_SYNTAX_HINT, SearchResult, type SearchResults } from '../../core/search/index';
+import type { SearchServer } from './searchServer';
 import { escapeIcons as plain } from '../../core/text/markdown';
 import { roughWidth, shortenAround, shortenEnd } from '../../core/text/shorten';
 import { mentionsIn } from './entitiesView';
@@ -89,13 +90,14 @@ function bidi(s: string): string {
   return isolate(plain(s));
 }
 
-export function itemsFor(results: { entities: SearchResult[]; articles: SearchResult[]; passages: SearchResult[] }): SearchItem[] {
+/** Quick pick items for a search's results; `archive`: the search server they come from (entity counts are its). */
+export function itemsFor(results: { entities: SearchResult[]; articles: SearchResult[]; passages: SearchResult[] }, archive?: string): SearchItem[] {
   const items: SearchItem[] = [];
   for (const kind of ['entity', 'article', 'passage'] as const) {
     const list = kind === 'entity' ? results.entities : kind === 'article' ? results.articles : results.passages;
     if (list.length === 0) continue;
     items.push({ label: kindLabel(kind, list.length), kind: vscode.QuickPickItemKind.Separator });
-    for (const r of list) items.push(itemFor(r));
+    for (const r of list) items.push(itemFor(r, archive));
   }
   return items;
 }
@@ -128,7 +130,7 @@ function outletAndDate(r: SearchResult): string {
   return [r.outlet, r.date].filter((s): s is string => !!s).map(bidi).join(' · ');
 }
 
-function itemFor(r: SearchResult): SearchItem {
+function itemFor(r: SearchResult, archive?: string): SearchItem {
   const found = matchedWords(r);
   if (r.kind === 'entity' && r.entity) {
     const e = r.entity;
@@ -137,7 +139,12 @@ function itemFor(r: SearchResult): SearchItem {
     return {
       label: `$(${TYPE_ICONS[e.type]}) ${plain(e.nameAr)}`,
       description: bidi(e.nameEn),
-      detail: vscode.l10n.t('{0} · first in {1}', isolate(counts), bidi(fitBeside(r.title, firstIn, PICK_ROOM))),
+      detail:
+        archive === undefined
+          ? vscode.l10n.t('{0} · first in {1}', isolate(counts), bidi(fitBeside(r.title, firstIn, PICK_ROOM)))
+          : e.articles === 1
+            ? vscode.l10n.t('named in {0} paragraphs of {1} article of {2}', num(e.mentions), num(e.articles), archive)
+            : vscode.l10n.t('named in {0} paragraphs of {1} articles of {2}', num(e.mentions), num(e.articles), archive),
       alwaysShow: true,
       buttons: [buttons().concordance, buttons().openToSide],
       result: r,
@@ -182,9 +189,13 @@ export class SearchPicker implements vscode.Disposable {
   private settledPromise: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [this.quickPick];
 
+  /** Where the items shown came from: "in-process", or a search server's address. */
+  source = 'in-process';
+
   constructor(
     private readonly search: CorpusSearch,
     private readonly onDispose: () => void,
+    private readonly server?: SearchServer,
   ) {
     const qp = this.quickPick;
     qp.title = vscode.l10n.t('Search Corpus');
@@ -238,20 +249,35 @@ export class SearchPicker implements vscode.Disposable {
       // Let the next keystroke arrive first: a superseded query is never run.
       await new Promise((r) => setTimeout(r, 25));
       if (token.isCancellationRequested) return;
+      // A search server, when one is set; the in-process engine when it is not, or does not answer.
+      let unreachable: string | undefined;
+      if (this.server?.active) {
+        const answer = await this.server.search(value);
+        if (token.isCancellationRequested) return;
+        if ('results' in answer) {
+          // The entities the query names (our matcher, over the workspace's), counted in the archive by the server.
+          const named = (await this.search.current()).engine.search(value, { limit: { article: 0, passage: 0 } }).entities;
+          const counts = await this.server.entityCounts(named.map((r) => r.entity!.id));
+          if (token.isCancellationRequested) return;
+          answer.results.entities = named.flatMap((r) => {
+            const c = counts?.get(r.entity!.id);
+            return c ? [{ ...r, entity: { ...r.entity!, mentions: c.lines, articles: c.articles } }] : [];
+          });
+          qp.title = vscode.l10n.t('{0} · server {1}', this.display(value, answer.results, answer.source), answer.source);
+          this.partial = false;
+          qp.busy = false;
+          return;
+        }
+        unreachable = answer.source;
+      }
       // While the corpus is still being read, answer from what is read so far, then again once it is all read.
       const { engine, partial } = await this.search.current();
       if (token.isCancellationRequested) return;
-      const results = engine.search(value);
-      qp.items = itemsFor(results);
-      this.answered = value;
-      const problems = results.query.problems;
-      qp.title =
-        problems.length > 0
-          ? vscode.l10n.t('Search Corpus — {0}', problems.join('; '))
-          : countsTitle(results.entities.length, results.articles.length, results.passages.length);
+      let title = this.display(value, engine.search(value), 'in-process');
+      if (unreachable !== undefined) title = qp.title = vscode.l10n.t('{0} (server {1} unreachable: results of this workspace)', title, unreachable);
       this.partial = partial;
       if (partial) {
-        qp.title = vscode.l10n.t('{0} (indexing: {1} articles so far)', qp.title, num(engine.size));
+        qp.title = vscode.l10n.t('{0} (indexing: {1} articles so far)', title, num(engine.size));
         void this.search.ready().then(() => {
           if (!token.isCancellationRequested) void this.update(value);
         });
@@ -259,6 +285,21 @@ export class SearchPicker implements vscode.Disposable {
       qp.busy = partial;
     })();
     return this.settledPromise;
+  }
+
+  /** Shows a search's results; returns the title it gave the quick pick. */
+  private display(value: string, results: SearchResults, source: string): string {
+    const qp = this.quickPick;
+    qp.items = itemsFor(results, source === 'in-process' ? undefined : source);
+    this.answered = value;
+    this.source = source;
+    const problems = results.query.problems;
+    const title =
+      problems.length > 0
+        ? vscode.l10n.t('Search Corpus — {0}', problems.join('; '))
+        : countsTitle(results.entities.length, results.articles.length, results.passages.length);
+    qp.title = title;
+    return title;
   }
 
   async accept(item: SearchItem, toSide = false): Promise<vscode.TextEditor | undefined> {
@@ -289,13 +330,16 @@ export class SearchPicker implements vscode.Disposable {
 
 export interface SearchApi {
   search: CorpusSearch;
+  /** The search server of the setting (asked first when set). */
+  server: SearchServer;
   /** Opens the quick pick (with a query) and returns it. */
   open(query?: string): SearchPicker;
   /** The open quick pick, if any. */
   readonly picker: SearchPicker | undefined;
 }
 
-export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus, options: CorpusSearchOptions = {}): SearchApi {
+/** `server`: the search server of the setting (made, and disposed, by the caller). */
+export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus, options: CorpusSearchOptions, server: SearchServer): SearchApi {
   const search = new CorpusSearch(corpus, readCorpusText, options);
   context.subscriptions.push(search);
   // Once the corpus is read: the index loaded (from its snapshot, or made), then, in idle slices, what the first
@@ -309,9 +353,13 @@ export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus,
   let picker: SearchPicker | undefined;
   const open = (query?: string): SearchPicker => {
     picker?.dispose();
-    const p = new SearchPicker(search, () => {
-      if (picker === p) picker = undefined;
-    });
+    const p = new SearchPicker(
+      search,
+      () => {
+        if (picker === p) picker = undefined;
+      },
+      server,
+    );
     picker = p;
     p.show(query ?? '');
     return p;
@@ -327,6 +375,7 @@ export function registerSearch(context: vscode.ExtensionContext, corpus: Corpus,
   );
   return {
     search,
+    server,
     open,
     get picker() {
       return picker;

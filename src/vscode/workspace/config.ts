@@ -37,6 +37,17 @@ export const config = {
   affectsHighlightEntities(e: vscode.ConfigurationChangeEvent): boolean {
     return e.affectsConfiguration(`${Settings.section}.${Settings.highlightEntities}`);
   },
+  /** The archive the search asks (`host:port/index`), or '' for the in-process engine. */
+  searchServer(): string {
+    const section = vscode.workspace.getConfiguration(Settings.section);
+    // An untrusted workspace may not send searches to a server of its choosing: only the user's value counts (the
+    // manifest also lists the setting in restrictedConfigurations).
+    const raw = vscode.workspace.isTrusted ? section.get<unknown>(Settings.searchServer) : section.inspect<unknown>(Settings.searchServer)?.globalValue;
+    return typeof raw === 'string' ? raw.trim() : '';
+  },
+  affectsSearchServer(e: vscode.ConfigurationChangeEvent): boolean {
+    return e.affectsConfiguration(`${Settings.section}.${Settings.searchServer}`);
+  },
   affectsCorpusFolders(e: vscode.ConfigurationChangeEvent): boolean {
     return e.affectsConfiguration(`${Settings.section}.${Settings.corpusFolders}`);
   },

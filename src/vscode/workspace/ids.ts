@@ -41,6 +41,7 @@ export const Settings = {
   articlesGroupBy: 'articles.groupBy',
   highlightEntities: 'highlightEntities',
   rowLength: 'rowLength',
+  searchServer: 'searchServer',
 } as const;
 
 /** Our language of corpus articles (contributes.languages, the grammar's scope suffix). */

@@ -1,0 +1,246 @@
+/**
+ * The archive engine against a real cluster: two searchd agents with real-time indexes and a third holding a
+ * distributed index over them, on loopback (test/support/sphinxCluster.ts). The seeds and a generated corpus go in
+ * through the CLI's `index-to`; the same queries go to the in-process engine (words in their clitic forms only,
+ * `fuzzy: false`, as the archive matches them) and to the archive: the same articles must come back, and the archive's
+ * ranges must be the exact ranges our own engine finds. Without searchd these tests fail (they do not skip).
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { builtInEntities } from '../../src/core/entities/kb';
+import { Recognizer } from '../../src/core/entities/recognizer';
+import { buildSearchIndex } from '../../src/core/search/corpusSearch';
+import type { SearchIndex } from '../../src/core/search/index';
+import { ArchiveSearch } from '../../src/node/archive/archiveSearch';
+import { ArchiveError, parseServerAddress, type ServerAddress } from '../../src/node/archive/sphinxql';
+import { type Cluster, startCluster } from '../support/sphinxCluster';
+import { ROOT, readSeeds, syntheticArticles } from './helpers';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+/** Queries of every part of the syntax; each must find something in the test corpus (checked). */
+const QUERIES = [
+  'لافروف',
+  'سوريا',
+  'الرئيس',
+  'بوتين بايدن',
+  'وزير الخارجية',
+  '"وزير الخارجية"',
+  '"مجلس الأمن"',
+  'روسيا -بايدن',
+  'سوريا -"وزير الخارجية"',
+  'الخارجية outlet:"طيف بوست"',
+  'سوريا after:2020',
+  'سوريا before:2021-06',
+  'موسكو after:2015-07-20 before:2016',
+  'واشنطن',
+  'للرئيس',
+];
+
+function address(text: string): ServerAddress {
+  const a = parseServerAddress(text);
+  if ('error' in a) throw new Error(a.error);
+  return a;
+}
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
+}
+
+/** Files of the in-process engine's passages (every article holding every clause), with `fuzzy: false`. */
+function inProcessFiles(index: SearchIndex, q: string): Set<string> {
+  const r = index.search(q, { fuzzy: false, limit: { entity: 0, article: 0, passage: 100_000 } });
+  return new Set(r.passages.map((p) => p.file));
+}
+
+describe('archive: a Sphinx cluster answers as the in-process engine', function () {
+  this.timeout(300_000);
+  let cluster: Cluster;
+  let folder: string;
+  let index: SearchIndex;
+  let archive: ArchiveSearch;
+  let agents: string;
+  const texts = new Map<string, string>();
+
+  before(async () => {
+    cluster = await startCluster(2);
+    folder = mkdtempSync(join(tmpdir(), 'corpus-nav-archive-corpus-'));
+    const inputs = [...readSeeds().map((s) => ({ name: `seeds/${s.name}`, text: s.text })), ...syntheticArticles(80).map((s) => ({ name: `gen/${s.name}`, text: s.text }))];
+    for (const f of inputs) {
+      mkdirSync(join(folder, f.name, '..'), { recursive: true });
+      writeFileSync(join(folder, f.name), f.text);
+      texts.set(f.name, f.text);
+    }
+    index = buildSearchIndex(inputs, new Recognizer(builtInEntities()));
+    agents = cluster.agents.map((a) => a.address).join(',');
+    const run = cli('index-to', agents, folder);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /85 files written \(0 replaced\), 0 unchanged/);
+    archive = new ArchiveSearch(address(cluster.dist.address));
+  });
+
+  after(async () => {
+    await archive?.close();
+    await cluster?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('holds every file once, shared out between the two agents', async () => {
+    assert.equal(await archive.size(), 85);
+    const sizes = await Promise.all(cluster.agents.map((a) => new ArchiveSearch(address(a.address)).size()));
+    assert.equal(sizes[0]! + sizes[1]!, 85);
+    assert.ok(sizes.every((n) => n > 0), `both agents hold files: ${sizes}`);
+  });
+
+  for (const q of QUERIES) {
+    it(`finds the same articles as the in-process engine: ${q}`, async () => {
+      const expected = inProcessFiles(index, q);
+      assert.ok(expected.size > 0, 'the query finds something');
+      const r = await archive.search(q, { limit: { entity: 0, article: 1000, passage: 0 } });
+      assert.deepEqual(new Set(r.articles.map((a) => a.file)), expected);
+      // An article result is its title (as our parser gives it: a derived one is shortened), at its range.
+      const titles = new Map(index.documents().map((d) => [d.id, d.title]));
+      for (const a of r.articles) {
+        assert.equal(a.snippet, titles.get(a.file));
+        assert.ok(texts.get(a.file)!.slice(a.start, a.end).startsWith(a.snippet.replace(/…$/, '')), a.file);
+      }
+    });
+  }
+
+  it('gives every occurrence of a word or a phrase at the exact range our engine finds', async () => {
+    for (const word of ['لافروف', 'الرئيس', 'للرئيس', 'سوريا', 'وزير الخارجية', 'مجلس الأمن']) {
+      const expected = index.occurrences({ word }).map((o) => `${o.doc.id}:${o.start}-${o.end}`);
+      assert.ok(expected.length > 0);
+      const q = word.includes(' ') ? `"${word}"` : word;
+      const r = await archive.search(q, { limit: { entity: 0, article: 0, passage: 100_000 } });
+      const got = r.passages.flatMap((p) => p.matches.map(([s, e]) => `${p.file}:${s}-${e}`));
+      assert.deepEqual(got.sort(), expected.sort(), word);
+      for (const p of r.passages) {
+        const text = texts.get(p.file)!;
+        assert.equal(p.start, Math.min(...p.matches.map((m) => m[0])));
+        assert.equal(p.end, Math.max(...p.matches.map((m) => m[1])));
+        // The snippet shows the matched words where the highlights say.
+        const matched = new Set(p.matches.map(([s, e]) => text.slice(s, e)));
+        assert.ok(p.highlights.length > 0);
+        for (const [s, e] of p.highlights) assert.ok(matched.has(p.snippet.slice(s, e)), p.snippet.slice(s, e));
+      }
+    }
+  });
+
+  it('keeps clitics out of a match as our engine does (للرئيس, وبايدن)', async () => {
+    const r = await archive.search('بايدن', { limit: { entity: 0, article: 0, passage: 1000 } });
+    const shown = new Set(r.passages.flatMap((p) => p.matches.map(([s, e]) => texts.get(p.file)!.slice(s, e))));
+    assert.ok(shown.has('بايدن'));
+    assert.ok(![...shown].some((w) => w.startsWith('وبايدن')), `${[...shown]}`);
+  });
+
+  it('counts the articles naming each entity with GROUP BY, as recognised on our side', async () => {
+    const all = index.entities().map((e) => e.id).filter((id) => index.occurrences({ entity: id }).length > 0);
+    assert.ok(all.length >= 10, `entities named: ${all.length}`);
+    const counts = await archive.entityCounts(all);
+    for (const id of all) {
+      const occ = index.occurrences({ entity: id });
+      const files = new Set(occ.map((o) => o.doc.id));
+      const lines = new Set(occ.map((o) => `${o.doc.id}:${texts.get(o.doc.id)!.lastIndexOf('\n', o.start)}`));
+      assert.deepEqual(counts.get(id), { articles: files.size, lines: lines.size }, id);
+    }
+  });
+
+  it('skips unchanged files on a re-run, and replaces a changed one in place', async () => {
+    const again = cli('index-to', agents, folder);
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stderr, /0 files written \(0 replaced\), 85 unchanged/);
+    const name = 'seeds/000_7244c6ac2c0b5fe9.txt';
+    appendFileSync(join(folder, name), '\nزنجبيل مكتوب في النهاية.\n');
+    const changed = cli('index-to', agents, folder);
+    assert.equal(changed.status, 0, changed.stderr);
+    assert.match(changed.stderr, /1 files written \(1 replaced\), 84 unchanged/);
+    assert.equal(await archive.size(), 85, 'no second copy of the file');
+    const text = readFileSync(join(folder, name), 'utf8');
+    const r = await archive.search('زنجبيل', { limit: { entity: 0, article: 10, passage: 10 } });
+    assert.deepEqual(r.articles.map((a) => a.file), [name]);
+    assert.equal(r.passages.length, 1);
+    assert.equal(text.slice(r.passages[0]!.start, r.passages[0]!.end), 'زنجبيل');
+    // What the old version held is still found once, not twice.
+    const lavrov = await archive.search('لافروف', { limit: { entity: 0, article: 0, passage: 1000 } });
+    const found = lavrov.passages.flatMap((p) => p.matches.map(([s, e]) => `${p.file}:${s}-${e}`));
+    assert.equal(found.length, new Set(found).size);
+    assert.equal(found.length, index.occurrences({ word: 'لافروف' }).length);
+  });
+
+  it('answers the CLI search --server with the in-process output shape', () => {
+    const run = cli('search', '--server', cluster.dist.address, 'لافروف', '--json');
+    assert.equal(run.status, 0, run.stderr);
+    const out = JSON.parse(run.stdout) as Record<string, unknown>[];
+    assert.ok(out.length > 0);
+    for (const r of out) assert.deepEqual(Object.keys(r).sort(), ['end', 'file', 'kind', 'score', 'snippet', 'start']);
+    const local = JSON.parse(cli('search', folder, 'لافروف', '--json').stdout) as { file: string }[];
+    assert.deepEqual(new Set(out.map((r) => r.file)), new Set(local.filter((r) => (r as { kind?: string }).kind !== 'entity').map((r) => r.file)));
+  });
+});
+
+describe('in-process search with fuzzy: false (what the archive is compared with)', () => {
+  it('matches each word in its clitic forms only: no prefixes, spelling variants or English names', () => {
+    const index = buildSearchIndex(readSeeds(), new Recognizer(builtInEntities()));
+    const files = (q: string, fuzzy: boolean) => new Set(index.search(q, { fuzzy, limit: { entity: 0, article: 0, passage: 1000 } }).passages.map((p) => p.file));
+    for (const q of ['لافر', 'بيدرسن', 'lavrof']) {
+      assert.ok(files(q, true).size > 0, `${q} finds something fuzzily`);
+      assert.equal(files(q, false).size, 0, `${q} finds nothing as written`);
+    }
+    // A clitic form still finds the word: وبايدن → بايدن and its other forms.
+    assert.deepEqual(files('وبايدن', false), files('بايدن', false));
+    assert.ok(files('بايدن', false).size > 0);
+  });
+});
+
+describe('archive: a server that is down', function () {
+  this.timeout(30_000);
+
+  async function closedPort(): Promise<number> {
+    return new Promise((resolve) => {
+      const s = createServer();
+      s.listen(0, '127.0.0.1', () => {
+        const port = (s.address() as { port: number }).port;
+        s.close(() => resolve(port));
+      });
+    });
+  }
+
+  it('gives a clear error naming the host and port', async () => {
+    const port = await closedPort();
+    const archive = new ArchiveSearch({ host: '127.0.0.1', port, index: 'corpus' }, { timeoutMs: 2000 });
+    await assert.rejects(archive.search('سوريا'), (e: unknown) => e instanceof ArchiveError && e.message.startsWith(`127.0.0.1:${port}: connection refused`));
+    const run = cli('search', '--server', `127.0.0.1:${port}/corpus`, 'سوريا');
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, new RegExp(`corpus-navigator: 127\\.0\\.0\\.1:${port}: connection refused`));
+    const load = cli('index-to', `127.0.0.1:${port}`, join(ROOT, 'seeds'));
+    assert.equal(load.status, 1);
+    assert.match(load.stderr, new RegExp(`127\\.0\\.0\\.1:${port}: connection refused`));
+  });
+
+  it('gives up on a server that accepts but never answers, naming it, within the timeout', async () => {
+    // A listener that takes connections and says nothing (a hung searchd, a firewall that black-holes).
+    const silent = createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const archive = new ArchiveSearch({ host: '127.0.0.1', port, index: 'corpus' }, { timeoutMs: 1000 });
+      const t0 = Date.now();
+      await assert.rejects(archive.search('سوريا'), (e: unknown) => e instanceof ArchiveError && e.message === `127.0.0.1:${port}: no answer in time`);
+      assert.ok(Date.now() - t0 < 10_000, `gave up after ${Date.now() - t0} ms`);
+      await archive.close();
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('rejects an address that is not host:port[/index]', () => {
+    assert.ok('error' in parseServerAddress('localhost'));
+    assert.deepEqual(parseServerAddress('10.0.0.5:9306'), { host: '10.0.0.5', port: 9306, index: 'corpus' });
+    assert.deepEqual(parseServerAddress('[::1]:9306/news'), { host: '::1', port: 9306, index: 'news' });
+  });
+});
