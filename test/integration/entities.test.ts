@@ -308,4 +308,23 @@ describe('Entities in VS Code', function () {
     }
     await waitFor(() => count() === before, 20_000, 'the built-in base alone again');
   });
+
+  it('a .corpus folder moved into the workspace with its entity file inside is loaded (a checkout, a copy)', async () => {
+    const { corpus } = await api();
+    const count = (): number => corpus.entities().get('vladimir-putin')?.count ?? 0;
+    const before = count();
+    // Written beside the workspace, then renamed into it: the watcher sees the folder come, not the file.
+    const staged = path.join(path.dirname(workspaceDir()), `staged-corpus-${Date.now()}`);
+    const target = path.join(workspaceDir(), '.corpus');
+    await fs.mkdir(staged, { recursive: true });
+    await fs.writeFile(path.join(staged, 'entities.json'), JSON.stringify({ version: 1, people: [{ id: 'vladimir-putin', aliases: ['الرئيس الروسي'] }] }));
+    try {
+      await fs.rename(staged, target);
+      await waitFor(() => count() > before, 20_000, 'the moved entity file is loaded');
+    } finally {
+      await fs.rm(staged, { recursive: true, force: true });
+      await fs.rm(target, { recursive: true, force: true });
+    }
+    await waitFor(() => count() === before, 20_000, 'the built-in base alone again');
+  });
 });

@@ -77,8 +77,9 @@ export function registerKnowledgeBase(context: vscode.ExtensionContext, corpus: 
     return queue;
   };
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${USER_ENTITY_FILE}`);
-  // Deleting the whole `.corpus` folder reports the folder only.
-  const folderWatcher = vscode.workspace.createFileSystemWatcher(`**/${USER_ENTITY_FILE.split('/')[0]}`, true, true, false);
+  // Deleting the whole `.corpus` folder reports the folder only; so may creating it with the file already inside
+  // (a checkout, a copy, a script writing both at once), so the folder's creation reloads too.
+  const folderWatcher = vscode.workspace.createFileSystemWatcher(`**/${USER_ENTITY_FILE.split('/')[0]}`, false, true, false);
   const reload = (): void => void load(false);
   context.subscriptions.push(
     watcher,
@@ -86,6 +87,7 @@ export function registerKnowledgeBase(context: vscode.ExtensionContext, corpus: 
     watcher.onDidCreate(reload),
     watcher.onDidChange(reload),
     watcher.onDidDelete(reload),
+    folderWatcher.onDidCreate(reload),
     folderWatcher.onDidDelete(reload),
   );
   void load(true);
