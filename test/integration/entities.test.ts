@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { withoutIsolates } from '../../src/vscode/features/articlesTree';
 import type { EntityNode } from '../../src/vscode/features/entitiesView';
-import { api, assertRowsShow, rendered, screenshot, waitFor, workspaceDir } from './util';
+import { api, assertRowsShow, hoverCard, rendered, screenshot, waitFor, workspaceDir } from './util';
 import { rowRoom } from '../../src/vscode/features/labels';
 
 
@@ -12,19 +12,10 @@ import { rowRoom } from '../../src/vscode/features/labels';
 const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 const seedUri = (name: string): vscode.Uri => vscode.Uri.file(path.join(workspaceDir(), 'seeds', name));
 
-/** The hover's markdown at the first occurrence of `word` in `file`, and the editor showing it. */
+/** The hover's markdown at the first occurrence of `word` in a seed `file`, and the editor showing it. */
 async function hoverAt(file: string, word: string): Promise<{ text: string; editor: vscode.TextEditor; position: vscode.Position }> {
-  const doc = await vscode.workspace.openTextDocument(seedUri(file));
-  const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  const offset = doc.getText().indexOf(word);
-  assert.ok(offset >= 0, `${word} is in ${file}`);
-  const position = doc.positionAt(offset + 2);
-  const hovers = await waitFor(async () => {
-    const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
-    return hs.some((h) => h.contents.some((c) => typeof c !== 'string' && 'value' in c && /Mentioned|Cited/.test(c.value))) ? hs : undefined;
-  }, 15_000, `a hover card on ${word}`);
-  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-  return { text, editor, position };
+  const { markdown, editor, position } = await hoverCard(seedUri(file), word);
+  return { text: markdown, editor, position };
 }
 
 describe('Entities in VS Code', function () {

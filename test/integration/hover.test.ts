@@ -5,66 +5,14 @@
  */
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import * as http from 'node:http';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, screenshot, waitFor, workspaceDir } from './util';
+import { api, type DrawnHover, hoverCard, renderedHover, screenshot, waitFor, workspaceDir } from './util';
 
-/** A paragraph of the hover as drawn: its text, the `align` it is in, and where its first and last characters are. */
-interface DrawnChar {
-  char: string;
-  left: number;
-  right: number;
-  top: number;
-}
-interface DrawnParagraph {
-  text: string;
-  align: string | null;
-  box: { left: number; right: number };
-  first?: DrawnChar;
-  last?: DrawnChar;
-}
-interface DrawnHover {
-  box: { left: number; right: number };
-  paragraphs: DrawnParagraph[];
-}
-
-/** The hover as the workbench draws it (the harness's /hover); undefined outside the harness or with none shown. */
-function renderedHover(): Promise<DrawnHover | undefined> {
-  const shots = process.env.CORPUS_NAV_SCREENSHOT_URL;
-  if (!shots) return Promise.resolve(undefined);
-  return new Promise((resolve, reject) => {
-    http
-      .get(shots.replace(/\/screenshot$/, '/hover'), (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => {
-          const reply = JSON.parse(body) as { hover?: DrawnHover; error?: string };
-          if (res.statusCode === 200) resolve(reply.hover);
-          else reject(new Error(`/hover: ${reply.error ?? res.statusCode}`));
-        });
-      })
-      .on('error', reject);
-  });
-}
-
-const markdownOf = (hovers: vscode.Hover[]): string => hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
 const seedsDir = (): string => path.join(workspaceDir(), 'seeds');
 
-/** The hover card at `word` in `file` (its markdown), once the corpus has the file; the editor is left showing it. */
-async function card(file: string, word: string): Promise<{ markdown: string; hovers: vscode.Hover[]; editor: vscode.TextEditor; position: vscode.Position }> {
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(seedsDir(), file)));
-  const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  const offset = doc.getText().indexOf(word);
-  assert.ok(offset >= 0, `${word} is in ${file}`);
-  const position = doc.positionAt(offset + 2);
-  const hovers = await waitFor(async () => {
-    const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
-    return /Mentioned|Cited/.test(markdownOf(hs)) ? hs : undefined;
-  }, 20_000, `a hover card on ${word} in ${file}`);
-  return { markdown: markdownOf(hovers), hovers, editor, position };
-}
+/** The hover card at `word` in a seed `file` (its markdown); the editor is left showing it. */
+const card = (file: string, word: string): ReturnType<typeof hoverCard> => hoverCard(vscode.Uri.file(path.join(seedsDir(), file)), word);
 
 /** Shows the hover at `position` and reads it back as drawn. */
 async function showHover(editor: vscode.TextEditor, position: vscode.Position): Promise<DrawnHover | undefined> {

@@ -17,14 +17,15 @@ export async function api(): Promise<CorpusNavigatorApi> {
 }
 
 /**
- * Saves a screenshot of the whole VS Code window as test-results/<name>.png and returns its path.
- * Only the real-VS-Code harness can (it passes CORPUS_NAV_SCREENSHOT_URL); elsewhere (test-electron) this
- * resolves to undefined. Rejects when the harness could not take it.
+ * Asks the real-VS-Code harness (`scripts/vscode-test.mjs`, which passes CORPUS_NAV_SCREENSHOT_URL) for what the
+ * workbench shows: GET /<endpoint>?<query>, the reply's `field`. Resolves to undefined elsewhere (test-electron), and
+ * to undefined when an `optional` field is absent; rejects, naming `what`, when the harness could not answer.
  */
-export function screenshot(name: string): Promise<string | undefined> {
+function askHarness<T>(endpoint: string, query: Record<string, string>, field: string, what: string, timeoutMs: number, optional = false): Promise<T | undefined> {
   const base = process.env.CORPUS_NAV_SCREENSHOT_URL;
   if (!base) return Promise.resolve(undefined);
-  const url = `${base}?name=${encodeURIComponent(name)}`;
+  const params = Object.entries(query).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  const url = `${base.replace(/\/screenshot$/, `/${endpoint}`)}${params ? `?${params}` : ''}`;
   return new Promise((resolve, reject) => {
     const req = http.get(url, (res) => {
       let body = '';
@@ -32,17 +33,26 @@ export function screenshot(name: string): Promise<string | undefined> {
       res.on('data', (chunk: string) => (body += chunk));
       res.on('end', () => {
         try {
-          const reply = JSON.parse(body) as { path?: string; error?: string };
-          if (res.statusCode === 200 && reply.path) resolve(reply.path);
-          else reject(new Error(`screenshot '${name}' failed: ${reply.error ?? `HTTP ${res.statusCode}`}`));
+          const reply = JSON.parse(body) as Record<string, unknown> & { error?: string };
+          if (res.statusCode === 200 && (optional || reply[field] !== undefined)) resolve(reply[field] as T | undefined);
+          else reject(new Error(`${what} failed: ${reply.error ?? `HTTP ${res.statusCode}`}`));
         } catch {
-          reject(new Error(`screenshot '${name}' failed: HTTP ${res.statusCode} ${body.slice(0, 200)}`));
+          reject(new Error(`${what} failed: HTTP ${res.statusCode} ${body.slice(0, 200)}`));
         }
       });
     });
-    req.setTimeout(45_000, () => req.destroy(new Error(`screenshot '${name}' timed out`)));
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`${what} timed out`)));
     req.on('error', reject);
   });
+}
+
+/**
+ * Saves a screenshot of the whole VS Code window as test-results/<name>.png and returns its path.
+ * Only the real-VS-Code harness can; elsewhere (test-electron) this resolves to undefined. Rejects when the harness
+ * could not take it.
+ */
+export function screenshot(name: string): Promise<string | undefined> {
+  return askHarness<string>('screenshot', { name }, 'path', `screenshot '${name}'`, 45_000);
 }
 
 /** An element of the workbench as rendered: its text as shown, and whether that text is cut (wider than its box). */
@@ -62,27 +72,52 @@ export interface Rendered {
  * `screenshot`, only the real-VS-Code harness can: elsewhere (test-electron) this resolves to undefined.
  */
 export function rendered(selector: string): Promise<Rendered[] | undefined> {
-  const base = process.env.CORPUS_NAV_SCREENSHOT_URL;
-  if (!base) return Promise.resolve(undefined);
-  const url = `${base.replace(/\/screenshot$/, '/rendered')}?selector=${encodeURIComponent(selector)}`;
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => {
-        try {
-          const reply = JSON.parse(body) as { elements?: Rendered[]; error?: string };
-          if (res.statusCode === 200 && reply.elements) resolve(reply.elements);
-          else reject(new Error(`reading '${selector}' failed: ${reply.error ?? `HTTP ${res.statusCode}`}`));
-        } catch {
-          reject(new Error(`reading '${selector}' failed: HTTP ${res.statusCode} ${body.slice(0, 200)}`));
-        }
-      });
-    });
-    req.setTimeout(30_000, () => req.destroy(new Error(`reading '${selector}' timed out`)));
-    req.on('error', reject);
-  });
+  return askHarness<Rendered[]>('rendered', { selector }, 'elements', `reading '${selector}'`, 30_000);
+}
+
+/** A character of the hover as drawn, and where. */
+export interface DrawnChar {
+  char: string;
+  left: number;
+  right: number;
+  top: number;
+}
+/** A paragraph of the hover as drawn: its text, the `align` it is in, and where its first and last characters are. */
+export interface DrawnParagraph {
+  text: string;
+  align: string | null;
+  box: { left: number; right: number };
+  first?: DrawnChar;
+  last?: DrawnChar;
+}
+export interface DrawnHover {
+  box: { left: number; right: number };
+  paragraphs: DrawnParagraph[];
+}
+
+/** The hover as the workbench draws it (the harness's /hover); undefined outside the harness or with none shown. */
+export function renderedHover(): Promise<DrawnHover | undefined> {
+  return askHarness<DrawnHover>('hover', {}, 'hover', 'reading the hover', 30_000, true);
+}
+
+/** The markdown of hovers, joined. */
+export const markdownOf = (hovers: readonly vscode.Hover[]): string => hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+
+/**
+ * The hover card at the first occurrence of `word` in the file (its markdown, once it names mentions or citations),
+ * with the editor left showing the file and the position hovered.
+ */
+export async function hoverCard(uri: vscode.Uri, word: string): Promise<{ markdown: string; hovers: vscode.Hover[]; editor: vscode.TextEditor; position: vscode.Position }> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  const offset = doc.getText().indexOf(word);
+  assert.ok(offset >= 0, `${word} is in ${uri.fsPath}`);
+  const position = doc.positionAt(offset + 2);
+  const hovers = await waitFor(async () => {
+    const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+    return /Mentioned|Cited/.test(markdownOf(hs)) ? hs : undefined;
+  }, 20_000, `a hover card on ${word} in ${uri.fsPath}`);
+  return { markdown: markdownOf(hovers), hovers, editor, position };
 }
 
 /**
