@@ -3,7 +3,8 @@ import { fold } from '../../src/core/text/arabic';
 import { tokenize } from '../../src/core/text/tokenize';
 import { boundedDistance } from '../../src/core/search/fuzzy';
 import { letterSignature, TypoIndex } from '../../src/core/search/typo';
-import { foldedWordsOf, NamedEntities } from '../../src/core/search/entityNames';
+import { NamedEntities } from '../../src/core/search/entityNames';
+import { foldedWords } from '../../src/core/search/query';
 import { Vocabulary, wordMatches } from '../../src/core/search/vocabulary';
 import { builtInEntities } from '../../src/core/entities/kb';
 import { seeded } from '../support/random';
@@ -142,5 +143,5 @@ describe('search: entity name index', () => {
 
 /** An entity's name words, folded, as the matcher keeps them. */
 function wordsOf(e: { nameAr: string; aliases: readonly string[]; nameEn?: string }): string[] {
-  return [...new Set([e.nameAr, ...e.aliases, e.nameEn ?? ''].flatMap(foldedWordsOf))];
+  return [...new Set([e.nameAr, ...e.aliases, e.nameEn ?? ''].flatMap((n) => foldedWords(n)))];
 }

@@ -9,7 +9,8 @@ import { ALIVE, type Doc, MENTION_FIELDS, TYPE_BIT } from './documents';
 import { scanWords } from './scan';
 import { DocCounts } from './structures';
 import { wordMatches } from './vocabulary';
-import { foldedWordsOf, NamedEntities } from './entityNames';
+import { NamedEntities } from './entityNames';
+import { foldedWords } from './query';
 import { joinCompound } from '../entities/names';
 
 /** An entity a query matches, with how closely (see `EntityMatcher.tieredMatches`). */
@@ -256,7 +257,7 @@ export class EntityMatcher {
     let tier = 0;
     for (const name of [e.nameAr, ...e.aliases, e.nameEn]) {
       if (!name) continue;
-      const words = joinCompound(foldedWordsOf(name).join(' '));
+      const words = joinCompound(foldedWords(name).join(' '));
       if (words === query) return 2;
       if (` ${words} `.includes(` ${query} `)) tier = 1;
     }

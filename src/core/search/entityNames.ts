@@ -8,7 +8,7 @@
 import type { Entity } from '../entities/recognizer';
 import { proclitic } from '../text/tokenize';
 import { allowedEdits, boundedDistance } from './fuzzy';
-import { scanWords } from './scan';
+import { foldedWords } from './query';
 import { lowerBound } from './structures';
 import { TypoIndex } from './typo';
 import { queryForms } from './vocabulary';
@@ -38,7 +38,7 @@ export class NamedEntities {
   /** Takes in an entity newly named (nothing for an unknown one). */
   add(e: Entity | undefined): void {
     if (!e) return;
-    const names = [...new Set([e.nameAr, ...e.aliases, e.nameEn].map((n) => foldedWordsOf(n).join(' ')))];
+    const names = [...new Set([e.nameAr, ...e.aliases, e.nameEn].map((n) => foldedWords(n).join(' ')))];
     const record = { id: e.id, names, words: [...new Set(names.flatMap((n) => n.split(' ')))] };
     const r = this.records.length;
     this.records.push(record);
@@ -125,10 +125,4 @@ export class NamedEntities {
     }
     return out;
   }
-}
-
-export function foldedWordsOf(text: string): string[] {
-  const out: string[] = [];
-  scanWords(text, (w) => out.push(w));
-  return out;
 }
