@@ -20,8 +20,12 @@ const STRIPPED_WEIGHT = 0.85;
 const PREFIX_WEIGHT = 0.6;
 export const EDIT_WEIGHT = [1, 0.7, 0.5];
 const MAX_EXPANSIONS = 40;
-/** See `FormIndex.insertForm`. */
-const MAX_INSERTED_FORMS = 5000;
+/**
+ * Forms put in place before the sorted forms and the typo index are dropped instead (`FormIndex.insertForm`): each
+ * insertion moves the forms after it, so a corpus being read while queries run would otherwise pay for every form
+ * times the vocabulary.
+ */
+const MAX_INSERTED_FORMS = 500;
 
 /** Query-side forms of a word: itself, then forms with its clitics stripped (at least 3 letters). */
 export function queryForms(word: string): { form: string; weight: number }[] {
