@@ -4,7 +4,7 @@
  * animal. Pure TypeScript; used by the Recognizer (recognizer.ts).
  */
 import type { Article } from '../article/article';
-import { COMMON_NOUNS, foldedSet, GIVEN_NAMES, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS } from './names';
+import { COMMON_NOUNS, foldedSet, GIVEN_NAMES, isClearGivenName, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, TITLE_HEADS } from './names';
 import { proclitic, Token } from '../text/tokenize';
 
 /** What the article's parse tells recognition. */
@@ -58,11 +58,66 @@ export function creditPosition(tokens: readonly Token[], i: number, last: number
   return (/[-–(]\s*$/u.test(before) && /^\s*[:)]/u.test(after)) || (/\(\s*$/u.test(before) && /^\s*[-–]/u.test(after));
 }
 
+/** Words right before an outlet's short name that make it the outlet: "مراسل الجزيرة", "علمت الراية". */
+const MEDIA_BEFORE = foldedSet('مراسل مراسلة مراسلو مراسلي لمراسل مندوب مندوبة علمت');
+/** Verbs an outlet carrying "لـ" follows, its speaker between or not: "قال للجزيرة", "وقال الوزير للجزيرة". */
+const SAID_TO = foldedSet('قال قالت أكد أكدت صرح صرحت أوضح أوضحت أضاف أضافت كشف كشفت');
+/** Nouns an outlet carrying "لـ" follows right after: "في تصريحات للراية", "في حديث خاص للجزيرة". */
+const STATEMENT_TO = foldedSet('تصريح تصريحات حديث حديثه حديثها خاص خاصة');
+/** What was said begins here: an outlet named after it is not who it was said to. */
+const SAID_THAT = foldedSet('إن أن ان');
+/** Words an outlet after "مع" follows: "في مقابلة مع الجزيرة". */
+const WITH_MEDIA = foldedSet('مقابلة حديث لقاء حوار');
+
+/**
+ * Whether tokens [i, last] stand where an outlet is named: a credit or a dateline ("( الفرنسية )", "الدوحة -
+ * الراية :"), a correspondent's ("مراسل الجزيرة"), what one said to it ("قال للجزيرة"), an interview with it.
+ * `prefix`: the clitics token i carries before the name; `form`: the name's word without them.
+ */
+export function mediaPosition(tokens: readonly Token[], i: number, last: number, prefix: number, form: string, original: string): boolean {
+  if (creditPosition(tokens, i, last, original)) return true;
+  // "وقال الوزير للسفير": a title is whom it was said to, not the newspaper of that name.
+  if (TITLE_HEADS.has(form)) return false;
+  const forms = (t: Token | undefined): string[] => (t === undefined ? [] : proclitic(t.text).map((f) => f.form));
+  const before = forms(tokens[i - 1]);
+  if (before.some((f) => MEDIA_BEFORE.has(f))) return true;
+  if (prefix > 0 && tokens[i]!.text.startsWith('ل')) {
+    if (before.some((f) => STATEMENT_TO.has(f) || SAID_TO.has(f))) return true;
+    // The verb with one word between, its speaker ("وقال الوزير للجزيرة"); further back the لـ is more often "of"
+    // ("قال المدير التنفيذي للاتحاد الألماني").
+    const gap = original.slice(tokens[i - 2]?.end ?? 0, tokens[i]!.start);
+    if (tokens[i - 2] !== undefined && !/[.!?؟\n،,:]/u.test(gap) && forms(tokens[i - 2]).some((f) => SAID_TO.has(f)) && !before.some((f) => SAID_THAT.has(f))) return true;
+  }
+  return tokens[i - 1]?.text === 'مع' && forms(tokens[i - 2]).some((f) => WITH_MEDIA.has(f));
+}
+
+/** Words a maker's name follows when it names the product: "طراز بوينغ", "طائرة إيرباص", "هاتف سامسونج". */
+const MODEL_CUES = foldedSet('طراز طرازات موديل طائرة طائرات الطائرة الطائرات مروحية مروحيات سيارة سيارات هاتف هواتف');
+
+/** Whether tokens [i, last] name a product, not its maker: "طائرة بوينغ 737", "من طراز إيرباص". */
+export function modelPosition(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return before !== undefined && proclitic(before.text).some((f) => MODEL_CUES.has(f.form));
+}
+
+/**
+ * Whether the one word at token i, bare, follows a given name on the same line: a surname ("كريستوفر سامبا"),
+ * not the bank. A given name with the article is none ("الان" is "now" more often than Alan).
+ */
+export function surnamePosition(tokens: readonly Token[], i: number, last: number, prefix: number, original: string): boolean {
+  const before = tokens[i - 1];
+  if (last !== i || prefix !== 0 || before === undefined || before.text.startsWith('ال')) return false;
+  return /^[ \t]+$/u.test(original.slice(before.end, tokens[i]!.start)) && isClearGivenName(before.text);
+}
+
 /** Words beside a team's name in a match report: "فريق قطر", "أمام المغرب", "قطر على …", "المغرب بهدف". */
 const COMPETITOR_BEFORE = foldedSet(`فريق منتخب أمام ضد هزم هزمت فاز فازت تعادل تعادلت خسر خسرت حقق حققت تعثر تعثرت تقدم تقدمت
   ضيفه ضيفها ضيفة ضيفته ضيفتها مضيفه مضيفها مضيفة مضيفته مضيفتها لاعب لاعبو لاعبي مدرب نادي تغلب واجه يواجه يلتقي التقى
   لقاء مباراة مباراتي مرمى شباك قائد`);
 const COMPETITOR_AFTER = foldedSet('على أمام ضد بهدف بهدفين بثلاثة بخماسية بثلاثية بنتيجة فاز فازت تعادل تعادلت خسر خسرت');
+
+/** The id of a country's national team (made by the knowledge base for every country): a country playing a match. */
+export const teamId = (placeId: string): string => `team-${placeId}`;
 
 /** Whether the name at tokens [i, last] stands where a team's would in a match report. */
 export function competitor(tokens: readonly Token[], i: number, last: number, lastTeam: number): boolean {

@@ -6,7 +6,7 @@ import { fold, FoldedText, foldWithMap } from '../text/arabic';
 import { LineIndex, partitionPoint, sharedLineIndex, TextRange } from '../text/ranges';
 import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
-import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, competitor, creditPosition, GOVERNORS, isSurname, ORGANISATION_CUES, PLACE_CUES, SENTENCE_BREAK, sportsSentence, type RecognitionContext } from './recognitionContext';
+import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, competitor, creditPosition, GOVERNORS, isSurname, mediaPosition, modelPosition, ORGANISATION_CUES, PLACE_CUES, SENTENCE_BREAK, sportsSentence, surnamePosition, teamId, type RecognitionContext } from './recognitionContext';
 import { sentenceAround, statementText } from './statements';
 import type { WordFacts } from '../text/wordFacts';
 import { COMMON_NOUNS, GIVEN_NAMES, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
@@ -224,7 +224,7 @@ export class Recognizer {
       let ids = best.ids;
       if (best.context) {
         // Only the entities whose context is there: "فريق الجزيرة" is the club, not the Sudanese state.
-        ids = this.withContext(tokens, i, best.ids, named, lastPerson, best.form);
+        ids = this.withContext(tokens, i, best, named, lastPerson, original);
         if (ids.length === 0) {
           i++;
           continue;
@@ -244,13 +244,28 @@ export class Recognizer {
       // "فاز قطر على المغرب": a country or a city playing a match is its team, not the place.
       if (ids.length > 0 && ids.every((id) => this.entities.get(id)!.type === 'place') && competitor(tokens, i, best.last, lastTeam) && sportsSentence(tokens, i, original)) {
         lastTeam = best.last;
-        i = best.last + 1;
-        continue;
+        const team = ids.map(teamId).find((id) => this.entities.has(id));
+        if (team === undefined) {
+          i = best.last + 1;
+          continue;
+        }
+        ids = [team];
       }
       const inOutlet = context.outlet !== undefined && start >= context.outlet.start && last.end <= context.outlet.end;
       if (inOutlet) {
         // The outlet line names the outlet ("الشرق الأوسط", "الرياض"), not the region or the city.
         ids = [...ids, ...best.alt].filter((id) => this.entities.get(id)!.kind === 'media');
+      }
+      // "طائرة بوينغ 737" is an aircraft; "كريستوفر سامبا" a player, not the bank.
+      if (ids.length > 0) {
+        const model = modelPosition(tokens, i);
+        const surname = surnamePosition(tokens, i, best.last, best.prefix, original);
+        if (model || surname) {
+          ids = ids.filter((id) => {
+            const e = this.entities.get(id)!;
+            return e.type !== 'organisation' || !(surname || (model && e.kind === 'company'));
+          });
+        }
       }
       if (ids.length === 0 || (!best.context && this.animalContext(tokens, i, best, original))) {
         i = best.last + 1;
@@ -332,10 +347,14 @@ export class Recognizer {
    * governing noun right before a person ("الرئيس بري", "نظام الأسد"), a place's noun ("مدينة العين"), an
    * organisation's ("نادي الهلال").
    */
-  private withContext(tokens: readonly Token[], i: number, ids: readonly string[], named: ReadonlySet<string>, lastPerson: number, form: string): string[] {
+  private withContext(tokens: readonly Token[], i: number, best: { last: number; prefix: number; form: string; ids: readonly string[] }, named: ReadonlySet<string>, lastPerson: number, original: string): string[] {
+    const { ids, form } = best;
+    // An outlet where outlets are named: "( الفرنسية )" is AFP, "مراسل الجزيرة" the channel.
+    const media = ids.filter((id) => this.entities.get(id)!.kind === 'media');
+    if (media.length > 0 && mediaPosition(tokens, i, best.last, best.prefix, best.form, original)) return media;
     // A short form that is a nationality ("السوداني") after a title is the title's adjective ("الرئيس السوداني"):
-    // it names the person only after their full name.
-    if (NATIONALITY_ADJECTIVES.has(form)) return ids.filter((id) => named.has(id));
+    // it names the person only after their full name. An agency's ("الفرنسية") is the agency only where outlets are named.
+    if (NATIONALITY_ADJECTIVES.has(form)) return ids.filter((id) => named.has(id) && this.entities.get(id)!.kind !== 'media');
     // Next in a list of people: "و" (apart or joined) right after the last person named.
     const listed = (tokens[i - 1]?.text === 'و' && lastPerson === i - 2) || (tokens[i]!.text.startsWith('و') && lastPerson === i - 1);
     // A short form whose name goes on with "بن" is someone else's given name: "الأمير مشعل بن ماجد" is not خالد مشعل.

@@ -7,12 +7,15 @@
  */
 import { fold } from '../../text/arabic';
 import { entitiesOf, Entity, KnowledgeBaseFile, mergeKnowledgeBases, UserKnowledgeBaseFile } from '../recognizer';
+import { teamId } from '../recognitionContext';
 import { COMMON_NOUNS, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME } from '../names';
 import data from './entities.json';
 import peopleArab from './people-arab.json';
 import peopleWorld from './people-world.json';
 import organisations from './organisations.json';
 import places from './places.json';
+import teams from './teams.json';
+import nationalities from './nationalities.json';
 import arCountries from 'i18n-iso-countries/langs/ar.json';
 import enCountries from 'i18n-iso-countries/langs/en.json';
 
@@ -94,6 +97,27 @@ function ordinaryAliasesNeedContext(e: Entity): Entity {
   return { ...e, aliases: e.aliases.filter((a) => !ordinary(a)), contextAliases: [...new Set([...(e.contextAliases ?? []), ...moved])] };
 }
 
+/**
+ * Every country's national team, as an organisation: "منتخب قطر", "المنتخب القطري", and its nicknames
+ * (teams.json: "العنابي", "أسود الأطلس"). A country named in a match report is its team (recognizer.ts).
+ */
+function nationalTeams(entities: readonly Entity[]): Entity[] {
+  const adjectives = new Map((nationalities as { adjectives: { of: string; m: string[] }[] }).adjectives.map((a) => [a.of, a.m]));
+  const nicknames = (teams as { nicknames: Record<string, string[]> }).nicknames;
+  const out: Entity[] = [];
+  for (const e of entities) {
+    if (e.type !== 'place' || e.kind !== 'country' || !e.country) continue;
+    const names = [e.nameAr, ...e.aliases.filter((a) => !a.includes(' '))];
+    const aliases = [
+      ...names.slice(1).map((n) => `منتخب ${n}`),
+      ...(adjectives.get(e.country) ?? []).map((adj) => `المنتخب ال${adj}`),
+      ...(nicknames[e.country] ?? []),
+    ];
+    out.push({ id: teamId(e.id), type: 'organisation', kind: 'sports', country: e.country, nameAr: `منتخب ${e.nameAr}`, nameEn: `${e.nameEn} national team`, aliases: [...new Set(aliases)] });
+  }
+  return out;
+}
+
 let cached: Entity[] | undefined;
 
 /** The built-in entities (made once; callers must not change them). */
@@ -109,6 +133,7 @@ export function builtInEntities(): Entity[] {
     // Entries of only id and aliases extend an entity whatever its type (as in a user's file); the group is not read for them.
     if (more.length > 0) entities = mergeKnowledgeBases(entities, { people: more as Omit<Entity, 'type'>[] }).entities;
   }
+  entities = [...entities, ...nationalTeams(entities)];
   cached = withAmbiguous(entities, [...wider.flatMap((f) => f.ambiguous ?? []), ...AMBIGUOUS_COUNTRIES]).map(ordinaryAliasesNeedContext);
   return cached;
 }
