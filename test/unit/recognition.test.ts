@@ -156,6 +156,11 @@ describe('the built-in base: ordinary words are context aliases', () => {
     assert.deepEqual(people('وصرح المسؤول السوداني بأن الحدود مغلقة'), []);
   });
 
+  it('verbs and nouns spelled as given names start no name: "ندين الإرهاب" (we condemn), "ناديا كبيرا" (a big club)', () => {
+    assert.deepEqual(people('ونحن بشكل عام ندين الإرهاب أينما كان'), []);
+    assert.deepEqual(people('من أجل الظهور بالصورة التي تليق بتمثيلهم ناديا كبيرا بحجم الوحدة'), []);
+  });
+
   it("every country has its national team, found by its name, its adjective and its nickname", () => {
     const names = new Map(builtInEntities().map((e) => [e.id, e.nameAr]));
     const teams = (text: string): string[] => recognizeArticle(base, text).mentions.filter((m) => m.type === 'organisation').map((m) => names.get(m.entity)!);

@@ -91,8 +91,8 @@ export function mediaPosition(tokens: readonly Token[], i: number, last: number,
   return tokens[i - 1]?.text === 'مع' && forms(tokens[i - 2]).some((f) => WITH_MEDIA.has(f));
 }
 
-/** Words a maker's name follows when it names the product: "طراز بوينغ", "طائرة إيرباص", "هاتف سامسونج". */
-const MODEL_CUES = foldedSet('طراز طرازات موديل طائرة طائرات الطائرة الطائرات مروحية مروحيات سيارة سيارات هاتف هواتف');
+/** Words a maker's name follows when it names the product: "طراز بوينغ", "طائرة إيرباص", "سيارة مرسيدس". */
+const MODEL_CUES = foldedSet('طراز طرازات موديل طائرة طائرات الطائرة الطائرات مروحية مروحيات سيارة سيارات');
 
 /** Whether tokens [i, last] name a product, not its maker: "طائرة بوينغ 737", "من طراز إيرباص". */
 export function modelPosition(tokens: readonly Token[], i: number): boolean {
