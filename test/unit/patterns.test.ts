@@ -359,6 +359,15 @@ describe('organisations and laws by pattern', () => {
       assert.deepEqual(names('هذا اتفاق يحد من التخصيب، وهو اتفاق سريع، ولا اتفاق بأنه نهائي.'), []);
     });
 
+    it('an agreement qualified by an elative or a verbal noun is unnamed: "اتفاق أفضل", "اتفاق إنقاذ"', () => {
+      assert.deepEqual(names('وقال إن بلاده تريد اتفاق أفضل لا اتفاق أسوأ، ولا تمانع اتفاق إنقاذ للاقتصاد.'), []);
+      assert.deepEqual(names('وقعت الأطراف اتفاق فيينا الشهر الماضي.'), ['اتفاق فيينا']);
+    });
+
+    it('laws of nature and of the game are no legislation: "قانون الجاذبية", "قانون كرة القدم"', () => {
+      assert.deepEqual(names('يشرح المعلم قانون الجاذبية، ويشرح الحكم قانون كرة القدم للاعبين.'), []);
+    });
+
     it('a clitic or verb prefix is no place: "اتفاق لوقف القتال"', () => {
       assert.deepEqual(names('توصلوا إلى اتفاق لوقف القتال.'), []);
     });

@@ -156,6 +156,8 @@ function isLawProperWord(t: Token, original: string): boolean {
   if (/[ً-ٍ]/u.test(raw)) return false; // tanween: an adverb or an indefinite noun ("طبعاً")
   if (w[0] === 'م' && w.length <= 6) return false; // participles: "منفصل", "مشروط", "مرتقب"
   if (w.length === 4 && w[2] === 'ي') return false; // فعيل adjectives: "سريع", "رهيب", "جديد"
+  if (w.length === 4 && w[0] === 'ا') return false; // أفعل elatives: "اتفاق أفضل", "اتفاق أسوأ", "أكبر"
+  if (isCommonShape(w, raw)) return false; // masdars and plurals: "اتفاق إنقاذ", "اتفاق انسحاب"
   return true;
 }
 
@@ -382,7 +384,7 @@ const YEAR_WORDS = folded('لسنة لعام سنة عام');
 
 /** Agreements and the like: heads, and first complements that make them generic ("اتفاق سلام", "اتفاقية التعاون"). */
 const LAW_HEADS = new Map<string, Head>([
-  [fold('قانون'), { type: 'law', kind: 'law', generic: folded('الغاب الدولي الإنساني الدولة البلاد اللعبة') }],
+  [fold('قانون'), { type: 'law', kind: 'law', generic: folded('الغاب الدولي الإنساني الدولة البلاد اللعبة كرة الجاذبية الطبيعة') }],
   [fold('اتفاق'), { type: 'law', kind: 'agreement', proper: true }],
   [fold('اتفاقية'), { type: 'law', kind: 'agreement', proper: true }],
   [fold('معاهدة'), { type: 'law', kind: 'treaty', proper: true }],
