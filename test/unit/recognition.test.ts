@@ -26,6 +26,7 @@ const KB: Entity[] = [
   place('qatar', 'قطر', 'country'),
   place('morocco', 'المغرب', 'country'),
   org('hamas', 'حركة حماس', 'party', ['حماس']),
+  { ...org('national-coalition', 'الائتلاف الوطني السوري', 'party'), aliases: ['ائتلاف المعارضة'], founded: 2012 },
   org('team-qatar', 'منتخب قطر', 'sports'),
   org('afp', 'وكالة الصحافة الفرنسية', 'media', ['الفرنسية']),
   org('al-jazeera', 'قناة الجزيرة', 'media', ['الجزيرة']),
@@ -67,6 +68,14 @@ describe('recognition in context', () => {
     assert.equal(cites('snn_0001_alriyadh_2015-07-21.txt'), false, 'a 2015 article does not cite the 2019 act');
     assert.equal(cites('snn_0001_alriyadh_2021-07-21.txt'), true);
     assert.equal(cites('undated.txt'), true, 'with no year, the law is cited');
+  });
+
+  it('an organisation is not named by an article older than it (its founding year)', () => {
+    const text = 'مقال عن الانتخابات\n\nوأعلن ائتلاف المعارضة أنه سيقبل النتائج.';
+    const names = (name: string): boolean => recognizer.recognize(text, undefined, recognitionContext(parseArticle(name, text))).some((m) => m.entity === 'national-coalition');
+    assert.equal(names('news_2006-05-02.txt'), false, 'a 2006 article does not name the 2012 coalition');
+    assert.equal(names('news_2013-05-02.txt'), true);
+    assert.equal(names('undated.txt'), true, 'with no year, it is named');
   });
 
   it("an outlet line names the outlet, not the city", () => {

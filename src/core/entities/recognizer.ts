@@ -48,6 +48,8 @@ export interface Entity {
   /** organisation, place, law: the kind within the type (e.g. "media", "region", "un-resolution"). */
   kind?: string;
   country?: string;
+  /** organisation: the year it was founded (not named by an article older than that) */
+  founded?: number;
   /** law */
   adopted?: string;
   issuer?: string;
@@ -334,10 +336,14 @@ export class Recognizer {
     return undefined;
   }
 
-  /** A law adopted after the article's year is not what it cites ("قيصر" in 2015 is not the 2019 act). */
+  /**
+   * A law adopted or an organisation founded after the article's year is not what it names ("قيصر" in 2015 is not
+   * the 2019 act; "ائتلاف المعارضة" in 2006 is not the 2012 Syrian coalition).
+   */
   private citable(id: string, year: number | undefined): boolean {
     if (year === undefined) return true;
     const e = this.entities.get(id)!;
+    if (e.type === 'organisation' && e.founded !== undefined) return e.founded <= year;
     if (e.type !== 'law' || !e.adopted) return true;
     return Number(e.adopted.slice(0, 4)) <= year;
   }
