@@ -151,6 +151,7 @@ export class ArchiveUpdater {
         this.options.onFailure?.(error, this.pending.size, this.failures === 1);
         if (!this.closed) {
           const delays = this.options.retryMs ?? [2000, 5000, 15_000, 30_000];
+          if (this.timer) clearTimeout(this.timer); // events during the try: the retry takes them
           this.timer = setTimeout(() => this.start(), delays[Math.min(this.failures, delays.length) - 1] ?? 30_000);
         }
         return;
