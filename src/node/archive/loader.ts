@@ -5,6 +5,7 @@
  * unchanged, and replaces (REPLACE INTO, after deleting the old lines) those that changed. A run stopped midway leaves
  * the file it was writing without its article row: the next run writes it again under the same number. Files go to
  * the targets by file number (several `host:port/index` agents behind a distributed index: inserts go to the agents).
+ * A batch's work (`writeFiles`, `deleteFiles`) is also what the extension's live updates run (./updates.ts).
  */
 import { readFile } from 'node:fs/promises';
 import type { Article } from '../../core/article/article';
