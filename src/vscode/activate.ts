@@ -19,6 +19,7 @@ import { registerOpenLocation } from './features/openLocation';
 import { ConcordanceApi, registerConcordance } from './features/concordance';
 import { registerSearch, SearchApi } from './features/search';
 import { SearchServer } from './features/searchServer';
+import { ArchiveUpdates } from './features/archiveUpdates';
 import { registerSummaryPanel, SummaryPanel } from './features/summaryPanel';
 import { registerStatusBar } from './features/statusBar';
 import { createWorkspaceCorpus } from './workspace/workspaceCorpus';
@@ -47,6 +48,8 @@ export interface CorpusNavigatorApi {
   cache: EntryCacheStore;
   /** Definitions, references, highlights and symbols (what the providers answer, with their cancellation). */
   navigation: Navigation;
+  /** The live updates of the archive (the searchServerUpdates setting). */
+  archiveUpdates: ArchiveUpdates;
 }
 
 export function activateCorpusNavigator(context: vscode.ExtensionContext, platform: Platform): CorpusNavigatorApi {
@@ -54,7 +57,7 @@ export function activateCorpusNavigator(context: vscode.ExtensionContext, platfo
   // Files are parsed in worker threads (in this thread on the web); unchanged ones come from the entry cache.
   const parser = platform.createEntryParser(context, log);
   const cache = new EntryCacheStore(context, log, platform.cacheFiles);
-  const { corpus, disposable } = createWorkspaceCorpus(builtInRecognizer(), { parser, loadCache: (knowledge) => cache.load(knowledge) });
+  const { corpus, onDidSeeChanges, disposable } = createWorkspaceCorpus(builtInRecognizer(), { parser, loadCache: (knowledge) => cache.load(knowledge) });
   context.subscriptions.push(log, disposable, parser, cache.follow(corpus));
 
   registerOpenLocation(context);
@@ -62,7 +65,9 @@ export function activateCorpusNavigator(context: vscode.ExtensionContext, platfo
   const { provider: articles, view: articlesView } = registerArticlesView(context, corpus);
   // A search server (the searchServer setting), asked by the quick pick, the Entities view and hovers when set.
   const server = new SearchServer(corpus, platform);
-  context.subscriptions.push(server);
+  // Files seen changing go to the archive's agents too, when the user opted in (the searchServerUpdates setting).
+  const archiveUpdates = new ArchiveUpdates(corpus, onDidSeeChanges, platform, log);
+  context.subscriptions.push(server, archiveUpdates);
   const { provider: entities, view: entitiesView } = registerEntitiesView(context, corpus, server);
   registerEntityCommands(context, corpus);
   registerKnowledgeBase(context, corpus, log);
@@ -107,6 +112,6 @@ export function activateCorpusNavigator(context: vscode.ExtensionContext, platfo
     () => log.info(`indexed ${corpus.size} articles in ${Date.now() - started} ms`),
     (e: unknown) => log.error(`indexing failed: ${e instanceof Error ? e.message : String(e)}`),
   );
-  return { corpus, articles, articlesView, entities, entitiesView, highlights, summary, search, concordance, status, cache, navigation };
+  return { corpus, articles, articlesView, entities, entitiesView, highlights, summary, search, concordance, status, cache, navigation, archiveUpdates };
 }
 

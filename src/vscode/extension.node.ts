@@ -38,6 +38,10 @@ const node: Platform = {
     const archive = require(join(__dirname, 'archive.js')) as typeof import('../node/archive/entry');
     return archive.openArchive(server, timeoutMs);
   },
+  openArchiveWriter(agents, options) {
+    const archive = require(join(__dirname, 'archive.js')) as typeof import('../node/archive/entry');
+    return archive.openArchiveUpdater(agents, options);
+  },
 };
 
 export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {

@@ -8,12 +8,32 @@ import type { CacheFile, writeCacheFile, writeFileAtomically } from '../node/cac
 import type { CorpusFile } from '../core/corpus/types';
 import type { EntryParser } from '../core/corpus/entryParser';
 import type { AsyncSearchEngine } from '../core/search/types';
+import type { Recognizer } from '../core/entities/recognizer';
 
 /** A search server's engine (src/node/archive/), closed when the setting changes. */
 export interface ArchiveEngine extends AsyncSearchEngine {
   /** How many articles and lines (paragraphs) of the archive name each entity (GROUP BY on the server). */
   entityCounts(ids: readonly string[]): Promise<Map<string, { articles: number; lines: number }>>;
   close(): Promise<void>;
+}
+
+/** The live updates of an archive's agents (src/node/archive/updates.ts), closed when the settings change. */
+export interface ArchiveWriter {
+  /** The agents written, as `host:port/index[,…]`. */
+  readonly source: string;
+  changed(files: readonly { name: string; read(): Promise<string | undefined> }[]): void;
+  removed(names: readonly string[]): void;
+  /** Files waiting to be sent. */
+  readonly waiting: number;
+  close(): Promise<void>;
+}
+
+export interface ArchiveWriterOptions {
+  recognizer: () => Recognizer | undefined;
+  /** Each failed try: the error names the server. */
+  onFailure: (error: Error, pending: number, first: boolean) => void;
+  onRecovery: () => void;
+  onBatch: (report: { written: number; replaced: number; unchanged: number; deleted: number }) => void;
 }
 
 /** The entry cache read in place on disk, and the extension's storage files written in parts (src/node/cacheFile.ts). */
@@ -39,4 +59,6 @@ export interface Platform {
    * undefined where the host cannot reach one (the web: no TCP sockets).
    */
   openArchive?: (server: string, timeoutMs: number) => ArchiveEngine | { error: string };
+  /** The live updates of the agents `host:port/index[,…]` (the `searchServerUpdates` setting); undefined on the web. */
+  openArchiveWriter?: (agents: string, options: ArchiveWriterOptions) => ArchiveWriter | { error: string };
 }

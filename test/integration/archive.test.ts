@@ -17,7 +17,7 @@ function address(text: string): ServerAddress {
   return a;
 }
 
-describe('Search server (corpusNavigator.searchServer) in VS Code', function () {
+describe('Search server (corpusNavigator.searchServer): the archive in VS Code', function () {
   this.timeout(180_000);
   let cluster: Cluster | undefined;
   const settings = () => vscode.workspace.getConfiguration('corpusNavigator');
@@ -32,6 +32,7 @@ describe('Search server (corpusNavigator.searchServer) in VS Code', function () 
 
   after(async () => {
     await settings().update('searchServer', undefined, vscode.ConfigurationTarget.Workspace);
+    await settings().update('searchServerUpdates', undefined, vscode.ConfigurationTarget.Workspace);
     await cluster?.stop();
   });
 
@@ -112,6 +113,45 @@ describe('Search server (corpusNavigator.searchServer) in VS Code', function () 
       return e && e.document.uri.toString() === chosen.result!.file && !e.selection.isEmpty ? e : undefined;
     }, 10_000, 'the passage opens with a selection');
     assert.equal(editor.document.getText(editor.selection), 'لافروف');
+  });
+
+  it('sends the files it sees added, changed and deleted to the agents (searchServerUpdates)', async () => {
+    const { search, archiveUpdates } = await api();
+    await settings().update('searchServer', cluster!.dist.address, vscode.ConfigurationTarget.Workspace);
+    await settings().update('searchServerUpdates', cluster!.agents.map((a) => a.address).join(','), vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => archiveUpdates.target !== undefined, 5_000, 'updates are on');
+    /** The files the server's answer names (through the quick pick), once the server itself answered. */
+    const serverFiles = async (q: string): Promise<string[]> => {
+      const picker = search.open(q);
+      try {
+        await waitFor(async () => {
+          await picker.settled();
+          return picker.answered === q;
+        }, 20_000, `the quick pick answers ${q}`);
+        assert.equal(picker.source, cluster!.dist.address, 'the server answered');
+        return [...new Set(resultItems(picker.quickPick.items).filter((i) => i.result!.kind !== 'entity').map((i) => i.result!.file))];
+      } finally {
+        picker.dispose();
+      }
+    };
+    const dir = vscode.Uri.file(path.join(workspaceDir(), 'seeds', 'live'));
+    const file = vscode.Uri.joinPath(dir, 'archive-live.txt');
+    const write = (text: string) => vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    try {
+      assert.deepEqual(await serverFiles('كركديه'), []);
+      await write('الكركديه في السوق\n\nارتفع سعر الكركديه هذا الأسبوع.\n');
+      await waitFor(async () => (await serverFiles('كركديه')).includes(file.toString()), 30_000, 'the new file is in the archive');
+      await write('التمرهندي في السوق\n\nارتفع سعر التمرهندي هذا الأسبوع.\n');
+      await waitFor(async () => (await serverFiles('تمرهندي')).includes(file.toString()), 30_000, 'the changed file is in the archive');
+      assert.deepEqual(await serverFiles('كركديه'), [], 'its old version is gone');
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+      await waitFor(async () => (await serverFiles('تمرهندي')).length === 0, 30_000, 'the deleted file is gone from the archive');
+      // The seeds the archive was loaded with are still there.
+      assert.ok((await serverFiles('لافروف')).length > 0);
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true }).then(undefined, () => undefined);
+      await settings().update('searchServerUpdates', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('falls back to the in-process engine, saying so, when the server is down', async () => {

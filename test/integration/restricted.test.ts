@@ -2,7 +2,7 @@
  * Restricted mode (issue #7): the harness's second phase (`npm run test:vscode:restricted`) opens the test
  * workspace untrusted. The extension declares `untrustedWorkspaces: { supported: true }` because it only reads
  * the corpus and runs nothing from it; here it must activate and work as in a trusted workspace. Its search server
- * setting is restricted: a workspace's value is not applied.
+ * settings are restricted: a workspace's values are not applied.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -16,7 +16,7 @@ describe('Restricted mode (untrusted workspace)', function () {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
     // A workspace may not send searches to a server of its choosing: only the user's setting counts here.
-    assert.deepEqual(ext.packageJSON.capabilities.untrustedWorkspaces, { supported: true, restrictedConfigurations: ['corpusNavigator.searchServer'] });
+    assert.deepEqual(ext.packageJSON.capabilities.untrustedWorkspaces, { supported: true, restrictedConfigurations: ['corpusNavigator.searchServer', 'corpusNavigator.searchServerUpdates'] });
   });
 
   it('ignores a search server set by the untrusted workspace', async () => {
@@ -25,11 +25,23 @@ describe('Restricted mode (untrusted workspace)', function () {
     try {
       assert.equal(settings().inspect<string>('searchServer')?.workspaceValue, '127.0.0.1:9/corpus', 'the workspace holds the value');
       // (VS Code's own get() still returns it here; the extension reads only the user's value while untrusted.)
-      const { search } = await api();
+      const { search, archiveUpdates } = await api();
       assert.equal(search.server.active, false, 'the extension does not use it');
       assert.equal(search.server.source, '');
+      // Nor does it send the workspace's files to agents the workspace names; the user's own values count.
+      await settings().update('searchServer', '127.0.0.1:9/corpus', vscode.ConfigurationTarget.Global);
+      await settings().update('searchServerUpdates', '127.0.0.1:9/corpus', vscode.ConfigurationTarget.Global);
+      await waitFor(() => archiveUpdates.target === '127.0.0.1:9/corpus', 5_000, "the user's value turns live updates on");
+      await settings().update('searchServerUpdates', undefined, vscode.ConfigurationTarget.Global);
+      await settings().update('searchServerUpdates', '127.0.0.1:9/corpus', vscode.ConfigurationTarget.Workspace);
+      assert.equal(settings().inspect<string>('searchServerUpdates')?.workspaceValue, '127.0.0.1:9/corpus');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(archiveUpdates.target, undefined, "the workspace's value does not");
     } finally {
-      await settings().update('searchServer', undefined, vscode.ConfigurationTarget.Workspace);
+      for (const target of [vscode.ConfigurationTarget.Workspace, vscode.ConfigurationTarget.Global]) {
+        await settings().update('searchServer', undefined, target);
+        await settings().update('searchServerUpdates', undefined, target);
+      }
     }
   });
 

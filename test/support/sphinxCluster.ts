@@ -28,6 +28,9 @@ export interface Cluster {
   dist: Endpoint;
   dir: string;
   stop(): Promise<void>;
+  /** Stops agent `i` alone (its index stays on disk: `startAgent(i)` brings it back on the same ports). */
+  stopAgent(i: number): Promise<void>;
+  startAgent(i: number): Promise<void>;
 }
 
 /** The searchd to run: $SEARCHD when set (and only it), else Debian's or a local one. */
@@ -142,17 +145,20 @@ export async function startCluster(agents = 2, index = 'corpus'): Promise<Cluste
   const dir = mkdtempSync(join(tmpdir(), 'corpus-nav-archive-'));
   const daemons: Daemon[] = [];
   const stop = async (): Promise<void> => {
-    for (const d of daemons.reverse()) await stopDaemon(searchd, d);
+    for (const d of [...daemons].reverse()) await stopDaemon(searchd, d);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
     const endpoints: Endpoint[] = [];
     const apiPorts: number[] = [];
+    const sqlPorts: number[] = [];
+    const startAgent = (i: number): Promise<Daemon> => startDaemon(searchd, join(dir, `agent${i}`), rtIndexConfig(index, join(dir, `agent${i}`, index)), apiPorts[i]!, sqlPorts[i]!);
     for (let i = 0; i < agents; i++) {
       const [api, sql] = [await freePort(), await freePort()];
-      const d = await startDaemon(searchd, join(dir, `agent${i}`), rtIndexConfig(index, join(dir, `agent${i}`, index)), api, sql);
-      daemons.push(d);
       apiPorts.push(api);
+      sqlPorts.push(sql);
+      const d = await startAgent(i);
+      daemons.push(d);
       endpoints.push({ host: '127.0.0.1', port: sql, index, address: `127.0.0.1:${sql}/${index}`, pid: d.pid });
     }
     const [api, sql] = [await freePort(), await freePort()];
@@ -160,7 +166,18 @@ export async function startCluster(agents = 2, index = 'corpus'): Promise<Cluste
     const d = await startDaemon(searchd, join(dir, 'dist'), distIndex, api, sql);
     daemons.push(d);
     const dist = { host: '127.0.0.1', port: sql, index, address: `127.0.0.1:${sql}/${index}`, pid: d.pid };
-    return { agents: endpoints, dist, dir, stop };
+    return {
+      agents: endpoints,
+      dist,
+      dir,
+      stop,
+      stopAgent: (i) => stopDaemon(searchd, daemons[i]!),
+      startAgent: async (i) => {
+        if (alive(daemons[i]!.pid)) return;
+        daemons[i] = await startAgent(i);
+        endpoints[i]!.pid = daemons[i]!.pid;
+      },
+    };
   } catch (e) {
     await stop();
     throw e;

@@ -16,7 +16,8 @@ import { Recognizer } from '../../src/core/entities/recognizer';
 import { buildSearchIndex } from '../../src/core/search/corpusSearch';
 import type { SearchIndex } from '../../src/core/search/index';
 import { ArchiveSearch } from '../../src/node/archive/archiveSearch';
-import { ArchiveError, parseServerAddress, type ServerAddress } from '../../src/node/archive/sphinxql';
+import { ArchiveError, parseServerAddress, type ServerAddress, SphinxClient, sqlString } from '../../src/node/archive/sphinxql';
+import { ArchiveUpdater, type BatchReport, type ChangedFile, type UpdaterOptions } from '../../src/node/archive/updates';
 import { type Cluster, startCluster } from '../support/sphinxCluster';
 import { ROOT, readSeeds, syntheticArticles } from './helpers';
 
@@ -242,5 +243,131 @@ describe('archive: a server that is down', function () {
     assert.ok('error' in parseServerAddress('localhost'));
     assert.deepEqual(parseServerAddress('10.0.0.5:9306'), { host: '10.0.0.5', port: 9306, index: 'corpus' });
     assert.deepEqual(parseServerAddress('[::1]:9306/news'), { host: '::1', port: 9306, index: 'news' });
+  });
+});
+
+describe('archive: live updates of the agents (ArchiveUpdater)', function () {
+  this.timeout(120_000);
+  let cluster: Cluster;
+  let folder: string;
+  let archive: ArchiveSearch;
+  let dist: SphinxClient;
+  const recognizer = new Recognizer(builtInEntities());
+  const seeds = readSeeds();
+  const source = (name: string, text: string | undefined): ChangedFile => ({ name, read: async () => text });
+  const updater = (options: UpdaterOptions = {}): ArchiveUpdater =>
+    new ArchiveUpdater(cluster.agents.map((a) => address(a.address)), { recognizer: () => recognizer, quietMs: 300, ...options });
+  /** The rows of a file as the distributed index answers them, without what numbers and names it. */
+  const rowsOf = async (path: string): Promise<Record<string, unknown>[]> => {
+    const article = await dist.select(`SELECT file FROM corpus WHERE kind=0 AND path=${sqlString(path)}`);
+    if (article.length === 0) return [];
+    const rows = await dist.select(`SELECT * FROM corpus WHERE file=${Number(article[0]!.file)} ORDER BY id ASC LIMIT 10000 OPTION max_matches=10000`);
+    return rows.map(({ id, file, path, ...rest }) => (void [id, file, path], rest));
+  };
+  const found = async (word: string): Promise<string[]> => (await archive.search(word, { limit: { entity: 0, article: 1000, passage: 0 } })).articles.map((a) => a.file).sort();
+
+  before(async () => {
+    cluster = await startCluster(2);
+    folder = mkdtempSync(join(tmpdir(), 'corpus-nav-archive-live-'));
+    for (const s of seeds) writeFileSync(join(folder, s.name), s.text);
+    const run = cli('index-to', cluster.agents.map((a) => a.address).join(','), folder);
+    assert.equal(run.status, 0, run.stderr);
+    archive = new ArchiveSearch(address(cluster.dist.address));
+    dist = await SphinxClient.connect(address(cluster.dist.address));
+  });
+
+  after(async () => {
+    await dist?.close();
+    await archive?.close();
+    await cluster?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('writes a burst once it stops, as the rows index-to writes for that file', async () => {
+    const batches: BatchReport[] = [];
+    const u = updater({ quietMs: 1000, onBatch: (b) => batches.push(b) });
+    const seed = seeds[0]!;
+    // Ten events for one file, 20 ms apart: nothing is sent before the burst has stopped for a second.
+    for (let i = 0; i < 10; i++) {
+      u.changed([source('live/copy.txt', seed.text)]);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.deepEqual(batches, []);
+    assert.deepEqual(await rowsOf('live/copy.txt'), []);
+    await u.idle();
+    assert.deepEqual(batches, [{ written: 1, replaced: 0, unchanged: 0, deleted: 0 }]);
+    const live = await rowsOf('live/copy.txt');
+    assert.ok(live.length > 5, `${live.length} rows`);
+    assert.deepEqual(live, await rowsOf(seed.name));
+    await u.close();
+  });
+
+  it('skips an unchanged file, and replaces a changed one with no old line left behind', async () => {
+    const batches: BatchReport[] = [];
+    const u = updater({ onBatch: (b) => batches.push(b) });
+    u.changed([source('live/copy.txt', seeds[0]!.text)]);
+    await u.idle();
+    assert.deepEqual(batches, [{ written: 0, replaced: 0, unchanged: 1, deleted: 0 }]);
+    const before = await archive.size();
+    u.changed([source('live/copy.txt', 'كركديه في العنوان\n\nسطر واحد عن الكركديه.\n')]);
+    await u.idle();
+    assert.deepEqual(batches[1], { written: 1, replaced: 1, unchanged: 0, deleted: 0 });
+    assert.equal(await archive.size(), before);
+    assert.equal((await rowsOf('live/copy.txt')).length, 3, 'the article row and its two lines');
+    assert.deepEqual(await found('كركديه'), ['live/copy.txt']);
+    await u.close();
+  });
+
+  it('sends a burst of 120 files in batches, numbered after the archive\'s files on both agents', async () => {
+    const batches: BatchReport[] = [];
+    const u = updater({ batchFiles: 50, onBatch: (b) => batches.push(b) });
+    const before = await archive.size();
+    const burst = syntheticArticles(120).map((a, i) => source(`burst/${i}.txt`, `${a.text}\nتمرهندي ${i}\n`));
+    u.changed(burst);
+    await u.idle();
+    assert.deepEqual(batches.map((b) => b.written), [50, 50, 20]);
+    assert.equal(await archive.size(), before + 120);
+    assert.equal((await found('تمرهندي')).length, 120);
+    const sizes = await Promise.all(cluster.agents.map((a) => new ArchiveSearch(address(a.address)).size()));
+    assert.ok(sizes.every((n) => n > 30), `both agents took new files: ${sizes}`);
+    await u.close();
+  });
+
+  it('deletes every row of a deleted file', async () => {
+    const u = updater();
+    const before = await archive.size();
+    u.removed(['live/copy.txt', 'burst/7.txt', 'never/there.txt']);
+    await u.idle();
+    assert.deepEqual(await rowsOf('live/copy.txt'), []);
+    assert.deepEqual(await rowsOf('burst/7.txt'), []);
+    assert.deepEqual(await found('كركديه'), []);
+    assert.equal((await found('تمرهندي')).length, 119);
+    assert.equal(await archive.size(), before - 2);
+    await u.close();
+  });
+
+  it('keeps the files while an agent is down, says so once naming it, and sends them when it is back', async () => {
+    const failures: { message: string; first: boolean }[] = [];
+    let recovered = 0;
+    const u = updater({ retryMs: [200, 400], onFailure: (e, _n, first) => failures.push({ message: e.message, first }), onRecovery: () => recovered++ });
+    await cluster.stopAgent(0);
+    try {
+      u.changed([source('down/a.txt', 'قرنفل أول\n\nعن القرنفل.\n'), source('down/b.txt', 'قرنفل ثان\n\nعن القرنفل أيضا.\n')]);
+      u.removed(['burst/8.txt']);
+      const deadline = Date.now() + 20_000;
+      while (failures.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(failures.length >= 3, `${failures.length} tries`);
+      assert.deepEqual(failures.map((f) => f.first), [true, ...failures.slice(1).map(() => false)]);
+      assert.match(failures[0]!.message, new RegExp(`^127\\.0\\.0\\.1:${cluster.agents[0]!.port}: connection refused`));
+      assert.equal(u.waiting, 3);
+      assert.equal(recovered, 0);
+    } finally {
+      await cluster.startAgent(0);
+    }
+    await u.idle();
+    assert.equal(recovered, 1);
+    assert.deepEqual(await found('قرنفل'), ['down/a.txt', 'down/b.txt']);
+    assert.deepEqual(await rowsOf('burst/8.txt'), []);
+    await u.close();
   });
 });

@@ -4,9 +4,16 @@
  */
 import { ArchiveSearch } from './archiveSearch';
 import { parseServerAddress } from './sphinxql';
+import { ArchiveUpdater, parseTargets, type UpdaterOptions } from './updates';
 
 /** The engine of a search server (`host:port[/index]`), or why the address is wrong. */
 export function openArchive(server: string, timeoutMs: number): ArchiveSearch | { error: string } {
   const address = parseServerAddress(server);
   return 'error' in address ? address : new ArchiveSearch(address, { timeoutMs });
+}
+
+/** The live updates of the agents `host:port/index[,…]` (the `searchServerUpdates` setting), or why the list is wrong. */
+export function openArchiveUpdater(agents: string, options: UpdaterOptions): ArchiveUpdater | { error: string } {
+  const targets = parseTargets(agents);
+  return 'error' in targets ? targets : new ArchiveUpdater(targets, options);
 }

@@ -5,8 +5,10 @@
  * unchanged, and replaces (REPLACE INTO, after deleting the old lines) those that changed. A run stopped midway leaves
  * the file it was writing without its article row: the next run writes it again under the same number. Files go to
  * the targets by file number (several `host:port/index` agents behind a distributed index: inserts go to the agents).
+ * A batch's work (`writeFiles`, `deleteFiles`) is also what the extension's live updates run (./updates.ts).
  */
 import { readFile } from 'node:fs/promises';
+import type { Article } from '../../core/article/article';
 import { parseCorpus } from '../../core/corpus/corpus';
 import { recognitionContext } from '../../core/entities/recognitionContext';
 import { recognizeArticle, type Recognizer } from '../../core/entities/recognizer';
@@ -49,7 +51,8 @@ export interface LoadResult {
   ms: number;
 }
 
-interface Stored {
+/** What the archive holds of a file: its number, content hash, line rows and the agent (index of the targets). */
+export interface Stored {
   fileNo: number;
   hash: string;
   lines: number;
@@ -122,6 +125,96 @@ async function writeRows(client: SphinxClient, index: string, rows: readonly Row
   await flush();
 }
 
+/** What one call of `writeFiles` did. */
+export interface WriteResult {
+  written: number;
+  replaced: number;
+  unchanged: number;
+  rows: number;
+  bytes: number;
+  /** What the archive now holds of each file written. */
+  stored: Map<string, Stored>;
+}
+
+export interface WriteOptions {
+  /** What the archive holds of a file of this name (its article row), if anything. */
+  stored(name: string): Stored | undefined;
+  /** A number for a file new to the archive. */
+  number(): number;
+  recognizer?: Recognizer;
+  batchRows: number;
+  /** Awaited between files (the extension gives its event loop a turn there). */
+  pause?: () => Promise<void>;
+}
+
+/**
+ * The rows of one file of a batch parsed together: our forms, its title, outlet and date, and the entities named. What
+ * `index-to` writes for a file, and what the extension writes when it sees the file change (./updates.ts).
+ */
+export function analysedFileRows(input: { name: string; text: string }, article: Article, fileNo: number, recognizer: Recognizer | undefined): Row[] {
+  const mentions = recognizer ? recognizeArticle(recognizer, input.text, undefined, recognitionContext(article)).mentions : [];
+  return fileRows({
+    fileNo,
+    path: input.name,
+    text: input.text,
+    title: article.title.text,
+    titleStart: article.title.range.start,
+    titleEnd: article.title.range.end,
+    outlet: article.outlet?.text,
+    date: article.date?.iso,
+    mentions,
+  });
+}
+
+/**
+ * Writes the files of `inputs` whose content the archive does not hold (parsed together, as one corpus): a changed file
+ * keeps its number and agent, its old rows deleted first; a new one gets `number()` and goes to agent number mod
+ * agents. Files whose hash is stored unchanged are skipped.
+ */
+export async function writeFiles(clients: readonly SphinxClient[], index: string, inputs: readonly { name: string; text: string }[], options: WriteOptions): Promise<WriteResult> {
+  const result: WriteResult = { written: 0, replaced: 0, unchanged: 0, rows: 0, bytes: 0, stored: new Map() };
+  const hashes = inputs.map((f) => contentHash(f.text));
+  const changed = inputs.map((f, k) => options.stored(f.name)?.hash !== hashes[k]);
+  result.unchanged = changed.filter((c) => !c).length;
+  if (!changed.some((c) => c)) return result;
+  const articles = parseCorpus(inputs);
+  const perTarget: Row[][] = clients.map(() => []);
+  const deletes: Stored[] = [];
+  for (let k = 0; k < inputs.length; k++) {
+    if (!changed[k]) continue;
+    const f = inputs[k]!;
+    const old = options.stored(f.name);
+    const fileNo = old?.fileNo ?? options.number();
+    const target = old?.target ?? fileNo % clients.length;
+    if (options.pause) await options.pause();
+    const rows = analysedFileRows(f, articles[k]!, fileNo, options.recognizer);
+    if (old) {
+      result.replaced++;
+      // The old version's lines beyond the new one's would stay: delete them all first.
+      deletes.push(old);
+    }
+    // Lines first, the article row last: a file is whole once its article row is there.
+    perTarget[target]!.push(...rows.slice(1), rows[0]!);
+    result.stored.set(f.name, { fileNo, hash: hashes[k]!, lines: rows.length - 1, target });
+    result.written++;
+    result.rows += rows.length;
+    result.bytes += Buffer.byteLength(f.text, 'utf8');
+  }
+  await deleteFiles(clients, index, deletes);
+  for (let t = 0; t < clients.length; t++) await writeRows(clients[t]!, index, perTarget[t]!, options.batchRows);
+  return result;
+}
+
+/** Deletes every row of these files (the article row and its lines) from the agents holding them. */
+export async function deleteFiles(clients: readonly SphinxClient[], index: string, files: readonly Stored[]): Promise<void> {
+  const ids: number[][] = clients.map(() => []);
+  for (const f of files) for (let line = 0; line <= f.lines; line++) ids[f.target]!.push(rowId(f.fileNo, line));
+  for (let t = 0; t < clients.length; t++) {
+    const list = ids[t]!;
+    for (let d = 0; d < list.length; d += 1000) await clients[t]!.execute(`DELETE FROM ${index} WHERE id IN (${list.slice(d, d + 1000).map(sqlInt).join(',')})`);
+  }
+}
+
 /** Loads `folder` into the archive at `targets` (one, or the agents behind a distributed index). */
 export async function indexTo(targets: readonly ServerAddress[], folder: string, options: LoadOptions = {}): Promise<LoadResult> {
   const t0 = Date.now();
@@ -152,50 +245,21 @@ export async function indexTo(targets: readonly ServerAddress[], folder: string,
           options.onSkip?.(f.name, e instanceof Error ? e.message : String(e));
         }
       }
-      const hashes = inputs.map((f) => contentHash(f.text));
-      const changed = inputs.map((f, k) => byPath.get(f.name)?.hash !== hashes[k]);
-      result.unchanged += changed.filter((c) => !c).length;
-      if (changed.some((c) => c)) {
-        const articles = parseCorpus(inputs);
-        const perTarget: Row[][] = clients.map(() => []);
-        const deletes: number[][] = clients.map(() => []);
-        inputs.forEach((f, k) => {
-          if (!changed[k]) return;
-          const old = byPath.get(f.name);
-          if (!old && next > MAX_FILE_NO) throw new Error(`the archive has ${MAX_FILE_NO} files, the most it can number`);
-          const fileNo = old?.fileNo ?? next++;
-          const target = old?.target ?? fileNo % clients.length;
-          const article = articles[k]!;
-          const mentions = options.recognizer ? recognizeArticle(options.recognizer, f.text, undefined, recognitionContext(article)).mentions : [];
-          const rows = fileRows({
-            fileNo,
-            path: f.name,
-            text: f.text,
-            title: article.title.text,
-            titleStart: article.title.range.start,
-            titleEnd: article.title.range.end,
-            outlet: article.outlet?.text,
-            date: article.date?.iso,
-            mentions,
-          });
-          if (old) {
-            result.replaced++;
-            // The old version's lines beyond the new one's would stay: delete them all first.
-            for (let line = 0; line <= old.lines; line++) deletes[target]!.push(rowId(fileNo, line));
-          }
-          // Lines first, the article row last: a file is whole once its article row is there.
-          perTarget[target]!.push(...rows.slice(1), rows[0]!);
-          byPath.set(f.name, { fileNo, hash: hashes[k]!, lines: rows.length - 1, target });
-          result.written++;
-          result.rows += rows.length;
-          result.bytes += Buffer.byteLength(f.text, 'utf8');
-        });
-        for (let t = 0; t < clients.length; t++) {
-          const ids = deletes[t]!;
-          for (let d = 0; d < ids.length; d += 1000) await clients[t]!.execute(`DELETE FROM ${index} WHERE id IN (${ids.slice(d, d + 1000).map(sqlInt).join(',')})`);
-          await writeRows(clients[t]!, index, perTarget[t]!, batchRows);
-        }
-      }
+      const done = await writeFiles(clients, index, inputs, {
+        stored: (name) => byPath.get(name),
+        number: () => {
+          if (next > MAX_FILE_NO) throw new Error(`the archive has ${MAX_FILE_NO} files, the most it can number`);
+          return next++;
+        },
+        recognizer: options.recognizer,
+        batchRows,
+      });
+      for (const [name, s] of done.stored) byPath.set(name, s);
+      result.written += done.written;
+      result.replaced += done.replaced;
+      result.unchanged += done.unchanged;
+      result.rows += done.rows;
+      result.bytes += done.bytes;
       progress(Math.min(listed.length, i + batch.length));
     }
     result.ms = Date.now() - t0;

@@ -45,6 +45,19 @@ export const config = {
     const raw = vscode.workspace.isTrusted ? section.get<unknown>(Settings.searchServer) : section.inspect<unknown>(Settings.searchServer)?.globalValue;
     return typeof raw === 'string' ? raw.trim() : '';
   },
+  /**
+   * The agents (`host:port/index[,…]`) the files seen created, changed or deleted are sent to, or '' (the default) to
+   * send nothing. Only with a `searchServer` set; restricted like it (an untrusted workspace's value does not count).
+   */
+  searchServerUpdates(): string {
+    if (config.searchServer() === '') return '';
+    const section = vscode.workspace.getConfiguration(Settings.section);
+    const raw = vscode.workspace.isTrusted ? section.get<unknown>(Settings.searchServerUpdates) : section.inspect<unknown>(Settings.searchServerUpdates)?.globalValue;
+    return typeof raw === 'string' ? raw.trim() : '';
+  },
+  affectsSearchServerUpdates(e: vscode.ConfigurationChangeEvent): boolean {
+    return e.affectsConfiguration(`${Settings.section}.${Settings.searchServerUpdates}`) || config.affectsSearchServer(e);
+  },
   affectsSearchServer(e: vscode.ConfigurationChangeEvent): boolean {
     return e.affectsConfiguration(`${Settings.section}.${Settings.searchServer}`);
   },

@@ -42,6 +42,7 @@ export const Settings = {
   highlightEntities: 'highlightEntities',
   rowLength: 'rowLength',
   searchServer: 'searchServer',
+  searchServerUpdates: 'searchServerUpdates',
 } as const;
 
 /** Our language of corpus articles (contributes.languages, the grammar's scope suffix). */

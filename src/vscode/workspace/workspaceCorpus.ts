@@ -64,6 +64,12 @@ const vscodeHost: CorpusHost = {
   },
 };
 
+/** A batch of watcher events: files created or changed, and ids of files or folders deleted. */
+export interface SeenChanges {
+  changed: readonly CorpusFile[];
+  removed: readonly string[];
+}
+
 /** Watcher events are applied once none came for this long (ms)… */
 const QUIET_MS = 60;
 /** …or after this long (ms) in a burst that does not stop. */
@@ -75,8 +81,9 @@ const PROGRESS_INTERVAL_MS = 500;
 export function createWorkspaceCorpus(
   recognizer: Recognizer,
   options: Pick<CorpusOptions, 'parser' | 'loadCache'> = {},
-): { corpus: Corpus; disposable: vscode.Disposable } {
+): { corpus: Corpus; onDidSeeChanges: vscode.Event<SeenChanges>; disposable: vscode.Disposable } {
   const corpus = new Corpus(vscodeHost, { recognizer, progressIntervalMs: PROGRESS_INTERVAL_MS, ...options });
+  const seen = new vscode.EventEmitter<SeenChanges>();
   let watchers: vscode.Disposable[] = [];
 
   // Changes waiting to be applied as one batch: a rename arrives as a delete and a create, and is applied as one step.
@@ -90,7 +97,10 @@ export function createWorkspaceCorpus(
     const batch = { changed: [...changed.values()], removed: [...removed] };
     changed.clear();
     removed.clear();
-    if (batch.changed.length > 0 || batch.removed.length > 0) void corpus.applyChanges(batch);
+    if (batch.changed.length === 0 && batch.removed.length === 0) return;
+    // Told before the corpus applies the batch: a removed folder's files are still the corpus's entries.
+    seen.fire(batch);
+    void corpus.applyChanges(batch);
   };
   const schedule = (): void => {
     const now = Date.now();
@@ -160,7 +170,9 @@ export function createWorkspaceCorpus(
   ];
   return {
     corpus,
+    onDidSeeChanges: seen.event,
     disposable: new vscode.Disposable(() => {
+      seen.dispose();
       if (quiet) clearTimeout(quiet);
       watchers.forEach((w) => w.dispose());
       subscriptions.forEach((s) => s.dispose());
