@@ -41,7 +41,7 @@ interface Candidates {
 export function allowedDocs(q: ParsedQuery, parts: IndexParts): (d: Doc) => boolean {
   if (q.exclude.length === 0 && q.outlet === undefined && !q.before && !q.after) return ALIVE;
   const excluded = new Set<number>();
-  for (const words of q.exclude) phraseHits(phraseClause(parts.vocabulary, words), undefined, parts, (d) => excluded.add(d));
+  for (const words of q.exclude) phraseHits(phraseClause(parts.vocabulary, words), undefined, parts, (d) => void excluded.add(d));
   return (d) =>
     d.alive &&
     !excluded.has(d.index) &&
