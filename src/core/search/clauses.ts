@@ -7,7 +7,7 @@ import { type Doc, endOf, MENTION_FIELDS } from './documents';
 import type { IndexParts } from './parts';
 import type { ParsedQuery } from './query';
 import { capacityFor } from './structures';
-import { type Expansion, splitJoined, type Vocabulary } from './vocabulary';
+import { type Expansion, isJoinedHead, splitJoined, type Vocabulary } from './vocabulary';
 
 export interface Hit {
   /** First and last word index. */
@@ -79,7 +79,10 @@ export function buildClauses(q: ParsedQuery, parts: IndexParts, named: readonly 
       for (; i < j; i++) single.push(clauses.push(wordClause(vocabulary, words[i]!, true)) - 1);
       continue;
     }
-    single.push(clauses.push(wordClause(vocabulary, words[i]!, true)) - 1);
+    // A particle before another word ("عبد" in "عبد الرحيم") is itself (in its clitic forms), not the start of every
+    // word that begins with it (عبدالله, عبدالعزيز…): the word after it says which.
+    const fuzzyWord = !(isJoinedHead(words[i]!) && i + 1 < words.length);
+    single.push(clauses.push(wordClause(vocabulary, words[i]!, fuzzyWord)) - 1);
     i++;
   }
   // Two words side by side that the corpus also writes as one ("عبد" "الرحيم", عبدالرحيم): each stands for that word

@@ -33,6 +33,11 @@ const MAX_INSERTED_FORMS = 500;
  */
 const JOINED_HEADS = ['عبد', 'ابو', 'ابي', 'ابا', 'بن'];
 
+/** Whether a word is such a particle ("عبد" in "عبد الرحيم"). */
+export function isJoinedHead(word: string): boolean {
+  return JOINED_HEADS.includes(word);
+}
+
 /** The two words a joined query word may be written as ("عبدالرحيم" → عبد, الرحيم), if it starts with a particle. */
 export function splitJoined(word: string): [string, string] | undefined {
   for (const head of JOINED_HEADS) if (word.length >= head.length + 3 && word.startsWith(head)) return [head, word.slice(head.length)];
