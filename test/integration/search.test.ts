@@ -107,6 +107,37 @@ describe('Search quick pick in VS Code', function () {
     picker.quickPick.hide();
   });
 
+  it('a query already running when the next keystroke lands stops mid-way, not only its display', async () => {
+    const { search } = await api();
+    await search.search.ready();
+    const picker = search.open('الأسد');
+    picker.quickPick.ignoreFocusOut = true;
+    // The keystroke lands at the running query's first pause between two slices (its cancellation can land only
+    // there: a query is synchronous within a slice). On this small corpus a query takes less than a slice: a pause
+    // after every step.
+    picker.sliceMs = 0;
+    const pause = picker.pause;
+    let typed = false;
+    picker.pause = async () => {
+      if (!typed && picker.latestQuery === 'الأسد') {
+        typed = true;
+        picker.quickPick.value = 'Caesar Act';
+        await waitFor(() => picker.latestQuery === 'Caesar Act', 5_000, 'VS Code reports the keystroke');
+      }
+      return pause();
+    };
+    await waitFor(async () => {
+      await picker.settled();
+      return (picker.answered === 'Caesar Act' || picker.answered === 'الأسد') && !picker.partial;
+    }, 30_000, 'an answer');
+    assert.ok(typed, 'the first query was running (it paused between slices) when the keystroke landed');
+    assert.equal(picker.answered, 'Caesar Act');
+    assert.deepEqual(picker.stopped, ['الأسد'], 'the superseded query stopped mid-way');
+    const items = resultItems(picker.quickPick.items);
+    assert.equal(items[0]?.result?.entity?.id, 'caesar-act');
+    picker.quickPick.hide();
+  });
+
   it('words found side by side show as one phrase, apart from the passage', async () => {
     const { search } = await api();
     const picker = search.open('مجلس الأمن');

@@ -5,8 +5,12 @@
 import { ALIVE, type Doc } from './documents';
 import { type Clause, phraseClause, phraseHits } from './clauses';
 import type { IndexParts } from './parts';
+import type { Segment } from './postings';
 import { dateInBounds, type ParsedQuery } from './query';
 import { EDIT_WEIGHT } from './vocabulary';
+
+/** Postings (document and count, two numbers each) read in a step of `candidates` at most, give or take a segment's tail. */
+export const STEP_POSTINGS = 200_000;
 
 export /** Per-query arrays over the documents, kept between queries (a query allocates nothing the corpus's size). */
 interface Scratch {
@@ -37,7 +41,7 @@ interface Candidates {
 export function allowedDocs(q: ParsedQuery, parts: IndexParts): (d: Doc) => boolean {
   if (q.exclude.length === 0 && q.outlet === undefined && !q.before && !q.after) return ALIVE;
   const excluded = new Set<number>();
-  for (const words of q.exclude) phraseHits(phraseClause(parts.vocabulary, words), undefined, parts, (d) => excluded.add(d));
+  for (const words of q.exclude) phraseHits(phraseClause(parts.vocabulary, words), undefined, parts, (d) => void excluded.add(d));
   return (d) =>
     d.alive &&
     !excluded.has(d.index) &&
@@ -71,7 +75,7 @@ export function scratchFor(s: Scratch | undefined, size: number, n: number): Scr
  * checked from the positions of their rarest word. `s`: the per-query arrays (`scratchFor`); `mask`: each term's
  * clauses (`TermMask`).
  */
-export function candidates(parts: IndexParts, mask: Uint32Array, s: Scratch, clauses: Clause[], allowed: (d: Doc) => boolean): Candidates {
+export function* candidates(parts: IndexParts, mask: Uint32Array, s: Scratch, clauses: Clause[], allowed: (d: Doc) => boolean): Generator<void, Candidates> {
   const n = clauses.length;
   const { docs: byIndex, titleFirsts, titleLasts, aliveBits } = parts.documents;
   const best = s.best.slice(0, n);
@@ -80,35 +84,22 @@ export function candidates(parts: IndexParts, mask: Uint32Array, s: Scratch, cla
   const strongWeight = EDIT_WEIGHT[1]!;
   // Per clause, the documents holding it (each once).
   const holding: number[][] = clauses.map(() => []);
-  clauses.forEach((c, i) => {
+  // Postings read since the last step (the caller may stop the query at a step: see `Searcher.searchSteps`).
+  let read = 0;
+  for (let i = 0; i < n; i++) {
+    const c = clauses[i]!;
     const b = best[i]!;
     const tb = title[i]!;
     const docs = holding[i]!;
     // A phrase's hits (and its place in titles) are counted once verified, below.
     const counted = !c.phrase;
     for (const [t, w] of c.terms) {
-      for (const { p, pos, len } of parts.postings.segments(t)) {
-        let at = 0;
-        for (let r = 0; r < len; r += 2) {
-          const d = p[r]!;
-          const tf = p[r + 1]!;
-          const was = b[d]!;
-          if (w > was) {
-            if (was === 0) docs.push(d);
-            b[d] = w;
-          }
-          if (counted) {
-            hits[d]! += tf;
-            if (w >= strongWeight) strong[d]! += tf;
-            // In the title: a position in [titleFirst, titleLast] (positions ascend).
-            if (w > tb[d]!) {
-              let j = at;
-              const end = at + tf;
-              while (j < end && pos[j]! < titleFirsts[d]!) j++;
-              if (j < end && pos[j]! <= titleLasts[d]!) tb[d] = w;
-            }
-          }
-          at += tf;
+      for (const seg of parts.postings.segments(t)) {
+        countSegment(seg, w, counted, b, tb, docs, s, titleFirsts, titleLasts);
+        read += seg.len;
+        if (read >= STEP_POSTINGS) {
+          read = 0;
+          yield;
         }
       }
     }
@@ -124,7 +115,8 @@ export function candidates(parts: IndexParts, mask: Uint32Array, s: Scratch, cla
         if (w > tb[d]! && byIndex[d]!.titleEntities?.has(id)) tb[d] = w;
       });
     }
-  });
+  }
+  yield;
   // Documents with every clause: from those of the rarest.
   let rarest = 0;
   for (let i = 1; i < n; i++) if (holding[i]!.length < holding[rarest]!.length) rarest = i;
@@ -151,6 +143,7 @@ export function candidates(parts: IndexParts, mask: Uint32Array, s: Scratch, cla
     for (const d of docs) slot[d] = -1;
     const every = 2 ** phrases.length - 1;
     docs = docs.filter((_d, k) => found[k] === every);
+    yield;
   }
   const kept = docs;
   // Titles: which clauses they hold, and how well (phrases: read from the title's words).
@@ -181,4 +174,46 @@ export function candidates(parts: IndexParts, mask: Uint32Array, s: Scratch, cla
     titleAll[k] = all;
   });
   return { docs: kept, best, hits, strong, titleBest: title, titleAll };
+}
+
+/**
+ * One segment of a term's postings into a clause's best weights `b` (the documents reaching one first into `docs`),
+ * and, when `counted`, into the hits, the strong hits and the title's best weights `tb`. (A function apart from the
+ * generator of steps, which V8 optimizes less.)
+ */
+function countSegment(
+  seg: Segment,
+  w: number,
+  counted: boolean,
+  b: Float64Array,
+  tb: Float64Array,
+  docs: number[],
+  { hits, strong }: Scratch,
+  titleFirsts: Int32Array,
+  titleLasts: Int32Array,
+): void {
+  const { p, pos, len } = seg;
+  const strongWeight = EDIT_WEIGHT[1]!;
+  let at = 0;
+  for (let r = 0; r < len; r += 2) {
+    const d = p[r]!;
+    const tf = p[r + 1]!;
+    const was = b[d]!;
+    if (w > was) {
+      if (was === 0) docs.push(d);
+      b[d] = w;
+    }
+    if (counted) {
+      hits[d]! += tf;
+      if (w >= strongWeight) strong[d]! += tf;
+      // In the title: a position in [titleFirst, titleLast] (positions ascend).
+      if (w > tb[d]!) {
+        let j = at;
+        const end = at + tf;
+        while (j < end && pos[j]! < titleFirsts[d]!) j++;
+        if (j < end && pos[j]! <= titleLasts[d]!) tb[d] = w;
+      }
+    }
+    at += tf;
+  }
 }

@@ -7,7 +7,7 @@ import { type Doc, endOf, MENTION_FIELDS } from './documents';
 import type { IndexParts } from './parts';
 import type { ParsedQuery } from './query';
 import { capacityFor } from './structures';
-import type { Expansion, Vocabulary } from './vocabulary';
+import { type Expansion, isJoinedHead, splitJoined, type Vocabulary } from './vocabulary';
 
 export interface Hit {
   /** First and last word index. */
@@ -51,33 +51,77 @@ export function buildClauses(q: ParsedQuery, parts: IndexParts, named: readonly 
     for (const words of q.phrases) clauses.push(phraseClause(vocabulary, words));
     return clauses.slice(0, MAX_CLAUSES);
   }
+  // A word joined to its particle ("عبدالرحيم") whose two parts the corpus also holds side by side ("عبد الرحيم") is
+  // taken as the two words: each then stands for the joined word as well (below), so that either spelling, typed
+  // either way, finds both.
+  const words = q.words.flatMap((w) => {
+    const split = splitJoined(w);
+    return split && sideBySide(parts, split) ? split : [w];
+  });
+  /** Per word: its clause when it is a word's alone (not an English name's), else -1. */
+  const single: number[] = [];
   // Runs of Latin words may name a known entity in English ("Caesar Act", "lavrof").
   let i = 0;
-  while (i < q.words.length) {
+  while (i < words.length) {
     let j = i;
-    while (j < q.words.length && ENGLISH.test(q.words[j]!)) j++;
+    while (j < words.length && ENGLISH.test(words[j]!)) j++;
     if (j > i) {
-      const run = q.words.slice(i, j).join(' ');
+      const run = words.slice(i, j).join(' ');
       const named = parts.entities.matchEntities(run).filter((m) => m.score >= 0.6);
       if (named.length > 0) {
         const best = named[0]!.score;
         const entities = new Map(named.filter((m) => m.score >= best - 0.1).map((m) => [m.entity.id, m.score]));
-        const e = j - i === 1 ? vocabulary.expansion(q.words[i]!, true) : undefined;
+        const e = j - i === 1 ? vocabulary.expansion(words[i]!, true) : undefined;
         clauses.push({ terms: e?.weights ?? new Map(), prefix: e?.prefix, entities, length: 1 });
-        i = j;
+        for (; i < j; i++) single.push(-1);
         continue;
       }
-      for (; i < j; i++) clauses.push(wordClause(vocabulary, q.words[i]!, true));
+      for (; i < j; i++) single.push(clauses.push(wordClause(vocabulary, words[i]!, true)) - 1);
       continue;
     }
-    clauses.push(wordClause(vocabulary, q.words[i]!, true));
+    // A particle before another word ("عبد" in "عبد الرحيم") is itself (in its clitic forms), not the start of every
+    // word that begins with it (عبدالله, عبدالعزيز…): the word after it says which.
+    const fuzzyWord = !(isJoinedHead(words[i]!) && i + 1 < words.length);
+    single.push(clauses.push(wordClause(vocabulary, words[i]!, fuzzyWord)) - 1);
     i++;
+  }
+  // Two words side by side that the corpus also writes as one ("عبد" "الرحيم", عبدالرحيم): each stands for that word
+  // too, so both hit at its place (a window of one word holding both).
+  for (let k = 0; k + 1 < words.length; k++) {
+    const [a, b] = [single[k]!, single[k + 1]!];
+    if (a < 0 || b < 0) continue;
+    const joined = vocabulary.joined(words[k]!, words[k + 1]!);
+    if (joined.weights.size === 0) continue;
+    clauses[a] = withTerms(clauses[a]!, joined);
+    clauses[b] = withTerms(clauses[b]!, joined);
   }
   // A name of several words typed as words: a mention of it counts for each (a word alone matches as itself; a
   // quoted phrase wants its words as written).
   if (q.words.length >= 2) for (const c of clauses) for (const id of named) if (!c.entities.has(id)) c.entities.set(id, 1);
   for (const words of q.phrases) clauses.push(phraseClause(vocabulary, words));
   return clauses.slice(0, MAX_CLAUSES);
+}
+
+/** A clause with more terms (a new clause: an expansion's maps are cached and shared). */
+function withTerms(c: Clause, more: Expansion): Clause {
+  const terms = new Map(c.terms);
+  const prefix = new Map(c.prefix);
+  for (const [t, w] of more.weights) {
+    if ((terms.get(t) ?? 0) >= w) continue;
+    terms.set(t, w);
+    prefix.set(t, more.prefix.get(t) ?? 0);
+  }
+  return { ...c, terms, prefix };
+}
+
+/** Whether two words stand side by side somewhere in the corpus (the first in any clitic form, the second as written). */
+function sideBySide(parts: IndexParts, words: readonly string[]): boolean {
+  const c = phraseClause(parts.vocabulary, [...words]);
+  if (c.terms.size === 0 || c.phrase!.some((s) => s.size === 0)) return false;
+  let found = false;
+  // The first is enough (a visit returning true ends the search).
+  phraseHits(c, undefined, parts, () => (found = true));
+  return found;
 }
 
 /** A word in any clitic form (and, when `fuzzy`, its prefixes and spelling variants). */
@@ -168,13 +212,13 @@ export function hitsIn(doc: Doc, clauses: readonly Clause[], mask: Uint32Array, 
 /**
  * Every occurrence of a phrase clause (its first word at `start`) in the documents `slot` gives a
  * place (>= 0; all documents without `slot`): found from the positions of its rarest word, each
- * checked against the document's words on either side.
+ * checked against the document's words on either side. A `visit` returning true ends the search.
  */
 export function phraseHits(
   c: Clause,
   slot: Int32Array | undefined,
   { documents, postings }: IndexParts,
-  visit: (d: number, k: number, start: number, weight: number) => void,
+  visit: (d: number, k: number, start: number, weight: number) => boolean | void,
 ): void {
   const rest = c.phrase ?? [];
   const sizeOf = (terms: Iterable<number>): number => {
@@ -210,7 +254,7 @@ export function phraseHits(
             if (w === undefined) continue;
             let ok = true;
             for (let m = 0; ok && m < rest.length; m++) ok = rest[m]!.has(terms[start + 1 + m]!);
-            if (ok) visit(d, k, start, w);
+            if (ok && visit(d, k, start, w) === true) return;
           }
         }
         o += tf;

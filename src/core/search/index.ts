@@ -27,11 +27,13 @@ import { doubled, lowerBound } from './structures';
 import type { LineSource, Occurrence, SearchDocument, SearchDocumentView, SearchEngine, SearchOptions, SearchResult, SearchResults } from './types';
 import { Vocabulary } from './vocabulary';
 import { runAll } from '../persist/steps';
+import { CancelledError, runSteps } from './cancel';
 
 export { parseQuery, QUERY_SYNTAX_HINT } from './query';
 export type { ParsedQuery } from './query';
 export type { LineSource, Occurrence, ResultKind, SearchDocument, SearchDocumentView, SearchEngine, SearchMention, SearchOptions, SearchResult, SearchResults } from './types';
 export { highlightWords, snippetAround } from './snippets';
+export { type CancelSignal, CancelledError, isCancelled, searchInSlices } from './cancel';
 
 export class SearchIndex implements SearchEngine {
   private readonly store = new DocumentStore();
@@ -42,6 +44,8 @@ export class SearchIndex implements SearchEngine {
   /** Per query (or concordance), the clauses each term belongs to. */
   private readonly mask = new TermMask();
   private readonly searcher = new Searcher(this.parts, this.mask);
+  /** The query run a slice at a time that is between two slices, if any (see `searchSteps`). */
+  private suspended: { steps: Generator<void, SearchResults>; ended: boolean } | undefined;
   // Indexing scratch (one document's words).
   private scratchStarts = new Uint32Array(1024);
   private scratchEnds = new Uint32Array(1024);
@@ -52,6 +56,7 @@ export class SearchIndex implements SearchEngine {
   }
 
   setEntities(entities: readonly Entity[]): void {
+    this.endSuspended();
     this.entityMatcher.setEntities(entities);
   }
 
@@ -95,6 +100,7 @@ export class SearchIndex implements SearchEngine {
 
   /** Adds a document, or replaces the one with the same id. */
   add(input: SearchDocument): void {
+    this.endSuspended();
     if (this.store.byId.has(input.id)) this.remove(input.id);
     const index = this.store.docs.length;
     const { vocabulary, postings, entityMatcher } = this;
@@ -174,6 +180,7 @@ export class SearchIndex implements SearchEngine {
   remove(id: string): void {
     const doc = this.store.byId.get(id);
     if (!doc) return;
+    this.endSuspended();
     this.store.markRemoved(doc);
     this.entityMatcher.removeDocument(doc);
     this.store.forget(doc);
@@ -216,7 +223,39 @@ export class SearchIndex implements SearchEngine {
   }
 
   search(query: string | ParsedQuery, options: SearchOptions = {}): SearchResults {
-    return this.searcher.search(query, options);
+    return runSteps(this.searchSteps(query, options), options.signal);
+  }
+
+  /**
+   * `search` a step at a time. The searcher's per-query arrays (the term mask, the candidates' arrays) are one
+   * query's at a time, and the index must not change under a query: a query suspended between two steps is ended
+   * (its `finally` clears the mask) when another query or the concordance starts, or a document or the entities
+   * change, and its next step throws `CancelledError`.
+   */
+  *searchSteps(query: string | ParsedQuery, options: SearchOptions = {}): Generator<void, SearchResults> {
+    this.endSuspended();
+    const run = { steps: this.searcher.searchSteps(query, options), ended: false };
+    this.suspended = run;
+    try {
+      for (;;) {
+        const step = run.steps.next();
+        if (step.done) return step.value;
+        yield;
+        if (run.ended) throw new CancelledError('superseded');
+      }
+    } finally {
+      if (this.suspended === run) this.suspended = undefined;
+      run.steps.return(undefined as never);
+    }
+  }
+
+  /** Ends the query suspended between two steps, if any (see `searchSteps`). */
+  private endSuspended(): void {
+    const run = this.suspended;
+    if (!run) return;
+    this.suspended = undefined;
+    run.ended = true;
+    run.steps.return(undefined as never);
   }
 
   /** Results of every kind in one ranked list: entities, then articles, then passages. */
@@ -230,6 +269,7 @@ export class SearchIndex implements SearchEngine {
    * entity's mentions, with context; sorted by document name, then offset.
    */
   occurrences(target: { word: string; variants?: boolean } | { entity: string }): Occurrence[] {
+    this.endSuspended();
     return occurrences(this.parts, this.mask, target);
   }
 

@@ -19,6 +19,11 @@ import { insertSorted } from '../text/ranges';
 import { bestWindows, HitScratch, windowScorer } from './windows';
 
 const PASSAGES_PER_DOC = 3;
+/** A step of the passages' ranking reads about this many words (or tightens bounds worth as much). */
+const STEP_WORK = 50_000;
+/** Passages cut, entities counted per step. */
+const PASSAGES_PER_STEP = 10;
+const ENTITIES_PER_STEP = 50;
 
 interface Window {
   doc: Doc;
@@ -39,7 +44,11 @@ export class Searcher {
     private readonly mask: TermMask,
   ) {}
 
-  search(query: string | ParsedQuery, options: SearchOptions = {}): SearchResults {
+  /**
+   * A query's results as a generator of steps: it yields between stages and every few hundred documents or
+   * thousand postings within them, so that a caller can stop it there (cancel.ts) or let its thread do other work.
+   */
+  *searchSteps(query: string | ParsedQuery, options: SearchOptions = {}): Generator<void, SearchResults> {
     const q = typeof query === 'string' ? parseQuery(query) : query;
     const limit = { entity: 20, article: 20, passage: 50, ...options.limit };
     // The entities the query names (its words are one of their names): their mentions count as every word of it,
@@ -48,30 +57,33 @@ export class Searcher {
     const fuzzy = options.fuzzy !== false;
     const matched = text && fuzzy ? this.parts.entities.tieredMatches(text, q.type) : [];
     const named = namedOf(matched);
+    yield;
     const clauses = buildClauses(q, this.parts, named.map((m) => m.entity.id), fuzzy);
     const allowed = allowedDocs(q, this.parts);
     const matcher = this.wordMatcher(clauses);
+    yield;
     const masked = this.mask.set(clauses, this.parts.vocabulary.size);
     try {
-      const candidates = clauses.length > 0 ? this.candidates(clauses, allowed) : undefined;
-      return {
-        query: q,
-        entities: this.searchEntities(q, matched, allowed, limit.entity, matcher),
-        articles: this.searchArticles(q, clauses, candidates, named, allowed, limit.article, matcher),
-        passages: candidates ? this.searchPassages(q, clauses, candidates, limit.passage) : [],
-      };
+      const candidates = clauses.length > 0 ? yield* this.candidates(clauses, allowed) : undefined;
+      yield;
+      const entities = yield* this.searchEntities(q, matched, allowed, limit.entity, matcher);
+      yield;
+      const articles = yield* this.searchArticles(q, clauses, candidates, named, allowed, limit.article, matcher);
+      yield;
+      const passages = candidates ? yield* this.searchPassages(q, clauses, candidates, limit.passage) : [];
+      return { query: q, entities, articles, passages };
     } finally {
       this.mask.clear(masked);
     }
   }
 
   /** The documents holding every clause (see `candidates`), in this searcher's per-query arrays. */
-  private candidates(clauses: Clause[], allowed: (d: Doc) => boolean): Candidates {
+  private *candidates(clauses: Clause[], allowed: (d: Doc) => boolean): Generator<void, Candidates> {
     const s = (this.scratch = scratchFor(this.scratch, this.parts.documents.docs.length, clauses.length));
-    return candidates(this.parts, this.mask.bits, s, clauses, allowed);
+    return yield* candidates(this.parts, this.mask.bits, s, clauses, allowed);
   }
 
-  private searchPassages(q: ParsedQuery, clauses: Clause[], cand: Candidates, limit: number): SearchResult[] {
+  private *searchPassages(q: ParsedQuery, clauses: Clause[], cand: Candidates, limit: number): Generator<void, SearchResult[]> {
     if (clauses.length === 0 || limit <= 0 || cand.docs.length === 0) return [];
     const n = clauses.length;
     const ranks = this.parts.documents.nameRanks();
@@ -80,7 +92,7 @@ export class Searcher {
     // Several plain words: tightened, when the document comes up, from the positions alone (max-score
     // style: most documents never need it).
     const plain = n > 1 && clauses.every((c) => !c.phrase && c.entities.size === 0);
-    const windows = plain ? windowScorer(this.parts.postings, clauses, cand, this.scratch!.slot, this.hitScratch) : undefined;
+    const windows = plain ? yield* windowScorer(this.parts.postings, clauses, cand, this.scratch!.slot, this.hitScratch) : undefined;
     const tightened = windows ? new Uint8Array(cand.docs.length) : undefined;
     const bound = new Float64Array(cand.docs.length);
     const type = q.type;
@@ -104,7 +116,13 @@ export class Searcher {
     const byBound = new Heap(cand.docs.length, (a, b) => bound[b]! - bound[a]! || ranks[cand.docs[a]!]! - ranks[cand.docs[b]!]!);
     const cmp = (a: Window, b: Window): number => b.score - a.score || ranks[a.doc.index]! - ranks[b.doc.index]! || a.first - b.first;
     const top: Window[] = [];
+    let work = 0;
     for (let k = byBound.peek(); k >= 0; k = byBound.peek()) {
+      // (Every so many documents: a step. Each read costs about its length in words.)
+      if (work >= STEP_WORK) {
+        work = 0;
+        yield;
+      }
       const d = cand.docs[k]!;
       if (bound[k]! < 0) break;
       if (top.length >= limit) {
@@ -125,11 +143,13 @@ export class Searcher {
           bound[k] = Math.min(bound[k]!, Math.max(best * docBoost, titleBound(k, best, docBoost)));
         }
         byBound.topChanged();
+        work += 16;
         continue;
       }
       byBound.pop();
       const doc = docs[d]!;
       const list = hitsIn(doc, clauses, this.mask.bits, this.parts.entities.mentionIds, 0, Infinity);
+      work += doc.terms.length;
       list.sort((a, b) => a.first - b.first || b.weight - a.weight);
       const found = bestWindows(list, clauses, PASSAGES_PER_DOC);
       // Many hits in a document make it a little more relevant.
@@ -142,7 +162,14 @@ export class Searcher {
         insertSorted(top, x, limit, cmp);
       }
     }
-    return top.map((w) => this.passageResult(w.doc, w.first, w.last, w.score, w.hits, clauses));
+    yield;
+    // Each passage's line is cut from its document's parts or its text (read from disk where texts are not kept).
+    const out: SearchResult[] = [];
+    for (const w of top) {
+      out.push(this.passageResult(w.doc, w.first, w.last, w.score, w.hits, clauses));
+      if (out.length % PASSAGES_PER_STEP === 0) yield;
+    }
+    return out;
   }
 
   private passageResult(doc: Doc, first: number, last: number, score: number, hits: Hit[], clauses: Clause[]): SearchResult {
@@ -173,7 +200,7 @@ export class Searcher {
     return (w) => words.has(w);
   }
 
-  private searchEntities(q: ParsedQuery, matched: readonly Named[], allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): SearchResult[] {
+  private *searchEntities(q: ParsedQuery, matched: readonly Named[], allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): Generator<void, SearchResult[]> {
     if (limit <= 0) return [];
     const text = [...q.words, ...q.phrases.flat()].join(' ');
     let found: { entity: Entity; score: number; tier?: number }[];
@@ -186,7 +213,9 @@ export class Searcher {
       found = entities.namedOfType(q.type).map((entity) => ({ entity, score: 1 }));
     } else return [];
     const out: SearchResult[] = [];
+    let counted = 0;
     for (const { entity: e, score } of found) {
+      if (++counted % ENTITIES_PER_STEP === 0) yield;
       const stats = entities.entityStats(e.id, allowed);
       const doc = stats.best;
       if (!doc) continue;
@@ -254,11 +283,12 @@ export class Searcher {
     return top;
   }
 
-  private searchArticles(q: ParsedQuery, clauses: Clause[], cand: Candidates | undefined, named: readonly Named[], allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): SearchResult[] {
+  private *searchArticles(q: ParsedQuery, clauses: Clause[], cand: Candidates | undefined, named: readonly Named[], allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): Generator<void, SearchResult[]> {
     if (limit <= 0) return [];
     // The name's length in words as typed, "عبد الله" and "عبدالله" alike.
     const words = joinCompound([...q.words, ...q.phrases.flat()].join(' ')).split(' ').length;
     const about = named.length > 0 ? this.aboutEntities(named, words, allowed, limit) : [];
+    yield;
     // Scores as a list (no map over thousands of candidates); outlets and filters merged through `at`.
     const ranked: [Doc, number][] = [];
     let at: Map<Doc, number> | undefined;
@@ -293,6 +323,7 @@ export class Searcher {
       });
       const byScore = (a: number, b: number): number => sc[b]! - sc[a]! || dates[docs[a]!]! - dates[docs[b]!]! || ranks[docs[a]!]! - ranks[docs[b]!]!;
       for (const k of topK(keep, limit * 5, byScore)) ranked.push([documents.docs[docs[k]!]!, sc[k]!]);
+      yield;
     }
     // Outlets whose name is the query ("الحل نت").
     const text = q.words.join(' ');

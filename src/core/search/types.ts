@@ -1,5 +1,6 @@
 /** The search index's public types: the documents it takes, the results it gives, what the concordance reads. */
 import type { EntityType } from '../entities/recognizer';
+import type { CancelSignal } from './cancel';
 import type { ParsedQuery } from './query';
 
 export interface SearchMention {
@@ -55,6 +56,8 @@ export interface SearchOptions {
    * as a search server holding our forms matches them. Default true.
    */
   fuzzy?: boolean;
+  /** Read at each step of the query: once set, the query stops and throws `CancelledError` (cancel.ts). */
+  signal?: CancelSignal;
 }
 
 export interface SearchResults {
@@ -97,8 +100,17 @@ export interface Occurrence {
 export interface SearchEngine {
   /** How many documents it holds. */
   readonly size: number;
-  /** Ranked entities, articles and passages for a query (the syntax of `parseQuery`). */
+  /**
+   * Ranked entities, articles and passages for a query (the syntax of `parseQuery`); throws `CancelledError` when
+   * `options.signal` is set before it ends.
+   */
   search(query: string | ParsedQuery, options?: SearchOptions): SearchResults;
+  /**
+   * `search` as a generator of steps (a few milliseconds each at most), to run a slice at a time (`searchInSlices`,
+   * cancel.ts). Another query or a change of the engine before the last step ends it: its next step throws
+   * `CancelledError`.
+   */
+  searchSteps(query: string | ParsedQuery, options?: SearchOptions): Generator<void, SearchResults>;
   /** The results of all kinds in one list, best first: entities, then articles, then passages, at most `limit`. */
   searchAll(query: string, limit?: number): SearchResult[];
   /** Every occurrence of a word (with its clitic forms, and spelling variants when `variants`) or an entity's mentions, sorted by document name then offset. */

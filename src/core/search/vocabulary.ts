@@ -27,6 +27,23 @@ const MAX_EXPANSIONS = 40;
  */
 const MAX_INSERTED_FORMS = 500;
 
+/**
+ * Name particles written joined to the next word or apart from it (folded): عبدالرحمن / عبد الرحمن, ابوظبي /
+ * ابو ظبي, بنكيران / بن كيران. A query word made of one and a word of three letters or more may stand for the two.
+ */
+const JOINED_HEADS = ['عبد', 'ابو', 'ابي', 'ابا', 'بن'];
+
+/** Whether a word is such a particle ("عبد" in "عبد الرحيم"). */
+export function isJoinedHead(word: string): boolean {
+  return JOINED_HEADS.includes(word);
+}
+
+/** The two words a joined query word may be written as ("عبدالرحيم" → عبد, الرحيم), if it starts with a particle. */
+export function splitJoined(word: string): [string, string] | undefined {
+  for (const head of JOINED_HEADS) if (word.length >= head.length + 3 && word.startsWith(head)) return [head, word.slice(head.length)];
+  return undefined;
+}
+
 /** Query-side forms of a word: itself, then forms with its clitics stripped (at least 3 letters). */
 export function queryForms(word: string): { form: string; weight: number }[] {
   return proclitic(word)
@@ -224,6 +241,22 @@ export class Vocabulary {
     const e = { weights: out, prefix, completions };
     this.expansionCache.set(key, e);
     return e;
+  }
+
+  /**
+   * The terms two query words side by side stand for when written as one word ("عبد" "الرحيم" → عبدالرحيم and its
+   * clitic forms, وعبدالرحيم…): empty when the corpus has no such word.
+   */
+  joined(first: string, second: string): Expansion {
+    const form = first + second;
+    const weights = new Map<number, number>();
+    const prefix = new Map<number, number>();
+    for (const t of this.forms.get(form)) {
+      const text = this.termText[t]!;
+      weights.set(t, text === form ? 1 : 0.97);
+      prefix.set(t, text.endsWith(form) ? text.length - form.length : 0);
+    }
+    return { weights, prefix, completions: new Set() };
   }
 
   /** Words of the vocabulary a query word stands for (for tests and the concordance). */

@@ -3,9 +3,9 @@
  * best few of a document as passages (`bestWindows`), and the same best score from the postings' positions alone,
  * to bound a candidate before reading its words (`windowScorer`). The two must agree.
  */
-import type { Candidates } from './candidates';
+import { type Candidates, STEP_POSTINGS } from './candidates';
 import type { Clause, Hit } from './clauses';
-import type { Postings } from './postings';
+import type { Postings, Segment } from './postings';
 
 /** Hits of the candidates as parallel arrays (position, clause, weight), kept between queries. */
 export class HitScratch {
@@ -31,13 +31,13 @@ export class HitScratch {
  * document's are sorted and scanned only when asked for. `slot`: per document index, -1 (as `candidates` leaves
  * it, and as this leaves it).
  */
-export function windowScorer(
+export function* windowScorer(
   postings: Postings,
   clauses: Clause[],
   cand: Candidates,
   slot: Int32Array,
   scratch: HitScratch,
-): { proximity: (k: number) => number; best: (k: number) => number } {
+): Generator<void, { proximity: (k: number) => number; best: (k: number) => number }> {
   const n = clauses.length;
   const K = cand.docs.length;
   const offsets = new Uint32Array(K + 1);
@@ -49,28 +49,25 @@ export function windowScorer(
   scratch.reserve(total);
   const { hp, hc, hw } = scratch;
   const cursor = offsets.slice(0, K);
-  clauses.forEach((c, i) => {
-    for (const [t, w] of c.terms) {
-      for (const { p, pos, len } of postings.segments(t)) {
-        let at = 0;
-        for (let r = 0; r < len; r += 2) {
-          const k = slot[p[r]!]!;
-          const tf = p[r + 1]!;
-          if (k >= 0) {
-            let o = cursor[k]!;
-            for (let j = 0; j < tf; j++, o++) {
-              hp[o] = pos[at + j]!;
-              hc[o] = i;
-              hw[o] = w;
-            }
-            cursor[k] = o;
+  // A step every so many postings (see `candidates`); `slot` is reset however the steps end.
+  let read = 0;
+  try {
+    for (let i = 0; i < clauses.length; i++) {
+      const c = clauses[i]!;
+      for (const [t, w] of c.terms) {
+        for (const seg of postings.segments(t)) {
+          cursorSegment(seg, i, w, slot, cursor, scratch);
+          read += seg.len;
+          if (read >= STEP_POSTINGS) {
+            read = 0;
+            yield;
           }
-          at += tf;
         }
       }
     }
-  });
-  for (const d of cand.docs) slot[d] = -1;
+  } finally {
+    for (const d of cand.docs) slot[d] = -1;
+  }
   // A cheap bound on the proximity factor, from which blocks of 4 and of 16 words each clause
   // stands in (bit b: block b mod 32). A window of at most 4 (16) words lies in two neighbouring
   // blocks: when no two neighbouring blocks hold every clause, every window is longer.
@@ -199,5 +196,25 @@ function sortHits(hp: Uint32Array, hc: Uint8Array, hw: Float64Array, from: numbe
     hp[j + 1] = p;
     hc[j + 1] = c;
     hw[j + 1] = w;
+  }
+}
+
+/** One segment of a term's postings (clause `i`, weight `w`) into the candidates' hits, at each one's cursor. */
+function cursorSegment(seg: Segment, i: number, w: number, slot: Int32Array, cursor: Uint32Array, { hp, hc, hw }: HitScratch): void {
+  const { p, pos, len } = seg;
+  let at = 0;
+  for (let r = 0; r < len; r += 2) {
+    const k = slot[p[r]!]!;
+    const tf = p[r + 1]!;
+    if (k >= 0) {
+      let o = cursor[k]!;
+      for (let j = 0; j < tf; j++, o++) {
+        hp[o] = pos[at + j]!;
+        hc[o] = i;
+        hw[o] = w;
+      }
+      cursor[k] = o;
+    }
+    at += tf;
   }
 }

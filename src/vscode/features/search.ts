@@ -6,13 +6,14 @@
  * variants included) are named apart from the label. Each part of a line is a bidi isolate, so an
  * Arabic title and the Arabic words beside it never run together. Choosing an item opens the file
  * with the exact range selected; a button opens it to the side; another opens the concordance.
- * Each keystroke supersedes the search before it.
+ * Each keystroke supersedes the search before it: the in-process engine runs a query a slice at a time, so that the
+ * keystroke's cancellation lands between two slices and stops it.
  */
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus/corpus';
 import type { EntityType } from '../../core/entities/recognizer';
 import { CorpusSearch, CorpusSearchOptions } from '../../core/search/corpusSearch';
-import { QUERY_SYNTAX_HINT, SearchResult, type SearchResults } from '../../core/search/index';
+import { isCancelled, QUERY_SYNTAX_HINT, searchInSlices, SearchResult, type SearchEngine, type SearchOptions, type SearchResults } from '../../core/search/index';
 import type { SearchServer } from './searchServer';
 import { escapeIcons as plain } from '../../core/text/markdown';
 import { roughWidth, shortenAround, shortenEnd } from '../../core/text/shorten';
@@ -20,6 +21,7 @@ import { mentionsIn } from './entitiesView';
 import { fitBeside, isolate, MIN_TITLE, num } from './labels';
 import { Commands } from '../workspace/ids';
 import { readCorpusText } from '../workspace/workspaceCorpus';
+import { signalOf } from '../workspace/cancellation';
 
 const TYPE_ICONS: Record<EntityType, string> = { person: 'person', organisation: 'organization', place: 'globe', law: 'law' };
 
@@ -191,6 +193,12 @@ export class SearchPicker implements vscode.Disposable {
 
   /** Where the items shown came from: "in-process", or a search server's address. */
   source = 'in-process';
+  /** The queries the in-process engine stopped mid-way, superseded (the latest few; tests read them). */
+  readonly stopped: string[] = [];
+  /** How a query's run lets the extension host do other work between two slices (tests may wrap it)… */
+  pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+  /** …and how long a slice runs, in milliseconds (0: a pause after every step). */
+  sliceMs = 10;
 
   constructor(
     private readonly search: CorpusSearch,
@@ -256,7 +264,9 @@ export class SearchPicker implements vscode.Disposable {
         if (token.isCancellationRequested) return;
         if ('results' in answer) {
           // The entities the query names (our matcher, over the workspace's), counted in the archive by the server.
-          const named = (await this.search.current()).engine.search(value, { limit: { article: 0, passage: 0 } }).entities;
+          const found = await this.inProcess((await this.search.current()).engine, value, token, { article: 0, passage: 0 });
+          if (!found) return;
+          const named = found.entities;
           const counts = await this.server.entityCounts(named.map((r) => r.entity!.id));
           if (token.isCancellationRequested) return;
           answer.results.entities = named.flatMap((r) => {
@@ -273,7 +283,9 @@ export class SearchPicker implements vscode.Disposable {
       // While the corpus is still being read, answer from what is read so far, then again once it is all read.
       const { engine, partial } = await this.search.current();
       if (token.isCancellationRequested) return;
-      let title = this.display(value, engine.search(value), 'in-process');
+      const results = await this.inProcess(engine, value, token);
+      if (!results) return;
+      let title = this.display(value, results, 'in-process');
       if (unreachable !== undefined) title = qp.title = vscode.l10n.t('{0} (server {1} unreachable: results of this workspace)', title, unreachable);
       this.partial = partial;
       if (partial) {
@@ -285,6 +297,33 @@ export class SearchPicker implements vscode.Disposable {
       qp.busy = partial;
     })();
     return this.settledPromise;
+  }
+
+  /** The query the latest search answers, shown or still running. */
+  get latestQuery(): string | undefined {
+    return this.latest;
+  }
+
+  /**
+   * The in-process engine's answer, a slice at a time: undefined when `token` is cancelled before it ends (the
+   * query stops at the next slice). A query ended by another on the same index (the concordance's) or by a change
+   * of the index is run again, at once after a few tries.
+   */
+  private async inProcess(engine: SearchEngine, value: string, token: vscode.CancellationToken, limit?: SearchOptions['limit']): Promise<SearchResults | undefined> {
+    const signal = signalOf(token);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (attempt > 3) return engine.search(value, { limit, signal });
+        return await searchInSlices(engine, value, { limit, signal, pause: this.pause, sliceMs: this.sliceMs });
+      } catch (e) {
+        if (!isCancelled(e)) throw e;
+        if (token.isCancellationRequested) {
+          this.stopped.push(value);
+          if (this.stopped.length > 20) this.stopped.shift();
+          return undefined;
+        }
+      }
+    }
   }
 
   /** Shows a search's results; returns the title it gave the quick pick. */
