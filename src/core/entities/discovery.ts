@@ -241,10 +241,10 @@ function isPluralShape(w: string): boolean {
 /** A title head at token i (clitics allowed: "ونائب", "لنائب رئيس الوزراء"), with the clitic's length. */
 function titleHeadAt(tokens: readonly Token[], i: number): { form: string; prefix: number } | undefined {
   const word = tokens[i]!.text;
-  if (!TITLE_HEAD_ENDINGS.mayMatch(word)) return undefined;
   const facts = tokens[i]!.facts;
   if (facts.head === undefined) {
-    if (TITLE_HEADS.has(word)) facts.head = { form: word, prefix: 0 };
+    if (!TITLE_HEAD_ENDINGS.mayMatch(word)) facts.head = null;
+    else if (TITLE_HEADS.has(word)) facts.head = { form: word, prefix: 0 };
     else if (!mayHaveProclitic(word)) facts.head = null;
     else facts.head = proclitic(word).find((f) => TITLE_HEADS.has(f.form) && f.prefix > 0 && (!f.form.startsWith('ال') || word.startsWith('لل') || /^[وف]ال/u.test(word))) ?? null;
   }
@@ -496,14 +496,14 @@ function nameFromGiven(s: Scan, i: number): { nameFrom: number; nameTo: number; 
 }
 
 function givenIn(text: string, token?: Token): { word: string; prefix: number } | undefined {
-  if (!GIVEN_ENDINGS.mayMatch(text)) return undefined; // most words end as no given name does
   const facts = token ? token.facts : factsOf(text);
   let found = facts.given;
   if (found === undefined) {
     found = null;
     // "وولي عهده" is و + ولي (a title), not the name Woolley: a word that is و/ف + a title or a function word is that.
     const rest = /^[وف]/u.test(text) ? text.slice(1) : '';
-    if (rest && (ROLE_WORDS.has(rest) || TITLE_HEADS.has(rest) || NOT_NAME.has(rest) || COMMON_NOUNS.has(rest))) found = null;
+    if (!GIVEN_ENDINGS.mayMatch(text)) found = null; // most words end as no given name does
+    else if (rest && (ROLE_WORDS.has(rest) || TITLE_HEADS.has(rest) || NOT_NAME.has(rest) || COMMON_NOUNS.has(rest))) found = null;
     else if (GIVEN_NAMES.has(text)) found = { word: text, prefix: 0 };
     else if (mayHaveProclitic(text)) {
       const f = proclitic(text).find((x) => x.prefix > 0 && x.prefix <= 2 && !x.form.startsWith('ال') && GIVEN_NAMES.has(x.form));

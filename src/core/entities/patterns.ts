@@ -475,10 +475,27 @@ interface Match {
   kind: string;
 }
 
+/**
+ * Whether a match can start at the word: one of its splits is a head of some kind. Worked out once per word and kept
+ * on its entry; most words can start none.
+ */
+function mayStartPattern(t: Token): boolean {
+  const facts = t.facts;
+  if (facts.pattern === undefined) {
+    const w = t.text;
+    // Most words end as no head does: no split of theirs can be one (see EndingFilter).
+    facts.pattern =
+      w.length >= 3 &&
+      headEndings().mayMatch(w) &&
+      ARABIC_WORD.test(w) &&
+      (headOf(w) !== undefined || splits(w).some(({ stem }) => RESOLUTION.has(stem) || stem === 'القرار' || stem === MEMO[0] || stem === NUCLEAR[0] || LAW_HEADS.has(stem) || MINISTRY_NOUNS.has(stem)));
+  }
+  return facts.pattern;
+}
+
 function matchAt(original: string, tokens: readonly Token[], i: number): Match | undefined {
+  if (!mayStartPattern(tokens[i]!)) return undefined;
   const w = tokens[i]!.text;
-  // Most words end as no head does: no split of theirs can be one (see EndingFilter).
-  if (w.length < 3 || !headEndings().mayMatch(w) || !ARABIC_WORD.test(w)) return undefined;
   for (const s of splits(w)) {
     const stem = s.stem;
     // UN resolutions: "قرار مجلس الأمن رقم 2254", "القرار 2254".

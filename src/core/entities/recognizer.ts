@@ -2,13 +2,12 @@
  * Entity recognition: longest match of known names (every alias and spelling) on folded tokens with
  * clitics stripped, mapped back to the exact characters of the original text. Pure TypeScript.
  */
-import { fold, FoldedText, foldWithMap } from '../text/arabic';
+import { fold, FoldedText, foldWithMap, words as wordsOf } from '../text/arabic';
 import { LineIndex, partitionPoint, sharedLineIndex, TextRange } from '../text/ranges';
 import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
 import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, competitor, creditPosition, GOVERNORS, isSurname, ORGANISATION_CUES, PLACE_CUES, SENTENCE_BREAK, sportsSentence, type RecognitionContext } from './recognitionContext';
 import { sentenceAround, statementText } from './statements';
-import type { WordFacts } from '../text/wordFacts';
 import { COMMON_NOUNS, GIVEN_NAMES, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize } from '../text/tokenize';
 
@@ -135,8 +134,6 @@ export class Recognizer {
   private readonly root = node();
   /** The endings of the words that start a name (the root's children). */
   private readonly firstWords: EndingFilter;
-  /** A word's facts → the forms of it that start a name (see `startsOf`). */
-  private readonly startCache = new WeakMap<WordFacts, readonly Start[]>();
   readonly entities = new Map<string, Entity>();
 
   /**
@@ -151,7 +148,7 @@ export class Recognizer {
       // A context alias is context-only even when it is the entity's own name ("إب", the Yemeni city, is also "أب").
       const context = new Set(e.contextAliases ?? []);
       const contextKeys = new Set([...context].map(fold));
-      const names = new Set([e.nameAr, ...e.aliases].filter((n) => !contextKeys.has(fold(n))));
+      const names = new Set([e.nameAr, ...e.aliases].filter((n) => contextKeys.size === 0 || !contextKeys.has(fold(n))));
       if (e.nameEn) names.add(e.nameEn);
       for (const name of names) this.add(name, e.id, contextOnly.has(e.id));
       for (const name of context) this.add(name, e.id, true);
@@ -160,11 +157,8 @@ export class Recognizer {
 
   /** Adds a name as written, and joined or split where it has "عبد" or "أبو" ("عبد الله" / "عبدالله"). */
   private add(name: string, id: string, context: boolean): void {
-    const words = tokenize(name).map((t) => t.text);
-    if (words.length === 0) return;
-    const joined = joinCompound(words.join(' ')).split(' ');
-    const split = words.flatMap((w) => (/^(عبد|ابو).{2,}/u.test(w) && !PARTICLES_ALONE.has(w) ? [w.slice(0, 3), w.slice(3)] : [w]));
-    for (const variant of [words, joined, split]) this.addWords(variant, id, context);
+    // A text's own names come back in other texts: remembered; a knowledge base's are read once.
+    for (const variant of nameOf(name, !this.cacheStarts).variants) this.addWords(variant, id, context);
   }
 
   private addWords(words: readonly string[], id: string, context: boolean): void {
@@ -305,10 +299,10 @@ export class Recognizer {
 
   /** The person whose surname token t is (its clitics stripped), among the full names met so far in this text. */
   private surnameAt(t: Token, surnames: ReadonlyMap<string, string>): { id: string; prefix: number } | undefined {
+    // Every form a proclitic leaves ends as the word does: a word whose last three letters end no surname has none.
+    if (!this.surnameEndings(surnames).mayMatchToken(t)) return undefined;
     if (surnames.has(t.text)) return isSurname(t.text) ? { id: surnames.get(t.text)!, prefix: 0 } : undefined;
     if (!mayHaveProclitic(t.text)) return undefined;
-    // Every form a proclitic leaves ends as the word does: a word whose last three letters end no surname has none.
-    if (!this.surnameEndings(surnames).mayMatch(t.text)) return undefined;
     const forms = proclitic(t.text);
     for (const f of forms) {
       const id = surnames.get(f.form);
@@ -409,15 +403,14 @@ export class Recognizer {
    * per distinct word (a corpus's vocabulary is small next to its text), then looked up.
    */
   private startsOf(token: Token): readonly Start[] {
-    const word: string = token.text;
-    if (!this.firstWords.mayMatch(word)) return NO_STARTS;
-    // Kept by the word's facts (held on the token: no string lookup), in this recognizer's own weak table, so that
-    // a recognizer replaced (the user's entity file changed) takes its tries with it.
+    // Kept on the word's entry (held on the token: no lookup at all), for this recognizer: a recognizer replaced (the
+    // user's entity file changed) works its words out again.
     const facts = this.cacheStarts ? token.facts : undefined;
-    const known = facts && this.startCache.get(facts);
-    if (known) return known;
+    // The starts are this recognizer's own Start objects (see `startsOf`'s assignment below), typed unknown in core/text.
+    if (facts !== undefined && facts.startsOwner === this) return facts.starts as readonly Start[];
+    const word: string = token.text;
     let starts: readonly Start[] = NO_STARTS;
-    {
+    if (this.firstWords.mayMatchToken(token)) {
       // Most words carry no proclitic: their only form is the word itself.
       for (const { form, prefix } of mayHaveProclitic(word) ? proclitic(word) : [{ form: word, prefix: 0 }]) {
         const node = this.root.next.get(form);
@@ -427,7 +420,10 @@ export class Recognizer {
         (starts as Start[]).push({ form, prefix, node });
       }
     }
-    if (facts) this.startCache.set(facts, starts);
+    if (facts !== undefined) {
+      facts.starts = starts;
+      facts.startsOwner = this;
+    }
     return starts;
   }
 
@@ -510,6 +506,38 @@ export function discoveredEntity(d: Discovery, original?: string): Entity {
   return { id: discoveredId(d.key), type: 'person', nameAr: d.name, nameEn: '', aliases: [], roles, discovered: true };
 }
 
+/**
+ * A name's folded words (as `tokenize` splits them) and its spellings: as written, joined and split where it has
+ * "عبد" or "أبو" ("عبد الله" / "عبدالله"), each once. Kept for the names met before.
+ */
+const NAMES = new Map<string, { words: readonly string[]; variants: readonly (readonly string[])[] }>();
+/** Names remembered before the table is forgotten whole (a corpus names fewer people). */
+const MAX_NAMES = 50_000;
+
+function nameOf(name: string, remember = true): { words: readonly string[]; variants: readonly (readonly string[])[] } {
+  let known = NAMES.get(name);
+  if (known === undefined) {
+    const words = wordsOf(fold(name));
+    const variants: (readonly string[])[] = [];
+    if (words.length > 0) {
+      const joined = joinCompound(words.join(' ')).split(' ');
+      const split = words.flatMap((w) => (/^(عبد|ابو).{2,}/u.test(w) && !PARTICLES_ALONE.has(w) ? [w.slice(0, 3), w.slice(3)] : [w]));
+      // The same words twice add nothing to the trie: each spelling once.
+      for (const v of [words, joined, split]) if (!variants.some((u) => u.length === v.length && u.every((w, k) => w === v[k]))) variants.push(v);
+    }
+    known = { words, variants };
+    if (!remember) return known;
+    if (NAMES.size >= MAX_NAMES) NAMES.clear();
+    NAMES.set(name, known);
+  }
+  return known;
+}
+
+/** The folded words of a name, as `tokenize` splits them. */
+function nameWords(name: string): readonly string[] {
+  return nameOf(name).words;
+}
+
 /** Longer than this, a surname alone is taken for the discovered person in the same article. */
 const MIN_SURNAME = 3;
 
@@ -523,8 +551,7 @@ function knownAtOf(mentions: readonly Mention[]): KnownAt {
 }
 
 /** A discovered name's last word, when it can stand for the person alone: not a given name nor an ordinary word. */
-function surnameOf(e: Entity): string | undefined {
-  const words = tokenize(e.nameAr).map((t) => t.text);
+function surnameOf(e: Entity, words: readonly string[] = nameWords(e.nameAr)): string | undefined {
   const last = words[words.length - 1]!;
   if (words.length < 2 || last.length < MIN_SURNAME || GIVEN_NAMES.has(last) || NOT_NAME.has(last) || COMMON_NOUNS.has(last) || ORDINALS.has(last)) return undefined;
   // An ال-surname ("السنيورة") alone is the person only when a title named them: else it may be a noun ("البطولة").
@@ -563,20 +590,18 @@ export function recognizeArticle(recognizer: Recognizer, original: string, folde
     else if (d.role && !e.roles!.some((r) => r.titleAr === d.role)) e.roles!.push(...discoveredEntity(d, original).roles!);
   }
   // Surnames: the last word of each name, when no other discovered name ends the same way.
+  const people = [...byId.values()].filter((e) => e.type === 'person').map((e) => ({ e, words: nameWords(e.nameAr) }));
   const surnames = new Map<string, string[]>();
-  for (const e of byId.values()) {
-    if (e.type !== 'person') continue;
-    const last = surnameOf(e);
+  for (const { e, words } of people) {
+    const last = surnameOf(e, words);
     if (last !== undefined) surnames.set(last, [...(surnames.get(last) ?? []), e.id]);
   }
   const contextOnly = new Set<string>();
   // A one-word name ("الرئيس بري") and an ال-surname ("السنيورة") are ordinary words too: alone, they need context.
-  const people = [...byId.values()].filter((e) => e.type === 'person');
-  const local = new Recognizer(people.map((e) => {
-    const words = tokenize(e.nameAr).length;
-    const last = surnameOf(e);
+  const local = new Recognizer(people.map(({ e, words }) => {
+    const last = surnameOf(e, words);
     const surname = last !== undefined && surnames.get(last)?.length === 1 ? [last] : [];
-    if (words === 1) contextOnly.add(e.id);
+    if (words.length === 1) contextOnly.add(e.id);
     return last?.startsWith('ال') ? { ...e, aliases: [], contextAliases: surname } : { ...e, aliases: surname };
   }), contextOnly, false);
   const found = local.recognize(original, folded).filter((m) => knownAt(m.start, m.end) === undefined);

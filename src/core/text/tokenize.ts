@@ -4,7 +4,7 @@
  * Names are never stemmed: بلينكن stays بلينكن.
  */
 import { FoldedText, foldWithMap, wordUnitsAt } from './arabic';
-import { finishHash, HASH_PRIME, HASH_SEED, wordWithHash, type WordFacts } from './wordFacts';
+import { endingHash, finishHash, HASH_PRIME, HASH_SEED, wordWithHash, type WordFacts } from './wordFacts';
 
 export interface Token {
   /** The folded word as written (clitics included). */
@@ -116,23 +116,24 @@ export class EndingFilter {
 
   /** False when neither `word` nor any of its stripped forms can be one of the words added. */
   mayMatch(word: string): boolean {
-    if (word.length >= 3) {
-      const h = endingHash(word, 3) & this.mask;
+    return this.mayEnd(word.length >= 3 ? endingHash(word, 3) : -1, endingHash(word, 2));
+  }
+
+  /** `mayMatch` of a token's word, by the ending hashes its word's entry holds (no string read). */
+  mayMatchToken(t: Token): boolean {
+    return this.mayEnd(t.facts.ending3, t.facts.ending2);
+  }
+
+  private mayEnd(ending3: number, ending2: number): boolean {
+    if (ending3 >= 0) {
+      const h = ending3 & this.mask;
       if ((this.long[h >>> 5]! & (1 << (h & 31))) !== 0) return true;
     }
-    const h = endingHash(word, 2) & this.mask;
+    const h = ending2 & this.mask;
     return (this.short[h >>> 5]! & (1 << (h & 31))) !== 0;
   }
 }
 
-/** A 16-bit hash of the last `k` characters of `word` (of all of it when shorter). */
-function endingHash(word: string, k: number): number {
-  let h = 0x811c9dc5 ^ k;
-  for (let i = Math.max(0, word.length - k); i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 12)) & 0xffff;
-}
 
 /** A form of a word without some of its leading clitics, and how many characters were stripped. */
 export interface Stripped {

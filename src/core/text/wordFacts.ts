@@ -8,12 +8,23 @@
 export interface WordFacts {
   /** The folded word: one string for every token of it, in storage of its own. */
   readonly word: string;
+  /** `endingHash` of its last three characters (-1 for a word of fewer), and of its last two (see tokenize.ts `EndingFilter`). */
+  readonly ending3: number;
+  readonly ending2: number;
   /** Discovery's lexical bits (see discovery.ts `lexicalOf`); -1 until asked. */
   bits: number;
   /** The given name the word is, with the clitics before it; null when none; undefined until asked. */
   given: { word: string; prefix: number } | null | undefined;
   /** The title head the word is, with its clitics; null when none; undefined until asked. */
   head: { form: string; prefix: number } | null | undefined;
+  /**
+   * The forms of the word that start a name of one recognizer's knowledge base (recognizer.ts `startsOf`), and that
+   * recognizer: a word holds the starts of the last recognizer that asked (a recognizer replaced asks again).
+   */
+  starts: readonly unknown[] | undefined;
+  startsOwner: object | undefined;
+  /** Whether an organisation or a law can start at the word (patterns.ts `mayStartPattern`); undefined until asked. */
+  pattern: boolean | undefined;
 }
 
 /** How many distinct words are remembered before the table is forgotten whole (a corpus's vocabulary is smaller). */
@@ -41,7 +52,7 @@ class WordTable {
     else if ((this.size + 1) * 2 > this.slots.length) this.grow();
     // A copy of the word: a slice of an article's text would keep the whole text alive in the table.
     const word = length < 13 ? text.slice(from, to) : [...text.slice(from, to)].join('');
-    const facts: WordFacts = { word, bits: -1, given: undefined, head: undefined };
+    const facts: WordFacts = { word, ending3: word.length >= 3 ? endingHash(word, 3) : -1, ending2: endingHash(word, 2), bits: -1, given: undefined, head: undefined, starts: undefined, startsOwner: undefined, pattern: undefined };
     this.put(facts, hash);
     this.size++;
     return facts;
@@ -73,6 +84,15 @@ class WordTable {
 function sameRange(word: string, text: string, from: number, length: number): boolean {
   for (let k = 0; k < length; k++) if (word.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
   return true;
+}
+
+/** A 16-bit hash of the last `k` characters of `word` (of all of it when shorter). */
+export function endingHash(word: string, k: number): number {
+  let h = 0x811c9dc5 ^ k;
+  for (let i = Math.max(0, word.length - k); i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) & 0xffff;
 }
 
 export const HASH_SEED = 0x811c9dc5;
