@@ -31,7 +31,7 @@ import {
   TITLE_HEADS,
   WEAK_TITLES,
 } from './names';
-import { EndingFilter, mayHaveProclitic, proclitic, Token, tokenize } from '../text/tokenize';
+import { EndingFilter, mayHaveProclitic, proclitic, Token, tokenize, WordClass } from '../text/tokenize';
 import { factsOf, WordFacts } from '../text/wordFacts';
 
 export interface Discovery {
@@ -290,7 +290,7 @@ function closes(s: Scan, to: number): boolean {
   if (next.text.length === 1) return true; // a clitic written apart ("الملك عبدالله و الرئيس …")
   if (NAME_BREAK.test(gapOf(s.original, s.tokens[to]!, next))) return true;
   const w = next.text;
-  return isFunctionWord(w) || isTitleWord(w) || isNationality(w) || /^[وف]?(قال|اكد|اشار|اضاف|اوضح|اعلن)/u.test(w) || hasPronounSuffix(rawOf(s.original, next)) || /^[يت]/u.test(w);
+  return (lexicalOf(w, next.facts) & (FUNCTION | TITLE)) !== 0 || isNationality(w) || /^[وف]?(قال|اكد|اشار|اضاف|اوضح|اعلن)/u.test(w) || hasPronounSuffix(rawOf(s.original, next)) || /^[يت]/u.test(w);
 }
 
 /**
@@ -338,7 +338,7 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
       complement = false;
       continue;
     }
-    if (isFunctionWord(t.text) && !afterComma && !ROLE_WORDS.has(t.text) && !spelledAsName(s, t)) {
+    if ((lexicalOf(t.text, t.facts) & FUNCTION) !== 0 && !afterComma && !ROLE_WORDS.has(t.text) && !spelledAsName(s, t)) {
       // A linking word inside the role ("المبعوث الأممي الخاص إلى سوريا") is fine; a verb or "أن" ends it.
       if (ROLE_LINKS.has(t.text)) {
         complement = s.rules.linkTakesComplement;
@@ -440,15 +440,17 @@ function quotedName(s: Scan, k: number): number | undefined {
 function isRoleWord(s: Scan, t: Token): boolean {
   const raw = rawOf(s.original, t);
   if (t.text.startsWith('ال') || /ة$/u.test(raw) || isNationality(t.text)) return true;
-  return proclitic(t.text).some((f) => f.form.startsWith('ال') || ROLE_WORDS.has(f.form) || TITLE_HEADS.has(f.form) || ROLE_LINKS.has(f.form));
+  return ROLE_FORM.has(t);
 }
+const ROLE_FORM = new WordClass((form) => form.startsWith('ال') || ROLE_WORDS.has(form) || TITLE_HEADS.has(form) || ROLE_LINKS.has(form));
 
 /** Whether the word before token i is a facility's head ("مطار", "جامعة", "شارع"), bare or with its clitics. */
 function afterFacility(s: Scan, i: number): boolean {
   const before = s.tokens[i - 1];
   if (!before || NAME_BREAK.test(gapOf(s.original, before, s.tokens[i]!))) return false;
-  return proclitic(before.text).some((f) => FACILITY_HEADS.has(f.form));
+  return FACILITY.has(before);
 }
+const FACILITY = WordClass.of(FACILITY_HEADS);
 
 /**
  * A name opened by a given name at token i ("جون ميجور", "وفؤاد السنيورة"): the given name may carry

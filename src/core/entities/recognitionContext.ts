@@ -5,7 +5,7 @@
  */
 import type { Article } from '../article/article';
 import { COMMON_NOUNS, foldedSet, GIVEN_NAMES, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS } from './names';
-import { proclitic, Token } from '../text/tokenize';
+import { Token, WordClass } from '../text/tokenize';
 
 /** What the article's parse tells recognition. */
 export interface RecognitionContext {
@@ -51,6 +51,8 @@ const SPORTS_WORDS = foldedSet(`
   حارس ضيفه مضيفه الموسم النادي نادي هزم خسر سجل تأهل تصفيات المونديال ركلة جزاء شباك مرمى الشوط المجموعة
 `);
 
+const SPORTS = WordClass.of(SPORTS_WORDS);
+
 /** Whether tokens [i, last] stand as a dateline's or a credit's agency: "المدينة - X :", "( X )", "X - رويترز". */
 export function creditPosition(tokens: readonly Token[], i: number, last: number, original: string): boolean {
   const before = original.slice(tokens[i - 1]?.end ?? Math.max(0, tokens[i]!.start - 3), tokens[i]!.start);
@@ -63,16 +65,17 @@ const COMPETITOR_BEFORE = foldedSet(`فريق منتخب أمام ضد هزم ه
   ضيفه ضيفها ضيفة ضيفته ضيفتها مضيفه مضيفها مضيفة مضيفته مضيفتها لاعب لاعبو لاعبي مدرب نادي تغلب واجه يواجه يلتقي التقى
   لقاء مباراة مباراتي مرمى شباك قائد`);
 const COMPETITOR_AFTER = foldedSet('على أمام ضد بهدف بهدفين بثلاثة بخماسية بثلاثية بنتيجة فاز فازت تعادل تعادلت خسر خسرت');
+const BEFORE_TEAM = WordClass.of(COMPETITOR_BEFORE);
+const AFTER_TEAM = WordClass.of(COMPETITOR_AFTER);
 
 /** Whether the name at tokens [i, last] stands where a team's would in a match report. */
 export function competitor(tokens: readonly Token[], i: number, last: number, lastTeam: number): boolean {
-  const cue = (t: Token | undefined, words: ReadonlySet<string>): boolean => t !== undefined && proclitic(t.text).some((f) => words.has(f.form));
   // The next of a list of teams ("فرنسا و انجلترا"), a pronoun apart after a host ("مضيفة ها جورجيا"), a score after.
   const before = tokens[i - 1];
   if (before && (before.text === 'و' ? lastTeam === i - 2 : tokens[i]!.text.startsWith('و') && lastTeam === i - 1)) return true;
-  if (before && /^(ه|ها)$/u.test(before.text) && cue(tokens[i - 2], COMPETITOR_BEFORE)) return true;
+  if (before && /^(ه|ها)$/u.test(before.text) && BEFORE_TEAM.has(tokens[i - 2])) return true;
   if (/^\d+$/u.test(tokens[last + 1]?.text ?? '')) return true;
-  return cue(before, COMPETITOR_BEFORE) || cue(tokens[last + 1], COMPETITOR_AFTER);
+  return BEFORE_TEAM.has(before) || AFTER_TEAM.has(tokens[last + 1]);
 }
 
 /** Whether the sentence around token i is about a match (two of its words or more). */
@@ -83,7 +86,7 @@ export function sportsSentence(tokens: readonly Token[], i: number, original: st
       const near = tokens[j - step]!;
       const gap = step < 0 ? original.slice(tokens[j]!.end, near.start) : original.slice(near.end, tokens[j]!.start);
       if (SENTENCE_BREAK.test(gap)) break;
-      if (proclitic(tokens[j]!.text).some((f) => SPORTS_WORDS.has(f.form)) && ++found >= 2) return true;
+      if (SPORTS.has(tokens[j]) && ++found >= 2) return true;
     }
   }
   return false;

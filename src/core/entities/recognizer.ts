@@ -9,7 +9,7 @@ import { findPatternEntities } from './patterns';
 import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, competitor, creditPosition, GOVERNORS, isSurname, ORGANISATION_CUES, PLACE_CUES, SENTENCE_BREAK, sportsSentence, type RecognitionContext } from './recognitionContext';
 import { sentenceAround, statementText } from './statements';
 import { COMMON_NOUNS, GIVEN_NAMES, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
-import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize } from '../text/tokenize';
+import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize, WordClass } from '../text/tokenize';
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'law';
 
@@ -123,6 +123,17 @@ interface TrieNode {
 
 const node = (): TrieNode => ({ next: new Map(), ids: [], ctx: [], definite: false });
 
+/** The words around a short form that decide it, by any of their forms ("الرئيس", "وقال", "لمدينة"). */
+const TITLE_CUE = WordClass.of(TITLE_HEADS);
+const GOVERNOR_CUE = WordClass.of(GOVERNORS);
+const NATIONALITY_CUE = WordClass.of(NATIONALITY_ADJECTIVES);
+const SAYING_CUE = WordClass.of(SAYING_VERBS);
+const ROLE_CUE = WordClass.of(ROLE_WORDS);
+const DEFINITE_FORM = new WordClass((form) => form.startsWith('ال'));
+const PLACE_CUE = WordClass.of(PLACE_CUES);
+const ORGANISATION_CUE = WordClass.of(ORGANISATION_CUES);
+const ANIMAL_CUE = WordClass.of(ANIMAL_WORDS);
+
 /** Words a media outlet's name follows ("صحيفة الشرق الأوسط"): they pick the outlet over a place. */
 const MEDIA_CUES = new Set(['صحيفه', 'جريده', 'موقع', 'قناه', 'وكاله', 'مجله', 'شبكه', 'تلفزيون', 'اذاعه', 'لصحيفه', 'بصحيفه', 'وصحيفه'].map(fold));
 
@@ -184,6 +195,8 @@ export class Recognizer {
     const mentions: Mention[] = [];
     /** Folded surname → the person last named in full with it, in this text. */
     const surnames = new Map<string, string>();
+    /** The endings of those surnames (a text names a few people: a small filter, quick to make). */
+    let surnameEndings: EndingFilter | undefined;
     /** Entities named so far by a full alias (their context aliases count from then on). */
     const named = new Set<string>();
     /** The last token of the last person named (a list of people goes on with "و": "بري و السنيورة و موسى"). */
@@ -203,7 +216,7 @@ export class Recognizer {
       const best = this.longestAt(tokens, i);
       if (!best) {
         // A known person's surname alone after their full name ("كوندوليزا رايس … وقالت رايس"), though no alias.
-        const coref = surnames.size > 0 ? this.surnameAt(t, surnames) : undefined;
+        const coref = surnameEndings !== undefined ? this.surnameAt(t, surnames, surnameEndings) : undefined;
         if (coref) {
           const start = folded.starts[t.folded + coref.prefix]!;
           const e = this.entities.get(coref.id)!;
@@ -258,6 +271,7 @@ export class Recognizer {
         if (best.last > i) {
           // A full name: its surname, alone, means this person for the rest of the article.
           surnames.set(surname, id);
+          (surnameEndings ??= new EndingFilter([], 10)).add(surname);
         } else {
           // A surname alone ("الأسد") is the person last named in full with it ("حافظ الأسد … الأسد").
           const fullName = surnames.get(surname);
@@ -283,24 +297,10 @@ export class Recognizer {
     return mentions;
   }
 
-  private endingsFor: ReadonlyMap<string, string> | undefined;
-  private endingsSize = 0;
-  private endings: EndingFilter | undefined;
-  /** An ending filter over the surnames met so far in this text (remade when more are met). */
-  private surnameEndings(surnames: ReadonlyMap<string, string>): EndingFilter {
-    if (this.endings === undefined || this.endingsFor !== surnames || this.endingsSize !== surnames.size) {
-      // A text names a few people: a small filter, quick to make.
-      this.endings = new EndingFilter(surnames.keys(), 10);
-      this.endingsFor = surnames;
-      this.endingsSize = surnames.size;
-    }
-    return this.endings;
-  }
-
   /** The person whose surname token t is (its clitics stripped), among the full names met so far in this text. */
-  private surnameAt(t: Token, surnames: ReadonlyMap<string, string>): { id: string; prefix: number } | undefined {
+  private surnameAt(t: Token, surnames: ReadonlyMap<string, string>, endings: EndingFilter): { id: string; prefix: number } | undefined {
     // Every form a proclitic leaves ends as the word does: a word whose last three letters end no surname has none.
-    if (!this.surnameEndings(surnames).mayMatchToken(t)) return undefined;
+    if (!endings.mayMatchToken(t)) return undefined;
     if (surnames.has(t.text)) return isSurname(t.text) ? { id: surnames.get(t.text)!, prefix: 0 } : undefined;
     if (!mayHaveProclitic(t.text)) return undefined;
     const forms = proclitic(t.text);
@@ -345,20 +345,19 @@ export class Recognizer {
   private typeContext(tokens: readonly Token[], i: number, type: EntityType): boolean {
     const before = tokens[i - 1];
     const after = tokens[i + 1];
-    const cue = (t: Token | undefined, words: { has(word: string): boolean }): boolean => t !== undefined && proclitic(t.text).some((f) => words.has(f.form));
     if (type === 'person') {
       // "الرئيس بري", "نظام الأسد", "الأميركية رايس", "وقال السنيورة", "… السنيورة قال".
-      if (cue(before, TITLE_HEADS) || cue(before, GOVERNORS) || cue(before, NATIONALITY_ADJECTIVES) || cue(before, SAYING_VERBS) || cue(after, SAYING_VERBS)) return true;
+      if (TITLE_CUE.has(before) || GOVERNOR_CUE.has(before) || NATIONALITY_CUE.has(before) || SAYING_CUE.has(before) || SAYING_CUE.has(after)) return true;
       // A title a few words back, only its words between: "الأمين العام للأمم المتحدة بان".
       for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
         const t = tokens[j]!;
-        if (cue(t, TITLE_HEADS)) return true;
-        if (!(t.text.startsWith('ال') || cue(t, ROLE_WORDS) || cue(t, NATIONALITY_ADJECTIVES) || proclitic(t.text).some((f) => f.form.startsWith('ال')))) break;
+        if (TITLE_CUE.has(t)) return true;
+        if (!(t.text.startsWith('ال') || ROLE_CUE.has(t) || NATIONALITY_CUE.has(t) || DEFINITE_FORM.has(t))) break;
       }
       return false;
     }
-    if (type === 'place') return cue(before, PLACE_CUES); // "مدينة العين", "محافظة إب"
-    if (type === 'organisation') return cue(before, ORGANISATION_CUES); // "نادي الهلال", "صحيفة الرياض", "فريق الجزيرة"
+    if (type === 'place') return PLACE_CUE.has(before); // "مدينة العين", "محافظة إب"
+    if (type === 'organisation') return ORGANISATION_CUE.has(before); // "نادي الهلال", "صحيفة الرياض", "فريق الجزيرة"
     return false;
   }
 
@@ -370,7 +369,7 @@ export class Recognizer {
     for (let j = from; j <= to; j++) {
       if (j === i) continue;
       if (SENTENCE_BREAK.test(original.slice(tokens[Math.min(i, j)]!.end, tokens[Math.max(i, j)]!.start))) continue;
-      if (proclitic(tokens[j]!.text).some((f) => ANIMAL_WORDS.has(f.form))) return true;
+      if (ANIMAL_CUE.has(tokens[j])) return true;
     }
     return false;
   }

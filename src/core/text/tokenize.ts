@@ -135,6 +135,40 @@ export class EndingFilter {
 }
 
 
+/** How many word classes were made (each takes a bit of a word's entry). */
+let classCount = 0;
+
+/**
+ * A class of words asked of tokens by any of their forms (`proclitic`): "is this word, its clitics stripped, a title?".
+ * The answer is kept on the word's entry, a bit per class, so a word is stripped and its forms looked up once per
+ * class, however many tokens it has. Make a class once, at load, over words that never change.
+ */
+export class WordClass {
+  private readonly bit: number;
+
+  /** `member`: whether a form is of the class. */
+  constructor(private readonly member: (form: string) => boolean) {
+    if (classCount >= 31) throw new Error('no bit left for another word class');
+    this.bit = 1 << classCount++;
+  }
+
+  /** A class of the forms in `words`. */
+  static of(words: { has(word: string): boolean }): WordClass {
+    return new WordClass((form) => words.has(form));
+  }
+
+  /** Whether some form of the token's word is of the class (false for no token). */
+  has(t: Token | undefined): boolean {
+    if (t === undefined) return false;
+    const facts = t.facts;
+    if ((facts.classesAsked & this.bit) === 0) {
+      facts.classesAsked |= this.bit;
+      if (proclitic(facts.word).some((f) => this.member(f.form))) facts.classes |= this.bit;
+    }
+    return (facts.classes & this.bit) !== 0;
+  }
+}
+
 /** A form of a word without some of its leading clitics, and how many characters were stripped. */
 export interface Stripped {
   form: string;
