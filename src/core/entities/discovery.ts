@@ -176,22 +176,24 @@ const ROLE = 64;
 const NOT_A_NAME_NOUN = 128;
 const SPEECH = 256;
 
+/** The lexical bits of a folded word, worked out once per word (see `lexicalBits`). */
 function lexicalOf(w: string, known?: WordFacts): number {
   const facts = known ?? factsOf(w);
-  let bits = facts.bits;
-  if (bits < 0) {
-    bits = 0;
-    if (/^[\u0621-\u064a]+$/u.test(w)) bits |= LETTERS;
-    if (GIVEN_NAMES.has(w)) bits |= GIVEN;
-    if (isFunctionWord(w)) bits |= FUNCTION;
-    if (isClearGivenName(w)) bits |= CLEAR_GIVEN;
-    if (isTitleWord(w)) bits |= TITLE;
-    if (WEAK_TITLES.has(w)) bits |= WEAK_TITLE;
-    if (ROLE_WORDS.has(w)) bits |= ROLE;
-    if (isNationality(w) || COMMON_NOUNS.has(w) || (mayHaveProclitic(w) && proclitic(w).some((f) => f.prefix > 0 && COMMON_NOUNS.has(f.form)))) bits |= NOT_A_NAME_NOUN;
-    if (proclitic(w).some((f) => SPEECH_VERBS.has(f.form))) bits |= SPEECH;
-    facts.bits = bits;
-  }
+  if (facts.bits < 0) facts.bits = lexicalBits(w);
+  return facts.bits;
+}
+
+function lexicalBits(w: string): number {
+  let bits = 0;
+  if (/^[\u0621-\u064a]+$/u.test(w)) bits |= LETTERS;
+  if (GIVEN_NAMES.has(w)) bits |= GIVEN;
+  if (isFunctionWord(w)) bits |= FUNCTION;
+  if (isClearGivenName(w)) bits |= CLEAR_GIVEN;
+  if (isTitleWord(w)) bits |= TITLE;
+  if (WEAK_TITLES.has(w)) bits |= WEAK_TITLE;
+  if (ROLE_WORDS.has(w)) bits |= ROLE;
+  if (isNationality(w) || COMMON_NOUNS.has(w) || (mayHaveProclitic(w) && proclitic(w).some((f) => f.prefix > 0 && COMMON_NOUNS.has(f.form)))) bits |= NOT_A_NAME_NOUN;
+  if (proclitic(w).some((f) => SPEECH_VERBS.has(f.form))) bits |= SPEECH;
   return bits;
 }
 
@@ -240,15 +242,16 @@ function isPluralShape(w: string): boolean {
 
 /** A title head at token i (clitics allowed: "ونائب", "لنائب رئيس الوزراء"), with the clitic's length. */
 function titleHeadAt(tokens: readonly Token[], i: number): { form: string; prefix: number } | undefined {
-  const word = tokens[i]!.text;
   const facts = tokens[i]!.facts;
-  if (facts.head === undefined) {
-    if (!TITLE_HEAD_ENDINGS.mayMatch(word)) facts.head = null;
-    else if (TITLE_HEADS.has(word)) facts.head = { form: word, prefix: 0 };
-    else if (!mayHaveProclitic(word)) facts.head = null;
-    else facts.head = proclitic(word).find((f) => TITLE_HEADS.has(f.form) && f.prefix > 0 && (!f.form.startsWith('ال') || word.startsWith('لل') || /^[وف]ال/u.test(word))) ?? null;
-  }
+  if (facts.head === undefined) facts.head = titleHeadOf(facts.word);
   return facts.head ?? undefined;
+}
+
+function titleHeadOf(word: string): { form: string; prefix: number } | null {
+  if (!TITLE_HEAD_ENDINGS.mayMatch(word)) return null;
+  if (TITLE_HEADS.has(word)) return { form: word, prefix: 0 };
+  if (!mayHaveProclitic(word)) return null;
+  return proclitic(word).find((f) => TITLE_HEADS.has(f.form) && f.prefix > 0 && (!f.form.startsWith('ال') || word.startsWith('لل') || /^[وف]ال/u.test(word))) ?? null;
 }
 
 /** The name's words from k: how far it runs (at most four words), by the rules that end a name. */
@@ -499,21 +502,19 @@ function nameFromGiven(s: Scan, i: number): { nameFrom: number; nameTo: number; 
 
 function givenIn(text: string, token?: Token): { word: string; prefix: number } | undefined {
   const facts = token ? token.facts : factsOf(text);
-  let found = facts.given;
-  if (found === undefined) {
-    found = null;
-    // "وولي عهده" is و + ولي (a title), not the name Woolley: a word that is و/ف + a title or a function word is that.
-    const rest = /^[وف]/u.test(text) ? text.slice(1) : '';
-    if (!GIVEN_ENDINGS.mayMatch(text)) found = null; // most words end as no given name does
-    else if (rest && (ROLE_WORDS.has(rest) || TITLE_HEADS.has(rest) || NOT_NAME.has(rest) || COMMON_NOUNS.has(rest))) found = null;
-    else if (GIVEN_NAMES.has(text)) found = { word: text, prefix: 0 };
-    else if (mayHaveProclitic(text)) {
-      const f = proclitic(text).find((x) => x.prefix > 0 && x.prefix <= 2 && !x.form.startsWith('ال') && GIVEN_NAMES.has(x.form));
-      if (f) found = { word: f.form, prefix: f.prefix };
-    }
-    facts.given = found;
-  }
-  return found ?? undefined;
+  if (facts.given === undefined) facts.given = givenOf(text);
+  return facts.given ?? undefined;
+}
+
+function givenOf(text: string): { word: string; prefix: number } | null {
+  if (!GIVEN_ENDINGS.mayMatch(text)) return null; // most words end as no given name does
+  // "وولي عهده" is و + ولي (a title), not the name Woolley: a word that is و/ف + a title or a function word is that.
+  const rest = /^[وف]/u.test(text) ? text.slice(1) : '';
+  if (rest && (ROLE_WORDS.has(rest) || TITLE_HEADS.has(rest) || NOT_NAME.has(rest) || COMMON_NOUNS.has(rest))) return null;
+  if (GIVEN_NAMES.has(text)) return { word: text, prefix: 0 };
+  if (!mayHaveProclitic(text)) return null;
+  const f = proclitic(text).find((x) => x.prefix > 0 && x.prefix <= 2 && !x.form.startsWith('ال') && GIVEN_NAMES.has(x.form));
+  return f ? { word: f.form, prefix: f.prefix } : null;
 }
 
 /** Whether a verb of saying stands right before token i ("وقال", "و قال", "أعلن"). */

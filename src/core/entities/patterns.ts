@@ -41,14 +41,25 @@ interface Split {
   /** Folded characters before the stem's start in the original spelling (the ل of لل stays out). */
   prefix: number;
 }
-function splits(word: string): Split[] {
+function splits(word: string): readonly Split[] {
+  let out = SPLITS.get(word);
+  if (out === undefined) {
+    if (SPLITS.size > 50_000) SPLITS.clear();
+    SPLITS.set(word, (out = splitsOf(word)));
+  }
+  return out;
+}
+/** The splits of the words asked (only words that may start a match are: a small vocabulary). */
+const SPLITS = new Map<string, readonly Split[]>();
+
+function splitsOf(word: string): Split[] {
   const out: Split[] = [{ stem: word, prefix: 0 }];
-  const conj = (word[0] === 'و' || word[0] === 'ف') && word.length > 3 ? [0, 1] : [0];
+  const conj = (word.startsWith('و') || word.startsWith('ف')) && word.length > 3 ? [0, 1] : [0];
   for (const c of conj) {
     const w1 = word.slice(c);
     if (c) out.push({ stem: w1, prefix: c });
     if (w1.startsWith('لل') && w1.length > 4) out.push({ stem: 'ال' + w1.slice(2), prefix: c + 1 });
-    else if ((w1[0] === 'ب' || w1[0] === 'ل' || w1[0] === 'ك') && w1.length > 3) out.push({ stem: w1.slice(1), prefix: c + 1 });
+    else if ((w1.startsWith('ب') || w1.startsWith('ل') || w1.startsWith('ك')) && w1.length > 3) out.push({ stem: w1.slice(1), prefix: c + 1 });
   }
   return out;
 }
@@ -390,6 +401,7 @@ const LAW_HEADS = new Map<string, Head>([
   [fold('إعلان'), { type: 'law', kind: 'declaration', proper: true }],
 ]);
 const PEACE = fold('السلام');
+const LAW = fold('قانون');
 const AGREEMENT_GENERIC = folded(`
   سلام تعاون شراكة تفاهم نهائي مبدئي إطار إطاري وقف تبادل هدنة تسوية مصالحة مماثل جديد شامل أمني عسكري تجاري
   السلام التعاون الشراكة التفاهم الإطار الهدنة التسوية المصالحة الطرفين الأطراف الجانبين البلدين الدولتين وقف تبادل
@@ -481,16 +493,14 @@ interface Match {
  */
 function mayStartPattern(t: Token): boolean {
   const facts = t.facts;
-  if (facts.pattern === undefined) {
-    const w = t.text;
-    // Most words end as no head does: no split of theirs can be one (see EndingFilter).
-    facts.pattern =
-      w.length >= 3 &&
-      headEndings().mayMatch(w) &&
-      ARABIC_WORD.test(w) &&
-      (headOf(w) !== undefined || splits(w).some(({ stem }) => RESOLUTION.has(stem) || stem === 'القرار' || stem === MEMO[0] || stem === NUCLEAR[0] || LAW_HEADS.has(stem) || MINISTRY_NOUNS.has(stem)));
-  }
+  if (facts.pattern === undefined) facts.pattern = startsPattern(facts.word);
   return facts.pattern;
+}
+
+function startsPattern(w: string): boolean {
+  // Most words end as no head does: no split of theirs can be one (see EndingFilter).
+  if (w.length < 3 || !headEndings().mayMatch(w) || !ARABIC_WORD.test(w)) return false;
+  return headOf(w) !== undefined || splits(w).some(({ stem }) => RESOLUTION.has(stem) || stem === 'القرار' || stem === MEMO[0] || stem === NUCLEAR[0] || LAW_HEADS.has(stem) || MINISTRY_NOUNS.has(stem));
 }
 
 function matchAt(original: string, tokens: readonly Token[], i: number): Match | undefined {
@@ -518,7 +528,7 @@ function matchAt(original: string, tokens: readonly Token[], i: number): Match |
     }
     const lawHead = LAW_HEADS.get(stem);
     if (lawHead) {
-      if (stem === fold('قانون')) {
+      if (stem === LAW) {
         const r = lawNumberAt(original, tokens, i);
         if (r) return { prefix: s.prefix, last: r, end: tokens[r]!.end, key: keyOf(tokens, i, r, stem), type: 'law', kind: 'law' };
       }

@@ -389,7 +389,7 @@ export class Recognizer {
           best = { last: j, prefix, form, ids: plain ? n.ids : n.ctx, context: ctx, alt: plain ? n.ctx : [] };
         }
         const nextToken = tokens[j + 1];
-        if (!nextToken) break;
+        if (!nextToken || n.next.size === 0) break;
         n = n.next.get(nextToken.text);
         j++;
       }
@@ -404,24 +404,26 @@ export class Recognizer {
   private startsOf(token: Token): readonly Start[] {
     // Kept on the word's entry (held on the token: no lookup at all), for this recognizer: a recognizer replaced (the
     // user's entity file changed) works its words out again.
-    const facts = this.cacheStarts ? token.facts : undefined;
-    // The starts are this recognizer's own Start objects (see `startsOf`'s assignment below), typed unknown in core/text.
-    if (facts !== undefined && facts.startsOwner === this) return facts.starts as readonly Start[];
+    if (!this.cacheStarts) return this.startsOfWord(token);
+    const facts = token.facts;
+    // The starts are this recognizer's own Start objects (see below), typed unknown in core/text.
+    if (facts.startsOwner === this) return facts.starts as readonly Start[];
+    facts.starts = this.startsOfWord(token);
+    facts.startsOwner = this;
+    return facts.starts as readonly Start[];
+  }
+
+  private startsOfWord(token: Token): readonly Start[] {
+    if (!this.firstWords.mayMatchToken(token)) return NO_STARTS;
     const word: string = token.text;
     let starts: readonly Start[] = NO_STARTS;
-    if (this.firstWords.mayMatchToken(token)) {
-      // Most words carry no proclitic: their only form is the word itself.
-      for (const { form, prefix } of mayHaveProclitic(word) ? proclitic(word) : [{ form: word, prefix: 0 }]) {
-        const node = this.root.next.get(form);
-        // The article stripped from a name that has none: "القيصر" (the tsar) is not "قيصر", "الحماس" not "حماس".
-        if (!node || (prefix > 0 && !node.definite && articleStripped(word, prefix))) continue;
-        if (starts === NO_STARTS) starts = [];
-        (starts as Start[]).push({ form, prefix, node });
-      }
-    }
-    if (facts !== undefined) {
-      facts.starts = starts;
-      facts.startsOwner = this;
+    // Most words carry no proclitic: their only form is the word itself.
+    for (const { form, prefix } of mayHaveProclitic(word) ? proclitic(word) : [{ form: word, prefix: 0 }]) {
+      const node = this.root.next.get(form);
+      // The article stripped from a name that has none: "القيصر" (the tsar) is not "قيصر", "الحماس" not "حماس".
+      if (!node || (prefix > 0 && !node.definite && articleStripped(word, prefix))) continue;
+      if (starts === NO_STARTS) starts = [];
+      (starts as Start[]).push({ form, prefix, node });
     }
     return starts;
   }

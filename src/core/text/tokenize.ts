@@ -161,11 +161,13 @@ export class WordClass {
   has(t: Token | undefined): boolean {
     if (t === undefined) return false;
     const facts = t.facts;
-    if ((facts.classesAsked & this.bit) === 0) {
-      facts.classesAsked |= this.bit;
-      if (proclitic(facts.word).some((f) => this.member(f.form))) facts.classes |= this.bit;
-    }
+    if ((facts.classesAsked & this.bit) === 0) this.ask(facts);
     return (facts.classes & this.bit) !== 0;
+  }
+
+  private ask(facts: WordFacts): void {
+    facts.classesAsked |= this.bit;
+    if (proclitic(facts.word).some((f) => this.member(f.form))) facts.classes |= this.bit;
   }
 }
 
