@@ -389,6 +389,7 @@ const SECURITY_COUNCIL = [fold('مجلس'), fold('الأمن')];
 const GENERAL_ASSEMBLY = [fold('الجمعية'), fold('العامة')];
 const RESOLUTION_ADJ = folded('الأممي الدولي');
 const NUMBER_WORD = fold('رقم');
+const [INTERNATIONAL, AFFILIATED, OF_NATIONS, UNITED] = [fold('الدولي'), fold('التابع'), fold('للأمم'), fold('المتحدة')];
 const YEAR_WORDS = folded('لسنة لعام سنة عام');
 
 /** Agreements and the like: heads, and first complements that make them generic ("اتفاق سلام", "اتفاقية التعاون"). */
@@ -427,11 +428,11 @@ function resolutionAt(original: string, tokens: readonly Token[], i: number, ste
   if (stem === 'قرار' && word(k) === SECURITY_COUNCIL[0] && word(k + 1) === SECURITY_COUNCIL[1]) {
     body = 'sc';
     k += 2;
-    if (word(k) === fold('الدولي') || word(k) === fold('التابع')) k++;
+    if (word(k) === INTERNATIONAL || word(k) === AFFILIATED) k++;
   } else if (stem === 'قرار' && word(k) === GENERAL_ASSEMBLY[0] && word(k + 1) === GENERAL_ASSEMBLY[1]) {
     body = 'ga';
     k += 2;
-    if (word(k) === fold('للأمم') && word(k + 1) === fold('المتحدة')) k += 2;
+    if (word(k) === OF_NATIONS && word(k + 1) === UNITED) k += 2;
   } else if (stem === 'القرار' && word(k) !== undefined && RESOLUTION_ADJ.has(word(k)!)) k++;
   if (word(k) === NUMBER_WORD) k++;
   const n = word(k);
@@ -467,13 +468,11 @@ export function findPatternEntities(original: string, foldedText: FoldedText = f
   };
   let i = 0;
   while (i < tokens.length) {
-    const t = tokens[i]!;
-    const found = matchAt(original, tokens, i);
+    const found = mayStartPattern(tokens[i]!) ? matchAt(original, tokens, i) : undefined;
     if (found) {
       emit(i, found.prefix, found.last, found.end, found.key, found.type, found.kind);
       i = found.last + 1;
     } else i++;
-    void t;
   }
   return out;
 }
@@ -503,8 +502,8 @@ function startsPattern(w: string): boolean {
   return headOf(w) !== undefined || splits(w).some(({ stem }) => RESOLUTION.has(stem) || stem === 'القرار' || stem === MEMO[0] || stem === NUCLEAR[0] || LAW_HEADS.has(stem) || MINISTRY_NOUNS.has(stem));
 }
 
+/** The match starting at token i, where one may (see `mayStartPattern`). */
 function matchAt(original: string, tokens: readonly Token[], i: number): Match | undefined {
-  if (!mayStartPattern(tokens[i]!)) return undefined;
   const w = tokens[i]!.text;
   for (const s of splits(w)) {
     const stem = s.stem;
@@ -597,6 +596,9 @@ function acceptLaw(tokens: readonly Token[], i: number, c: Chain, head: Head): b
   return true;
 }
 
+/** The adjectives that may come first after a definite head, besides a nisba. */
+const NAME_ADJECTIVES = folded('الحر الأعلى العليا الأحمر');
+
 /** After a definite head: nisba adjectives (and ل genitives after them): "الجيش السوري الحر", "الوكالة الدولية للطاقة الذرية". */
 function definiteChain(original: string, tokens: readonly Token[], h: number): Chain | undefined {
   const first = tokens[h + 1];
@@ -604,7 +606,7 @@ function definiteChain(original: string, tokens: readonly Token[], h: number): C
   const w = first.text;
   if (!isAdjective(w) || DEF_GENERIC.has(w)) return undefined;
   // The first adjective must be a nisba or a listed name adjective (الحر، الأعلى، العليا), not "الجديد".
-  if (!(w.endsWith('ي') || w.endsWith('يه') || folded('الحر الأعلى العليا الأحمر').has(w))) return undefined;
+  if (!(w.endsWith('ي') || w.endsWith('يه') || NAME_ADJECTIVES.has(w))) return undefined;
   // A nisba must agree with the head: "البنك الرأسمالية", "الحزب السياسية" qualify another noun ("متطلبات البنك الرأسمالية").
   const feminineHead = tokens[h]!.text.endsWith('ه');
   if (w.endsWith('يه') ? !feminineHead : w.endsWith('ي') && feminineHead) return undefined;
