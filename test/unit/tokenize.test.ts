@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { fold } from '../../src/core/text/arabic';
+import { fold, foldWithMap } from '../../src/core/text/arabic';
 import { proclitic, tokenize, WordClass } from '../../src/core/text/tokenize';
 
 const forms = (w: string): string[] => proclitic(fold(w)).map((s) => s.form);
@@ -45,5 +45,19 @@ describe('word classes', () => {
     assert.deepEqual([titles.has(other), towns.has(other)], [false, false]);
     assert.equal(titles.has(again), true);
     assert.equal(towns.has(undefined), false);
+  });
+});
+
+describe('tokens shared by the passes over a text', () => {
+  it('are made once for a folded text, and again for another text or another folding', () => {
+    const a = 'قال لافروف';
+    const b = 'وقال بلينكن';
+    const foldedA = foldWithMap(a);
+    const first = tokenize(a, foldedA);
+    assert.equal(tokenize(a, foldedA), first, 'the same folded text: the same tokens');
+    const other = tokenize(b, foldWithMap(b));
+    assert.deepEqual(other.map((t) => t.text), ['وقال', 'بلينكن']);
+    assert.deepEqual(tokenize(a, foldedA).map((t) => t.text), ['قال', 'لافروف'], 'the first text again: its own words');
+    assert.notEqual(tokenize(a, foldWithMap(a)), first, 'the same text folded anew: tokens made anew');
   });
 });

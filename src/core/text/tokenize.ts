@@ -41,19 +41,22 @@ function isCombining(c: number): boolean {
   return (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed);
 }
 
-/** Tokens already made for a folded text (every pass over one article shares them). */
-const TOKENS = new WeakMap<FoldedText, { original: string; tokens: readonly Token[] }>();
+/**
+ * The tokens last made for a folded text. Every pass over one article runs before the next article is read, so they
+ * share them; the article before's tokens are let go as soon as the next is read, however long its folded text is
+ * kept (tokens kept per folded text lived as long as their text: a run over many articles held them all).
+ */
+let last: { folded: FoldedText; original: string; tokens: readonly Token[] } | undefined;
 
 /**
  * Splits text into word tokens (runs of letters and digits of the folded text). With `folded` given,
- * the tokens are made once per folded text and shared: treat them as read-only.
+ * the tokens of the last folded text asked are shared: treat them as read-only.
  */
 export function tokenize(original: string, folded?: FoldedText): Token[] {
   if (folded === undefined) return tokensOf(original, foldWithMap(original));
-  const cached = TOKENS.get(folded);
-  if (cached && cached.original === original) return cached.tokens as Token[];
+  if (last !== undefined && last.folded === folded && last.original === original) return last.tokens as Token[];
   const tokens = tokensOf(original, folded);
-  TOKENS.set(folded, { original, tokens });
+  last = { folded, original, tokens };
   return tokens;
 }
 
