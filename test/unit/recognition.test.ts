@@ -181,3 +181,16 @@ describe('the built-in base: ordinary words are context aliases', () => {
     assert.deepEqual(recognizeArticle(base, 'وعاد الأطفال إلى البيت مساء').mentions.map((m) => m.text), []);
   });
 });
+
+describe('a word\'s name starts, kept on its entry', () => {
+  it('belong to the recognizer that worked them out: a recognizer made anew (the entity file changed) asks again', () => {
+    const text = 'استقبل الوزير سلمون غراديك في مكتبه.';
+    const person = (id: string, nameAr: string): Entity => ({ id, type: 'person', nameAr, nameEn: id, aliases: [] });
+    const before = new Recognizer([person('old', 'سلمون غراديك')]);
+    assert.deepEqual(before.recognize(text).map((m) => m.entity), ['old']);
+    // The same words, now another person's name, and a name starting at a word that started none before.
+    const after = new Recognizer([person('new', 'سلمون غراديك'), person('office', 'مكتبه')]);
+    assert.deepEqual(after.recognize(text).map((m) => m.entity), ['new', 'office']);
+    assert.deepEqual(before.recognize(text).map((m) => m.entity), ['old'], 'the first recognizer still finds its own');
+  });
+});

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { fold } from '../../src/core/text/arabic';
-import { proclitic, tokenize } from '../../src/core/text/tokenize';
+import { fold, foldWithMap } from '../../src/core/text/arabic';
+import { proclitic, tokenize, WordClass } from '../../src/core/text/tokenize';
 
 const forms = (w: string): string[] => proclitic(fold(w)).map((s) => s.form);
 
@@ -32,5 +32,32 @@ describe('tokens and clitics', () => {
     const s = proclitic(t!.text).find((x) => x.form === fold('الرئيس'));
     assert.ok(s);
     assert.equal(text.slice(s.prefix), 'لرئيس'); // the article's lam: و + ل stripped
+  });
+});
+
+describe('word classes', () => {
+  it('each class answers for itself, by any form of the word, the same for every token of it', () => {
+    const titles = WordClass.of(new Set([fold('الرئيس')]));
+    const towns = WordClass.of(new Set([fold('مدينة')]));
+    const [president, town, other, again] = tokenize('وللرئيس لمدينة قال للرئيس');
+    assert.deepEqual([titles.has(president), towns.has(president)], [true, false]);
+    assert.deepEqual([titles.has(town), towns.has(town)], [false, true]);
+    assert.deepEqual([titles.has(other), towns.has(other)], [false, false]);
+    assert.equal(titles.has(again), true);
+    assert.equal(towns.has(undefined), false);
+  });
+});
+
+describe('tokens shared by the passes over a text', () => {
+  it('are made once for a folded text, and again for another text or another folding', () => {
+    const a = 'قال لافروف';
+    const b = 'وقال بلينكن';
+    const foldedA = foldWithMap(a);
+    const first = tokenize(a, foldedA);
+    assert.equal(tokenize(a, foldedA), first, 'the same folded text: the same tokens');
+    const other = tokenize(b, foldWithMap(b));
+    assert.deepEqual(other.map((t) => t.text), ['وقال', 'بلينكن']);
+    assert.deepEqual(tokenize(a, foldedA).map((t) => t.text), ['قال', 'لافروف'], 'the first text again: its own words');
+    assert.notEqual(tokenize(a, foldWithMap(a)), first, 'the same text folded anew: tokens made anew');
   });
 });

@@ -31,7 +31,7 @@ import {
   TITLE_HEADS,
   WEAK_TITLES,
 } from './names';
-import { EndingFilter, mayHaveProclitic, proclitic, Token, tokenize } from '../text/tokenize';
+import { EndingFilter, mayHaveProclitic, proclitic, Token, tokenize, WordClass } from '../text/tokenize';
 import { factsOf, WordFacts } from '../text/wordFacts';
 
 export interface Discovery {
@@ -176,22 +176,24 @@ const ROLE = 64;
 const NOT_A_NAME_NOUN = 128;
 const SPEECH = 256;
 
+/** The lexical bits of a folded word, worked out once per word (see `lexicalBits`). */
 function lexicalOf(w: string, known?: WordFacts): number {
   const facts = known ?? factsOf(w);
-  let bits = facts.bits;
-  if (bits < 0) {
-    bits = 0;
-    if (/^[\u0621-\u064a]+$/u.test(w)) bits |= LETTERS;
-    if (GIVEN_NAMES.has(w)) bits |= GIVEN;
-    if (isFunctionWord(w)) bits |= FUNCTION;
-    if (isClearGivenName(w)) bits |= CLEAR_GIVEN;
-    if (isTitleWord(w)) bits |= TITLE;
-    if (WEAK_TITLES.has(w)) bits |= WEAK_TITLE;
-    if (ROLE_WORDS.has(w)) bits |= ROLE;
-    if (isNationality(w) || COMMON_NOUNS.has(w) || (mayHaveProclitic(w) && proclitic(w).some((f) => f.prefix > 0 && COMMON_NOUNS.has(f.form)))) bits |= NOT_A_NAME_NOUN;
-    if (proclitic(w).some((f) => SPEECH_VERBS.has(f.form))) bits |= SPEECH;
-    facts.bits = bits;
-  }
+  if (facts.bits < 0) facts.bits = lexicalBits(w);
+  return facts.bits;
+}
+
+function lexicalBits(w: string): number {
+  let bits = 0;
+  if (/^[\u0621-\u064a]+$/u.test(w)) bits |= LETTERS;
+  if (GIVEN_NAMES.has(w)) bits |= GIVEN;
+  if (isFunctionWord(w)) bits |= FUNCTION;
+  if (isClearGivenName(w)) bits |= CLEAR_GIVEN;
+  if (isTitleWord(w)) bits |= TITLE;
+  if (WEAK_TITLES.has(w)) bits |= WEAK_TITLE;
+  if (ROLE_WORDS.has(w)) bits |= ROLE;
+  if (isNationality(w) || COMMON_NOUNS.has(w) || (mayHaveProclitic(w) && proclitic(w).some((f) => f.prefix > 0 && COMMON_NOUNS.has(f.form)))) bits |= NOT_A_NAME_NOUN;
+  if (proclitic(w).some((f) => SPEECH_VERBS.has(f.form))) bits |= SPEECH;
   return bits;
 }
 
@@ -240,15 +242,16 @@ function isPluralShape(w: string): boolean {
 
 /** A title head at token i (clitics allowed: "ونائب", "لنائب رئيس الوزراء"), with the clitic's length. */
 function titleHeadAt(tokens: readonly Token[], i: number): { form: string; prefix: number } | undefined {
-  const word = tokens[i]!.text;
-  if (!TITLE_HEAD_ENDINGS.mayMatch(word)) return undefined;
   const facts = tokens[i]!.facts;
-  if (facts.head === undefined) {
-    if (TITLE_HEADS.has(word)) facts.head = { form: word, prefix: 0 };
-    else if (!mayHaveProclitic(word)) facts.head = null;
-    else facts.head = proclitic(word).find((f) => TITLE_HEADS.has(f.form) && f.prefix > 0 && (!f.form.startsWith('ال') || word.startsWith('لل') || /^[وف]ال/u.test(word))) ?? null;
-  }
+  if (facts.head === undefined) facts.head = titleHeadOf(facts.word);
   return facts.head ?? undefined;
+}
+
+function titleHeadOf(word: string): { form: string; prefix: number } | null {
+  if (!TITLE_HEAD_ENDINGS.mayMatch(word)) return null;
+  if (TITLE_HEADS.has(word)) return { form: word, prefix: 0 };
+  if (!mayHaveProclitic(word)) return null;
+  return proclitic(word).find((f) => TITLE_HEADS.has(f.form) && f.prefix > 0 && (!f.form.startsWith('ال') || word.startsWith('لل') || /^[وف]ال/u.test(word))) ?? null;
 }
 
 /** The name's words from k: how far it runs (at most four words), by the rules that end a name. */
@@ -290,7 +293,7 @@ function closes(s: Scan, to: number): boolean {
   if (next.text.length === 1) return true; // a clitic written apart ("الملك عبدالله و الرئيس …")
   if (NAME_BREAK.test(gapOf(s.original, s.tokens[to]!, next))) return true;
   const w = next.text;
-  return isFunctionWord(w) || isTitleWord(w) || isNationality(w) || /^[وف]?(قال|اكد|اشار|اضاف|اوضح|اعلن)/u.test(w) || hasPronounSuffix(rawOf(s.original, next)) || /^[يت]/u.test(w);
+  return (lexicalOf(w, next.facts) & (FUNCTION | TITLE)) !== 0 || isNationality(w) || /^[وف]?(قال|اكد|اشار|اضاف|اوضح|اعلن)/u.test(w) || hasPronounSuffix(rawOf(s.original, next)) || /^[يت]/u.test(w);
 }
 
 /**
@@ -338,7 +341,7 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
       complement = false;
       continue;
     }
-    if (isFunctionWord(t.text) && !afterComma && !ROLE_WORDS.has(t.text) && !spelledAsName(s, t)) {
+    if ((lexicalOf(t.text, t.facts) & FUNCTION) !== 0 && !afterComma && !ROLE_WORDS.has(t.text) && !spelledAsName(s, t)) {
       // A linking word inside the role ("المبعوث الأممي الخاص إلى سوريا") is fine; a verb or "أن" ends it.
       if (ROLE_LINKS.has(t.text)) {
         complement = s.rules.linkTakesComplement;
@@ -440,15 +443,17 @@ function quotedName(s: Scan, k: number): number | undefined {
 function isRoleWord(s: Scan, t: Token): boolean {
   const raw = rawOf(s.original, t);
   if (t.text.startsWith('ال') || /ة$/u.test(raw) || isNationality(t.text)) return true;
-  return proclitic(t.text).some((f) => f.form.startsWith('ال') || ROLE_WORDS.has(f.form) || TITLE_HEADS.has(f.form) || ROLE_LINKS.has(f.form));
+  return ROLE_FORM.has(t);
 }
+const ROLE_FORM = new WordClass((form) => form.startsWith('ال') || ROLE_WORDS.has(form) || TITLE_HEADS.has(form) || ROLE_LINKS.has(form));
 
 /** Whether the word before token i is a facility's head ("مطار", "جامعة", "شارع"), bare or with its clitics. */
 function afterFacility(s: Scan, i: number): boolean {
   const before = s.tokens[i - 1];
   if (!before || NAME_BREAK.test(gapOf(s.original, before, s.tokens[i]!))) return false;
-  return proclitic(before.text).some((f) => FACILITY_HEADS.has(f.form));
+  return FACILITY.has(before);
 }
+const FACILITY = WordClass.of(FACILITY_HEADS);
 
 /**
  * A name opened by a given name at token i ("جون ميجور", "وفؤاد السنيورة"): the given name may carry
@@ -496,22 +501,20 @@ function nameFromGiven(s: Scan, i: number): { nameFrom: number; nameTo: number; 
 }
 
 function givenIn(text: string, token?: Token): { word: string; prefix: number } | undefined {
-  if (!GIVEN_ENDINGS.mayMatch(text)) return undefined; // most words end as no given name does
   const facts = token ? token.facts : factsOf(text);
-  let found = facts.given;
-  if (found === undefined) {
-    found = null;
-    // "وولي عهده" is و + ولي (a title), not the name Woolley: a word that is و/ف + a title or a function word is that.
-    const rest = /^[وف]/u.test(text) ? text.slice(1) : '';
-    if (rest && (ROLE_WORDS.has(rest) || TITLE_HEADS.has(rest) || NOT_NAME.has(rest) || COMMON_NOUNS.has(rest))) found = null;
-    else if (GIVEN_NAMES.has(text)) found = { word: text, prefix: 0 };
-    else if (mayHaveProclitic(text)) {
-      const f = proclitic(text).find((x) => x.prefix > 0 && x.prefix <= 2 && !x.form.startsWith('ال') && GIVEN_NAMES.has(x.form));
-      if (f) found = { word: f.form, prefix: f.prefix };
-    }
-    facts.given = found;
-  }
-  return found ?? undefined;
+  if (facts.given === undefined) facts.given = givenOf(text);
+  return facts.given ?? undefined;
+}
+
+function givenOf(text: string): { word: string; prefix: number } | null {
+  if (!GIVEN_ENDINGS.mayMatch(text)) return null; // most words end as no given name does
+  // "وولي عهده" is و + ولي (a title), not the name Woolley: a word that is و/ف + a title or a function word is that.
+  const rest = /^[وف]/u.test(text) ? text.slice(1) : '';
+  if (rest && (ROLE_WORDS.has(rest) || TITLE_HEADS.has(rest) || NOT_NAME.has(rest) || COMMON_NOUNS.has(rest))) return null;
+  if (GIVEN_NAMES.has(text)) return { word: text, prefix: 0 };
+  if (!mayHaveProclitic(text)) return null;
+  const f = proclitic(text).find((x) => x.prefix > 0 && x.prefix <= 2 && !x.form.startsWith('ال') && GIVEN_NAMES.has(x.form));
+  return f ? { word: f.form, prefix: f.prefix } : null;
 }
 
 /** Whether a verb of saying stands right before token i ("وقال", "و قال", "أعلن"). */

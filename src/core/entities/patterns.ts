@@ -41,14 +41,25 @@ interface Split {
   /** Folded characters before the stem's start in the original spelling (the ل of لل stays out). */
   prefix: number;
 }
-function splits(word: string): Split[] {
+function splits(word: string): readonly Split[] {
+  let out = SPLITS.get(word);
+  if (out === undefined) {
+    if (SPLITS.size > 50_000) SPLITS.clear();
+    SPLITS.set(word, (out = splitsOf(word)));
+  }
+  return out;
+}
+/** The splits of the words asked (only words that may start a match are: a small vocabulary). */
+const SPLITS = new Map<string, readonly Split[]>();
+
+function splitsOf(word: string): Split[] {
   const out: Split[] = [{ stem: word, prefix: 0 }];
-  const conj = (word[0] === 'و' || word[0] === 'ف') && word.length > 3 ? [0, 1] : [0];
+  const conj = (word.startsWith('و') || word.startsWith('ف')) && word.length > 3 ? [0, 1] : [0];
   for (const c of conj) {
     const w1 = word.slice(c);
     if (c) out.push({ stem: w1, prefix: c });
     if (w1.startsWith('لل') && w1.length > 4) out.push({ stem: 'ال' + w1.slice(2), prefix: c + 1 });
-    else if ((w1[0] === 'ب' || w1[0] === 'ل' || w1[0] === 'ك') && w1.length > 3) out.push({ stem: w1.slice(1), prefix: c + 1 });
+    else if ((w1.startsWith('ب') || w1.startsWith('ل') || w1.startsWith('ك')) && w1.length > 3) out.push({ stem: w1.slice(1), prefix: c + 1 });
   }
   return out;
 }
@@ -380,6 +391,7 @@ const SECURITY_COUNCIL = [fold('مجلس'), fold('الأمن')];
 const GENERAL_ASSEMBLY = [fold('الجمعية'), fold('العامة')];
 const RESOLUTION_ADJ = folded('الأممي الدولي');
 const NUMBER_WORD = fold('رقم');
+const [INTERNATIONAL, AFFILIATED, OF_NATIONS, UNITED] = [fold('الدولي'), fold('التابع'), fold('للأمم'), fold('المتحدة')];
 const YEAR_WORDS = folded('لسنة لعام سنة عام');
 
 /** Agreements and the like: heads, and first complements that make them generic ("اتفاق سلام", "اتفاقية التعاون"). */
@@ -392,6 +404,7 @@ const LAW_HEADS = new Map<string, Head>([
   [fold('إعلان'), { type: 'law', kind: 'declaration', proper: true }],
 ]);
 const PEACE = fold('السلام');
+const LAW = fold('قانون');
 const AGREEMENT_GENERIC = folded(`
   سلام تعاون شراكة تفاهم نهائي مبدئي إطار إطاري وقف تبادل هدنة تسوية مصالحة مماثل جديد شامل أمني عسكري تجاري
   السلام التعاون الشراكة التفاهم الإطار الهدنة التسوية المصالحة الطرفين الأطراف الجانبين البلدين الدولتين وقف تبادل
@@ -417,11 +430,11 @@ function resolutionAt(original: string, tokens: readonly Token[], i: number, ste
   if (stem === 'قرار' && word(k) === SECURITY_COUNCIL[0] && word(k + 1) === SECURITY_COUNCIL[1]) {
     body = 'sc';
     k += 2;
-    if (word(k) === fold('الدولي') || word(k) === fold('التابع')) k++;
+    if (word(k) === INTERNATIONAL || word(k) === AFFILIATED) k++;
   } else if (stem === 'قرار' && word(k) === GENERAL_ASSEMBLY[0] && word(k + 1) === GENERAL_ASSEMBLY[1]) {
     body = 'ga';
     k += 2;
-    if (word(k) === fold('للأمم') && word(k + 1) === fold('المتحدة')) k += 2;
+    if (word(k) === OF_NATIONS && word(k + 1) === UNITED) k += 2;
   } else if (stem === 'القرار' && word(k) !== undefined && RESOLUTION_ADJ.has(word(k)!)) k++;
   if (word(k) === NUMBER_WORD) k++;
   const n = word(k);
@@ -457,13 +470,11 @@ export function findPatternEntities(original: string, foldedText: FoldedText = f
   };
   let i = 0;
   while (i < tokens.length) {
-    const t = tokens[i]!;
-    const found = matchAt(original, tokens, i);
+    const found = mayStartPattern(tokens[i]!) ? matchAt(original, tokens, i) : undefined;
     if (found) {
       emit(i, found.prefix, found.last, found.end, found.key, found.type, found.kind);
       i = found.last + 1;
     } else i++;
-    void t;
   }
   return out;
 }
@@ -477,10 +488,25 @@ interface Match {
   kind: string;
 }
 
+/**
+ * Whether a match can start at the word: one of its splits is a head of some kind. Worked out once per word and kept
+ * on its entry; most words can start none.
+ */
+function mayStartPattern(t: Token): boolean {
+  const facts = t.facts;
+  if (facts.pattern === undefined) facts.pattern = startsPattern(facts.word);
+  return facts.pattern;
+}
+
+function startsPattern(w: string): boolean {
+  // Most words end as no head does: no split of theirs can be one (see EndingFilter).
+  if (w.length < 3 || !headEndings().mayMatch(w) || !ARABIC_WORD.test(w)) return false;
+  return headOf(w) !== undefined || splits(w).some(({ stem }) => RESOLUTION.has(stem) || stem === 'القرار' || stem === MEMO[0] || stem === NUCLEAR[0] || LAW_HEADS.has(stem) || MINISTRY_NOUNS.has(stem));
+}
+
+/** The match starting at token i, where one may (see `mayStartPattern`). */
 function matchAt(original: string, tokens: readonly Token[], i: number): Match | undefined {
   const w = tokens[i]!.text;
-  // Most words end as no head does: no split of theirs can be one (see EndingFilter).
-  if (w.length < 3 || !headEndings().mayMatch(w) || !ARABIC_WORD.test(w)) return undefined;
   for (const s of splits(w)) {
     const stem = s.stem;
     // UN resolutions: "قرار مجلس الأمن رقم 2254", "القرار 2254".
@@ -503,7 +529,7 @@ function matchAt(original: string, tokens: readonly Token[], i: number): Match |
     }
     const lawHead = LAW_HEADS.get(stem);
     if (lawHead) {
-      if (stem === fold('قانون')) {
+      if (stem === LAW) {
         const r = lawNumberAt(original, tokens, i);
         if (r) return { prefix: s.prefix, last: r, end: tokens[r]!.end, key: keyOf(tokens, i, r, stem), type: 'law', kind: 'law' };
       }
@@ -572,6 +598,9 @@ function acceptLaw(tokens: readonly Token[], i: number, c: Chain, head: Head): b
   return true;
 }
 
+/** The adjectives that may come first after a definite head, besides a nisba. */
+const NAME_ADJECTIVES = folded('الحر الأعلى العليا الأحمر');
+
 /** After a definite head: nisba adjectives (and ل genitives after them): "الجيش السوري الحر", "الوكالة الدولية للطاقة الذرية". */
 function definiteChain(original: string, tokens: readonly Token[], h: number): Chain | undefined {
   const first = tokens[h + 1];
@@ -579,7 +608,7 @@ function definiteChain(original: string, tokens: readonly Token[], h: number): C
   const w = first.text;
   if (!isAdjective(w) || DEF_GENERIC.has(w)) return undefined;
   // The first adjective must be a nisba or a listed name adjective (الحر، الأعلى، العليا), not "الجديد".
-  if (!(w.endsWith('ي') || w.endsWith('يه') || folded('الحر الأعلى العليا الأحمر').has(w))) return undefined;
+  if (!(w.endsWith('ي') || w.endsWith('يه') || NAME_ADJECTIVES.has(w))) return undefined;
   // A nisba must agree with the head: "البنك الرأسمالية", "الحزب السياسية" qualify another noun ("متطلبات البنك الرأسمالية").
   const feminineHead = tokens[h]!.text.endsWith('ه');
   if (w.endsWith('يه') ? !feminineHead : w.endsWith('ي') && feminineHead) return undefined;

@@ -5,7 +5,7 @@
  */
 import type { Article } from '../article/article';
 import { COMMON_NOUNS, foldedSet, GIVEN_NAMES, isClearGivenName, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, TITLE_HEADS } from './names';
-import { proclitic, Token } from '../text/tokenize';
+import { Token, WordClass } from '../text/tokenize';
 
 /** What the article's parse tells recognition. */
 export interface RecognitionContext {
@@ -51,6 +51,8 @@ const SPORTS_WORDS = foldedSet(`
   حارس ضيفه مضيفه الموسم النادي نادي هزم خسر سجل تأهل تصفيات المونديال ركلة جزاء شباك مرمى الشوط المجموعة
 `);
 
+const SPORTS = WordClass.of(SPORTS_WORDS);
+
 /** Whether tokens [i, last] stand as a dateline's or a credit's agency: "المدينة - X :", "( X )", "X - رويترز". */
 export function creditPosition(tokens: readonly Token[], i: number, last: number, original: string): boolean {
   const before = original.slice(tokens[i - 1]?.end ?? Math.max(0, tokens[i]!.start - 3), tokens[i]!.start);
@@ -59,15 +61,15 @@ export function creditPosition(tokens: readonly Token[], i: number, last: number
 }
 
 /** Words right before an outlet's short name that make it the outlet: "مراسل الجزيرة", "علمت الراية". */
-const MEDIA_BEFORE = foldedSet('مراسل مراسلة مراسلو مراسلي لمراسل مندوب مندوبة علمت');
+const MEDIA_BEFORE = WordClass.of(foldedSet('مراسل مراسلة مراسلو مراسلي لمراسل مندوب مندوبة علمت'));
 /** Verbs an outlet carrying "لـ" follows, its speaker between or not: "قال للجزيرة", "وقال الوزير للجزيرة". */
-const SAID_TO = foldedSet('قال قالت أكد أكدت صرح صرحت أوضح أوضحت أضاف أضافت كشف كشفت');
+const SAID_TO = WordClass.of(foldedSet('قال قالت أكد أكدت صرح صرحت أوضح أوضحت أضاف أضافت كشف كشفت'));
 /** Nouns an outlet carrying "لـ" follows right after: "في تصريحات للراية", "في حديث خاص للجزيرة". */
-const STATEMENT_TO = foldedSet('تصريح تصريحات حديث حديثه حديثها خاص خاصة');
+const STATEMENT_TO = WordClass.of(foldedSet('تصريح تصريحات حديث حديثه حديثها خاص خاصة'));
 /** What was said begins here: an outlet named after it is not who it was said to. */
-const SAID_THAT = foldedSet('إن أن ان');
+const SAID_THAT = WordClass.of(foldedSet('إن أن ان'));
 /** Words an outlet after "مع" follows: "في مقابلة مع الجزيرة". */
-const WITH_MEDIA = foldedSet('مقابلة حديث لقاء حوار');
+const WITH_MEDIA = WordClass.of(foldedSet('مقابلة حديث لقاء حوار'));
 
 /**
  * Whether tokens [i, last] stand where an outlet is named: a credit or a dateline ("( الفرنسية )", "الدوحة -
@@ -78,26 +80,24 @@ export function mediaPosition(tokens: readonly Token[], i: number, last: number,
   if (creditPosition(tokens, i, last, original)) return true;
   // "وقال الوزير للسفير": a title is whom it was said to, not the newspaper of that name.
   if (TITLE_HEADS.has(form)) return false;
-  const forms = (t: Token | undefined): string[] => (t === undefined ? [] : proclitic(t.text).map((f) => f.form));
-  const before = forms(tokens[i - 1]);
-  if (before.some((f) => MEDIA_BEFORE.has(f))) return true;
+  const before = tokens[i - 1];
+  if (MEDIA_BEFORE.has(before)) return true;
   if (prefix > 0 && tokens[i]!.text.startsWith('ل')) {
-    if (before.some((f) => STATEMENT_TO.has(f) || SAID_TO.has(f))) return true;
+    if (STATEMENT_TO.has(before) || SAID_TO.has(before)) return true;
     // The verb with one word between, its speaker ("وقال الوزير للجزيرة"); further back the لـ is more often "of"
     // ("قال المدير التنفيذي للاتحاد الألماني").
     const gap = original.slice(tokens[i - 2]?.end ?? 0, tokens[i]!.start);
-    if (tokens[i - 2] !== undefined && !/[.!?؟\n،,:]/u.test(gap) && forms(tokens[i - 2]).some((f) => SAID_TO.has(f)) && !before.some((f) => SAID_THAT.has(f))) return true;
+    if (SAID_TO.has(tokens[i - 2]) && !/[.!?؟\n،,:]/u.test(gap) && !SAID_THAT.has(before)) return true;
   }
-  return tokens[i - 1]?.text === 'مع' && forms(tokens[i - 2]).some((f) => WITH_MEDIA.has(f));
+  return before?.text === 'مع' && WITH_MEDIA.has(tokens[i - 2]);
 }
 
 /** Words a maker's name follows when it names the product: "طراز بوينغ", "طائرة إيرباص", "سيارة مرسيدس". */
-const MODEL_CUES = foldedSet('طراز طرازات موديل طائرة طائرات الطائرة الطائرات مروحية مروحيات سيارة سيارات');
+const MODEL_CUES = WordClass.of(foldedSet('طراز طرازات موديل طائرة طائرات الطائرة الطائرات مروحية مروحيات سيارة سيارات'));
 
 /** Whether tokens [i, last] name a product, not its maker: "طائرة بوينغ 737", "من طراز إيرباص". */
 export function modelPosition(tokens: readonly Token[], i: number): boolean {
-  const before = tokens[i - 1];
-  return before !== undefined && proclitic(before.text).some((f) => MODEL_CUES.has(f.form));
+  return MODEL_CUES.has(tokens[i - 1]);
 }
 
 /**
@@ -115,19 +115,20 @@ const COMPETITOR_BEFORE = foldedSet(`فريق منتخب أمام ضد هزم ه
   ضيفه ضيفها ضيفة ضيفته ضيفتها مضيفه مضيفها مضيفة مضيفته مضيفتها لاعب لاعبو لاعبي مدرب نادي تغلب واجه يواجه يلتقي التقى
   لقاء مباراة مباراتي مرمى شباك قائد`);
 const COMPETITOR_AFTER = foldedSet('على أمام ضد بهدف بهدفين بثلاثة بخماسية بثلاثية بنتيجة فاز فازت تعادل تعادلت خسر خسرت');
+const BEFORE_TEAM = WordClass.of(COMPETITOR_BEFORE);
+const AFTER_TEAM = WordClass.of(COMPETITOR_AFTER);
 
 /** The id of a country's national team (made by the knowledge base for every country): a country playing a match. */
 export const teamId = (placeId: string): string => `team-${placeId}`;
 
 /** Whether the name at tokens [i, last] stands where a team's would in a match report. */
 export function competitor(tokens: readonly Token[], i: number, last: number, lastTeam: number): boolean {
-  const cue = (t: Token | undefined, words: ReadonlySet<string>): boolean => t !== undefined && proclitic(t.text).some((f) => words.has(f.form));
   // The next of a list of teams ("فرنسا و انجلترا"), a pronoun apart after a host ("مضيفة ها جورجيا"), a score after.
   const before = tokens[i - 1];
   if (before && (before.text === 'و' ? lastTeam === i - 2 : tokens[i]!.text.startsWith('و') && lastTeam === i - 1)) return true;
-  if (before && /^(ه|ها)$/u.test(before.text) && cue(tokens[i - 2], COMPETITOR_BEFORE)) return true;
+  if (before && /^(ه|ها)$/u.test(before.text) && BEFORE_TEAM.has(tokens[i - 2])) return true;
   if (/^\d+$/u.test(tokens[last + 1]?.text ?? '')) return true;
-  return cue(before, COMPETITOR_BEFORE) || cue(tokens[last + 1], COMPETITOR_AFTER);
+  return BEFORE_TEAM.has(before) || AFTER_TEAM.has(tokens[last + 1]);
 }
 
 /** Whether the sentence around token i is about a match (two of its words or more). */
@@ -138,7 +139,7 @@ export function sportsSentence(tokens: readonly Token[], i: number, original: st
       const near = tokens[j - step]!;
       const gap = step < 0 ? original.slice(tokens[j]!.end, near.start) : original.slice(near.end, tokens[j]!.start);
       if (SENTENCE_BREAK.test(gap)) break;
-      if (proclitic(tokens[j]!.text).some((f) => SPORTS_WORDS.has(f.form)) && ++found >= 2) return true;
+      if (SPORTS.has(tokens[j]) && ++found >= 2) return true;
     }
   }
   return false;

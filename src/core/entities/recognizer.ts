@@ -2,15 +2,14 @@
  * Entity recognition: longest match of known names (every alias and spelling) on folded tokens with
  * clitics stripped, mapped back to the exact characters of the original text. Pure TypeScript.
  */
-import { fold, FoldedText, foldWithMap } from '../text/arabic';
+import { fold, FoldedText, foldWithMap, words as wordsOf } from '../text/arabic';
 import { LineIndex, partitionPoint, sharedLineIndex, TextRange } from '../text/ranges';
 import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
 import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, competitor, creditPosition, GOVERNORS, isSurname, mediaPosition, modelPosition, ORGANISATION_CUES, PLACE_CUES, SENTENCE_BREAK, sportsSentence, surnamePosition, teamId, type RecognitionContext } from './recognitionContext';
 import { sentenceAround, statementText } from './statements';
-import type { WordFacts } from '../text/wordFacts';
 import { COMMON_NOUNS, GIVEN_NAMES, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
-import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize } from '../text/tokenize';
+import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize, WordClass } from '../text/tokenize';
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'law';
 
@@ -126,6 +125,17 @@ interface TrieNode {
 
 const node = (): TrieNode => ({ next: new Map(), ids: [], ctx: [], definite: false });
 
+/** The words around a short form that decide it, by any of their forms ("الرئيس", "وقال", "لمدينة"). */
+const TITLE_CUE = WordClass.of(TITLE_HEADS);
+const GOVERNOR_CUE = WordClass.of(GOVERNORS);
+const NATIONALITY_CUE = WordClass.of(NATIONALITY_ADJECTIVES);
+const SAYING_CUE = WordClass.of(SAYING_VERBS);
+const ROLE_CUE = WordClass.of(ROLE_WORDS);
+const DEFINITE_FORM = new WordClass((form) => form.startsWith('ال'));
+const PLACE_CUE = WordClass.of(PLACE_CUES);
+const ORGANISATION_CUE = WordClass.of(ORGANISATION_CUES);
+const ANIMAL_CUE = WordClass.of(ANIMAL_WORDS);
+
 /** Words a media outlet's name follows ("صحيفة الشرق الأوسط"): they pick the outlet over a place. */
 const MEDIA_CUES = new Set(['صحيفه', 'جريده', 'موقع', 'قناه', 'وكاله', 'مجله', 'شبكه', 'تلفزيون', 'اذاعه', 'لصحيفه', 'بصحيفه', 'وصحيفه'].map(fold));
 
@@ -137,8 +147,6 @@ export class Recognizer {
   private readonly root = node();
   /** The endings of the words that start a name (the root's children). */
   private readonly firstWords: EndingFilter;
-  /** A word's facts → the forms of it that start a name (see `startsOf`). */
-  private readonly startCache = new WeakMap<WordFacts, readonly Start[]>();
   readonly entities = new Map<string, Entity>();
 
   /**
@@ -153,7 +161,7 @@ export class Recognizer {
       // A context alias is context-only even when it is the entity's own name ("إب", the Yemeni city, is also "أب").
       const context = new Set(e.contextAliases ?? []);
       const contextKeys = new Set([...context].map(fold));
-      const names = new Set([e.nameAr, ...e.aliases].filter((n) => !contextKeys.has(fold(n))));
+      const names = new Set([e.nameAr, ...e.aliases].filter((n) => contextKeys.size === 0 || !contextKeys.has(fold(n))));
       if (e.nameEn) names.add(e.nameEn);
       for (const name of names) this.add(name, e.id, contextOnly.has(e.id));
       for (const name of context) this.add(name, e.id, true);
@@ -162,11 +170,8 @@ export class Recognizer {
 
   /** Adds a name as written, and joined or split where it has "عبد" or "أبو" ("عبد الله" / "عبدالله"). */
   private add(name: string, id: string, context: boolean): void {
-    const words = tokenize(name).map((t) => t.text);
-    if (words.length === 0) return;
-    const joined = joinCompound(words.join(' ')).split(' ');
-    const split = words.flatMap((w) => (/^(عبد|ابو).{2,}/u.test(w) && !PARTICLES_ALONE.has(w) ? [w.slice(0, 3), w.slice(3)] : [w]));
-    for (const variant of [words, joined, split]) this.addWords(variant, id, context);
+    // A text's own names come back in other texts: remembered; a knowledge base's are read once.
+    for (const variant of nameOf(name, !this.cacheStarts).variants) this.addWords(variant, id, context);
   }
 
   private addWords(words: readonly string[], id: string, context: boolean): void {
@@ -192,6 +197,8 @@ export class Recognizer {
     const mentions: Mention[] = [];
     /** Folded surname → the person last named in full with it, in this text. */
     const surnames = new Map<string, string>();
+    /** The endings of those surnames (a text names a few people: a small filter, quick to make). */
+    let surnameEndings: EndingFilter | undefined;
     /** Entities named so far by a full alias (their context aliases count from then on). */
     const named = new Set<string>();
     /** The last token of the last person named (a list of people goes on with "و": "بري و السنيورة و موسى"). */
@@ -211,7 +218,7 @@ export class Recognizer {
       const best = this.longestAt(tokens, i);
       if (!best) {
         // A known person's surname alone after their full name ("كوندوليزا رايس … وقالت رايس"), though no alias.
-        const coref = surnames.size > 0 ? this.surnameAt(t, surnames) : undefined;
+        const coref = surnameEndings !== undefined ? this.surnameAt(t, surnames, surnameEndings) : undefined;
         if (coref) {
           const start = folded.starts[t.folded + coref.prefix]!;
           const e = this.entities.get(coref.id)!;
@@ -281,6 +288,7 @@ export class Recognizer {
         if (best.last > i) {
           // A full name: its surname, alone, means this person for the rest of the article.
           surnames.set(surname, id);
+          (surnameEndings ??= new EndingFilter([], 10)).add(surname);
         } else {
           // A surname alone ("الأسد") is the person last named in full with it ("حافظ الأسد … الأسد").
           const fullName = surnames.get(surname);
@@ -306,26 +314,12 @@ export class Recognizer {
     return mentions;
   }
 
-  private endingsFor: ReadonlyMap<string, string> | undefined;
-  private endingsSize = 0;
-  private endings: EndingFilter | undefined;
-  /** An ending filter over the surnames met so far in this text (remade when more are met). */
-  private surnameEndings(surnames: ReadonlyMap<string, string>): EndingFilter {
-    if (this.endings === undefined || this.endingsFor !== surnames || this.endingsSize !== surnames.size) {
-      // A text names a few people: a small filter, quick to make.
-      this.endings = new EndingFilter(surnames.keys(), 10);
-      this.endingsFor = surnames;
-      this.endingsSize = surnames.size;
-    }
-    return this.endings;
-  }
-
   /** The person whose surname token t is (its clitics stripped), among the full names met so far in this text. */
-  private surnameAt(t: Token, surnames: ReadonlyMap<string, string>): { id: string; prefix: number } | undefined {
+  private surnameAt(t: Token, surnames: ReadonlyMap<string, string>, endings: EndingFilter): { id: string; prefix: number } | undefined {
+    // Every form a proclitic leaves ends as the word does: a word whose last three letters end no surname has none.
+    if (!endings.mayMatchToken(t)) return undefined;
     if (surnames.has(t.text)) return isSurname(t.text) ? { id: surnames.get(t.text)!, prefix: 0 } : undefined;
     if (!mayHaveProclitic(t.text)) return undefined;
-    // Every form a proclitic leaves ends as the word does: a word whose last three letters end no surname has none.
-    if (!this.surnameEndings(surnames).mayMatch(t.text)) return undefined;
     const forms = proclitic(t.text);
     for (const f of forms) {
       const id = surnames.get(f.form);
@@ -376,20 +370,19 @@ export class Recognizer {
   private typeContext(tokens: readonly Token[], i: number, type: EntityType): boolean {
     const before = tokens[i - 1];
     const after = tokens[i + 1];
-    const cue = (t: Token | undefined, words: { has(word: string): boolean }): boolean => t !== undefined && proclitic(t.text).some((f) => words.has(f.form));
     if (type === 'person') {
       // "الرئيس بري", "نظام الأسد", "الأميركية رايس", "وقال السنيورة", "… السنيورة قال".
-      if (cue(before, TITLE_HEADS) || cue(before, GOVERNORS) || cue(before, NATIONALITY_ADJECTIVES) || cue(before, SAYING_VERBS) || cue(after, SAYING_VERBS)) return true;
+      if (TITLE_CUE.has(before) || GOVERNOR_CUE.has(before) || NATIONALITY_CUE.has(before) || SAYING_CUE.has(before) || SAYING_CUE.has(after)) return true;
       // A title a few words back, only its words between: "الأمين العام للأمم المتحدة بان".
       for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
         const t = tokens[j]!;
-        if (cue(t, TITLE_HEADS)) return true;
-        if (!(t.text.startsWith('ال') || cue(t, ROLE_WORDS) || cue(t, NATIONALITY_ADJECTIVES) || proclitic(t.text).some((f) => f.form.startsWith('ال')))) break;
+        if (TITLE_CUE.has(t)) return true;
+        if (!(t.text.startsWith('ال') || ROLE_CUE.has(t) || NATIONALITY_CUE.has(t) || DEFINITE_FORM.has(t))) break;
       }
       return false;
     }
-    if (type === 'place') return cue(before, PLACE_CUES); // "مدينة العين", "محافظة إب"
-    if (type === 'organisation') return cue(before, ORGANISATION_CUES); // "نادي الهلال", "صحيفة الرياض", "فريق الجزيرة"
+    if (type === 'place') return PLACE_CUE.has(before); // "مدينة العين", "محافظة إب"
+    if (type === 'organisation') return ORGANISATION_CUE.has(before); // "نادي الهلال", "صحيفة الرياض", "فريق الجزيرة"
     return false;
   }
 
@@ -401,7 +394,7 @@ export class Recognizer {
     for (let j = from; j <= to; j++) {
       if (j === i) continue;
       if (SENTENCE_BREAK.test(original.slice(tokens[Math.min(i, j)]!.end, tokens[Math.max(i, j)]!.start))) continue;
-      if (proclitic(tokens[j]!.text).some((f) => ANIMAL_WORDS.has(f.form))) return true;
+      if (ANIMAL_CUE.has(tokens[j])) return true;
     }
     return false;
   }
@@ -421,7 +414,7 @@ export class Recognizer {
           best = { last: j, prefix, form, ids: plain ? n.ids : n.ctx, context: ctx, alt: plain ? n.ctx : [] };
         }
         const nextToken = tokens[j + 1];
-        if (!nextToken) break;
+        if (!nextToken || n.next.size === 0) break;
         n = n.next.get(nextToken.text);
         j++;
       }
@@ -434,25 +427,29 @@ export class Recognizer {
    * per distinct word (a corpus's vocabulary is small next to its text), then looked up.
    */
   private startsOf(token: Token): readonly Start[] {
+    // Kept on the word's entry (held on the token: no lookup at all), for this recognizer: a recognizer replaced (the
+    // user's entity file changed) works its words out again.
+    if (!this.cacheStarts) return this.startsOfWord(token);
+    const facts = token.facts;
+    // The starts are this recognizer's own Start objects (see below), typed unknown in core/text.
+    if (facts.startsOwner === this) return facts.starts as readonly Start[];
+    facts.starts = this.startsOfWord(token);
+    facts.startsOwner = this;
+    return facts.starts as readonly Start[];
+  }
+
+  private startsOfWord(token: Token): readonly Start[] {
+    if (!this.firstWords.mayMatchToken(token)) return NO_STARTS;
     const word: string = token.text;
-    if (!this.firstWords.mayMatch(word)) return NO_STARTS;
-    // Kept by the word's facts (held on the token: no string lookup), in this recognizer's own weak table, so that
-    // a recognizer replaced (the user's entity file changed) takes its tries with it.
-    const facts = this.cacheStarts ? token.facts : undefined;
-    const known = facts && this.startCache.get(facts);
-    if (known) return known;
     let starts: readonly Start[] = NO_STARTS;
-    {
-      // Most words carry no proclitic: their only form is the word itself.
-      for (const { form, prefix } of mayHaveProclitic(word) ? proclitic(word) : [{ form: word, prefix: 0 }]) {
-        const node = this.root.next.get(form);
-        // The article stripped from a name that has none: "القيصر" (the tsar) is not "قيصر", "الحماس" not "حماس".
-        if (!node || (prefix > 0 && !node.definite && articleStripped(word, prefix))) continue;
-        if (starts === NO_STARTS) starts = [];
-        (starts as Start[]).push({ form, prefix, node });
-      }
+    // Most words carry no proclitic: their only form is the word itself.
+    for (const { form, prefix } of mayHaveProclitic(word) ? proclitic(word) : [{ form: word, prefix: 0 }]) {
+      const node = this.root.next.get(form);
+      // The article stripped from a name that has none: "القيصر" (the tsar) is not "قيصر", "الحماس" not "حماس".
+      if (!node || (prefix > 0 && !node.definite && articleStripped(word, prefix))) continue;
+      if (starts === NO_STARTS) starts = [];
+      (starts as Start[]).push({ form, prefix, node });
     }
-    if (facts) this.startCache.set(facts, starts);
     return starts;
   }
 
@@ -535,6 +532,38 @@ export function discoveredEntity(d: Discovery, original?: string): Entity {
   return { id: discoveredId(d.key), type: 'person', nameAr: d.name, nameEn: '', aliases: [], roles, discovered: true };
 }
 
+/**
+ * A name's folded words (as `tokenize` splits them) and its spellings: as written, joined and split where it has
+ * "عبد" or "أبو" ("عبد الله" / "عبدالله"), each once. Kept for the names met before.
+ */
+const NAMES = new Map<string, { words: readonly string[]; variants: readonly (readonly string[])[] }>();
+/** Names remembered before the table is forgotten whole (a corpus names fewer people). */
+const MAX_NAMES = 50_000;
+
+function nameOf(name: string, remember = true): { words: readonly string[]; variants: readonly (readonly string[])[] } {
+  let known = NAMES.get(name);
+  if (known === undefined) {
+    const words = wordsOf(fold(name));
+    const variants: (readonly string[])[] = [];
+    if (words.length > 0) {
+      const joined = joinCompound(words.join(' ')).split(' ');
+      const split = words.flatMap((w) => (/^(عبد|ابو).{2,}/u.test(w) && !PARTICLES_ALONE.has(w) ? [w.slice(0, 3), w.slice(3)] : [w]));
+      // The same words twice add nothing to the trie: each spelling once.
+      for (const v of [words, joined, split]) if (!variants.some((u) => u.length === v.length && u.every((w, k) => w === v[k]))) variants.push(v);
+    }
+    known = { words, variants };
+    if (!remember) return known;
+    if (NAMES.size >= MAX_NAMES) NAMES.clear();
+    NAMES.set(name, known);
+  }
+  return known;
+}
+
+/** The folded words of a name, as `tokenize` splits them. */
+function nameWords(name: string): readonly string[] {
+  return nameOf(name).words;
+}
+
 /** Longer than this, a surname alone is taken for the discovered person in the same article. */
 const MIN_SURNAME = 3;
 
@@ -548,8 +577,7 @@ function knownAtOf(mentions: readonly Mention[]): KnownAt {
 }
 
 /** A discovered name's last word, when it can stand for the person alone: not a given name nor an ordinary word. */
-function surnameOf(e: Entity): string | undefined {
-  const words = tokenize(e.nameAr).map((t) => t.text);
+function surnameOf(e: Entity, words: readonly string[] = nameWords(e.nameAr)): string | undefined {
   const last = words[words.length - 1]!;
   if (words.length < 2 || last.length < MIN_SURNAME || GIVEN_NAMES.has(last) || NOT_NAME.has(last) || COMMON_NOUNS.has(last) || ORDINALS.has(last)) return undefined;
   // An ال-surname ("السنيورة") alone is the person only when a title named them: else it may be a noun ("البطولة").
@@ -588,20 +616,18 @@ export function recognizeArticle(recognizer: Recognizer, original: string, folde
     else if (d.role && !e.roles!.some((r) => r.titleAr === d.role)) e.roles!.push(...discoveredEntity(d, original).roles!);
   }
   // Surnames: the last word of each name, when no other discovered name ends the same way.
+  const people = [...byId.values()].filter((e) => e.type === 'person').map((e) => ({ e, words: nameWords(e.nameAr) }));
   const surnames = new Map<string, string[]>();
-  for (const e of byId.values()) {
-    if (e.type !== 'person') continue;
-    const last = surnameOf(e);
+  for (const { e, words } of people) {
+    const last = surnameOf(e, words);
     if (last !== undefined) surnames.set(last, [...(surnames.get(last) ?? []), e.id]);
   }
   const contextOnly = new Set<string>();
   // A one-word name ("الرئيس بري") and an ال-surname ("السنيورة") are ordinary words too: alone, they need context.
-  const people = [...byId.values()].filter((e) => e.type === 'person');
-  const local = new Recognizer(people.map((e) => {
-    const words = tokenize(e.nameAr).length;
-    const last = surnameOf(e);
+  const local = new Recognizer(people.map(({ e, words }) => {
+    const last = surnameOf(e, words);
     const surname = last !== undefined && surnames.get(last)?.length === 1 ? [last] : [];
-    if (words === 1) contextOnly.add(e.id);
+    if (words.length === 1) contextOnly.add(e.id);
     return last?.startsWith('ال') ? { ...e, aliases: [], contextAliases: surname } : { ...e, aliases: surname };
   }), contextOnly, false);
   const found = local.recognize(original, folded).filter((m) => knownAt(m.start, m.end) === undefined);

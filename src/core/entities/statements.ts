@@ -119,12 +119,25 @@ export function statementText(text: string, start: number, end: number): string 
   return sentence.length > STATEMENT_MAX ? sentence.slice(0, sentence.lastIndexOf(' ', STATEMENT_MAX)) + '…' : sentence;
 }
 
+const NEWLINE = 0x0a;
+
+/** A full stop, an exclamation or a question mark (Latin or Arabic): . ! ? ؟ */
+function isStop(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x061f;
+}
+
+/** White space, as the regular expression \s matches it. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** The sentence holding [start, end): from the previous sentence end (or line start) to the next. */
 export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  const at = (i: number): number => text.charCodeAt(i); // NaN past either end: neither a stop nor a space
   let s = start;
-  while (s > 0 && text[s - 1] !== '\n' && !(/[.!?؟]/.test(text[s - 1]!) && /\s/.test(text[s]!))) s--;
+  while (s > 0 && at(s - 1) !== NEWLINE && !(isStop(at(s - 1)) && isSpace(at(s)))) s--;
   let e = end;
-  while (e < text.length && text[e] !== '\n' && !(/[.!?؟]/.test(text[e]!) && (e + 1 >= text.length || /\s/.test(text[e + 1]!)))) e++;
-  if (e < text.length && text[e] !== '\n') e++;
+  while (e < text.length && at(e) !== NEWLINE && !(isStop(at(e)) && (e + 1 >= text.length || isSpace(at(e + 1))))) e++;
+  if (e < text.length && at(e) !== NEWLINE) e++;
   return { start: s, end: e };
 }

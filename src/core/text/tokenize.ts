@@ -4,7 +4,7 @@
  * Names are never stemmed: بلينكن stays بلينكن.
  */
 import { FoldedText, foldWithMap, wordUnitsAt } from './arabic';
-import { finishHash, HASH_PRIME, HASH_SEED, wordWithHash, type WordFacts } from './wordFacts';
+import { endingHash, finishHash, HASH_PRIME, HASH_SEED, wordWithHash, type WordFacts } from './wordFacts';
 
 export interface Token {
   /** The folded word as written (clitics included). */
@@ -41,19 +41,22 @@ function isCombining(c: number): boolean {
   return (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed);
 }
 
-/** Tokens already made for a folded text (every pass over one article shares them). */
-const TOKENS = new WeakMap<FoldedText, { original: string; tokens: readonly Token[] }>();
+/**
+ * The tokens last made for a folded text. Every pass over one article runs before the next article is read, so they
+ * share them; the article before's tokens are let go as soon as the next is read, however long its folded text is
+ * kept (tokens kept per folded text lived as long as their text: a run over many articles held them all).
+ */
+let last: { folded: FoldedText; original: string; tokens: readonly Token[] } | undefined;
 
 /**
  * Splits text into word tokens (runs of letters and digits of the folded text). With `folded` given,
- * the tokens are made once per folded text and shared: treat them as read-only.
+ * the tokens of the last folded text asked are shared: treat them as read-only.
  */
 export function tokenize(original: string, folded?: FoldedText): Token[] {
   if (folded === undefined) return tokensOf(original, foldWithMap(original));
-  const cached = TOKENS.get(folded);
-  if (cached && cached.original === original) return cached.tokens as Token[];
+  if (last !== undefined && last.folded === folded && last.original === original) return last.tokens as Token[];
   const tokens = tokensOf(original, folded);
-  TOKENS.set(folded, { original, tokens });
+  last = { folded, original, tokens };
   return tokens;
 }
 
@@ -116,22 +119,59 @@ export class EndingFilter {
 
   /** False when neither `word` nor any of its stripped forms can be one of the words added. */
   mayMatch(word: string): boolean {
-    if (word.length >= 3) {
-      const h = endingHash(word, 3) & this.mask;
+    return this.mayEnd(word.length >= 3 ? endingHash(word, 3) : -1, endingHash(word, 2));
+  }
+
+  /** `mayMatch` of a token's word, by the ending hashes its word's entry holds (no string read). */
+  mayMatchToken(t: Token): boolean {
+    return this.mayEnd(t.facts.ending3, t.facts.ending2);
+  }
+
+  private mayEnd(ending3: number, ending2: number): boolean {
+    if (ending3 >= 0) {
+      const h = ending3 & this.mask;
       if ((this.long[h >>> 5]! & (1 << (h & 31))) !== 0) return true;
     }
-    const h = endingHash(word, 2) & this.mask;
+    const h = ending2 & this.mask;
     return (this.short[h >>> 5]! & (1 << (h & 31))) !== 0;
   }
 }
 
-/** A 16-bit hash of the last `k` characters of `word` (of all of it when shorter). */
-function endingHash(word: string, k: number): number {
-  let h = 0x811c9dc5 ^ k;
-  for (let i = Math.max(0, word.length - k); i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 12)) & 0xffff;
+
+/** How many word classes were made (each takes a bit of a word's entry). */
+let classCount = 0;
+
+/**
+ * A class of words asked of tokens by any of their forms (`proclitic`): "is this word, its clitics stripped, a title?".
+ * The answer is kept on the word's entry, a bit per class, so a word is stripped and its forms looked up once per
+ * class, however many tokens it has. Make a class once, at load, over words that never change.
+ */
+export class WordClass {
+  private readonly bit: number;
+
+  /** `member`: whether a form is of the class. */
+  constructor(private readonly member: (form: string) => boolean) {
+    if (classCount >= 31) throw new Error('no bit left for another word class');
+    this.bit = 1 << classCount++;
+  }
+
+  /** A class of the forms in `words`. */
+  static of(words: { has(word: string): boolean }): WordClass {
+    return new WordClass((form) => words.has(form));
+  }
+
+  /** Whether some form of the token's word is of the class (false for no token). */
+  has(t: Token | undefined): boolean {
+    if (t === undefined) return false;
+    const facts = t.facts;
+    if ((facts.classesAsked & this.bit) === 0) this.ask(facts);
+    return (facts.classes & this.bit) !== 0;
+  }
+
+  private ask(facts: WordFacts): void {
+    facts.classesAsked |= this.bit;
+    if (proclitic(facts.word).some((f) => this.member(f.form))) facts.classes |= this.bit;
+  }
 }
 
 /** A form of a word without some of its leading clitics, and how many characters were stripped. */

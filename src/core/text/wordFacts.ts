@@ -8,49 +8,79 @@
 export interface WordFacts {
   /** The folded word: one string for every token of it, in storage of its own. */
   readonly word: string;
+  /** `endingHash` of its last three characters (-1 for a word of fewer), and of its last two (see tokenize.ts `EndingFilter`). */
+  readonly ending3: number;
+  readonly ending2: number;
   /** Discovery's lexical bits (see discovery.ts `lexicalOf`); -1 until asked. */
   bits: number;
   /** The given name the word is, with the clitics before it; null when none; undefined until asked. */
   given: { word: string; prefix: number } | null | undefined;
   /** The title head the word is, with its clitics; null when none; undefined until asked. */
   head: { form: string; prefix: number } | null | undefined;
+  /**
+   * The forms of the word that start a name of one recognizer's knowledge base (recognizer.ts `startsOf`), and that
+   * recognizer: a word holds the starts of the last recognizer that asked (a recognizer replaced asks again).
+   */
+  starts: readonly unknown[] | undefined;
+  startsOwner: object | undefined;
+  /** Whether an organisation or a law can start at the word (patterns.ts `mayStartPattern`); undefined until asked. */
+  pattern: boolean | undefined;
+  /** The word classes asked of the word, a bit each, and those it belongs to (see tokenize.ts `WordClass`). */
+  classesAsked: number;
+  classes: number;
 }
 
 /** How many distinct words are remembered before the table is forgotten whole (a corpus's vocabulary is smaller). */
 const MAX_WORDS = 300_000;
 
+/** A word's entry. */
+function entry(word: string): WordFacts {
+  return { word, ending3: word.length >= 3 ? endingHash(word, 3) : -1, ending2: endingHash(word, 2), bits: -1, given: undefined, head: undefined, starts: undefined, startsOwner: undefined, pattern: undefined, classesAsked: 0, classes: 0 };
+}
+
+/** What an empty slot holds (an entry, so that every slot holds one shape of object). */
+const EMPTY = entry('');
+
 /**
  * An open-addressing table of words keyed by a range of a string, so that the tokenizer looks a word up
- * without cutting it out of its text first.
+ * without cutting it out of its text first. A slot is empty when its hash is 0 (no word hashes to 0, see
+ * `finishHash`); a word's characters are compared only when its hash matches.
  */
 class WordTable {
-  private slots: (WordFacts | undefined)[] = new Array<WordFacts | undefined>(1 << 16).fill(undefined);
+  private slots: WordFacts[] = new Array<WordFacts>(1 << 16).fill(EMPTY);
   private hashes = new Int32Array(1 << 16);
   private size = 0;
 
   /** The entry of `text[from, to)`, whose `rangeHash` is `hash`: made on first sight. */
   get(text: string, from: number, to: number, hash: number): WordFacts {
-    const mask = this.slots.length - 1;
-    const length = to - from;
+    const hashes = this.hashes;
+    const mask = hashes.length - 1;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const facts = this.slots[s];
-      if (facts === undefined) break;
-      if (this.hashes[s] === hash && facts.word.length === length && sameRange(facts.word, text, from, length)) return facts;
+      const h = hashes[s]!;
+      if (h === 0) break;
+      if (h === hash) {
+        const facts = this.slots[s]!;
+        if (sameRange(facts.word, text, from, to - from)) return facts;
+      }
     }
+    return this.add(text.slice(from, to), hash);
+  }
+
+  /** A new word's entry. */
+  private add(slice: string, hash: number): WordFacts {
     if (this.size >= MAX_WORDS) this.clear();
     else if ((this.size + 1) * 2 > this.slots.length) this.grow();
     // A copy of the word: a slice of an article's text would keep the whole text alive in the table.
-    const word = length < 13 ? text.slice(from, to) : [...text.slice(from, to)].join('');
-    const facts: WordFacts = { word, bits: -1, given: undefined, head: undefined };
+    const facts = entry(slice.length < 13 ? slice : [...slice].join(''));
     this.put(facts, hash);
     this.size++;
     return facts;
   }
 
   private put(facts: WordFacts, hash: number): void {
-    const mask = this.slots.length - 1;
+    const mask = this.hashes.length - 1;
     let s = hash & mask;
-    while (this.slots[s] !== undefined) s = (s + 1) & mask;
+    while (this.hashes[s] !== 0) s = (s + 1) & mask;
     this.slots[s] = facts;
     this.hashes[s] = hash;
   }
@@ -58,21 +88,31 @@ class WordTable {
   private grow(): void {
     const old = this.slots;
     const oldHashes = this.hashes;
-    this.slots = new Array<WordFacts | undefined>(old.length * 2).fill(undefined);
+    this.slots = new Array<WordFacts>(old.length * 2).fill(EMPTY);
     this.hashes = new Int32Array(old.length * 2);
-    for (let s = 0; s < old.length; s++) if (old[s] !== undefined) this.put(old[s]!, oldHashes[s]!);
+    for (let s = 0; s < old.length; s++) if (oldHashes[s] !== 0) this.put(old[s]!, oldHashes[s]!);
   }
 
   private clear(): void {
-    this.slots = new Array<WordFacts | undefined>(1 << 16).fill(undefined);
+    this.slots = new Array<WordFacts>(1 << 16).fill(EMPTY);
     this.hashes = new Int32Array(1 << 16);
     this.size = 0;
   }
 }
 
 function sameRange(word: string, text: string, from: number, length: number): boolean {
+  if (word.length !== length) return false;
   for (let k = 0; k < length; k++) if (word.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
   return true;
+}
+
+/** A 16-bit hash of the last `k` characters of `word` (of all of it when shorter). */
+export function endingHash(word: string, k: number): number {
+  let h = 0x811c9dc5 ^ k;
+  for (let i = Math.max(0, word.length - k); i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) & 0xffff;
 }
 
 export const HASH_SEED = 0x811c9dc5;
@@ -85,10 +125,10 @@ export function rangeHash(text: string, from: number, to: number): number {
   return finishHash(h);
 }
 
-/** The last mixing step of `rangeHash`, for a caller that ran the FNV loop itself. */
+/** The last mixing step of `rangeHash`, for a caller that ran the FNV loop itself. Never 0 (the table's empty slot). */
 export function finishHash(h: number): number {
   h ^= h >>> 16;
-  return Math.imul(h, 0x7feb352d) | 0;
+  return Math.imul(h, 0x7feb352d) | 1;
 }
 
 const WORDS = new WordTable();
