@@ -10,10 +10,11 @@
  * words; prefixes) over passages as baselines. Nothing is written to the corpus. Prints numbers; asserts nothing. BENCH_DEBUG=1 breaks the warm
  * start and updates down (with GC pauses) and lists each query's slowest run; BENCH_PROFILE=cold:<file>,
  * warm:<file>, update:<file> or query:<file> writes a CPU profile of that phase; BENCH_HEAP=<file> a heap snapshot
- * after the warm start; BENCH_QUERIES='q1|q2' runs only those queries. `--archive` runs the same queries through a
+ * after the warm start; BENCH_QUERIES='q1|q2' runs only those queries; BENCH_KEEP=<dir> keeps the warm start's files
+ * there (docs.json, cache.bin, snapshot.bin: `node <bundle> --reopen <dir>` runs it again). `--archive` runs the same queries through a
  * real Sphinx cluster instead (scripts/benchArchive.ts; sizes default 20000,200000).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { writeHeapSnapshot } from 'node:v8';
 import { join } from 'node:path';
@@ -275,6 +276,7 @@ async function run(docs: BenchDoc[], baselineQueries: number): Promise<Run> {
     if (child.status !== 0) throw new Error(`the warm start's process failed (${child.status ?? child.signal})`);
     reopened = JSON.parse(readFileSync(join(job, 'result.json'), 'utf8')) as Reopened;
   } finally {
+    if (process.env.BENCH_KEEP) cpSync(job, process.env.BENCH_KEEP, { recursive: true });
     rmSync(job, { recursive: true, force: true });
   }
   const { warmStartMs, entityIndexMs, updateMs, queryP50Ms, queryP95Ms, firstQueryP50Ms, firstQueryP95Ms, prepareMs, hoverP95Ms, rssMB: rss } = reopened;

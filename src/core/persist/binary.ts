@@ -134,7 +134,8 @@ export class BinaryReader {
     this.bytes = input.byteOffset % 8 === 0 ? input : input.slice();
     this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     if (this.string() !== magic) throw new SnapshotError('not a snapshot');
-    if (this.u32() !== version) throw new SnapshotError('another version');
+    const found = this.u32();
+    if (found !== version) throw new SnapshotError(`written in layout ${found}, not ${version}`);
   }
 
   private need(n: number): void {

@@ -9,7 +9,9 @@
  * caller rebuilds without a word.
  */
 import { Article, needsCorpusContext, type Part } from '../article/article';
+import { bodyWords } from '../article/bodyWords';
 import { BinaryReader, BinaryWriter, type ByteParts, checkOffsets, concatBytes, SnapshotError, utf16Bytes, utf16String } from './binary';
+import { type ArticleHead, HeadTable, HeadWriter, type HeadNumbers, type HeadParts, type StoredStatement } from './heads';
 import type { CorpusEntry, CorpusFile } from '../corpus/types';
 import type { Entity, EntityType, Mention, Statement } from '../entities/recognizer';
 import { compactMention, derivableStatement, partMention, PartMention, partsOf, PartStatement } from './mentionText';
@@ -19,8 +21,8 @@ export { knowledgeDigest } from '../corpus/digest';
 /** Bump when parsing or recognition changes what an entry holds. */
 export const ENGINE_VERSION = 2;
 const MAGIC = 'corpus-navigator-entries';
-/** Bump when the cache's layout changes (see `cacheLines`). */
-const FORMAT_VERSION = 5;
+/** Bump when the cache's layout changes (see `cacheLines`): a cache of another layout reads as empty, and is rebuilt. */
+const FORMAT_VERSION = 6;
 
 /**
  * The articles' bodies of a cache, read a body at a time: from the cache file on disk where the host can read it
@@ -111,10 +113,10 @@ export async function writeCacheInSlices(
 }
 
 function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Generator<undefined, WrittenCache> {
-  // Per entry two JSONs (UTF-16, as binary.ts stores strings): what a warm start reads (the article's head, the
-  // statements…), in the front, and the article's body, after it, parsed when first read (see `CachedArticle`);
-  // the mentions as numbers.
-  const heads: Uint8Array[] = [];
+  // Per entry what a warm start reads (the article's head, the statements…) as columns in the front (heads.ts), the
+  // article's body as a JSON (UTF-16, as binary.ts stores strings) after it, parsed when first read (see
+  // `CachedArticle`); the mentions as numbers.
+  const heads = new HeadWriter();
   const bodies: Uint8Array[] = [];
   const kept: { stamp: FileStamp; entry: Entry }[] = [];
   const unread: { article: CachedArticle; at: number }[] = [];
@@ -130,7 +132,8 @@ function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; en
     if (article instanceof CachedArticle && !article.bodyRead) unread.push({ article, at: bodies.length });
     kept.push(item);
     const stored = storedStatements(article, statements);
-    heads.push(utf16Bytes(JSON.stringify({ name: file.name, article: headOf(article), statements: stored, discovered, notice, contextYear })));
+    const head = { name: file.name, article: headOf(article), statements: stored, discovered, words: wordsOf(article) };
+    heads.add(notice === undefined ? (contextYear === undefined ? head : { ...head, contextYear }) : { ...head, notice, ...(contextYear === undefined ? {} : { contextYear }) });
     bodies.push(body);
     // An entry read back from the cache whose mentions were never made is written without making them.
     if (item.entry instanceof CachedEntry) item.entry.packInto(packed);
@@ -144,8 +147,7 @@ function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; en
   w.strings(kept.map((e) => e.stamp.id));
   w.array(Float64Array.from(kept, (e) => e.stamp.size));
   w.array(Float64Array.from(kept, (e) => e.stamp.mtime));
-  w.array(offsetsOf(heads));
-  w.blob(concatBytes(heads));
+  heads.write(w);
   const bodyOffsets = offsetsOf(bodies);
   w.array(bodyOffsets);
   packed.write(w);
@@ -178,19 +180,15 @@ function storedStatements(article: Article, statements: readonly Statement[]): S
 }
 
 /** Statements read back: those stored without their text read it off the article's parts when asked. */
-function readStatements(stored: unknown, article: Article): Statement[] | undefined {
-  if (!Array.isArray(stored)) return undefined;
+function readStatements(stored: readonly StoredStatement[], article: Article): Statement[] | undefined {
   const out: Statement[] = [];
-  for (const x of stored as Partial<StoredStatement>[]) {
+  for (const x of stored as readonly Partial<StoredStatement>[]) {
     if (typeof x?.entity !== 'string' || typeof x.start !== 'number' || typeof x.end !== 'number' || !(x.start <= x.end)) return undefined;
     if (typeof x.text === 'string') out.push({ entity: x.entity, text: x.text, start: x.start, end: x.end });
     else out.push(new PartStatement(x.entity, x.start, x.end, article));
   }
   return out;
 }
-
-/** A statement in the cache (its text only where its article's parts would not give it back). */
-type StoredStatement = Omit<Statement, 'text'> & { text?: string };
 
 /** Where each of `parts` starts when they are put end to end, and where the last ends. */
 function offsetsOf(parts: readonly Uint8Array[]): Uint32Array {
@@ -281,15 +279,23 @@ class CachedEntry implements CorpusEntry {
 
 /** A cache read back: the entry of a file whose stamp still matches. */
 export class EntryCache {
+  /**
+   * Why a cache read as empty when there were bytes to read (damaged, truncated, of another layout, engine or
+   * knowledge base), in words for a log: the corpus is then parsed again and the cache written anew.
+   */
+  problem: string | undefined;
+
   /** Entries by id: read, or (from a buffer) their index, read by `load` on first use. */
   constructor(
     private readonly byId: Map<string, { stamp: FileStamp; entry: Entry } | number>,
     private readonly load: (i: number) => { stamp: FileStamp; entry: Entry } | undefined = () => undefined,
   ) {}
 
-  /** An empty cache. */
-  static empty(): EntryCache {
-    return new EntryCache(new Map());
+  /** An empty cache (`problem`: why the one read could not be used). */
+  static empty(problem?: string): EntryCache {
+    const cache = new EntryCache(new Map());
+    cache.problem = problem;
+    return cache;
   }
 
   /** A cache of entries already checked (by the reader below). */
@@ -344,41 +350,44 @@ export class EntryCache {
 
 /** Reads a cache (yielding now and then), ending with the cache; anything invalid ends with an empty one. */
 function* parseLines(file: Uint8Array | SplitCache | undefined, knowledge: string): Generator<undefined, EntryCache> {
-  if (!file) return EntryCache.empty();
+  if (!file || (file instanceof Uint8Array && file.length === 0)) return EntryCache.empty();
   try {
     const split = file instanceof Uint8Array ? splitCache(file) : file;
-    if (!split) return EntryCache.empty();
+    if (!split) return EntryCache.empty('not an entry cache, or truncated');
     const r = new BinaryReader(split.front, MAGIC, FORMAT_VERSION);
-    if (r.u32() !== ENGINE_VERSION || r.string() !== knowledge) return EntryCache.empty();
+    if (r.u32() !== ENGINE_VERSION) return EntryCache.empty('written by another version of the parser');
+    if (r.string() !== knowledge) return EntryCache.empty('written for another knowledge base');
     const n = r.u32();
     const ids = r.strings();
     const sizes = r.f64s();
     const mtimes = r.f64s();
-    const offsets = r.u32s();
-    const heads = r.blob();
-    checkOffsets(offsets, n, heads.length);
+    const heads = new HeadTable(r, n);
     const bodyOffsets = r.u32s();
-    if (bodyOffsets.length !== n + 1 || bodyOffsets[0] !== 0 || bodyOffsets[n] !== split.bodies.length) return EntryCache.empty();
-    for (let i = 0; i < n; i++) if (bodyOffsets[i + 1]! < bodyOffsets[i]!) return EntryCache.empty();
-    if (ids.length !== n || sizes.length !== n || mtimes.length !== n) return EntryCache.empty();
+    if (bodyOffsets.length !== n + 1 || bodyOffsets[0] !== 0 || bodyOffsets[n] !== split.bodies.length) return EntryCache.empty('damaged: its articles’ bodies do not match its front (truncated?)');
+    for (let i = 0; i < n; i++) if (bodyOffsets[i + 1]! < bodyOffsets[i]!) return EntryCache.empty('damaged: bad body offsets');
+    if (ids.length !== n || sizes.length !== n || mtimes.length !== n) return EntryCache.empty('damaged: bad stamps');
     yield;
     const mentions = MentionPacker.read(r, n);
     r.end();
     const byId = new Map<string, { stamp: FileStamp; entry: Entry } | number>();
     for (let i = 0; i < n; i++) byId.set(ids[i]!, i);
     return new EntryCache(byId, (i) => {
-      const json: unknown = JSON.parse(utf16String(heads.subarray(offsets[i]!, offsets[i + 1]!)));
-      if (!isHead(json)) return undefined;
+      const head = heads.numbers(i);
       const stamp = { id: ids[i]!, size: sizes[i]!, mtime: mtimes[i]! };
-      // The body stays in the cache (on disk, or its bytes) until the article's paragraphs, sections… are read.
-      const article = new CachedArticle(json.article, split.bodies, bodyOffsets[i]!, bodyOffsets[i + 1]!);
+      // The body stays in the cache (on disk, or its bytes) until the article's paragraphs, sections… are read; the
+      // head's parts (title, outlet…) are made from the columns when first read.
+      const article = new CachedArticle(head, () => heads.parts(i), split.bodies, bodyOffsets[i]!, bodyOffsets[i + 1]!);
       mentions.check(i, article);
-      const statements = readStatements(json.statements, article);
+      const statements = readStatements(head.statements, article);
       if (!statements) return undefined;
-      return { stamp, entry: new CachedEntry({ id: ids[i]!, name: json.name }, { ...json, article, statements }, mentions, i) };
+      const { name, discovered, notice, contextYear } = head;
+      const rest: Rest = { name, article, statements, discovered };
+      if (notice !== undefined) rest.notice = notice;
+      if (contextYear !== undefined) rest.contextYear = contextYear;
+      return { stamp, entry: new CachedEntry({ id: ids[i]!, name }, rest, mentions, i) };
     });
-  } catch {
-    return EntryCache.empty();
+  } catch (e) {
+    return EntryCache.empty(e instanceof SnapshotError ? `damaged or of another layout: ${e.message}` : `unreadable: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
@@ -392,36 +401,13 @@ interface Rest {
   contextYear?: number;
 }
 
-/** What an entry's first JSON holds: the article's head, and all but the mentions. */
-interface Head extends Omit<Rest, 'article' | 'statements'> {
-  article: ArticleHead;
-  statements: StoredStatement[];
-}
-
-function isHead(x: unknown): x is Head {
-  if (typeof x !== 'object' || x === null) return false;
-  const o = x as Partial<Head>;
-  const a = o.article;
-  return (
-    typeof o.name === 'string' &&
-    typeof a?.title === 'object' &&
-    Array.isArray(a.alternativeTitles) &&
-    Array.isArray(a.subheadings) &&
-    Array.isArray(a.yearsMentioned) &&
-    typeof a.length === 'number' &&
-    typeof a.needsContext === 'boolean' &&
-    Array.isArray(o.statements) &&
-    Array.isArray(o.discovered)
-  );
-}
-
-/** An article's fields read at once (trees, dates, the corpus's years), and whether its date waits for the corpus's year. */
-interface ArticleHead extends Pick<Article, 'name' | 'title' | 'alternativeTitles' | 'outlet' | 'date' | 'subheadings' | 'yearsMentioned' | 'lineCount' | 'length'> {
-  needsContext: boolean;
-}
-
 /** The rest: read when an article is shown, summarized, or its mentions are made. */
 type ArticleBody = Pick<Article, 'dates' | 'sections' | 'paragraphs' | 'boilerplate'>;
+
+/** Words of an article's body: counted when it was parsed, for one read back from the cache. */
+function wordsOf(a: Article): number {
+  return a instanceof CachedArticle ? a.words : bodyWords(a);
+}
 
 function headOf(a: Article): ArticleHead {
   const { name, title, alternativeTitles, outlet, date, subheadings, yearsMentioned, lineCount, length } = a;
@@ -449,39 +435,70 @@ class BodyRef {
 }
 
 /**
- * An article read back from the cache: its head at once, its body (paragraphs, sections, dates, boilerplate) parsed
+ * An article read back from the cache: its head's numbers at once, its head's parts (title, outlet, subheadings,
+ * date) made from the cache's columns when first read, its body (paragraphs, sections, dates, boilerplate) parsed
  * from its JSON when first read. A warm start parses no body (a third of its time, and most of its garbage), and
  * reads none: bodies are most of a cache, and where the host reads the cache file in place (Node) they stay on
  * disk, out of memory, until read. Serialises (`JSON.stringify`) as the whole article.
  */
 export class CachedArticle implements Article {
   name: string;
-  title: Article['title'];
-  alternativeTitles: Article['alternativeTitles'];
-  outlet?: Article['outlet'];
-  date?: Article['date'];
-  subheadings: Article['subheadings'];
   yearsMentioned: number[];
   lineCount: number;
   length: number;
   /** `needsCorpusContext` of the article, known without its dates. */
   readonly needsContext: boolean;
+  /** The year its date adds to the corpus's years (-1: none), known without parsing the date (see `datedYear`). */
+  readonly datedYear: number;
+  /** Words of its body (`bodyWords`), known without reading the body. */
+  readonly words: number;
+  #head: (() => HeadParts) | HeadParts;
   #body: BodyRef | ArticleBody;
   /** Its body could not be read, or was damaged: it is shown without, and left out of a cache written since. */
   #lost = false;
 
-  constructor(head: ArticleHead, bodies: CacheBodies, start: number, end: number) {
-    this.name = head.name;
-    this.title = head.title;
-    this.alternativeTitles = head.alternativeTitles;
-    if (head.outlet) this.outlet = head.outlet;
-    if (head.date) this.date = head.date;
-    this.subheadings = head.subheadings;
+  constructor(head: HeadNumbers, parts: () => HeadParts, bodies: CacheBodies, start: number, end: number) {
+    this.name = head.articleName;
     this.yearsMentioned = head.yearsMentioned;
     this.lineCount = head.lineCount;
     this.length = head.length;
     this.needsContext = head.needsContext;
+    this.datedYear = head.datedYear;
+    this.words = head.words;
+    this.#head = parts;
     this.#body = new BodyRef(bodies, start, end);
+  }
+
+  private head(): HeadParts {
+    if (typeof this.#head === 'function') {
+      try {
+        this.#head = this.#head();
+      } catch {
+        // A damaged head (the entry was checked when read: cannot happen but for a bug): an untitled article.
+        this.#head = { title: { text: '', range: { start: 0, end: 0, line: 0, character: 0, endLine: 0, endCharacter: 0 }, derived: true, repeats: [] }, alternativeTitles: [], subheadings: [] };
+      }
+    }
+    return this.#head;
+  }
+
+  get title(): Article['title'] {
+    return this.head().title;
+  }
+
+  get alternativeTitles(): Article['alternativeTitles'] {
+    return this.head().alternativeTitles;
+  }
+
+  get outlet(): Article['outlet'] {
+    return this.head().outlet;
+  }
+
+  get date(): Article['date'] {
+    return this.head().date;
+  }
+
+  get subheadings(): Article['subheadings'] {
+    return this.head().subheadings;
   }
 
   /** Whether the body was read (and is now held as parsed). */
@@ -539,7 +556,11 @@ export class CachedArticle implements Article {
 
   toJSON(): Article {
     const { name, title, alternativeTitles, outlet, date, subheadings, yearsMentioned, lineCount, length } = this;
-    return { name, title, alternativeTitles, outlet, date, subheadings, ...this.body(), yearsMentioned, lineCount, length };
+    const a: Article = { name, title, alternativeTitles, outlet, date, subheadings, ...this.body(), yearsMentioned, lineCount, length };
+    // As the parser's: no outlet or date key where there is none.
+    if (!outlet) delete a.outlet;
+    if (!date) delete a.date;
+    return a;
   }
 }
 
@@ -604,12 +625,12 @@ class MentionPacker {
   }
 
   static read(r: BinaryReader, n: number): PackedMentions {
-    // Copied out of the cache's front, which is let go once the heads are read (entries keep these numbers).
-    const offsets = r.u32s().slice();
+    // Views of the cache's front, which the entries' heads keep (its columns are read when an entry's parts are).
+    const offsets = r.u32s();
     const entities = r.strings();
-    const types = r.u8s().slice();
-    const nums = r.u32s().slice();
-    const stored = r.u32s().slice();
+    const types = r.u8s();
+    const nums = r.u32s();
+    const stored = r.u32s();
     const texts = r.strings();
     const m = types.length;
     checkOffsets(offsets, n, m);

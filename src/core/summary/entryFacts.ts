@@ -3,18 +3,11 @@
  * file makes a new entry): its body's word count, the entities it names, and the entities named together in each
  * of its sentences. Rendering 20,000 articles again then reads these instead of the texts.
  */
-import type { Article } from '../article/article';
+import { articleWords } from '../article/bodyWords';
 import type { CorpusEntry } from '../corpus/corpus';
-import { countWords } from '../text/wordCount';
 import { SENTENCE_END } from './textrank';
 
-/** Words of the article's body (paragraphs and subheadings; no title, byline or boilerplate). */
-export function bodyWords(a: Article): number {
-  let n = 0;
-  for (const p of a.paragraphs) n += countWords(p.text);
-  for (const s of a.subheadings) n += countWords(s.text);
-  return n;
-}
+export { bodyWords } from '../article/bodyWords';
 
 /** What the corpus view derives from one parsed entry, kept as long as the entry (a change makes a new entry). */
 export interface EntryFacts {
@@ -28,7 +21,7 @@ const facts = new WeakMap<CorpusEntry, EntryFacts>();
 
 export function factsOf(entry: CorpusEntry): EntryFacts {
   let f = facts.get(entry);
-  if (!f) facts.set(entry, (f = { words: bodyWords(entry.article), named: [...namedIn(entry)] }));
+  if (!f) facts.set(entry, (f = { words: articleWords(entry.article), named: [...namedIn(entry)] }));
   return f;
 }
 
