@@ -8,11 +8,14 @@
  * keeps the same path, size and mtime. A corrupt, foreign or outdated cache reads as empty, and the
  * caller rebuilds without a word.
  */
-import { Article, needsCorpusContext, type Part } from '../article/article';
-import { bodyWords } from '../article/bodyWords';
-import { BinaryReader, BinaryWriter, type ByteParts, checkOffsets, concatBytes, SnapshotError, utf16Bytes, utf16String } from './binary';
-import { type ArticleHead, HeadTable, HeadWriter, type HeadNumbers, type HeadParts, type StoredStatement } from './heads';
-import type { CorpusEntry, CorpusFile } from '../corpus/types';
+import { Article, type Part } from '../article/article';
+import { articleWords } from '../article/bodyWords';
+import { parsedFacts } from '../summary/entryFacts';
+import { BinaryReader, BinaryWriter, type ByteParts, checkOffsets, concatBytes, SnapshotError, utf16Bytes } from './binary';
+import { HeadTable, HeadWriter, type StoredStatement } from './heads';
+import { bodyOf, CachedArticle, headOf } from './cachedArticle';
+export { CachedArticle } from './cachedArticle';
+import type { CorpusEntry, CorpusFile, ParsedFacts } from '../corpus/types';
 import type { Entity, EntityType, Mention, Statement } from '../entities/recognizer';
 import { compactMention, derivableStatement, partMention, PartMention, partsOf, PartStatement } from './mentionText';
 import { runAll, runInSlices } from './steps';
@@ -78,7 +81,7 @@ export interface FileStamp {
   mtime: number;
 }
 
-type Entry = Pick<CorpusEntry, 'file' | 'article' | 'mentions' | 'statements' | 'discovered' | 'notice' | 'contextYear'>;
+type Entry = Pick<CorpusEntry, 'file' | 'article' | 'mentions' | 'statements' | 'discovered' | 'notice' | 'contextYear' | 'facts'>;
 
 /** A cache just written, and how to point the articles it holds at it once it is on disk. */
 export interface WrittenCache {
@@ -132,7 +135,8 @@ function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; en
     if (article instanceof CachedArticle && !article.bodyRead) unread.push({ article, at: bodies.length });
     kept.push(item);
     const stored = storedStatements(article, statements);
-    const head = { name: file.name, article: headOf(article), statements: stored, discovered, words: wordsOf(article) };
+    const facts = item.entry.facts ?? parsedFacts(article, item.entry.mentions);
+    const head = { name: file.name, article: headOf(article), statements: stored, discovered, words: facts.words, namedTogether: facts.namedTogether };
     heads.add(notice === undefined ? (contextYear === undefined ? head : { ...head, contextYear }) : { ...head, notice, ...(contextYear === undefined ? {} : { contextYear }) });
     bodies.push(body);
     // An entry read back from the cache whose mentions were never made is written without making them.
@@ -229,14 +233,17 @@ class CachedEntry implements CorpusEntry {
   statements: Statement[];
   discovered: Entity[];
   #made: Mention[] | undefined;
+  #facts: ParsedFacts | undefined;
   readonly #packed: PackedMentions;
   readonly #at: number;
+  readonly #together: () => readonly (readonly string[])[];
 
   constructor(
     public file: CorpusFile,
     rest: Rest,
     packed: PackedMentions,
     at: number,
+    together: () => readonly (readonly string[])[],
   ) {
     this.article = rest.article;
     this.statements = rest.statements;
@@ -245,6 +252,12 @@ class CachedEntry implements CorpusEntry {
     if (typeof rest.contextYear === 'number') this.contextYear = rest.contextYear;
     this.#packed = packed;
     this.#at = at;
+    this.#together = together;
+  }
+
+  /** The Summary panel's facts, as the cache holds them (made when first read). */
+  get facts(): ParsedFacts {
+    return (this.#facts ??= { words: articleWords(this.article), namedTogether: this.#together() });
   }
 
   get mentions(): Mention[] {
@@ -271,7 +284,7 @@ class CachedEntry implements CorpusEntry {
   /** The same entry for a file as the host names it now. */
   withFile(file: CorpusFile): CachedEntry {
     const { article, statements, discovered, notice, contextYear } = this;
-    const copy = new CachedEntry(file, { name: file.name, article, statements, discovered, notice, contextYear }, this.#packed, this.#at);
+    const copy = new CachedEntry(file, { name: file.name, article, statements, discovered, notice, contextYear }, this.#packed, this.#at, this.#together);
     if (this.#made) copy.#made = this.#made;
     return copy;
   }
@@ -384,7 +397,14 @@ function* parseLines(file: Uint8Array | SplitCache | undefined, knowledge: strin
       const rest: Rest = { name, article, statements, discovered };
       if (notice !== undefined) rest.notice = notice;
       if (contextYear !== undefined) rest.contextYear = contextYear;
-      return { stamp, entry: new CachedEntry({ id: ids[i]!, name }, rest, mentions, i) };
+      const together = (): readonly (readonly string[])[] => {
+        try {
+          return heads.namedTogether(i);
+        } catch {
+          return parsedFacts(article, mentions.get(i, article)).namedTogether; // a damaged head: counted from the text
+        }
+      };
+      return { stamp, entry: new CachedEntry({ id: ids[i]!, name }, rest, mentions, i, together) };
     });
   } catch (e) {
     return EntryCache.empty(e instanceof SnapshotError ? `damaged or of another layout: ${e.message}` : `unreadable: ${e instanceof Error ? e.message : String(e)}`);
@@ -399,169 +419,6 @@ interface Rest {
   discovered: Entity[];
   notice?: string;
   contextYear?: number;
-}
-
-/** The rest: read when an article is shown, summarized, or its mentions are made. */
-type ArticleBody = Pick<Article, 'dates' | 'sections' | 'paragraphs' | 'boilerplate'>;
-
-/** Words of an article's body: counted when it was parsed, for one read back from the cache. */
-function wordsOf(a: Article): number {
-  return a instanceof CachedArticle ? a.words : bodyWords(a);
-}
-
-function headOf(a: Article): ArticleHead {
-  const { name, title, alternativeTitles, outlet, date, subheadings, yearsMentioned, lineCount, length } = a;
-  return { name, title, alternativeTitles, outlet, date, subheadings, yearsMentioned, lineCount, length, needsContext: needsCorpusContext(a) };
-}
-
-function bodyOf(a: Article): ArticleBody {
-  const { dates, sections, paragraphs, boilerplate } = a;
-  return { dates, sections, paragraphs, boilerplate };
-}
-
-const EMPTY_BODY: ArticleBody = { dates: [], sections: [], paragraphs: [], boilerplate: [] };
-
-/** Where an article's body is, while it was never read: its bytes in a cache's bodies. */
-class BodyRef {
-  constructor(
-    readonly bodies: CacheBodies,
-    readonly start: number,
-    readonly end: number,
-  ) {}
-
-  bytes(): Uint8Array {
-    return this.bodies.read(this.start, this.end);
-  }
-}
-
-/**
- * An article read back from the cache: its head's numbers at once, its head's parts (title, outlet, subheadings,
- * date) made from the cache's columns when first read, its body (paragraphs, sections, dates, boilerplate) parsed
- * from its JSON when first read. A warm start parses no body (a third of its time, and most of its garbage), and
- * reads none: bodies are most of a cache, and where the host reads the cache file in place (Node) they stay on
- * disk, out of memory, until read. Serialises (`JSON.stringify`) as the whole article.
- */
-export class CachedArticle implements Article {
-  name: string;
-  yearsMentioned: number[];
-  lineCount: number;
-  length: number;
-  /** `needsCorpusContext` of the article, known without its dates. */
-  readonly needsContext: boolean;
-  /** The year its date adds to the corpus's years (-1: none), known without parsing the date (see `datedYear`). */
-  readonly datedYear: number;
-  /** Words of its body (`bodyWords`), known without reading the body. */
-  readonly words: number;
-  #head: (() => HeadParts) | HeadParts;
-  #body: BodyRef | ArticleBody;
-  /** Its body could not be read, or was damaged: it is shown without, and left out of a cache written since. */
-  #lost = false;
-
-  constructor(head: HeadNumbers, parts: () => HeadParts, bodies: CacheBodies, start: number, end: number) {
-    this.name = head.articleName;
-    this.yearsMentioned = head.yearsMentioned;
-    this.lineCount = head.lineCount;
-    this.length = head.length;
-    this.needsContext = head.needsContext;
-    this.datedYear = head.datedYear;
-    this.words = head.words;
-    this.#head = parts;
-    this.#body = new BodyRef(bodies, start, end);
-  }
-
-  private head(): HeadParts {
-    if (typeof this.#head === 'function') {
-      try {
-        this.#head = this.#head();
-      } catch {
-        // A damaged head (the entry was checked when read: cannot happen but for a bug): an untitled article.
-        this.#head = { title: { text: '', range: { start: 0, end: 0, line: 0, character: 0, endLine: 0, endCharacter: 0 }, derived: true, repeats: [] }, alternativeTitles: [], subheadings: [] };
-      }
-    }
-    return this.#head;
-  }
-
-  get title(): Article['title'] {
-    return this.head().title;
-  }
-
-  get alternativeTitles(): Article['alternativeTitles'] {
-    return this.head().alternativeTitles;
-  }
-
-  get outlet(): Article['outlet'] {
-    return this.head().outlet;
-  }
-
-  get date(): Article['date'] {
-    return this.head().date;
-  }
-
-  get subheadings(): Article['subheadings'] {
-    return this.head().subheadings;
-  }
-
-  /** Whether the body was read (and is now held as parsed). */
-  get bodyRead(): boolean {
-    return !(this.#body instanceof BodyRef);
-  }
-
-  private body(): ArticleBody {
-    if (this.#body instanceof BodyRef) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(utf16String(this.#body.bytes()));
-      } catch {
-        parsed = undefined;
-      }
-      const b = parsed as Partial<ArticleBody> | undefined;
-      // A damaged body (the cache's bytes changed on disk), or one that cannot be read (its cache closed since):
-      // an article without paragraphs, rather than an error.
-      const ok = b && Array.isArray(b.dates) && Array.isArray(b.sections) && Array.isArray(b.paragraphs) && Array.isArray(b.boilerplate);
-      this.#body = ok ? (b as ArticleBody) : EMPTY_BODY;
-      this.#lost = !ok;
-    }
-    return this.#body;
-  }
-
-  /**
-   * The body's JSON (UTF-16) for a cache being written: as read, while it was never parsed. Throws when it cannot
-   * be read, or could not be (the article is then left out of the cache).
-   */
-  bodyBytes(): Uint8Array {
-    if (this.#lost) throw new SnapshotError('the body could not be read');
-    return this.#body instanceof BodyRef ? this.#body.bytes() : utf16Bytes(JSON.stringify(this.#body));
-  }
-
-  /** A body never read is now at `start`…`end` of `bodies` (the same bytes, in a cache written since). */
-  rebase(bodies: CacheBodies, start: number, end: number): void {
-    if (this.#body instanceof BodyRef) this.#body = new BodyRef(bodies, start, end);
-  }
-
-  get dates(): Article['dates'] {
-    return this.body().dates;
-  }
-
-  get sections(): Article['sections'] {
-    return this.body().sections;
-  }
-
-  get paragraphs(): Article['paragraphs'] {
-    return this.body().paragraphs;
-  }
-
-  get boilerplate(): Article['boilerplate'] {
-    return this.body().boilerplate;
-  }
-
-  toJSON(): Article {
-    const { name, title, alternativeTitles, outlet, date, subheadings, yearsMentioned, lineCount, length } = this;
-    const a: Article = { name, title, alternativeTitles, outlet, date, subheadings, ...this.body(), yearsMentioned, lineCount, length };
-    // As the parser's: no outlet or date key where there is none.
-    if (!outlet) delete a.outlet;
-    if (!date) delete a.date;
-    return a;
-  }
 }
 
 const TYPES: readonly EntityType[] = ['person', 'organisation', 'place', 'law'];

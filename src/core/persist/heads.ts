@@ -30,6 +30,8 @@ export interface Head {
   contextYear?: number;
   /** Words of the article's body (`bodyWords`), counted when it was parsed: the Summary panel need not read the body. */
   words: number;
+  /** The entities named together in each sentence (`ParsedFacts`): nor need the panel's network. */
+  namedTogether: readonly (readonly string[])[];
 }
 
 const OUTLET_SOURCES: readonly OutletSource[] = ['byline', 'header', 'source-line', 'newsletter', 'attribution'];
@@ -70,7 +72,8 @@ function exact(h: Head): boolean {
     a.yearsMentioned.every((y) => Number.isInteger(y) && y >= 0 && y < NONE) &&
     [a.lineCount, a.length, h.words].every((x) => Number.isInteger(x) && x >= 0 && x < NONE) &&
     (h.contextYear === undefined || (Number.isInteger(h.contextYear) && h.contextYear >= 0 && h.contextYear < NONE)) &&
-    h.statements.every((s) => [s.start, s.end].every((x) => Number.isInteger(x) && x >= 0 && x < NONE))
+    h.statements.every((s) => [s.start, s.end].every((x) => Number.isInteger(x) && x >= 0 && x < NONE)) &&
+    h.namedTogether.every((set) => set.every((x) => typeof x === 'string'))
   );
 }
 
@@ -86,6 +89,8 @@ export class HeadWriter {
   private readonly yearOffsets: number[] = [0];
   private readonly statements: number[] = [];
   private readonly statementOffsets: number[] = [0];
+  private readonly together: number[] = [];
+  private readonly togetherOffsets: number[] = [0];
 
   private str(s: string): number {
     let i = this.table.get(s);
@@ -126,12 +131,15 @@ export class HeadWriter {
       for (const r of a.title.repeats) this.repeats.push(r.start, r.end, r.line, r.character, r.endLine, r.endCharacter);
       this.years.push(...a.yearsMentioned);
       for (const s of h.statements) this.statements.push(this.str(s.entity), s.start, s.end, s.text === undefined ? NONE : this.str(s.text));
+      // Each sentence's entities as their count, then their strings.
+      for (const set of h.namedTogether) this.together.push(set.length, ...set.map((x) => this.str(x)));
     }
     this.ents.push(...e);
     this.partOffsets.push(this.parts.length / PART);
     this.repeatOffsets.push(this.repeats.length / 6);
     this.yearOffsets.push(this.years.length);
     this.statementOffsets.push(this.statements.length / 4);
+    this.togetherOffsets.push(this.together.length);
   }
 
   write(w: BinaryWriter): void {
@@ -142,6 +150,7 @@ export class HeadWriter {
       [this.repeats, this.repeatOffsets],
       [this.years, this.yearOffsets],
       [this.statements, this.statementOffsets],
+      [this.together, this.togetherOffsets],
     ] as const) {
       w.array(Uint32Array.from(offsets));
       w.array(Uint32Array.from(values));
@@ -207,7 +216,7 @@ export class HeadTable {
     this.strings = new Strings(r.string(), ends);
     this.ents = r.u32s();
     if (this.ents.length !== n * STRIDE) throw new SnapshotError('heads');
-    for (const width of [PART, 6, 1, 4]) {
+    for (const width of [PART, 6, 1, 4, 1]) {
       const offsets = r.u32s();
       const values = r.u32s();
       if (offsets.length !== n + 1 || offsets[0] !== 0 || offsets[n]! * width !== values.length) throw new SnapshotError('heads');
@@ -229,7 +238,8 @@ export class HeadTable {
       typeof a.needsContext === 'boolean' &&
       Array.isArray(x.statements) &&
       Array.isArray(x.discovered) &&
-      typeof x.words === 'number';
+      typeof x.words === 'number' &&
+      Array.isArray(x.namedTogether);
     return ok ? (x as Head) : undefined;
   }
 
@@ -276,6 +286,25 @@ export class HeadTable {
     };
     if (this.field(i, NOTICE) !== NONE) out.notice = this.strings.get(this.field(i, NOTICE));
     if (flags & F_CONTEXT_YEAR) out.contextYear = this.field(i, CONTEXT_YEAR);
+    return out;
+  }
+
+  /** Entry i's entities named together in each sentence (throws `SnapshotError` when damaged). */
+  namedTogether(i: number): string[][] {
+    if (this.field(i, FLAGS) & F_JSON) {
+      const h = this.json(i);
+      if (!h) throw new SnapshotError('head');
+      return h.namedTogether.map((set) => [...set]);
+    }
+    const { offsets, values } = this.lists[4]!;
+    const out: string[][] = [];
+    for (let k = offsets[i]!; k < offsets[i + 1]!; ) {
+      const n = values[k++]!;
+      if (k + n > offsets[i + 1]!) throw new SnapshotError('head');
+      const set: string[] = [];
+      for (const end = k + n; k < end; k++) set.push(this.strings.get(values[k]!));
+      out.push(set);
+    }
     return out;
   }
 
