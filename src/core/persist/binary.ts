@@ -130,8 +130,9 @@ export class BinaryReader {
 
   /** Throws `SnapshotError` when the magic or version differ. */
   constructor(input: Uint8Array, magic: string, version: number) {
-    // Typed-array views need aligned offsets: copy a buffer that does not start on 8 bytes.
-    this.bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+    // Typed-array views need aligned offsets: copy a buffer that does not start on 8 bytes (with Uint8Array's slice:
+    // a Node Buffer's is a view).
+    this.bytes = input.byteOffset % 8 === 0 ? input : Uint8Array.prototype.slice.call(input);
     this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     if (this.string() !== magic) throw new SnapshotError('not a snapshot');
     const found = this.u32();
@@ -212,6 +213,13 @@ export class BinaryReader {
     return b;
   }
 
+  /** A `strings` section as a `StringTable`: decoded as one string, each cut when first asked for (the bytes let go). */
+  stringTable(): StringTable {
+    // Its ends copied: a view would keep the whole buffer read.
+    const ends = this.u32s().slice();
+    return new StringTable(this.string(), ends);
+  }
+
   strings(): string[] {
     const ends = this.u32s();
     const blob = this.string();
@@ -228,6 +236,49 @@ export class BinaryReader {
 
   end(): void {
     if (this.at !== this.bytes.length) throw new SnapshotError('trailing bytes');
+  }
+}
+
+/**
+ * Strings kept as the one string they were written as (`BinaryWriter.strings`), each cut when first asked for:
+ * hundreds of thousands of words restored without making a string each.
+ */
+export class StringTable {
+  private readonly cut: (string | undefined)[];
+
+  constructor(
+    private readonly all: string,
+    private readonly ends: Uint32Array,
+  ) {
+    for (let i = 0, from = 0; i < ends.length; from = ends[i++]!) if (ends[i]! < from || ends[i]! > all.length) throw new SnapshotError('bad string offsets');
+    this.cut = new Array<string | undefined>(ends.length);
+  }
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  /** String i (throws `SnapshotError` past the end). */
+  get(i: number): string {
+    let s = this.cut[i];
+    if (s === undefined) {
+      if (!(i >= 0 && i < this.ends.length)) throw new SnapshotError('no such string');
+      this.cut[i] = s = this.all.slice(i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!);
+    }
+    return s;
+  }
+
+  /** Every string, in order. */
+  toArray(): string[] {
+    return Array.from({ length: this.ends.length }, (_, i) => this.get(i));
+  }
+
+  /** A hash of the strings (FNV-1a over the UTF-16 code units and the ends), to check a table read back. */
+  hash(): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < this.all.length; i++) h = Math.imul(h ^ this.all.charCodeAt(i), 0x01000193);
+    for (let i = 0; i < this.ends.length; i++) h = Math.imul(h ^ this.ends[i]!, 0x01000193);
+    return h >>> 0;
   }
 }
 

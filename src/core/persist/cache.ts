@@ -371,44 +371,51 @@ function* parseLines(file: Uint8Array | SplitCache | undefined, knowledge: strin
     if (r.u32() !== ENGINE_VERSION) return EntryCache.empty('written by another version of the parser');
     if (r.string() !== knowledge) return EntryCache.empty('written for another knowledge base');
     const n = r.u32();
+    // What the entries read later is copied out of the front (views would keep all of it): it is let go once read.
     const ids = r.strings();
-    const sizes = r.f64s();
-    const mtimes = r.f64s();
+    const sizes = r.f64s().slice();
+    const mtimes = r.f64s().slice();
     const heads = new HeadTable(r, n);
-    const bodyOffsets = r.u32s();
+    const bodyOffsets = r.u32s().slice();
     if (bodyOffsets.length !== n + 1 || bodyOffsets[0] !== 0 || bodyOffsets[n] !== split.bodies.length) return EntryCache.empty('damaged: its articles’ bodies do not match its front (truncated?)');
     for (let i = 0; i < n; i++) if (bodyOffsets[i + 1]! < bodyOffsets[i]!) return EntryCache.empty('damaged: bad body offsets');
     if (ids.length !== n || sizes.length !== n || mtimes.length !== n) return EntryCache.empty('damaged: bad stamps');
     yield;
     const mentions = MentionPacker.read(r, n);
     r.end();
-    const byId = new Map<string, { stamp: FileStamp; entry: Entry } | number>();
-    for (let i = 0; i < n; i++) byId.set(ids[i]!, i);
-    return new EntryCache(byId, (i) => {
-      const head = heads.numbers(i);
-      const stamp = { id: ids[i]!, size: sizes[i]!, mtime: mtimes[i]! };
-      // The body stays in the cache (on disk, or its bytes) until the article's paragraphs, sections… are read; the
-      // head's parts (title, outlet…) are made from the columns when first read.
-      const article = new CachedArticle(head, () => heads.parts(i), split.bodies, bodyOffsets[i]!, bodyOffsets[i + 1]!);
-      mentions.check(i, article);
-      const statements = readStatements(head.statements, article);
-      if (!statements) return undefined;
-      const { name, discovered, notice, contextYear } = head;
-      const rest: Rest = { name, article, statements, discovered };
-      if (notice !== undefined) rest.notice = notice;
-      if (contextYear !== undefined) rest.contextYear = contextYear;
-      const together = (): readonly (readonly string[])[] => {
-        try {
-          return heads.namedTogether(i);
-        } catch {
-          return parsedFacts(article, mentions.get(i, article)).namedTogether; // a damaged head: counted from the text
-        }
-      };
-      return { stamp, entry: new CachedEntry({ id: ids[i]!, name }, rest, mentions, i, together) };
-    });
+    return cacheOf({ ids, sizes, mtimes, heads, bodies: split.bodies, bodyOffsets, mentions });
   } catch (e) {
     return EntryCache.empty(e instanceof SnapshotError ? `damaged or of another layout: ${e.message}` : `unreadable: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** A cache of what was read (in a function of its own: its entries' closures keep none of the reader's buffer). */
+function cacheOf(read: { ids: string[]; sizes: Float64Array; mtimes: Float64Array; heads: HeadTable; bodies: CacheBodies; bodyOffsets: Uint32Array; mentions: PackedMentions }): EntryCache {
+  const { ids, sizes, mtimes, heads, bodies, bodyOffsets, mentions } = read;
+  const byId = new Map<string, { stamp: FileStamp; entry: Entry } | number>();
+  for (let i = 0; i < ids.length; i++) byId.set(ids[i]!, i);
+  return new EntryCache(byId, (i) => {
+    const head = heads.numbers(i);
+    const stamp = { id: ids[i]!, size: sizes[i]!, mtime: mtimes[i]! };
+    // The body stays in the cache (on disk, or its bytes) until the article's paragraphs, sections… are read; the
+    // head's parts (title, outlet…) are made from the columns when first read.
+    const article = new CachedArticle(head, () => heads.parts(i), bodies, bodyOffsets[i]!, bodyOffsets[i + 1]!);
+    mentions.check(i, article);
+    const statements = readStatements(head.statements, article);
+    if (!statements) return undefined;
+    const { name, discovered, notice, contextYear } = head;
+    const rest: Rest = { name, article, statements, discovered };
+    if (notice !== undefined) rest.notice = notice;
+    if (contextYear !== undefined) rest.contextYear = contextYear;
+    const together = (): readonly (readonly string[])[] => {
+      try {
+        return heads.namedTogether(i);
+      } catch {
+        return parsedFacts(article, mentions.get(i, article)).namedTogether; // a damaged head: counted from the text
+      }
+    };
+    return { stamp, entry: new CachedEntry({ id: ids[i]!, name }, rest, mentions, i, together) };
+  });
 }
 
 /** What an entry's JSON holds (all but the mentions). */
@@ -479,21 +486,51 @@ class MentionPacker {
     w.array(Uint32Array.from(this.nums));
     w.array(Uint32Array.from(this.stored));
     w.strings([...this.texts.keys()]);
+    // What the entity index reads of each entry, as it reads it: the entities it names (in order of first mention)
+    // with their mentions' count, so that a warm start does not count them again.
+    const named = new Uint32Array(this.counts.length + 1);
+    const pairs: number[] = [];
+    const scratch = new Int32Array(this.entityIds.size);
+    for (let i = 0; i < this.counts.length; i++) {
+      const first = pairs.length;
+      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+        const e = this.nums[j * 3]!;
+        if (scratch[e] === 0) pairs.push(e, 0);
+        scratch[e]!++;
+      }
+      for (let k = first; k < pairs.length; k += 2) {
+        pairs[k + 1] = scratch[pairs[k]!]!;
+        scratch[pairs[k]!] = 0;
+      }
+      named[i + 1] = pairs.length / 2;
+    }
+    w.array(named);
+    w.array(Uint32Array.from(pairs));
   }
 
   static read(r: BinaryReader, n: number): PackedMentions {
-    // Views of the cache's front, which the entries' heads keep (its columns are read when an entry's parts are).
-    const offsets = r.u32s();
+    // Copied out of the cache's front, which is let go once the cache is read (entries keep these numbers).
+    const offsets = r.u32s().slice();
     const entities = r.strings();
-    const types = r.u8s();
-    const nums = r.u32s();
-    const stored = r.u32s();
+    const types = r.u8s().slice();
+    const nums = r.u32s().slice();
+    const stored = r.u32s().slice();
     const texts = r.strings();
+    const named = r.u32s().slice();
+    const pairs = r.u32s().slice();
     const m = types.length;
     checkOffsets(offsets, n, m);
+    checkOffsets(named, n, pairs.length / 2);
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (let k = named[i]! * 2; k < named[i + 1]! * 2; k += 2) {
+        if (pairs[k]! >= entities.length || pairs[k + 1] === 0) throw new SnapshotError('mentions');
+        sum += pairs[k + 1]!;
+      }
+      if (sum !== offsets[i + 1]! - offsets[i]!) throw new SnapshotError('mention counts');
+    }
     if (nums.length !== m * 3 || stored.length % 7) throw new SnapshotError('mentions');
     for (let i = 0; i < m; i++) if (nums[i * 3]! >= entities.length || types[i]! >= TYPES.length) throw new SnapshotError('mentions');
-    const scratch = new Int32Array(entities.length);
     const explicit = new Map<number, number>();
     for (let k = 0; k < stored.length; k += 7) {
       if (stored[k]! >= m || stored[k + 1]! >= texts.length || stored[k + 6]! >= texts.length) throw new SnapshotError('mentions');
@@ -537,13 +574,8 @@ class MentionPacker {
         packer.endEntry(offsets[i + 1]! - offsets[i]!);
       },
       countsInto(i: number, visit: (entity: string, count: number) => void): void {
-        // Counted per entity number in a scratch array (zero between entries), not in a map per entry.
-        const named: number[] = [];
-        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) if (scratch[nums[j * 3]!]!++ === 0) named.push(nums[j * 3]!);
-        for (const e of named) {
-          visit(entities[e]!, scratch[e]!);
-          scratch[e] = 0;
-        }
+        // As written: no mention counted again.
+        for (let k = named[i]! * 2; k < named[i + 1]! * 2; k += 2) visit(entities[pairs[k]!]!, pairs[k + 1]!);
       },
     };
   }

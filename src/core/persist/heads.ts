@@ -1,8 +1,7 @@
 /**
  * The entry cache's heads (what a warm start reads of each entry: its article's title, outlet, date, subheadings,
  * years, the statements, the people discovered…) as columns rather than a JSON per entry: one table of strings
- * (each written once, decoded as one string and cut when read) and typed arrays of numbers, read as views of the
- * cache's front. An entry's head costs a few array reads when its entry is made; the parts the views show (title,
+ * (each written once, decoded as one string and cut when read) and typed arrays of numbers. An entry's head costs a few array reads when its entry is made; the parts the views show (title,
  * outlet, subheadings…) are made from the columns when first read, the date (a JSON, being many optional fields)
  * parsed then. An article whose head would not come back exactly from the columns (a part with other fields) is
  * kept as the JSON it was, whole.
@@ -10,7 +9,7 @@
 import { type Article, type ArticleDate, datedYear, type OutletSource, type Part, type Title } from '../article/article';
 import type { Entity, Statement } from '../entities/recognizer';
 import type { TextRange } from '../text/ranges';
-import { BinaryReader, BinaryWriter, SnapshotError } from './binary';
+import { BinaryReader, BinaryWriter, SnapshotError, StringTable } from './binary';
 
 /** An article's fields read at once (trees, dates, the corpus's years), and whether its date waits for the corpus's year. */
 export interface ArticleHead extends Pick<Article, 'name' | 'title' | 'alternativeTitles' | 'outlet' | 'date' | 'subheadings' | 'yearsMentioned' | 'lineCount' | 'length'> {
@@ -158,25 +157,6 @@ export class HeadWriter {
   }
 }
 
-/** The string table as read: one string, cut when a string is asked for (most are never read at a warm start). */
-class Strings {
-  constructor(
-    private readonly all: string,
-    private readonly ends: Uint32Array,
-  ) {
-    for (let i = 0, from = 0; i < ends.length; from = ends[i++]!) if (ends[i]! < from || ends[i]! > all.length) throw new SnapshotError('bad string offsets');
-  }
-
-  get length(): number {
-    return this.ends.length;
-  }
-
-  get(i: number): string {
-    if (!(i < this.ends.length)) throw new SnapshotError('no such string');
-    return this.all.slice(i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!);
-  }
-}
-
 /** The parts of an article's head made from the columns (when first read). */
 export interface HeadParts {
   title: Title;
@@ -205,20 +185,21 @@ export interface HeadNumbers {
   discovered: Entity[];
 }
 
-/** The heads of a cache, read as views of its front. */
+/** The heads of a cache, as read. */
 export class HeadTable {
-  private readonly strings: Strings;
+  private readonly strings: StringTable;
   private readonly ents: Uint32Array;
   private readonly lists: { offsets: Uint32Array; values: Uint32Array }[] = [];
 
   constructor(r: BinaryReader, n: number) {
-    const ends = r.u32s();
-    this.strings = new Strings(r.string(), ends);
-    this.ents = r.u32s();
+    // The columns copied out of the cache's front, which is let go once the cache is read (its strings are in
+    // `strings`, decoded).
+    this.strings = r.stringTable();
+    this.ents = r.u32s().slice();
     if (this.ents.length !== n * STRIDE) throw new SnapshotError('heads');
     for (const width of [PART, 6, 1, 4, 1]) {
-      const offsets = r.u32s();
-      const values = r.u32s();
+      const offsets = r.u32s().slice();
+      const values = r.u32s().slice();
       if (offsets.length !== n + 1 || offsets[0] !== 0 || offsets[n]! * width !== values.length) throw new SnapshotError('heads');
       for (let i = 0; i < n; i++) if (offsets[i]! > offsets[i + 1]!) throw new SnapshotError('heads');
       this.lists.push({ offsets, values });
