@@ -3,7 +3,7 @@
  * documents' words, titles and mentions, the vocabulary, postings and positions, in one versioned buffer.
  */
 import { fold } from '../text/arabic';
-import { below, BinaryReader, BinaryWriter, type ByteParts, checkOffsets, SnapshotError, StringTable } from '../persist/binary';
+import { below, BinaryReader, BinaryWriter, type ByteParts, checkOffsets, SnapshotError } from '../persist/binary';
 import { type Doc, MENTION_FIELDS, TYPE_CODES } from './documents';
 import type { IndexParts } from './parts';
 import { BaseLists, EMPTY } from './structures';
@@ -43,7 +43,10 @@ export function* snapshotSteps({ documents, vocabulary, postings, entities }: In
   w.array(flags);
   w.array(nums);
   const words = wordOffsets[n]!;
-  const starts = new Uint32Array(words);
+  // Starts in 16 bits when every one fits (then half the bytes, in the file and in memory once restored).
+  let wide = false;
+  for (const d of docs) for (let k = 0; k < d.starts.length && !wide; k++) wide = d.starts[k]! > 0xffff;
+  const starts = wide ? new Uint32Array(words) : new Uint16Array(words);
   const lengths = new Uint8Array(words);
   const terms = new Uint32Array(words);
   const longEnds: number[] = [];
@@ -57,6 +60,7 @@ export function* snapshotSteps({ documents, vocabulary, postings, entities }: In
     if ((i & 1023) === 1023) yield;
   }
   w.array(wordOffsets);
+  w.u32(wide ? 32 : 16);
   w.array(starts);
   w.array(lengths);
   w.array(terms);
@@ -75,13 +79,18 @@ export function* snapshotSteps({ documents, vocabulary, postings, entities }: In
   const termText = vocabulary.texts();
   const termOrder = vocabulary.termOrder();
   w.u32(t);
+  const termsAt = w.mark();
   w.strings(termText);
   w.array(termOrder);
+  const termsHash = w.hashSince(termsAt);
   yield;
-  for (const { base: bases, lists, lengths: lengthsOf } of postings.lists()) {
+  // Positions (word numbers in a document) in 16 bits when every document has fewer than 65,536 words.
+  const widePositions = docs.some((d) => d.starts.length > 0x10000);
+  for (const [k, { base: bases, lists, lengths: lengthsOf }] of postings.lists().entries()) {
     const offsets = new Uint32Array(t + 1);
     for (let i = 0; i < t; i++) offsets[i + 1] = offsets[i]! + (bases?.lengthOf(i) ?? 0) + lengthsOf[i]!;
-    const all = new Uint32Array(offsets[t]!);
+    const narrow = k === 1 && !widePositions;
+    const all = narrow ? new Uint16Array(offsets[t]!) : new Uint32Array(offsets[t]!);
     yield;
     // A step per million numbers copied, not per so many terms: the first terms, the commonest, hold most of them.
     let copied = 0;
@@ -95,6 +104,7 @@ export function* snapshotSteps({ documents, vocabulary, postings, entities }: In
       }
     }
     w.array(offsets);
+    if (k === 1) w.u32(narrow ? 16 : 32);
     w.array(all);
   }
   // Clitic forms → terms, in the forms' order.
@@ -107,12 +117,14 @@ export function* snapshotSteps({ documents, vocabulary, postings, entities }: In
     formOffsets[i + 1] = formTerms.length;
     if ((i & 16383) === 16383) yield;
   }
+  const formsAt = w.mark();
   w.strings(forms);
+  const formsHash = w.hashSince(formsAt);
   w.array(formOffsets);
   w.array(Uint32Array.from(formTerms));
-  // What binary searches read (the terms, their order, the forms), hashed: checked on restore in a few milliseconds,
-  // where checking their order would make a string of every word.
-  w.u32(orderHash(new StringTable(termText.join(''), endsOf(termText)), termOrder, new StringTable(forms.join(''), endsOf(forms))));
+  // What binary searches read (the terms, their order, the forms), hashed as written: checked on restore in a few
+  // milliseconds, where checking their order would make a string of every word.
+  w.u32(Math.imul(termsHash, 31) ^ formsHash);
   return w.chunks();
 }
 
@@ -120,21 +132,6 @@ export function* snapshotSteps({ documents, vocabulary, postings, entities }: In
  * Restores a snapshot into an index's new, empty parts; false when it was made with another key. Throws
  * `SnapshotError` (or the reader's errors) when it is truncated or corrupt, before changing anything.
  */
-/** The ends of strings put end to end (as `BinaryWriter.strings` writes them). */
-function endsOf(list: readonly string[]): Uint32Array {
-  const ends = new Uint32Array(list.length);
-  let n = 0;
-  list.forEach((s, i) => (ends[i] = n += s.length));
-  return ends;
-}
-
-/** A hash of the terms, their order and the forms. */
-function orderHash(terms: StringTable, order: Uint32Array, forms: StringTable): number {
-  let h = Math.imul(terms.hash() ^ forms.hash(), 0x01000193);
-  for (let i = 0; i < order.length; i++) h = Math.imul(h ^ order[i]!, 0x01000193);
-  return h >>> 0;
-}
-
 export function readSnapshot(bytes: Uint8Array, key: string, readText: (id: string) => string | undefined, parts: IndexParts): boolean {
   const r = new BinaryReader(bytes, SNAPSHOT_MAGIC, SNAPSHOT_VERSION);
   if (r.string() !== key) return false;
@@ -146,7 +143,9 @@ export function readSnapshot(bytes: Uint8Array, key: string, readText: (id: stri
   if (flags.length !== n || nums.length !== n * 4) throw new SnapshotError('documents');
   const wordOffsetsRaw = r.u32s();
   const words = wordOffsetsRaw[n] ?? 0;
-  const starts = r.u32s();
+  const width = r.u32();
+  if (width !== 16 && width !== 32) throw new SnapshotError('words');
+  const starts = width === 16 ? r.u16s() : r.u32s();
   const lengths = r.u8s();
   const terms = r.u32s();
   const longEnds = r.u32s();
@@ -158,16 +157,22 @@ export function readSnapshot(bytes: Uint8Array, key: string, readText: (id: stri
   const m = mentionNums.length / MENTION_FIELDS;
   if (entityTypes.length !== entityIds.length || !Number.isInteger(m)) throw new SnapshotError('mentions');
   const t = r.u32();
+  const termsAt = r.mark();
   const termText = r.stringTable();
   const termOrder = r.u32s();
+  const termsHash = r.hashSince(termsAt);
   if (termText.length !== t || termOrder.length !== t) throw new SnapshotError('terms');
   const postingOffsets = r.u32s();
   const postings = r.u32s();
   checkOffsets(postingOffsets, t, postings.length);
   const positionOffsets = r.u32s();
-  const positions = r.u32s();
+  const positionWidth = r.u32();
+  if (positionWidth !== 16 && positionWidth !== 32) throw new SnapshotError('positions');
+  const positions = positionWidth === 16 ? r.u16s() : r.u32s();
   checkOffsets(positionOffsets, t, positions.length);
+  const formsAt = r.mark();
   const formList = r.stringTable();
+  const formsHash = r.hashSince(formsAt);
   const formOffsets = r.u32s();
   const formTerms = r.u32s();
   const hash = r.u32();
@@ -180,7 +185,7 @@ export function readSnapshot(bytes: Uint8Array, key: string, readText: (id: stri
   below(formTerms, t);
   below(termOrder, t);
   // Lookups are binary searches: the orders must be as written.
-  if (orderHash(termText, termOrder, formList) !== hash) throw new SnapshotError('term order');
+  if ((Math.imul(termsHash, 31) ^ formsHash) >>> 0 !== hash) throw new SnapshotError('term order');
   below(entityTypes, TYPE_CODES.length);
   for (let i = 0; i < postings.length; i += 2) if (postings[i]! >= n) throw new SnapshotError('postings');
   for (let i = 0; i < m; i++) if (mentionNums[i * MENTION_FIELDS]! >= entityIds.length) throw new SnapshotError('mentions');
