@@ -11,6 +11,8 @@ import { builtInEntities } from '../../src/core/entities/kb';
 import { plainMention } from '../../src/core/persist/mentionText';
 import { CacheFile } from '../../src/node/cacheFile';
 import { corpusSummary } from '../../src/core/summary/model';
+import { buildSearchIndex } from '../../src/core/search/corpusSearch';
+import { SearchIndex } from '../../src/core/search/index';
 import { MemoryHost } from '../support/memoryHost';
 import { heapsArticles } from '../support/synthetic';
 import { readSeeds, syntheticArticles, TODAY } from './helpers';
@@ -155,4 +157,31 @@ describe('entry cache format (heads as columns)', function () {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('search snapshot: words and positions in 16 or 32 bits', function () {
+  this.timeout(120_000);
+  const recognizer = new Recognizer(builtInEntities());
+  const QUERIES = ['لافروف', 'روسيا واشنطن', '"وزير الخارجية"', 'سوريا', 'الاسد'];
+  const seeds = readSeeds();
+
+  for (const [label, inputs] of [
+    ['ordinary articles (16 bits)', seeds],
+    // 70,000 words, 400,000 characters: starts and positions past 65,535.
+    ['an article of 70,000 words among them (32 bits)', [...seeds, { name: 'long.txt', text: `عنوان طويل\n${Array.from({ length: 7000 }, (_, i) => `${seeds[i % seeds.length]!.text.split(/\s+/).slice(0, 10).join(' ')}`).join('\n')}\nلافروف في واشنطن مع سوريا` }]],
+  ] as const) {
+    it(`restores the index it was taken from: ${label}`, () => {
+      const original = buildSearchIndex([...inputs], recognizer, { today: TODAY });
+      const bytes = original.toSnapshot('k');
+      const loaded = SearchIndex.fromSnapshot(bytes, 'k', (id) => inputs.find((i) => i.name === id)?.text, original.entities())!;
+      assert.ok(loaded);
+      for (const q of QUERIES) assert.deepEqual(loaded.search(q), original.search(q), q);
+      assert.deepEqual(loaded.occurrences({ word: 'سوريا' }).map((o) => [o.doc.id, o.start, o.end]), original.occurrences({ word: 'سوريا' }).map((o) => [o.doc.id, o.start, o.end]));
+      assert.deepEqual(loaded.toSnapshot('k'), bytes);
+      if (inputs.length > seeds.length) {
+        const hits = loaded.occurrences({ word: 'لافروف' }).filter((o) => o.doc.id === 'long.txt');
+        assert.ok(hits.some((o) => o.start > 0x10000), 'a word found past 65,535 characters');
+      }
+    });
+  }
 });
