@@ -75,6 +75,15 @@ describe('entry cache format (heads as columns)', function () {
     for (const e of back) assert.equal((e.article as CachedArticle).bodyRead, false, `${e.file.name}: its body was read`);
   });
 
+  it('keeps an article named otherwise than its file (a folder renamed since) in the columns', () => {
+    const e = entries[0]!;
+    const renamed: CorpusEntry = { ...e, article: { ...e.article, name: `seeds/${e.article.name}` } };
+    const back = EntryCache.read(writeCache(knowledge, [{ stamp: stamp(e.file.id, 0), entry: renamed }]), knowledge).get(stamp(e.file.id, 0), e.file)!;
+    assert.equal(back.article.name, `seeds/${e.article.name}`);
+    assert.equal(back.file.name, e.file.name);
+    assert.deepEqual(plain(back), plain(renamed));
+  });
+
   it('keeps a head the columns would not give back exactly as it was', () => {
     const e = entries.find((x) => x.article.outlet)!;
     // Another name for the article than its file's, and a title with a field of its own.

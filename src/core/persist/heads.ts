@@ -36,8 +36,8 @@ export interface Head {
 const OUTLET_SOURCES: readonly OutletSource[] = ['byline', 'header', 'source-line', 'newsletter', 'attribution'];
 const NONE = 0xffffffff;
 /** Per entry, in `ents`: these many numbers (see `HeadWriter.add`). */
-const STRIDE = 12;
-const [NAME, FLAGS, LINES, LENGTH, CONTEXT_YEAR, NOTICE, DATE, DATED_YEAR, DISCOVERED, OUTLET_SOURCE, WORDS, ALTERNATIVES] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const STRIDE = 13;
+const [NAME, FLAGS, LINES, LENGTH, CONTEXT_YEAR, NOTICE, DATE, DATED_YEAR, DISCOVERED, OUTLET_SOURCE, WORDS, ALTERNATIVES, ARTICLE_NAME] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const F_NEEDS_CONTEXT = 1;
 const F_DERIVED = 2;
 const F_OUTLET = 4;
@@ -61,7 +61,7 @@ function plainRange(r: TextRange): boolean {
 function exact(h: Head): boolean {
   const a = h.article;
   return (
-    a.name === h.name &&
+    typeof a.name === 'string' &&
     plainPart(a.title, 'text,range,derived,repeats') &&
     typeof a.title.derived === 'boolean' &&
     a.title.repeats.every(plainRange) &&
@@ -110,6 +110,8 @@ export class HeadWriter {
       e[FLAGS] = F_JSON;
     } else {
       e[NAME] = this.str(h.name);
+      // The article's name: its file's when written, unless the entry was read back under another (a folder renamed).
+      e[ARTICLE_NAME] = this.str(a.name);
       e[FLAGS] = (a.needsContext ? F_NEEDS_CONTEXT : 0) | (a.title.derived ? F_DERIVED : 0) | (a.outlet ? F_OUTLET : 0) | (h.contextYear !== undefined ? F_CONTEXT_YEAR : 0);
       e[LINES] = a.lineCount;
       e[LENGTH] = a.length;
@@ -170,7 +172,7 @@ export interface HeadParts {
 export interface HeadNumbers {
   /** The file's name (relative to the corpus folder) when written. */
   name: string;
-  /** The article's (the same but in a head kept as JSON). */
+  /** The article's name: its file's when it was parsed (another when the entry was read back under a new name). */
   articleName: string;
   lineCount: number;
   length: number;
@@ -252,10 +254,9 @@ export class HeadTable {
     const d = this.field(i, DISCOVERED);
     const discovered = d === NONE ? [] : (JSON.parse(this.strings.get(d)) as unknown);
     if (!Array.isArray(discovered)) throw new SnapshotError('head');
-    const name = this.strings.get(this.field(i, NAME));
     const out: HeadNumbers = {
-      name,
-      articleName: name,
+      name: this.strings.get(this.field(i, NAME)),
+      articleName: this.strings.get(this.field(i, ARTICLE_NAME)),
       lineCount: this.field(i, LINES),
       length: this.field(i, LENGTH),
       needsContext: (flags & F_NEEDS_CONTEXT) !== 0,
