@@ -515,6 +515,16 @@ export function needsCorpusContext(a: Article): boolean {
   return a.yearsMentioned.length === 0 && a.dates.some((d) => d.yearSource === 'weekday' && (d.candidates?.length ?? 0) > 1);
 }
 
+/**
+ * The year an article's date adds to the corpus's years (its year, unless guessed from the weekday), or -1; an article
+ * read back from the cache knows it without parsing its date (`CachedArticle.datedYear`).
+ */
+export function datedYear(a: Pick<Article, 'date'>): number {
+  const known = (a as { datedYear?: unknown }).datedYear;
+  if (typeof known === 'number') return known;
+  return a.date?.year !== undefined && a.date.yearSource !== 'weekday' ? a.date.year : -1;
+}
+
 export function corpusContextYear(articles: readonly Pick<Article, 'yearsMentioned' | 'date'>[]): number | undefined {
   const years: number[] = [];
   for (const a of articles) {

@@ -3,7 +3,7 @@
  * whose dateline year was chosen among weekday candidates without context of their own, using the
  * corpus's central year (the median of the years all articles mention).
  */
-import { Article, corpusContextYear, needsCorpusContext, parseArticle, ParseOptions } from '../article/article';
+import { Article, corpusContextYear, datedYear, needsCorpusContext, parseArticle, ParseOptions } from '../article/article';
 
 export { needsCorpusContext } from '../article/article';
 import { EntryCache, FileStamp, knowledgeDigest } from '../persist/cache';
@@ -162,7 +162,8 @@ class EntryMap extends Map<string, CorpusEntry> {
       this.total += sign;
     };
     for (const y of a.yearsMentioned) add(y);
-    if (a.date?.year !== undefined && a.date.yearSource !== 'weekday') add(a.date.year);
+    const year = datedYear(a);
+    if (year >= 0) add(year);
   }
 }
 

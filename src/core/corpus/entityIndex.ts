@@ -95,6 +95,21 @@ class Stats implements EntityStats {
     const n = this.#entries.length;
     if (n < 2) return;
     const counts = this.#counts;
+    if (n <= 16) {
+      // Few (most entities): an insertion sort in place, stable, without the counting sort's arrays.
+      const entries = this.#entries;
+      for (let i = 1; i < n; i++) {
+        const [e, c] = [entries[i]!, counts[i]!];
+        let j = i;
+        for (; j > 0 && counts[j - 1]! < c; j--) {
+          entries[j] = entries[j - 1]!;
+          counts[j] = counts[j - 1]!;
+        }
+        entries[j] = e;
+        counts[j] = c;
+      }
+      return;
+    }
     let max = 0;
     for (const c of counts) if (c > max) max = c;
     const at = new Int32Array(max + 2);

@@ -7,6 +7,7 @@ import { foldWithMap } from '../text/arabic';
 import { parseArticle, ParseOptions } from '../article/article';
 import type { CorpusEntry, CorpusFile, Disposable } from './types';
 import { decodeArticleBytes } from '../text/decode';
+import { parsedFacts } from '../summary/entryFacts';
 import { findStatements, recognitionContext, recognizeArticle, Recognizer } from '../entities/recognizer';
 
 /** A file's bytes, to be parsed. */
@@ -33,7 +34,7 @@ export function parseFile(file: CorpusFile, bytes: Uint8Array, recognizer: Recog
     const { mentions, discovered } = recognizer ? recognizeArticle(recognizer, decoded.text, folded, recognitionContext(article)) : { mentions: [], discovered: [] };
     // A discovered role names the file it was read in (the hover cites it).
     for (const e of discovered) for (const r of e.roles ?? []) if (r.sentence !== undefined) r.file = file.name;
-    const entry: CorpusEntry = { file, article, mentions, discovered, statements: findStatements(decoded.text, mentions, folded) };
+    const entry: CorpusEntry = { file, article, mentions, discovered, statements: findStatements(decoded.text, mentions, folded), facts: parsedFacts(article, mentions) };
     if (decoded.note !== undefined) entry.notice = decoded.note;
     return { entry };
   } catch (e) {

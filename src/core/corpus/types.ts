@@ -27,8 +27,21 @@ export interface CorpusEntry {
   notice?: string;
   /** The corpus's central year the article was dated with (see `needsCorpusContext`), if there was one. */
   contextYear?: number;
+  /**
+   * What the Summary panel counts of the article, found when it was parsed (summary/entryFacts.ts `parsedFacts`), so
+   * that the panel reads no text, and none of a reopened corpus's bodies; absent on an entry made otherwise.
+   */
+  facts?: ParsedFacts;
   /** Tells each entity named, with its mentions' count, where the entry can without making its mentions (the cache's). */
   countMentions?(visit: (entity: string, count: number) => void): void;
+}
+
+/** See `CorpusEntry.facts`. */
+export interface ParsedFacts {
+  /** Words of the article's body (`bodyWords`). */
+  words: number;
+  /** The entities named in each sentence unit that names two or more. */
+  namedTogether: readonly (readonly string[])[];
 }
 
 export interface Disposable {

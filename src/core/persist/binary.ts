@@ -89,7 +89,7 @@ export class BinaryWriter {
   }
 
   /** A typed array (little-endian hosts: the bytes as they are in memory). */
-  array(a: Uint32Array | Uint8Array | Int32Array | Float64Array): void {
+  array(a: Uint32Array | Uint16Array | Uint8Array | Int32Array | Float64Array): void {
     this.u32(a.length);
     this.pad();
     if (a instanceof Float64Array && this.length % 8) this.push(new Uint8Array(4));
@@ -113,6 +113,17 @@ export class BinaryWriter {
     this.string(list.join(''));
   }
 
+  /** Where the writer is (for `hashSince`). */
+  mark(): number {
+    return this.parts.length;
+  }
+
+  /** A hash of what was written since `mark` (see `hashWords`). */
+  hashSince(mark: number): number {
+    const b = concatBytes(this.parts.slice(mark));
+    return hashWords(new Uint32Array(b.buffer, 0, b.length >> 2));
+  }
+
   /** What was written, as the parts it was written in (joining hundreds of MB into one buffer takes seconds). */
   chunks(): ByteParts {
     return { parts: this.parts, length: this.length };
@@ -130,11 +141,13 @@ export class BinaryReader {
 
   /** Throws `SnapshotError` when the magic or version differ. */
   constructor(input: Uint8Array, magic: string, version: number) {
-    // Typed-array views need aligned offsets: copy a buffer that does not start on 8 bytes.
-    this.bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+    // Typed-array views need aligned offsets: copy a buffer that does not start on 8 bytes (with Uint8Array's slice:
+    // a Node Buffer's is a view).
+    this.bytes = input.byteOffset % 8 === 0 ? input : Uint8Array.prototype.slice.call(input);
     this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     if (this.string() !== magic) throw new SnapshotError('not a snapshot');
-    if (this.u32() !== version) throw new SnapshotError('another version');
+    const found = this.u32();
+    if (found !== version) throw new SnapshotError(`written in layout ${found}, not ${version}`);
   }
 
   private need(n: number): void {
@@ -190,6 +203,10 @@ export class BinaryReader {
     return this.typed(Uint32Array, 4);
   }
 
+  u16s(): Uint16Array {
+    return this.typed(Uint16Array, 2);
+  }
+
   i32s(): Int32Array {
     return this.typed(Int32Array, 4);
   }
@@ -211,6 +228,13 @@ export class BinaryReader {
     return b;
   }
 
+  /** A `strings` section as a `StringTable`: decoded as one string, each cut when first asked for (the bytes let go). */
+  stringTable(): StringTable {
+    // Its ends copied: a view would keep the whole buffer read.
+    const ends = this.u32s().slice();
+    return new StringTable(this.string(), ends);
+  }
+
   strings(): string[] {
     const ends = this.u32s();
     const blob = this.string();
@@ -228,6 +252,58 @@ export class BinaryReader {
   end(): void {
     if (this.at !== this.bytes.length) throw new SnapshotError('trailing bytes');
   }
+
+  /** Where the reader is (for `hashSince`). */
+  mark(): number {
+    return this.at;
+  }
+
+  /** A hash of the bytes read since `mark`, as `BinaryWriter.hashSince` made it of the same sections. */
+  hashSince(mark: number): number {
+    return hashWords(new Uint32Array(this.bytes.buffer, this.bytes.byteOffset + mark, (this.at - mark) >> 2));
+  }
+}
+
+/**
+ * Strings kept as the one string they were written as (`BinaryWriter.strings`), each cut when first asked for:
+ * hundreds of thousands of words restored without making a string each.
+ */
+export class StringTable {
+  private readonly cut: (string | undefined)[];
+
+  constructor(
+    private readonly all: string,
+    private readonly ends: Uint32Array,
+  ) {
+    for (let i = 0, from = 0; i < ends.length; from = ends[i++]!) if (ends[i]! < from || ends[i]! > all.length) throw new SnapshotError('bad string offsets');
+    this.cut = new Array<string | undefined>(ends.length);
+  }
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  /** String i (throws `SnapshotError` past the end). */
+  get(i: number): string {
+    let s = this.cut[i];
+    if (s === undefined) {
+      if (!(i >= 0 && i < this.ends.length)) throw new SnapshotError('no such string');
+      this.cut[i] = s = this.all.slice(i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!);
+    }
+    return s;
+  }
+
+  /** Every string, in order. */
+  toArray(): string[] {
+    return Array.from({ length: this.ends.length }, (_, i) => this.get(i));
+  }
+}
+
+/** FNV-1a over 32-bit words: a few milliseconds for megabytes (sections are padded to 4 bytes). */
+export function hashWords(words: Uint32Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
+  return h >>> 0;
 }
 
 /** Checks every value of `a` is below `limit`. */

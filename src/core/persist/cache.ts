@@ -8,9 +8,14 @@
  * keeps the same path, size and mtime. A corrupt, foreign or outdated cache reads as empty, and the
  * caller rebuilds without a word.
  */
-import { Article, needsCorpusContext, type Part } from '../article/article';
-import { BinaryReader, BinaryWriter, type ByteParts, checkOffsets, concatBytes, SnapshotError, utf16Bytes, utf16String } from './binary';
-import type { CorpusEntry, CorpusFile } from '../corpus/types';
+import { Article, type Part } from '../article/article';
+import { articleWords } from '../article/bodyWords';
+import { parsedFacts } from '../summary/entryFacts';
+import { BinaryReader, BinaryWriter, type ByteParts, checkOffsets, concatBytes, SnapshotError, utf16Bytes } from './binary';
+import { HeadTable, HeadWriter, type StoredStatement } from './heads';
+import { bodyOf, CachedArticle, headOf } from './cachedArticle';
+export { CachedArticle } from './cachedArticle';
+import type { CorpusEntry, CorpusFile, ParsedFacts } from '../corpus/types';
 import type { Entity, EntityType, Mention, Statement } from '../entities/recognizer';
 import { compactMention, derivableStatement, partMention, PartMention, partsOf, PartStatement } from './mentionText';
 import { runAll, runInSlices } from './steps';
@@ -19,8 +24,8 @@ export { knowledgeDigest } from '../corpus/digest';
 /** Bump when parsing or recognition changes what an entry holds. */
 export const ENGINE_VERSION = 2;
 const MAGIC = 'corpus-navigator-entries';
-/** Bump when the cache's layout changes (see `cacheLines`). */
-const FORMAT_VERSION = 5;
+/** Bump when the cache's layout changes (see `cacheLines`): a cache of another layout reads as empty, and is rebuilt. */
+const FORMAT_VERSION = 6;
 
 /**
  * The articles' bodies of a cache, read a body at a time: from the cache file on disk where the host can read it
@@ -76,7 +81,7 @@ export interface FileStamp {
   mtime: number;
 }
 
-type Entry = Pick<CorpusEntry, 'file' | 'article' | 'mentions' | 'statements' | 'discovered' | 'notice' | 'contextYear'>;
+type Entry = Pick<CorpusEntry, 'file' | 'article' | 'mentions' | 'statements' | 'discovered' | 'notice' | 'contextYear' | 'facts'>;
 
 /** A cache just written, and how to point the articles it holds at it once it is on disk. */
 export interface WrittenCache {
@@ -111,10 +116,10 @@ export async function writeCacheInSlices(
 }
 
 function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; entry: Entry }[]): Generator<undefined, WrittenCache> {
-  // Per entry two JSONs (UTF-16, as binary.ts stores strings): what a warm start reads (the article's head, the
-  // statements…), in the front, and the article's body, after it, parsed when first read (see `CachedArticle`);
-  // the mentions as numbers.
-  const heads: Uint8Array[] = [];
+  // Per entry what a warm start reads (the article's head, the statements…) as columns in the front (heads.ts), the
+  // article's body as a JSON (UTF-16, as binary.ts stores strings) after it, parsed when first read (see
+  // `CachedArticle`); the mentions as numbers.
+  const heads = new HeadWriter();
   const bodies: Uint8Array[] = [];
   const kept: { stamp: FileStamp; entry: Entry }[] = [];
   const unread: { article: CachedArticle; at: number }[] = [];
@@ -130,7 +135,9 @@ function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; en
     if (article instanceof CachedArticle && !article.bodyRead) unread.push({ article, at: bodies.length });
     kept.push(item);
     const stored = storedStatements(article, statements);
-    heads.push(utf16Bytes(JSON.stringify({ name: file.name, article: headOf(article), statements: stored, discovered, notice, contextYear })));
+    const facts = item.entry.facts ?? parsedFacts(article, item.entry.mentions);
+    const head = { name: file.name, article: headOf(article), statements: stored, discovered, words: facts.words, namedTogether: facts.namedTogether };
+    heads.add(notice === undefined ? (contextYear === undefined ? head : { ...head, contextYear }) : { ...head, notice, ...(contextYear === undefined ? {} : { contextYear }) });
     bodies.push(body);
     // An entry read back from the cache whose mentions were never made is written without making them.
     if (item.entry instanceof CachedEntry) item.entry.packInto(packed);
@@ -144,8 +151,7 @@ function* cacheLines(knowledge: string, entries: readonly { stamp: FileStamp; en
   w.strings(kept.map((e) => e.stamp.id));
   w.array(Float64Array.from(kept, (e) => e.stamp.size));
   w.array(Float64Array.from(kept, (e) => e.stamp.mtime));
-  w.array(offsetsOf(heads));
-  w.blob(concatBytes(heads));
+  heads.write(w);
   const bodyOffsets = offsetsOf(bodies);
   w.array(bodyOffsets);
   packed.write(w);
@@ -178,19 +184,15 @@ function storedStatements(article: Article, statements: readonly Statement[]): S
 }
 
 /** Statements read back: those stored without their text read it off the article's parts when asked. */
-function readStatements(stored: unknown, article: Article): Statement[] | undefined {
-  if (!Array.isArray(stored)) return undefined;
+function readStatements(stored: readonly StoredStatement[], article: Article): Statement[] | undefined {
   const out: Statement[] = [];
-  for (const x of stored as Partial<StoredStatement>[]) {
+  for (const x of stored as readonly Partial<StoredStatement>[]) {
     if (typeof x?.entity !== 'string' || typeof x.start !== 'number' || typeof x.end !== 'number' || !(x.start <= x.end)) return undefined;
     if (typeof x.text === 'string') out.push({ entity: x.entity, text: x.text, start: x.start, end: x.end });
     else out.push(new PartStatement(x.entity, x.start, x.end, article));
   }
   return out;
 }
-
-/** A statement in the cache (its text only where its article's parts would not give it back). */
-type StoredStatement = Omit<Statement, 'text'> & { text?: string };
 
 /** Where each of `parts` starts when they are put end to end, and where the last ends. */
 function offsetsOf(parts: readonly Uint8Array[]): Uint32Array {
@@ -231,14 +233,17 @@ class CachedEntry implements CorpusEntry {
   statements: Statement[];
   discovered: Entity[];
   #made: Mention[] | undefined;
+  #facts: ParsedFacts | undefined;
   readonly #packed: PackedMentions;
   readonly #at: number;
+  readonly #together: () => readonly (readonly string[])[];
 
   constructor(
     public file: CorpusFile,
     rest: Rest,
     packed: PackedMentions,
     at: number,
+    together: () => readonly (readonly string[])[],
   ) {
     this.article = rest.article;
     this.statements = rest.statements;
@@ -247,6 +252,12 @@ class CachedEntry implements CorpusEntry {
     if (typeof rest.contextYear === 'number') this.contextYear = rest.contextYear;
     this.#packed = packed;
     this.#at = at;
+    this.#together = together;
+  }
+
+  /** The Summary panel's facts, as the cache holds them (made when first read). */
+  get facts(): ParsedFacts {
+    return (this.#facts ??= { words: articleWords(this.article), namedTogether: this.#together() });
   }
 
   get mentions(): Mention[] {
@@ -273,7 +284,7 @@ class CachedEntry implements CorpusEntry {
   /** The same entry for a file as the host names it now. */
   withFile(file: CorpusFile): CachedEntry {
     const { article, statements, discovered, notice, contextYear } = this;
-    const copy = new CachedEntry(file, { name: file.name, article, statements, discovered, notice, contextYear }, this.#packed, this.#at);
+    const copy = new CachedEntry(file, { name: file.name, article, statements, discovered, notice, contextYear }, this.#packed, this.#at, this.#together);
     if (this.#made) copy.#made = this.#made;
     return copy;
   }
@@ -281,15 +292,23 @@ class CachedEntry implements CorpusEntry {
 
 /** A cache read back: the entry of a file whose stamp still matches. */
 export class EntryCache {
+  /**
+   * Why a cache read as empty when there were bytes to read (damaged, truncated, of another layout, engine or
+   * knowledge base), in words for a log: the corpus is then parsed again and the cache written anew.
+   */
+  problem: string | undefined;
+
   /** Entries by id: read, or (from a buffer) their index, read by `load` on first use. */
   constructor(
     private readonly byId: Map<string, { stamp: FileStamp; entry: Entry } | number>,
     private readonly load: (i: number) => { stamp: FileStamp; entry: Entry } | undefined = () => undefined,
   ) {}
 
-  /** An empty cache. */
-  static empty(): EntryCache {
-    return new EntryCache(new Map());
+  /** An empty cache (`problem`: why the one read could not be used). */
+  static empty(problem?: string): EntryCache {
+    const cache = new EntryCache(new Map());
+    cache.problem = problem;
+    return cache;
   }
 
   /** A cache of entries already checked (by the reader below). */
@@ -344,42 +363,59 @@ export class EntryCache {
 
 /** Reads a cache (yielding now and then), ending with the cache; anything invalid ends with an empty one. */
 function* parseLines(file: Uint8Array | SplitCache | undefined, knowledge: string): Generator<undefined, EntryCache> {
-  if (!file) return EntryCache.empty();
+  if (!file || (file instanceof Uint8Array && file.length === 0)) return EntryCache.empty();
   try {
     const split = file instanceof Uint8Array ? splitCache(file) : file;
-    if (!split) return EntryCache.empty();
+    if (!split) return EntryCache.empty('not an entry cache, or truncated');
     const r = new BinaryReader(split.front, MAGIC, FORMAT_VERSION);
-    if (r.u32() !== ENGINE_VERSION || r.string() !== knowledge) return EntryCache.empty();
+    if (r.u32() !== ENGINE_VERSION) return EntryCache.empty('written by another version of the parser');
+    if (r.string() !== knowledge) return EntryCache.empty('written for another knowledge base');
     const n = r.u32();
+    // What the entries read later is copied out of the front (views would keep all of it): it is let go once read.
     const ids = r.strings();
-    const sizes = r.f64s();
-    const mtimes = r.f64s();
-    const offsets = r.u32s();
-    const heads = r.blob();
-    checkOffsets(offsets, n, heads.length);
-    const bodyOffsets = r.u32s();
-    if (bodyOffsets.length !== n + 1 || bodyOffsets[0] !== 0 || bodyOffsets[n] !== split.bodies.length) return EntryCache.empty();
-    for (let i = 0; i < n; i++) if (bodyOffsets[i + 1]! < bodyOffsets[i]!) return EntryCache.empty();
-    if (ids.length !== n || sizes.length !== n || mtimes.length !== n) return EntryCache.empty();
+    const sizes = r.f64s().slice();
+    const mtimes = r.f64s().slice();
+    const heads = new HeadTable(r, n);
+    const bodyOffsets = r.u32s().slice();
+    if (bodyOffsets.length !== n + 1 || bodyOffsets[0] !== 0 || bodyOffsets[n] !== split.bodies.length) return EntryCache.empty('damaged: its articles’ bodies do not match its front (truncated?)');
+    for (let i = 0; i < n; i++) if (bodyOffsets[i + 1]! < bodyOffsets[i]!) return EntryCache.empty('damaged: bad body offsets');
+    if (ids.length !== n || sizes.length !== n || mtimes.length !== n) return EntryCache.empty('damaged: bad stamps');
     yield;
     const mentions = MentionPacker.read(r, n);
     r.end();
-    const byId = new Map<string, { stamp: FileStamp; entry: Entry } | number>();
-    for (let i = 0; i < n; i++) byId.set(ids[i]!, i);
-    return new EntryCache(byId, (i) => {
-      const json: unknown = JSON.parse(utf16String(heads.subarray(offsets[i]!, offsets[i + 1]!)));
-      if (!isHead(json)) return undefined;
-      const stamp = { id: ids[i]!, size: sizes[i]!, mtime: mtimes[i]! };
-      // The body stays in the cache (on disk, or its bytes) until the article's paragraphs, sections… are read.
-      const article = new CachedArticle(json.article, split.bodies, bodyOffsets[i]!, bodyOffsets[i + 1]!);
-      mentions.check(i, article);
-      const statements = readStatements(json.statements, article);
-      if (!statements) return undefined;
-      return { stamp, entry: new CachedEntry({ id: ids[i]!, name: json.name }, { ...json, article, statements }, mentions, i) };
-    });
-  } catch {
-    return EntryCache.empty();
+    return cacheOf({ ids, sizes, mtimes, heads, bodies: split.bodies, bodyOffsets, mentions });
+  } catch (e) {
+    return EntryCache.empty(e instanceof SnapshotError ? `damaged or of another layout: ${e.message}` : `unreadable: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** A cache of what was read (in a function of its own: its entries' closures keep none of the reader's buffer). */
+function cacheOf(read: { ids: string[]; sizes: Float64Array; mtimes: Float64Array; heads: HeadTable; bodies: CacheBodies; bodyOffsets: Uint32Array; mentions: PackedMentions }): EntryCache {
+  const { ids, sizes, mtimes, heads, bodies, bodyOffsets, mentions } = read;
+  const byId = new Map<string, { stamp: FileStamp; entry: Entry } | number>();
+  for (let i = 0; i < ids.length; i++) byId.set(ids[i]!, i);
+  return new EntryCache(byId, (i) => {
+    const head = heads.numbers(i);
+    const stamp = { id: ids[i]!, size: sizes[i]!, mtime: mtimes[i]! };
+    // The body stays in the cache (on disk, or its bytes) until the article's paragraphs, sections… are read; the
+    // head's parts (title, outlet…) are made from the columns when first read.
+    const article = new CachedArticle(head, () => heads.parts(i), bodies, bodyOffsets[i]!, bodyOffsets[i + 1]!);
+    mentions.check(i, article);
+    const statements = readStatements(head.statements, article);
+    if (!statements) return undefined;
+    const { name, discovered, notice, contextYear } = head;
+    const rest: Rest = { name, article, statements, discovered };
+    if (notice !== undefined) rest.notice = notice;
+    if (contextYear !== undefined) rest.contextYear = contextYear;
+    const together = (): readonly (readonly string[])[] => {
+      try {
+        return heads.namedTogether(i);
+      } catch {
+        return parsedFacts(article, mentions.get(i, article)).namedTogether; // a damaged head: counted from the text
+      }
+    };
+    return { stamp, entry: new CachedEntry({ id: ids[i]!, name }, rest, mentions, i, together) };
+  });
 }
 
 /** What an entry's JSON holds (all but the mentions). */
@@ -390,157 +426,6 @@ interface Rest {
   discovered: Entity[];
   notice?: string;
   contextYear?: number;
-}
-
-/** What an entry's first JSON holds: the article's head, and all but the mentions. */
-interface Head extends Omit<Rest, 'article' | 'statements'> {
-  article: ArticleHead;
-  statements: StoredStatement[];
-}
-
-function isHead(x: unknown): x is Head {
-  if (typeof x !== 'object' || x === null) return false;
-  const o = x as Partial<Head>;
-  const a = o.article;
-  return (
-    typeof o.name === 'string' &&
-    typeof a?.title === 'object' &&
-    Array.isArray(a.alternativeTitles) &&
-    Array.isArray(a.subheadings) &&
-    Array.isArray(a.yearsMentioned) &&
-    typeof a.length === 'number' &&
-    typeof a.needsContext === 'boolean' &&
-    Array.isArray(o.statements) &&
-    Array.isArray(o.discovered)
-  );
-}
-
-/** An article's fields read at once (trees, dates, the corpus's years), and whether its date waits for the corpus's year. */
-interface ArticleHead extends Pick<Article, 'name' | 'title' | 'alternativeTitles' | 'outlet' | 'date' | 'subheadings' | 'yearsMentioned' | 'lineCount' | 'length'> {
-  needsContext: boolean;
-}
-
-/** The rest: read when an article is shown, summarized, or its mentions are made. */
-type ArticleBody = Pick<Article, 'dates' | 'sections' | 'paragraphs' | 'boilerplate'>;
-
-function headOf(a: Article): ArticleHead {
-  const { name, title, alternativeTitles, outlet, date, subheadings, yearsMentioned, lineCount, length } = a;
-  return { name, title, alternativeTitles, outlet, date, subheadings, yearsMentioned, lineCount, length, needsContext: needsCorpusContext(a) };
-}
-
-function bodyOf(a: Article): ArticleBody {
-  const { dates, sections, paragraphs, boilerplate } = a;
-  return { dates, sections, paragraphs, boilerplate };
-}
-
-const EMPTY_BODY: ArticleBody = { dates: [], sections: [], paragraphs: [], boilerplate: [] };
-
-/** Where an article's body is, while it was never read: its bytes in a cache's bodies. */
-class BodyRef {
-  constructor(
-    readonly bodies: CacheBodies,
-    readonly start: number,
-    readonly end: number,
-  ) {}
-
-  bytes(): Uint8Array {
-    return this.bodies.read(this.start, this.end);
-  }
-}
-
-/**
- * An article read back from the cache: its head at once, its body (paragraphs, sections, dates, boilerplate) parsed
- * from its JSON when first read. A warm start parses no body (a third of its time, and most of its garbage), and
- * reads none: bodies are most of a cache, and where the host reads the cache file in place (Node) they stay on
- * disk, out of memory, until read. Serialises (`JSON.stringify`) as the whole article.
- */
-export class CachedArticle implements Article {
-  name: string;
-  title: Article['title'];
-  alternativeTitles: Article['alternativeTitles'];
-  outlet?: Article['outlet'];
-  date?: Article['date'];
-  subheadings: Article['subheadings'];
-  yearsMentioned: number[];
-  lineCount: number;
-  length: number;
-  /** `needsCorpusContext` of the article, known without its dates. */
-  readonly needsContext: boolean;
-  #body: BodyRef | ArticleBody;
-  /** Its body could not be read, or was damaged: it is shown without, and left out of a cache written since. */
-  #lost = false;
-
-  constructor(head: ArticleHead, bodies: CacheBodies, start: number, end: number) {
-    this.name = head.name;
-    this.title = head.title;
-    this.alternativeTitles = head.alternativeTitles;
-    if (head.outlet) this.outlet = head.outlet;
-    if (head.date) this.date = head.date;
-    this.subheadings = head.subheadings;
-    this.yearsMentioned = head.yearsMentioned;
-    this.lineCount = head.lineCount;
-    this.length = head.length;
-    this.needsContext = head.needsContext;
-    this.#body = new BodyRef(bodies, start, end);
-  }
-
-  /** Whether the body was read (and is now held as parsed). */
-  get bodyRead(): boolean {
-    return !(this.#body instanceof BodyRef);
-  }
-
-  private body(): ArticleBody {
-    if (this.#body instanceof BodyRef) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(utf16String(this.#body.bytes()));
-      } catch {
-        parsed = undefined;
-      }
-      const b = parsed as Partial<ArticleBody> | undefined;
-      // A damaged body (the cache's bytes changed on disk), or one that cannot be read (its cache closed since):
-      // an article without paragraphs, rather than an error.
-      const ok = b && Array.isArray(b.dates) && Array.isArray(b.sections) && Array.isArray(b.paragraphs) && Array.isArray(b.boilerplate);
-      this.#body = ok ? (b as ArticleBody) : EMPTY_BODY;
-      this.#lost = !ok;
-    }
-    return this.#body;
-  }
-
-  /**
-   * The body's JSON (UTF-16) for a cache being written: as read, while it was never parsed. Throws when it cannot
-   * be read, or could not be (the article is then left out of the cache).
-   */
-  bodyBytes(): Uint8Array {
-    if (this.#lost) throw new SnapshotError('the body could not be read');
-    return this.#body instanceof BodyRef ? this.#body.bytes() : utf16Bytes(JSON.stringify(this.#body));
-  }
-
-  /** A body never read is now at `start`…`end` of `bodies` (the same bytes, in a cache written since). */
-  rebase(bodies: CacheBodies, start: number, end: number): void {
-    if (this.#body instanceof BodyRef) this.#body = new BodyRef(bodies, start, end);
-  }
-
-  get dates(): Article['dates'] {
-    return this.body().dates;
-  }
-
-  get sections(): Article['sections'] {
-    return this.body().sections;
-  }
-
-  get paragraphs(): Article['paragraphs'] {
-    return this.body().paragraphs;
-  }
-
-  get boilerplate(): Article['boilerplate'] {
-    return this.body().boilerplate;
-  }
-
-  toJSON(): Article {
-    const { name, title, alternativeTitles, outlet, date, subheadings, yearsMentioned, lineCount, length } = this;
-    return { name, title, alternativeTitles, outlet, date, subheadings, ...this.body(), yearsMentioned, lineCount, length };
-  }
 }
 
 const TYPES: readonly EntityType[] = ['person', 'organisation', 'place', 'law'];
@@ -601,21 +486,51 @@ class MentionPacker {
     w.array(Uint32Array.from(this.nums));
     w.array(Uint32Array.from(this.stored));
     w.strings([...this.texts.keys()]);
+    // What the entity index reads of each entry, as it reads it: the entities it names (in order of first mention)
+    // with their mentions' count, so that a warm start does not count them again.
+    const named = new Uint32Array(this.counts.length + 1);
+    const pairs: number[] = [];
+    const scratch = new Int32Array(this.entityIds.size);
+    for (let i = 0; i < this.counts.length; i++) {
+      const first = pairs.length;
+      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+        const e = this.nums[j * 3]!;
+        if (scratch[e] === 0) pairs.push(e, 0);
+        scratch[e]!++;
+      }
+      for (let k = first; k < pairs.length; k += 2) {
+        pairs[k + 1] = scratch[pairs[k]!]!;
+        scratch[pairs[k]!] = 0;
+      }
+      named[i + 1] = pairs.length / 2;
+    }
+    w.array(named);
+    w.array(Uint32Array.from(pairs));
   }
 
   static read(r: BinaryReader, n: number): PackedMentions {
-    // Copied out of the cache's front, which is let go once the heads are read (entries keep these numbers).
+    // Copied out of the cache's front, which is let go once the cache is read (entries keep these numbers).
     const offsets = r.u32s().slice();
     const entities = r.strings();
     const types = r.u8s().slice();
     const nums = r.u32s().slice();
     const stored = r.u32s().slice();
     const texts = r.strings();
+    const named = r.u32s().slice();
+    const pairs = r.u32s().slice();
     const m = types.length;
     checkOffsets(offsets, n, m);
+    checkOffsets(named, n, pairs.length / 2);
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (let k = named[i]! * 2; k < named[i + 1]! * 2; k += 2) {
+        if (pairs[k]! >= entities.length || pairs[k + 1] === 0) throw new SnapshotError('mentions');
+        sum += pairs[k + 1]!;
+      }
+      if (sum !== offsets[i + 1]! - offsets[i]!) throw new SnapshotError('mention counts');
+    }
     if (nums.length !== m * 3 || stored.length % 7) throw new SnapshotError('mentions');
     for (let i = 0; i < m; i++) if (nums[i * 3]! >= entities.length || types[i]! >= TYPES.length) throw new SnapshotError('mentions');
-    const scratch = new Int32Array(entities.length);
     const explicit = new Map<number, number>();
     for (let k = 0; k < stored.length; k += 7) {
       if (stored[k]! >= m || stored[k + 1]! >= texts.length || stored[k + 6]! >= texts.length) throw new SnapshotError('mentions');
@@ -659,13 +574,8 @@ class MentionPacker {
         packer.endEntry(offsets[i + 1]! - offsets[i]!);
       },
       countsInto(i: number, visit: (entity: string, count: number) => void): void {
-        // Counted per entity number in a scratch array (zero between entries), not in a map per entry.
-        const named: number[] = [];
-        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) if (scratch[nums[j * 3]!]!++ === 0) named.push(nums[j * 3]!);
-        for (const e of named) {
-          visit(entities[e]!, scratch[e]!);
-          scratch[e] = 0;
-        }
+        // As written: no mention counted again.
+        for (let k = named[i]! * 2; k < named[i + 1]! * 2; k += 2) visit(entities[pairs[k]!]!, pairs[k + 1]!);
       },
     };
   }

@@ -21,7 +21,8 @@ export interface Doc {
   outletFolded: string;
   date?: string;
   /** Per word: original start, length (255: look in `longEnds`) and the term id. */
-  starts: Uint32Array;
+  /** 16-bit where a snapshot's every start fits (most corpora: articles under 65,536 characters). */
+  starts: Uint16Array | Uint32Array;
   lengths: Uint8Array;
   longEnds?: Map<number, number>;
   terms: Uint32Array;

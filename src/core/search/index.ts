@@ -277,7 +277,7 @@ export class SearchIndex implements SearchEngine {
   wordAt(doc: SearchDocumentView, index: number): string | undefined {
     const d = this.store.byId.get(doc.id);
     if (!d || index < 0 || index >= d.terms.length) return undefined;
-    return this.vocabulary.termText[d.terms[index]!];
+    return this.vocabulary.text(d.terms[index]!);
   }
 
   /**

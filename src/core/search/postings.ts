@@ -7,13 +7,14 @@ import { BaseLists, EMPTY } from './structures';
 /** A run of a term's postings ((document, occurrences) pairs, `len` numbers) and their positions, in document order. */
 export interface Segment {
   p: Uint32Array;
-  pos: Uint32Array;
+  /** 16-bit where a snapshot's every position fits (documents under 65,536 words). */
+  pos: Uint32Array | Uint16Array;
   len: number;
 }
 
 /** A term's lists of one kind (postings or positions): those restored from a snapshot, then the growable ones. */
 export interface TermLists {
-  base: BaseLists | undefined;
+  base: BaseLists<Uint32Array | Uint16Array> | undefined;
   lists: readonly Uint32Array[];
   lengths: readonly number[];
 }
@@ -26,7 +27,7 @@ export class Postings {
    * in ascending order either way).
    */
   private basePostings: BaseLists | undefined;
-  private basePositions: BaseLists | undefined;
+  private basePositions: BaseLists<Uint32Array | Uint16Array> | undefined;
   private readonly postings: Uint32Array[] = [];
   private readonly postingLength: number[] = [];
   /** Per term: the word indexes of its occurrences, grouped as its postings are. */
@@ -113,7 +114,7 @@ export class Postings {
   }
 
   /** The lists of `t` terms as a snapshot holds them, end to end: no view per term until it is read. */
-  restore(t: number, postings: BaseLists, positions: BaseLists): void {
+  restore(t: number, postings: BaseLists, positions: BaseLists<Uint32Array | Uint16Array>): void {
     this.basePostings = postings;
     this.basePositions = positions;
     this.postings.length = this.postingLength.length = this.positions.length = this.positionLength.length = t;
@@ -125,7 +126,7 @@ export class Postings {
 }
 
 /** Moves the live documents' postings and positions to the front of a segment; returns their new lengths. */
-function compactSegment(p: Uint32Array, pos: Uint32Array, n: number, alive: Uint8Array): [number, number] {
+function compactSegment(p: Uint32Array, pos: Uint32Array | Uint16Array, n: number, alive: Uint8Array): [number, number] {
   let w = 0;
   let wp = 0;
   let rp = 0;

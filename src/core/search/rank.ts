@@ -195,7 +195,7 @@ export class Searcher {
     }
     // The words as text: a set lookup per word shown, not a search of the vocabulary.
     const words = new Set<string>();
-    for (const t of terms) words.add(this.parts.vocabulary.termText[t]!);
+    for (const t of terms) words.add(this.parts.vocabulary.text(t));
     for (const c of clauses) for (const id of c.entities.keys()) for (const n of this.parts.entities.entityNames(id)) words.add(n);
     return (w) => words.has(w);
   }

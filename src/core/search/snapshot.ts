@@ -10,7 +10,7 @@ import { BaseLists, EMPTY } from './structures';
 
 const SNAPSHOT_MAGIC = 'corpus-navigator-search';
 /** Bump when the snapshot's layout or what the index derives from a document changes. */
-const SNAPSHOT_VERSION = 3;
+const SNAPSHOT_VERSION = 4;
 
 /**
  * `toSnapshotParts` a step at a time (it yields every few thousand documents or terms), so that a host can let its
@@ -43,7 +43,10 @@ export function* snapshotSteps({ documents, vocabulary, postings, entities }: In
   w.array(flags);
   w.array(nums);
   const words = wordOffsets[n]!;
-  const starts = new Uint32Array(words);
+  // Starts in 16 bits when every one fits (then half the bytes, in the file and in memory once restored).
+  let wide = false;
+  for (const d of docs) for (let k = 0; k < d.starts.length && !wide; k++) wide = d.starts[k]! > 0xffff;
+  const starts = wide ? new Uint32Array(words) : new Uint16Array(words);
   const lengths = new Uint8Array(words);
   const terms = new Uint32Array(words);
   const longEnds: number[] = [];
@@ -57,6 +60,7 @@ export function* snapshotSteps({ documents, vocabulary, postings, entities }: In
     if ((i & 1023) === 1023) yield;
   }
   w.array(wordOffsets);
+  w.u32(wide ? 32 : 16);
   w.array(starts);
   w.array(lengths);
   w.array(terms);
@@ -71,15 +75,22 @@ export function* snapshotSteps({ documents, vocabulary, postings, entities }: In
   w.array(mentionNums);
   // Vocabulary (with the terms' order by text, for lookups without a map), postings and positions (each term's
   // trimmed to its length).
-  const t = vocabulary.termText.length;
+  const t = vocabulary.size;
+  const termText = vocabulary.texts();
+  const termOrder = vocabulary.termOrder();
   w.u32(t);
-  w.strings(vocabulary.termText);
-  w.array(vocabulary.termOrder());
+  const termsAt = w.mark();
+  w.strings(termText);
+  w.array(termOrder);
+  const termsHash = w.hashSince(termsAt);
   yield;
-  for (const { base: bases, lists, lengths: lengthsOf } of postings.lists()) {
+  // Positions (word numbers in a document) in 16 bits when every document has fewer than 65,536 words.
+  const widePositions = docs.some((d) => d.starts.length > 0x10000);
+  for (const [k, { base: bases, lists, lengths: lengthsOf }] of postings.lists().entries()) {
     const offsets = new Uint32Array(t + 1);
     for (let i = 0; i < t; i++) offsets[i + 1] = offsets[i]! + (bases?.lengthOf(i) ?? 0) + lengthsOf[i]!;
-    const all = new Uint32Array(offsets[t]!);
+    const narrow = k === 1 && !widePositions;
+    const all = narrow ? new Uint16Array(offsets[t]!) : new Uint32Array(offsets[t]!);
     yield;
     // A step per million numbers copied, not per so many terms: the first terms, the commonest, hold most of them.
     let copied = 0;
@@ -93,6 +104,7 @@ export function* snapshotSteps({ documents, vocabulary, postings, entities }: In
       }
     }
     w.array(offsets);
+    if (k === 1) w.u32(narrow ? 16 : 32);
     w.array(all);
   }
   // Clitic forms → terms, in the forms' order.
@@ -105,9 +117,14 @@ export function* snapshotSteps({ documents, vocabulary, postings, entities }: In
     formOffsets[i + 1] = formTerms.length;
     if ((i & 16383) === 16383) yield;
   }
+  const formsAt = w.mark();
   w.strings(forms);
+  const formsHash = w.hashSince(formsAt);
   w.array(formOffsets);
   w.array(Uint32Array.from(formTerms));
+  // What binary searches read (the terms, their order, the forms), hashed as written: checked on restore in a few
+  // milliseconds, where checking their order would make a string of every word.
+  w.u32(Math.imul(termsHash, 31) ^ formsHash);
   return w.chunks();
 }
 
@@ -126,7 +143,9 @@ export function readSnapshot(bytes: Uint8Array, key: string, readText: (id: stri
   if (flags.length !== n || nums.length !== n * 4) throw new SnapshotError('documents');
   const wordOffsetsRaw = r.u32s();
   const words = wordOffsetsRaw[n] ?? 0;
-  const starts = r.u32s();
+  const width = r.u32();
+  if (width !== 16 && width !== 32) throw new SnapshotError('words');
+  const starts = width === 16 ? r.u16s() : r.u32s();
   const lengths = r.u8s();
   const terms = r.u32s();
   const longEnds = r.u32s();
@@ -138,18 +157,25 @@ export function readSnapshot(bytes: Uint8Array, key: string, readText: (id: stri
   const m = mentionNums.length / MENTION_FIELDS;
   if (entityTypes.length !== entityIds.length || !Number.isInteger(m)) throw new SnapshotError('mentions');
   const t = r.u32();
-  const termText = r.strings();
+  const termsAt = r.mark();
+  const termText = r.stringTable();
   const termOrder = r.u32s();
+  const termsHash = r.hashSince(termsAt);
   if (termText.length !== t || termOrder.length !== t) throw new SnapshotError('terms');
   const postingOffsets = r.u32s();
   const postings = r.u32s();
   checkOffsets(postingOffsets, t, postings.length);
   const positionOffsets = r.u32s();
-  const positions = r.u32s();
+  const positionWidth = r.u32();
+  if (positionWidth !== 16 && positionWidth !== 32) throw new SnapshotError('positions');
+  const positions = positionWidth === 16 ? r.u16s() : r.u32s();
   checkOffsets(positionOffsets, t, positions.length);
-  const formList = r.strings();
+  const formsAt = r.mark();
+  const formList = r.stringTable();
+  const formsHash = r.hashSince(formsAt);
   const formOffsets = r.u32s();
   const formTerms = r.u32s();
+  const hash = r.u32();
   checkOffsets(formOffsets, formList.length, formTerms.length);
   checkOffsets(wordOffsetsRaw, n, words);
   checkOffsets(mentionOffsets, n, m);
@@ -158,9 +184,8 @@ export function readSnapshot(bytes: Uint8Array, key: string, readText: (id: stri
   below(terms, t);
   below(formTerms, t);
   below(termOrder, t);
-  // Lookups are binary searches: the orders must hold (strictly ascending texts also make the order a permutation).
-  for (let i = 1; i < t; i++) if (!(termText[termOrder[i - 1]!]! < termText[termOrder[i]!]!)) throw new SnapshotError('term order');
-  for (let i = 1; i < formList.length; i++) if (!(formList[i - 1]! < formList[i]!)) throw new SnapshotError('form order');
+  // Lookups are binary searches: the orders must be as written.
+  if ((Math.imul(termsHash, 31) ^ formsHash) >>> 0 !== hash) throw new SnapshotError('term order');
   below(entityTypes, TYPE_CODES.length);
   for (let i = 0; i < postings.length; i += 2) if (postings[i]! >= n) throw new SnapshotError('postings');
   for (let i = 0; i < m; i++) if (mentionNums[i * MENTION_FIELDS]! >= entityIds.length) throw new SnapshotError('mentions');

@@ -91,11 +91,11 @@ export function doubled<T extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuf
  * Lists restored from a snapshot, one per term, end to end in one array: a term's is a view made when it is read.
  * Compaction shortens them in place.
  */
-export class BaseLists {
+export class BaseLists<A extends Uint32Array | Uint16Array = Uint32Array> {
   private readonly lengths: Uint32Array;
 
   constructor(
-    private readonly all: Uint32Array,
+    private readonly all: A,
     private readonly offsets: Uint32Array,
   ) {
     this.lengths = new Uint32Array(offsets.length - 1);
@@ -103,10 +103,10 @@ export class BaseLists {
   }
 
   /** Term t's list (undefined for a term seen after the snapshot). */
-  get(t: number): Uint32Array | undefined {
+  get(t: number): A | undefined {
     if (t >= this.lengths.length) return undefined;
     const from = this.offsets[t]!;
-    return this.all.subarray(from, from + this.lengths[t]!);
+    return this.all.subarray(from, from + this.lengths[t]!) as A;
   }
 
   lengthOf(t: number): number {

@@ -7,6 +7,7 @@ import { proclitic } from '../text/tokenize';
 import { allowedEdits, boundedDistance } from './fuzzy';
 import { partitionPoint } from '../text/ranges';
 import { EMPTY, lowerBound } from './structures';
+import { StringTable } from '../persist/binary';
 import { TypoIndex } from './typo';
 
 export interface Expansion {
@@ -69,7 +70,10 @@ const NO_TERMS: readonly number[] = [];
  * one's terms end to end) and are found by a binary search; forms and terms seen since are in a map.
  */
 export class FormIndex {
-  private baseForms: readonly string[] = [];
+  /** The restored forms, in order (cut from the snapshot's string when read). */
+  private baseForms: StringTable = new StringTable('', EMPTY);
+  /** Every restored form, made when all are first needed (prefixes, typos, a snapshot). */
+  private baseArray: readonly string[] | undefined;
   private baseOffsets: Uint32Array = EMPTY;
   private baseTerms: Uint32Array = EMPTY;
   private readonly added = new Map<string, number[]>();
@@ -78,8 +82,9 @@ export class FormIndex {
   /** Forms put into `sortedForms` and the typo index one by one since they were made (past a few thousand, both are made again). */
   private inserted = 0;
 
-  restore(forms: readonly string[], offsets: Uint32Array, terms: Uint32Array): void {
+  restore(forms: StringTable, offsets: Uint32Array, terms: Uint32Array): void {
     this.baseForms = forms;
+    this.baseArray = undefined;
     this.baseOffsets = offsets;
     this.baseTerms = terms;
     this.sortedForms = this.typoIndex = undefined;
@@ -88,8 +93,12 @@ export class FormIndex {
 
   private baseIndex(form: string): number {
     const forms = this.baseForms;
-    const i = lowerBound(forms, form);
-    return i < forms.length && forms[i] === form ? i : -1;
+    const i = partitionPoint(0, forms.length, (k) => forms.get(k) < form);
+    return i < forms.length && forms.get(i) === form ? i : -1;
+  }
+
+  private base(): readonly string[] {
+    return (this.baseArray ??= this.baseForms.toArray());
   }
 
   /** The terms a form stands for. */
@@ -120,7 +129,7 @@ export class FormIndex {
     }
     if (this.sortedForms) {
       // The restored forms are the snapshot's, searched by `baseIndex`: changed only in a copy.
-      const sorted = this.sortedForms === this.baseForms ? this.baseForms.slice() : (this.sortedForms as string[]);
+      const sorted = this.sortedForms === this.baseArray ? this.baseArray.slice() : (this.sortedForms as string[]);
       sorted.splice(lowerBound(sorted, form), 0, form);
       this.sortedForms = sorted;
     }
@@ -133,7 +142,7 @@ export class FormIndex {
     this.inserted = 0;
     this.typoIndex = undefined; // made again from these
     const extra = [...this.added.keys()].filter((f) => this.baseIndex(f) < 0).sort();
-    const base = this.baseForms;
+    const base = this.base();
     if (extra.length === 0) return (this.sortedForms = base);
     const out: string[] = [];
     let [i, j] = [0, 0];
@@ -151,10 +160,11 @@ export class FormIndex {
 
 export class Vocabulary {
   // Terms restored from a snapshot are found by a binary search in their text order (`baseOrder`, from the
-  // snapshot): building a map of every word would be a large part of a warm start. Terms seen since are in `termIds`.
+  // snapshot): building a map of every word would be a large part of a warm start, as would making a string of
+  // each (`baseText`: cut from the snapshot's when read). Terms seen since are in `termIds` and `addedText`.
   private readonly termIds = new Map<string, number>();
-  /** Each term's text, by number. */
-  readonly termText: string[] = [];
+  private baseText: StringTable = new StringTable('', EMPTY);
+  private readonly addedText: string[] = [];
   private baseOrder: Uint32Array | undefined;
   /** Clitic forms → the terms they stand for. */
   readonly forms = new FormIndex();
@@ -162,7 +172,18 @@ export class Vocabulary {
 
   /** How many terms there are. */
   get size(): number {
-    return this.termText.length;
+    return this.baseText.length + this.addedText.length;
+  }
+
+  /** A term's text, by number. */
+  text(t: number): string {
+    const base = this.baseText.length;
+    return t < base ? this.baseText.get(t) : this.addedText[t - base]!;
+  }
+
+  /** Every term's text, by number. */
+  texts(): string[] {
+    return [...this.baseText.toArray(), ...this.addedText];
   }
 
   /** The number of a term (undefined when the word was never seen). */
@@ -170,18 +191,18 @@ export class Vocabulary {
     const t = this.termIds.get(w);
     if (t !== undefined || !this.baseOrder) return t;
     const order = this.baseOrder;
-    const text = this.termText;
-    const i = partitionPoint(0, order.length, (k) => text[order[k]!]! < w);
-    return i < order.length && text[order[i]!] === w ? order[i] : undefined;
+    const text = this.baseText;
+    const i = partitionPoint(0, order.length, (k) => text.get(order[k]!) < w);
+    return i < order.length && text.get(order[i]!) === w ? order[i] : undefined;
   }
 
   /** The number of a term, numbered now if it is new (the next number: `size` before the call). */
   term(w: string): number {
     let t = this.termId(w);
     if (t !== undefined) return t;
-    t = this.termText.length;
+    t = this.size;
     this.termIds.set(w, t);
-    this.termText.push(w);
+    this.addedText.push(w);
     for (const { form } of proclitic(w)) {
       if (form !== w && form.length < 3) continue;
       this.forms.add(form, t);
@@ -209,7 +230,7 @@ export class Vocabulary {
     const completions = new Set<number>();
     const viaForm = (form: string, w: number, completion = false): void => {
       for (const t of this.forms.get(form)) {
-        const text = this.termText[t]!;
+        const text = this.text(t);
         const weight = text === form ? w : w * 0.97;
         if ((out.get(t) ?? 0) >= weight) continue;
         out.set(t, weight);
@@ -261,7 +282,7 @@ export class Vocabulary {
 
   /** Words of the vocabulary a query word stands for (for tests and the concordance). */
   expansions(word: string, fuzzy = true): { term: string; weight: number }[] {
-    return [...this.expand(fold(word), fuzzy)].map(([t, weight]) => ({ term: this.termText[t]!, weight })).sort((a, b) => b.weight - a.weight);
+    return [...this.expand(fold(word), fuzzy)].map(([t, weight]) => ({ term: this.text(t), weight })).sort((a, b) => b.weight - a.weight);
   }
 
   /** Clitic forms and spelling variants (edit distance), without prefixes. */
@@ -272,8 +293,10 @@ export class Vocabulary {
 
   /** Term numbers in the order of their text: the restored order merged with the terms seen since, sorted. */
   termOrder(): Uint32Array {
-    const text = this.termText;
-    const byText = (a: number, b: number): number => (text[a]! < text[b]! ? -1 : text[a]! > text[b]! ? 1 : 0);
+    const byText = (a: number, b: number): number => {
+      const [x, y] = [this.text(a), this.text(b)];
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
     const added = Uint32Array.from(this.termIds.values()).sort(byText);
     const base = this.baseOrder ?? EMPTY;
     const out = new Uint32Array(base.length + added.length);
@@ -285,8 +308,8 @@ export class Vocabulary {
   }
 
   /** The vocabulary as a snapshot holds it: no map of terms or forms. */
-  restore(termText: readonly string[], order: Uint32Array, forms: readonly string[], formOffsets: Uint32Array, formTerms: Uint32Array): void {
-    for (const w of termText) this.termText.push(w);
+  restore(termText: StringTable, order: Uint32Array, forms: StringTable, formOffsets: Uint32Array, formTerms: Uint32Array): void {
+    this.baseText = termText;
     this.baseOrder = order;
     this.forms.restore(forms, formOffsets, formTerms);
   }

@@ -4,21 +4,19 @@
  * of its sentences. Rendering 20,000 articles again then reads these instead of the texts.
  */
 import type { Article } from '../article/article';
+import { articleWords, bodyWords } from '../article/bodyWords';
 import type { CorpusEntry } from '../corpus/corpus';
-import { countWords } from '../text/wordCount';
+import type { ParsedFacts } from '../corpus/types';
+import type { Mention } from '../entities/recognizer';
 import { SENTENCE_END } from './textrank';
 
-/** Words of the article's body (paragraphs and subheadings; no title, byline or boilerplate). */
-export function bodyWords(a: Article): number {
-  let n = 0;
-  for (const p of a.paragraphs) n += countWords(p.text);
-  for (const s of a.subheadings) n += countWords(s.text);
-  return n;
-}
+export { bodyWords } from '../article/bodyWords';
 
 /** What the corpus view derives from one parsed entry, kept as long as the entry (a change makes a new entry). */
 export interface EntryFacts {
   words: number;
+  /** Mentions (counted without making them, for an entry from the cache). */
+  mentions: number;
   /** The entities named, each once. */
   named: readonly string[];
   /** The entities named in each sentence unit that names two or more (made when the network first asks). */
@@ -28,16 +26,34 @@ const facts = new WeakMap<CorpusEntry, EntryFacts>();
 
 export function factsOf(entry: CorpusEntry): EntryFacts {
   let f = facts.get(entry);
-  if (!f) facts.set(entry, (f = { words: bodyWords(entry.article), named: [...namedIn(entry)] }));
+  if (!f) {
+    const { named, mentions } = namedIn(entry);
+    f = { words: entry.facts?.words ?? articleWords(entry.article), mentions, named: [...named] };
+    if (entry.facts) f.sentenceSets = entry.facts.namedTogether;
+    facts.set(entry, f);
+  }
   return f;
 }
 
-/** The entities an entry names, without making its mentions where it can (an entry from the cache). */
-function namedIn(entry: CorpusEntry): Set<string> {
-  const ids = new Set<string>();
-  if (entry.countMentions) entry.countMentions((id) => ids.add(id));
-  else for (const m of entry.mentions) ids.add(m.entity);
-  return ids;
+/** The entities an entry names, and its mentions' count, without making its mentions where it can (an entry from the cache). */
+function namedIn(entry: CorpusEntry): { named: Set<string>; mentions: number } {
+  const named = new Set<string>();
+  let mentions = 0;
+  if (entry.countMentions) {
+    entry.countMentions((id, count) => {
+      named.add(id);
+      mentions += count;
+    });
+  } else for (const m of entry.mentions) named.add(m.entity);
+  return { named, mentions: entry.countMentions ? mentions : entry.mentions.length };
+}
+
+/**
+ * What the Summary panel counts of an article, found when it is parsed (`parseFile`, in a worker where there are
+ * workers) and kept in the entry cache: its body's words and the entities named together in each sentence.
+ */
+export function parsedFacts(article: Article, mentions: readonly Pick<Mention, 'entity' | 'start' | 'end'>[]): ParsedFacts {
+  return { words: bodyWords(article), namedTogether: namedTogether(article, mentions) };
 }
 
 
@@ -49,9 +65,12 @@ function namedIn(entry: CorpusEntry): Set<string> {
  */
 export function sentenceSets(entry: CorpusEntry): readonly (readonly string[])[] {
   const f = factsOf(entry);
-  if (f.sentenceSets) return f.sentenceSets;
-  const a = entry.article;
-  const mentions = entry.mentions.every((x, i, all) => i === 0 || all[i - 1]!.start <= x.start) ? entry.mentions : [...entry.mentions].sort((x, y) => x.start - y.start);
+  return (f.sentenceSets ??= namedTogether(entry.article, entry.mentions));
+}
+
+/** The entities named in each sentence unit of the article that names two or more (see `sentenceSets`). */
+function namedTogether(a: Article, all: readonly Pick<Mention, 'entity' | 'start' | 'end'>[]): string[][] {
+  const mentions = all.every((x, i) => i === 0 || all[i - 1]!.start <= x.start) ? all : [...all].sort((x, y) => x.start - y.start);
   const sets: Set<string>[] = [];
   const lines = [...(!a.title.derived && a.title.text ? [a.title.range] : []), ...a.alternativeTitles.map((t) => t.range), ...a.subheadings.map((t) => t.range)];
   for (const u of lines) sets.push(new Set(mentions.filter((x) => u.start <= x.start && x.end <= u.end).map((x) => x.entity)));
@@ -83,5 +102,5 @@ export function sentenceSets(entry: CorpusEntry): readonly (readonly string[])[]
       current.add(x.entity);
     }
   }
-  return (f.sentenceSets = sets.filter((x) => x.size > 1).map((x) => [...x]));
+  return sets.filter((x) => x.size > 1).map((x) => [...x]);
 }

@@ -416,7 +416,7 @@ export function corpusSummary(all: readonly CorpusEntry[], entities: ReadonlyMap
       words: refs.reduce((s, r) => s + r.words, 0),
       outlets: outlets.length,
       entities: counts,
-      mentions: entries.reduce((s, e) => s + e.mentions.length, 0),
+      mentions: entries.reduce((s, e) => s + factsOf(e).mentions, 0),
     },
     timeline: timeline(refs),
     top,

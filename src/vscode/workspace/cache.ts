@@ -65,6 +65,7 @@ export class EntryCacheStore implements vscode.Disposable {
       this.files.push(opened.file);
       const cache = await EntryCache.readInSlices(opened.split, knowledge, pause);
       this.log.info(`entry cache: ${cache.size} entries read (${(opened.split.front.length / 1048576).toFixed(1)} MB; bodies left on disk) in ${Date.now() - t0} ms`);
+      this.warnUnused(cache);
       return cache;
     }
     let bytes: Uint8Array;
@@ -75,7 +76,13 @@ export class EntryCacheStore implements vscode.Disposable {
     }
     const cache = await EntryCache.readInSlices(bytes, knowledge, pause);
     this.log.info(`entry cache: ${cache.size} entries read (${(bytes.length / 1048576).toFixed(1)} MB) in ${Date.now() - t0} ms`);
+    this.warnUnused(cache);
     return cache;
+  }
+
+  /** Says why a cache on disk was not used (it is rebuilt: the corpus parsed again, the cache written anew). */
+  private warnUnused(cache: EntryCache): void {
+    if (cache.problem) this.log.warn(`entry cache not used (${cache.problem}): the corpus is parsed again and the cache rebuilt`);
   }
 
   /** The last search snapshot written, if any (the search checks that it fits the corpus as it is). */
