@@ -273,7 +273,7 @@ export class Vocabulary {
     const weights = new Map<number, number>();
     const prefix = new Map<number, number>();
     for (const t of this.forms.get(form)) {
-      const text = this.termText[t]!;
+      const text = this.text(t);
       weights.set(t, text === form ? 1 : 0.97);
       prefix.set(t, text.endsWith(form) ? text.length - form.length : 0);
     }
