@@ -122,8 +122,8 @@ export function* snapshotSteps({ documents, vocabulary, postings, entities }: In
   const formsHash = w.hashSince(formsAt);
   w.array(formOffsets);
   w.array(Uint32Array.from(formTerms));
-  // What binary searches read (the terms, their order, the forms), hashed as written: checked on restore in a few
-  // milliseconds, where checking their order would make a string of every word.
+  // What binary searches read (the terms, their order, the forms), hashed as written: checked on restore by one pass
+  // over the bytes, where checking their order would make a string of every word.
   w.u32(Math.imul(termsHash, 31) ^ formsHash);
   return w.chunks();
 }
