@@ -106,7 +106,7 @@ export interface SearchEngine {
    */
   search(query: string | ParsedQuery, options?: SearchOptions): SearchResults;
   /**
-   * `search` as a generator of short steps (a pause inside every long loop), to run a slice at a time (`searchInSlices`,
+   * `search` as a generator of short steps (a pause in every long loop), to run a slice at a time (`searchInSlices`,
    * cancel.ts). Another query or a change of the engine before the last step ends it: its next step throws
    * `CancelledError`.
    */
