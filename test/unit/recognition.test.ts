@@ -170,6 +170,10 @@ describe('the built-in base: ordinary words are context aliases', () => {
     assert.deepEqual(people('من أجل الظهور بالصورة التي تليق بتمثيلهم ناديا كبيرا بحجم الوحدة'), []);
   });
 
+  it('an adverb is no surname: "ماركو فضلا عن" (Marco, besides…)', () => {
+    assert.deepEqual(people('وتعاقد النادي مع لاعب منتخب إيطاليا لكرة الطائرة ماركو فضلا عن مدرب جديد'), []);
+  });
+
   it("every country has its national team, found by its name, its adjective and its nickname", () => {
     const names = new Map(builtInEntities().map((e) => [e.id, e.nameAr]));
     const teams = (text: string): string[] => recognizeArticle(base, text).mentions.filter((m) => m.type === 'organisation').map((m) => names.get(m.entity)!);
