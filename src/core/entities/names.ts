@@ -169,6 +169,11 @@ export const NATIONALITY_ADJECTIVES: ReadonlyMap<string, string> = (() => {
   return out;
 })();
 
+/** A country's masculine nationality adjectives as written, by its ISO code: "QA" → ["قطري"] ("المنتخب القطري"). */
+export const MASCULINE_NATIONALITIES: ReadonlyMap<string, readonly string[]> = new Map(
+  (nationalitiesFile as NationalitiesFile).adjectives.map(({ of, m }) => [of, m]),
+);
+
 /** A given name that is not also an ordinary word. */
 export function isClearGivenName(word: string): boolean {
   return GIVEN_NAMES.has(word) && !AMBIGUOUS_GIVEN_NAMES.has(word);

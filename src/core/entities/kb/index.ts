@@ -8,14 +8,13 @@
 import { fold } from '../../text/arabic';
 import { entitiesOf, Entity, KnowledgeBaseFile, mergeKnowledgeBases, UserKnowledgeBaseFile } from '../recognizer';
 import { teamId } from '../recognitionContext';
-import { COMMON_NOUNS, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME } from '../names';
+import { COMMON_NOUNS, joinCompound, MASCULINE_NATIONALITIES, NATIONALITY_ADJECTIVES, NOT_NAME } from '../names';
 import data from './entities.json';
 import peopleArab from './people-arab.json';
 import peopleWorld from './people-world.json';
 import organisations from './organisations.json';
 import places from './places.json';
 import teams from './teams.json';
-import nationalities from './nationalities.json';
 import arCountries from 'i18n-iso-countries/langs/ar.json';
 import enCountries from 'i18n-iso-countries/langs/en.json';
 
@@ -102,7 +101,6 @@ function ordinaryAliasesNeedContext(e: Entity): Entity {
  * (teams.json: "العنابي", "أسود الأطلس"). A country named in a match report is its team (recognizer.ts).
  */
 function nationalTeams(entities: readonly Entity[]): Entity[] {
-  const adjectives = new Map((nationalities as { adjectives: { of: string; m: string[] }[] }).adjectives.map((a) => [a.of, a.m]));
   const nicknames = (teams as { nicknames: Record<string, string[]> }).nicknames;
   const out: Entity[] = [];
   for (const e of entities) {
@@ -110,7 +108,7 @@ function nationalTeams(entities: readonly Entity[]): Entity[] {
     const names = [e.nameAr, ...e.aliases.filter((a) => !a.includes(' '))];
     const aliases = [
       ...names.slice(1).map((n) => `منتخب ${n}`),
-      ...(adjectives.get(e.country) ?? []).map((adj) => `المنتخب ال${adj}`),
+      ...(MASCULINE_NATIONALITIES.get(e.country) ?? []).map((adj) => `المنتخب ال${adj}`),
       ...(nicknames[e.country] ?? []),
     ];
     out.push({ id: teamId(e.id), type: 'organisation', kind: 'sports', country: e.country, nameAr: `منتخب ${e.nameAr}`, nameEn: `${e.nameEn} national team`, aliases: [...new Set(aliases)] });
