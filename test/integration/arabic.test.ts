@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { withoutIsolates } from '../../src/vscode/features/articlesTree';
-import { api, screenshot, waitFor } from './util';
+import { api, screenshot, screenshotHover, waitFor } from './util';
 
 const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 
@@ -49,11 +49,7 @@ describe('VS Code in Arabic', function () {
     assert.match(md, /<div align="right">\n\n\u2067مرات الذكر\\: 3 · المقالات\\: 1:\u2069\n\n<\/div>/);
     assert.match(md, /<div align="right">\n\n\u2067أكثر من يُذكر معه\\:\u2069\n\n<\/div>/);
     assert.match(md, /<div align="right">\n\n\u2067\[فتح في لوحة الملخص\]\(command:corpusNavigator\.showEntitySummary\?/);
-    editor.selection = new vscode.Selection(position, position);
-    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
-    await vscode.commands.executeCommand('editor.action.showHover');
-    await new Promise((r) => setTimeout(r, 1500));
-    await screenshot('arabic-hover');
+    await screenshotHover(editor, position, 'arabic-hover');
     await vscode.commands.executeCommand('editor.action.hideHover');
   });
 });

@@ -7,7 +7,7 @@ import type { SearchItem } from '../../src/vscode/features/search';
 import { indexTo } from '../../src/node/archive/loader';
 import { parseServerAddress, type ServerAddress } from '../../src/node/archive/sphinxql';
 import { type Cluster, startCluster } from '../support/sphinxCluster';
-import { api, screenshot, waitFor, workspaceDir } from './util';
+import { api, screenshot, screenshotHover, waitFor, workspaceDir } from './util';
 
 const resultItems = (items: readonly SearchItem[]): SearchItem[] => items.filter((i) => i.result);
 
@@ -79,11 +79,7 @@ describe('Search server (corpusNavigator.searchServer): the archive in VS Code',
     const [, lines, articles] = archiveLine.exec(hoverText)!;
     assert.equal(Number(articles), entity.result!.entity!.articles);
     assert.equal(Number(lines), entity.result!.entity!.mentions);
-    shown.selection = new vscode.Selection(at, at);
-    shown.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
-    await vscode.commands.executeCommand('editor.action.showHover');
-    await new Promise((r) => setTimeout(r, 1500));
-    await screenshot('search-server-hover');
+    await screenshotHover(shown, at, 'search-server-hover');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
     // The Entities view: each entity listed also shows the archive's article count (asked once, then shown).

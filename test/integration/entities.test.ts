@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { withoutIsolates } from '../../src/vscode/features/articlesTree';
 import type { EntityNode } from '../../src/vscode/features/entitiesView';
-import { api, assertRowsShow, hoverCard, rendered, screenshot, waitFor, workspaceDir } from './util';
+import { api, assertRowsShow, hoverCard, rendered, screenshot, screenshotHover, waitFor, workspaceDir } from './util';
 import { rowRoom } from '../../src/vscode/features/labels';
 
 
@@ -31,11 +31,7 @@ describe('Entities in VS Code', function () {
     const links = [...text.matchAll(/\]\((\w+):([^)?]*)/g)].map((l) => `${l[1]}:${l[2]}`);
     assert.ok(links.includes('command:corpusNavigator.openLocation'), 'links to the articles');
     for (const link of links) assert.match(link, /^command:corpusNavigator\.[\w.]+$/);
-    editor.selection = new vscode.Selection(position, position);
-    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
-    await vscode.commands.executeCommand('editor.action.showHover');
-    await new Promise((r) => setTimeout(r, 1500));
-    await screenshot('hover-lavrov');
+    await screenshotHover(editor, position, 'hover-lavrov');
   });
 
   it('a law has its card: the Caesar Act with its adoption and the articles citing it', async () => {
@@ -151,10 +147,7 @@ describe('Entities in VS Code', function () {
       assert.match(text, /<div align="right">\n\n\u2067نائب وزير الخارجية الأردني\u2069\n\n<\/div>\n\n<div align="right">\n\n> \u2067قال نائب وزير الخارجية الأردني، سامر الخطيب، إن المحادثات مستمرة\\.\u2069/);
       assert.match(text, /\[006\\_discovered\\\.txt\]\(command:corpusNavigator\.openLocation\?/, 'the file, a link to the name in it');
       for (const [, link] of text.matchAll(/\]\((\w+:[^)?]*)/g)) assert.match(link!, /^command:corpusNavigator\.[\w.]+$/);
-      editor.selection = new vscode.Selection(position, position);
-      await vscode.commands.executeCommand('editor.action.showHover');
-      await new Promise((r) => setTimeout(r, 1500));
-      await screenshot('hover-discovered-person');
+      await screenshotHover(editor, position, 'hover-discovered-person');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
       await vscode.commands.executeCommand('corpusNavigator.entities.addToKnowledgeBase', found.entity.id);
@@ -227,11 +220,7 @@ describe('Entities in VS Code', function () {
       assert.match(text, /Cited 2 times in 1 article/);
       assert.match(text, /الأمن الغذائي في نواكشوط\u2069\]\(command:corpusNavigator\.openLocation\?/, 'the article citing it');
       for (const [, link] of text.matchAll(/\]\((\w+:[^)?]*)/g)) assert.match(link!, /^command:corpusNavigator\.[\w.]+$/);
-      editor.selection = new vscode.Selection(position, position);
-      editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
-      await vscode.commands.executeCommand('editor.action.showHover');
-      await new Promise((r) => setTimeout(r, 1500));
-      await screenshot('hover-discovered-law');
+      await screenshotHover(editor, position, 'hover-discovered-law');
       const { text: ministryCard } = await hoverAt('007_patterns.txt', 'وزارة الزراعة');
       assert.match(ministryCard, /Found by pattern in the text/);
       assert.match(ministryCard, /Mentioned 1 time in 1 article/);

@@ -10,7 +10,7 @@ import { ENTITY_PAGE } from '../../src/vscode/features/entitiesView';
 import type { CorpusNavigatorApi } from '../../src/vscode/activate';
 import type { SummaryView } from '../../src/core/summary/messages';
 import type { CorpusSummary } from '../../src/core/summary/model';
-import { api, assertRowsShow, EXTENSION_ID, rendered, screenshot, waitFor } from './util';
+import { api, assertRowsShow, EXTENSION_ID, rendered, screenshot, screenshotSection, waitFor } from './util';
 import { withoutIsolates } from '../../src/vscode/features/articlesTree';
 import { rowRoom } from '../../src/vscode/features/labels';
 
@@ -195,12 +195,8 @@ describe(`A corpus of ${ARTICLES} articles`, function () {
     assert.ok(first.metrics.height < 6000, `page height ${first.metrics.height} px`);
     assert.match(first.text, new RegExp(`1–50 of ${ARTICLES.toLocaleString('en')}`));
     await screenshot('scale-summary');
-    await a.summary.reveal('h-network');
-    await new Promise((r) => setTimeout(r, 800));
-    await screenshot('scale-summary-network');
-    await a.summary.reveal('h-outlets');
-    await new Promise((r) => setTimeout(r, 800));
-    await screenshot('scale-summary-articles');
+    await screenshotSection(a.summary, 'h-network', 'scale-summary-network');
+    await screenshotSection(a.summary, 'h-outlets', 'scale-summary-articles');
 
     // The next page, and every outlet with every person up to 500: the page grows by the boxes, which scroll.
     const second = await show({ kind: 'corpus', page: 1 }, 'the second page of articles');
@@ -214,9 +210,7 @@ describe(`A corpus of ${ARTICLES} articles`, function () {
       await show({ kind: 'corpus', networkSize: 48 }, 'a network of 48 entities');
       const c = (a.summary.lastRender!.model as CorpusSummary).counts.entities;
       assert.equal((a.summary.lastRender!.model as CorpusSummary).network.nodes.length, Math.min(48, c.person + c.organisation + c.law));
-      await a.summary.reveal('h-network');
-      await new Promise((r) => setTimeout(r, 1200));
-      await screenshot('scale-summary-network-48-dark');
+      await screenshotSection(a.summary, 'h-network', 'scale-summary-network-48-dark', 1200);
     } finally {
       await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
     }

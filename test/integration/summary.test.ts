@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { SummaryView } from '../../src/core/summary/messages';
 import type { ArticleSummary, CorpusSummary, EntitySummary } from '../../src/core/summary/model';
 import type { CorpusNavigatorApi } from '../../src/vscode/activate';
-import { api, screenshot, waitFor, workspaceDir } from './util';
+import { api, screenshot, screenshotSection, waitFor, workspaceDir } from './util';
 
 const A000 = '000_7244c6ac2c0b5fe9.txt';
 
@@ -112,12 +112,8 @@ describe('Summary panel in VS Code', function () {
       if (process.env.CORPUS_NAV_SCREENSHOT_URL) assert.match(saved ?? '', new RegExp(`${name}\\.png$`));
     }
     // Further down the page in the dark theme: the network, the outlets and the articles.
-    await a.summary.reveal('h-network');
-    await new Promise((r) => setTimeout(r, 800));
-    await screenshot('summary-dark-network');
-    await a.summary.reveal('h-outlets');
-    await new Promise((r) => setTimeout(r, 800));
-    await screenshot('summary-dark-tables');
+    await screenshotSection(a.summary, 'h-network', 'summary-dark-network');
+    await screenshotSection(a.summary, 'h-outlets', 'summary-dark-tables');
   });
 
   it("shows an article's summary (3–5 of its sentences) from the Articles tree node, with a reader", async () => {

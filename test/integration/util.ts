@@ -55,6 +55,22 @@ export function screenshot(name: string): Promise<string | undefined> {
   return askHarness<string>('screenshot', { name }, 'path', `screenshot '${name}'`, 45_000);
 }
 
+/** Shows the hover card at `position` as a user would (the cursor there, its line in view) and screenshots it. */
+export async function screenshotHover(editor: vscode.TextEditor, position: vscode.Position, name: string): Promise<void> {
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await new Promise((r) => setTimeout(r, 1500));
+  await screenshot(name);
+}
+
+/** Scrolls the summary panel to a section (its heading's id), lets it settle `ms`, and screenshots it. */
+export async function screenshotSection(summary: { reveal(id: string): Promise<void> }, id: string, name: string, ms = 800): Promise<void> {
+  await summary.reveal(id);
+  await new Promise((r) => setTimeout(r, ms));
+  await screenshot(name);
+}
+
 /** An element of the workbench as rendered: its text as shown, and whether that text is cut (wider than its box). */
 export interface Rendered {
   text: string;
