@@ -119,6 +119,11 @@ describe('organisations and laws by pattern', () => {
       assert.deepEqual(names('تغيرت السياسة الخارجية الأمريكية كثيرا.'), []);
     });
 
+    it('"الخارجية" in a minister\'s title is no ministry, a clitic before the title or not', () => {
+      assert.deepEqual(names('وأعلن وزير الخارجية الإيرانية أن المحادثات ستستأنف.'), []);
+      assert.deepEqual(names('وهذه القصة تذكرنا بوزير الخارجية الإيرانية الذي زار المنطقة.'), []);
+    });
+
     it('"تنظيم" + a common word is organising, not a body: "تنظيم صفوف", "تنظيم دوريات"', () => {
       assert.deepEqual(names('وعمل الحزب على تنظيم صفوفه قبل الانتخابات.'), []);
       assert.deepEqual(names('وتقرر تنظيم دوريات للتأكد من الالتزام.'), []);

@@ -33,6 +33,8 @@ const KB: Entity[] = [
   org('as-safir', 'صحيفة السفير', 'media', ['السفير']),
   { ...org('boeing', 'بوينغ', 'company'), aliases: ['بوينج'] },
   { ...org('samba', 'مجموعة سامبا المالية', 'bank'), id: 'samba-bank', aliases: ['سامبا'] },
+  { ...org('us-state-department', 'وزارة الخارجية الأمريكية', 'government'), aliases: ['الخارجية الأمريكية'] },
+  { ...org('mfa-russia', 'وزارة الخارجية الروسية', 'ministry'), aliases: ['الخارجية الروسية'] },
 ];
 const recognizer = new Recognizer(KB);
 const ids = (text: string): string[] => recognizer.recognize(text).map((m) => m.entity);
@@ -125,6 +127,14 @@ describe('recognition in context', () => {
     assert.deepEqual(ids('وأعلنت سامبا نتائجها المالية'), ['samba-bank']);
   });
 
+  it("a ministry named after a minister's title is the title's portfolio, not the ministry", () => {
+    assert.deepEqual(ids('وحذرت وزيرة الخارجية الأمريكية كوندوليزا رايس من المواجهة'), ['condoleezza-rice']);
+    assert.deepEqual(ids('ونقلت الصحف تصريحات لوزيرة الخارجية الأمريكية أمس'), []);
+    assert.deepEqual(ids('وأعلن وزير الخارجية الروسية أن المحادثات ستستأنف'), []);
+    assert.deepEqual(ids('وقال المتحدث باسم الخارجية الأمريكية إن المحادثات ستستأنف'), ['us-state-department']);
+    assert.deepEqual(ids('وأعلنت الخارجية الروسية أن المحادثات ستستأنف'), ['mfa-russia']);
+  });
+
   it('teams listed in a match report, or with a score after them, are teams', () => {
     assert.deepEqual(ids('وحققت قطر و المغرب فوزين كبيرين في مستهل التصفيات المؤهلة إلى المونديال'), ['team-qatar']);
     assert.deepEqual(ids('وفي الجولة الثانية من التصفيات تغلب المنتخب على المغرب 3 - صفر في المباراة'), []);
@@ -179,6 +189,13 @@ describe('the built-in base: ordinary words are context aliases', () => {
     const teams = (text: string): string[] => recognizeArticle(base, text).mentions.filter((m) => m.type === 'organisation').map((m) => names.get(m.entity)!);
     assert.deepEqual(teams('وتغلب العنابي على المنتخب السعودي بهدفين في المباراة'), ['منتخب قطر', 'منتخب السعودية']);
     assert.deepEqual(teams('وخسر منتخب مصر أمام اليابان 1 - 2 في الدور الأول من البطولة'), ['منتخب مصر', 'منتخب اليابان']);
+  });
+
+  it('generic or shared names are context aliases: "غوران" (a given name; Gorran), "حكومة الوحدة الوطنية"', () => {
+    const orgs = (text: string): string[] => recognizeArticle(base, text).mentions.filter((m) => m.type === 'organisation').map((m) => m.entity);
+    assert.deepEqual(orgs('وكان المدرب السويدي غوران إريكسون قد غادر'), []);
+    assert.deepEqual(orgs('وأعلنت حكومة الوحدة الوطنية الفلسطينية الجديدة برنامجها'), []);
+    assert.deepEqual(orgs('وأعلنت حكومة الوحدة الوطنية الليبية برنامجها. وقالت حكومة الوحدة الوطنية إن الانتخابات في موعدها'), ['gnu-libya', 'gnu-libya']);
   });
 
   it('a name whose hamza folds into the article ("إلبيت") is not "البيت" (the house)', () => {

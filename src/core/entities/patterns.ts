@@ -554,7 +554,7 @@ function matchAt(original: string, tokens: readonly Token[], i: number): Match |
     if (prev && s.prefix === 0 && /^[\s\u00a0]+$/u.test(gap(original, prev, tokens[i]!))) {
       const p = prev.text;
       // "السياسة الخارجية الأمريكية", "وزير الخارجية الأمريكية": an adjective, or a minister's title.
-      if (p.endsWith('ه') || /^(وزير|وزيره|نايب|مساعد|وكيل|شوون)$/u.test(p) || /^(و|ب|ل|ف)?(ال)/u.test(p)) return undefined;
+      if (p.endsWith('ه') || /^(و|ب|ل|ف|ك)?(وزير|وزيره|وزيرا|وزيري|نايب|مساعد|وكيل|شوون)$/u.test(p) || /^(و|ب|ل|ف)?(ال)/u.test(p)) return undefined;
     }
     return { prefix: s.prefix, last: i + 1, end: next.end, key: keyOf(tokens, i, i + 1, s.stem), type: 'organisation', kind: 'ministry' };
   }

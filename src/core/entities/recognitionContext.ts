@@ -100,6 +100,17 @@ export function modelPosition(tokens: readonly Token[], i: number): boolean {
   return MODEL_CUES.has(tokens[i - 1]);
 }
 
+/** A minister's title words: the ministry named after them is the title's portfolio. */
+const MINISTER = WordClass.of(foldedSet('وزير وزيرة وزيرا وزيري'));
+
+/**
+ * Whether the name at token i is a minister's portfolio: "وزيرة الخارجية الأميركية كوندوليزا رايس" names the
+ * minister, and the State Department only as part of her title.
+ */
+export function portfolioPosition(tokens: readonly Token[], i: number): boolean {
+  return MINISTER.has(tokens[i - 1]);
+}
+
 /**
  * Whether the one word at token i, bare, follows a given name on the same line: a surname ("كريستوفر سامبا"),
  * not the bank. A given name with the article is none ("الان" is "now" more often than Alan).

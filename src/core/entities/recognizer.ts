@@ -6,7 +6,7 @@ import { fold, FoldedText, foldWithMap, words as wordsOf } from '../text/arabic'
 import { LineIndex, partitionPoint, sharedLineIndex, TextRange } from '../text/ranges';
 import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
-import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, competitor, creditPosition, GOVERNORS, isSurname, mediaPosition, modelPosition, ORGANISATION_CUES, PLACE_CUES, SENTENCE_BREAK, sportsSentence, surnamePosition, teamId, type RecognitionContext } from './recognitionContext';
+import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, competitor, creditPosition, GOVERNORS, isSurname, mediaPosition, modelPosition, ORGANISATION_CUES, portfolioPosition, PLACE_CUES, SENTENCE_BREAK, sportsSentence, surnamePosition, teamId, type RecognitionContext } from './recognitionContext';
 import { sentenceAround, statementText } from './statements';
 import { COMMON_NOUNS, GIVEN_NAMES, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize, WordClass } from '../text/tokenize';
@@ -122,6 +122,9 @@ interface TrieNode {
   /** Whether the alias's first word starts with the article: "القيصر" is not "قيصر", "الحماس" not "حماس". */
   definite: boolean;
 }
+
+/** A ministry: of the kind, or named as one ("وزارة الخارجية الأمريكية"). */
+const isMinistry = (e: Entity): boolean => e.kind === 'ministry' || e.nameAr.startsWith('وزارة');
 
 const node = (): TrieNode => ({ next: new Map(), ids: [], ctx: [], definite: false });
 
@@ -265,14 +268,16 @@ export class Recognizer {
         // The outlet line names the outlet ("الشرق الأوسط", "الرياض"), not the region or the city.
         ids = [...ids, ...best.alt].filter((id) => this.entities.get(id)!.kind === 'media');
       }
-      // "طائرة بوينغ 737" is an aircraft; "كريستوفر سامبا" a player, not the bank.
+      // "طائرة بوينغ 737" is an aircraft; "كريستوفر سامبا" a player, not the bank; "وزير الخارجية الروسية" a minister.
       if (ids.length > 0) {
         const model = modelPosition(tokens, i);
         const surname = surnamePosition(tokens, i, best.last, best.prefix, original);
-        if (model || surname) {
+        const portfolio = portfolioPosition(tokens, i);
+        if (model || surname || portfolio) {
           ids = ids.filter((id) => {
             const e = this.entities.get(id)!;
-            return e.type !== 'organisation' || !(surname || (model && e.kind === 'company'));
+            if (e.type !== 'organisation') return true;
+            return !(surname || (model && e.kind === 'company') || (portfolio && isMinistry(e)));
           });
         }
       }
