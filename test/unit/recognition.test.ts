@@ -135,6 +135,12 @@ describe('recognition in context', () => {
     assert.deepEqual(ids('وأعلنت الخارجية الروسية أن المحادثات ستستأنف'), ['mfa-russia']);
   });
 
+  it("a known person's surname alone is them anywhere in the article once their full name is there, a headline above it too", () => {
+    const inArticle = (text: string): string[] => recognizeArticle(recognizer, text).mentions.map((m) => `${m.text}=${m.entity}`);
+    assert.deepEqual(inArticle('رايس قالت إن المحادثات لا يمكن أن تستمر\n\nوقالت وزيرة الخارجية الأمريكية كوندوليزا رايس إن الحوار مستمر.'), ['رايس=condoleezza-rice', 'كوندوليزا رايس=condoleezza-rice']);
+    assert.deepEqual(inArticle('رايس قالت إن المحادثات لا يمكن أن تستمر\n\nوقالت الوزيرة إن الحوار مستمر.'), [], 'not without the full name');
+  });
+
   it('teams listed in a match report, or with a score after them, are teams', () => {
     assert.deepEqual(ids('وحققت قطر و المغرب فوزين كبيرين في مستهل التصفيات المؤهلة إلى المونديال'), ['team-qatar']);
     assert.deepEqual(ids('وفي الجولة الثانية من التصفيات تغلب المنتخب على المغرب 3 - صفر في المباراة'), []);
@@ -196,6 +202,12 @@ describe('the built-in base: ordinary words are context aliases', () => {
     assert.deepEqual(orgs('وكان المدرب السويدي غوران إريكسون قد غادر'), []);
     assert.deepEqual(orgs('وأعلنت حكومة الوحدة الوطنية الفلسطينية الجديدة برنامجها'), []);
     assert.deepEqual(orgs('وأعلنت حكومة الوحدة الوطنية الليبية برنامجها. وقالت حكومة الوحدة الوطنية إن الانتخابات في موعدها'), ['gnu-libya', 'gnu-libya']);
+  });
+
+  it("a known person's surname right after a given name is someone else's name: not them", () => {
+    const all = (text: string): string[] => recognizeArticle(base, text).mentions.filter((m) => m.type === 'person').map((m) => m.text);
+    assert.deepEqual(all('وقتل مصطفى مغنية في غارة إسرائيلية.\n\nوكان عماد مغنية قد قتل في دمشق.'), ['عماد مغنية']);
+    assert.deepEqual(all('ونعى الحزب مغنية في بيان.\n\nوكان عماد مغنية قد قتل في دمشق.'), ['مغنية', 'عماد مغنية']);
   });
 
   it('a name whose hamza folds into the article ("إلبيت") is not "البيت" (the house)', () => {

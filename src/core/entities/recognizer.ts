@@ -8,7 +8,7 @@ import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
 import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, competitor, creditPosition, GOVERNORS, isSurname, mediaPosition, modelPosition, ORGANISATION_CUES, portfolioPosition, PLACE_CUES, SENTENCE_BREAK, sportsSentence, surnamePosition, teamId, type RecognitionContext } from './recognitionContext';
 import { sentenceAround, statementText } from './statements';
-import { COMMON_NOUNS, GIVEN_NAMES, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
+import { COMMON_NOUNS, GIVEN_NAMES, isClearGivenName, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize, WordClass } from '../text/tokenize';
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'law';
@@ -614,14 +614,24 @@ export function recognizeArticle(recognizer: Recognizer, original: string, folde
   const knownAt = knownAtOf(known);
   const inOutlet = (d: Discovery): boolean => context.outlet !== undefined && d.start < context.outlet.end && d.end > context.outlet.start;
   const discoveries = discoverPeople(original, folded, knownAt).filter((d) => !inOutlet(d));
-  if (discoveries.length === 0) return { mentions: known, discovered: [...byId.values()] };
+  // Known people named in full here: their surname alone means them anywhere in the article, before the full name
+  // too (a headline's "رايس قالت …" above "وزيرة الخارجية الأمريكية كوندوليزا رايس"). The name as written; not an
+  // ال-surname, which may be an adjective or a noun too ("العربي", "الصباح"): the recognizer takes those after the name.
+  const namedInFull = new Map<string, Entity>();
+  for (const m of fromBase) {
+    if (m.type !== 'person' || namedInFull.has(m.entity)) continue;
+    const words = nameWords(m.text);
+    if (words.length < 2 || words[words.length - 1]!.startsWith('ال')) continue;
+    if (recognizer.entities.has(m.entity)) namedInFull.set(m.entity, { id: m.entity, type: 'person', nameAr: m.text, nameEn: '', aliases: [] });
+  }
+  if (discoveries.length === 0 && namedInFull.size === 0) return { mentions: known, discovered: [...byId.values()] };
   for (const d of discoveries) {
     const e = byId.get(discoveredId(d.key));
     if (!e) byId.set(discoveredId(d.key), discoveredEntity(d, original));
     else if (d.role && !e.roles!.some((r) => r.titleAr === d.role)) e.roles!.push(...discoveredEntity(d, original).roles!);
   }
-  // Surnames: the last word of each name, when no other discovered name ends the same way.
-  const people = [...byId.values()].filter((e) => e.type === 'person').map((e) => ({ e, words: nameWords(e.nameAr) }));
+  // Surnames: the last word of each name, when no other name of a person here ends the same way.
+  const people = [...byId.values(), ...namedInFull.values()].filter((e) => e.type === 'person').map((e) => ({ e, words: nameWords(e.nameAr) }));
   const surnames = new Map<string, string[]>();
   for (const { e, words } of people) {
     const last = surnameOf(e, words);
@@ -635,7 +645,12 @@ export function recognizeArticle(recognizer: Recognizer, original: string, folde
     if (words.length === 1) contextOnly.add(e.id);
     return last?.startsWith('ال') ? { ...e, aliases: [], contextAliases: surname } : { ...e, aliases: surname };
   }), contextOnly, false);
-  const found = local.recognize(original, folded).filter((m) => knownAt(m.start, m.end) === undefined);
+  // A surname right after a given name is another person's full name ("جهاد مغنية", not Imad Mughniyeh).
+  const afterGivenName = (m: Mention): boolean => {
+    const before = /([\p{L}\p{M}]+)[ \t]+$/u.exec(original.slice(Math.max(0, m.start - 40), m.start));
+    return !m.text.includes(' ') && before !== null && isClearGivenName(fold(before[1]!));
+  };
+  const found = local.recognize(original, folded).filter((m) => knownAt(m.start, m.end) === undefined && !afterGivenName(m));
   const mentions = [...known, ...found].sort((a, b) => a.start - b.start);
   return { mentions, discovered: [...byId.values()] };
 }
