@@ -210,6 +210,12 @@ describe('the built-in base: ordinary words are context aliases', () => {
     assert.deepEqual(all('ونعى الحزب مغنية في بيان.\n\nوكان عماد مغنية قد قتل في دمشق.'), ['مغنية', 'عماد مغنية']);
   });
 
+  it('a given name is itself, not a clitic before a known name: "كلاوس" is Klaus, not "ك" + Laos', () => {
+    const all = (text: string): string[] => recognizeArticle(base, text).mentions.map((m) => `${m.type}:${m.text}`);
+    assert.deepEqual(all('وقال السفير كلاوس إيبرمان إن التعاون مستمر'), ['person:كلاوس إيبرمان']);
+    assert.deepEqual(all('وتعاني دول صغيرة كلبنان من الديون'), ['place:لبنان'], 'a clitic before a name that is no given name');
+  });
+
   it('a name whose hamza folds into the article ("إلبيت") is not "البيت" (the house)', () => {
     assert.deepEqual(recognizeArticle(base, 'وعاد الأطفال إلى البيت مساء').mentions.map((m) => m.text), []);
   });

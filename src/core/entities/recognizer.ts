@@ -281,6 +281,8 @@ export class Recognizer {
           });
         }
       }
+      // A given name is itself, not a clitic before a name: "كلاوس" is Klaus, not "ك" + Laos.
+      if (best.prefix > 0 && best.last === i && isClearGivenName(t.text)) ids = [];
       if (ids.length === 0 || (!best.context && this.animalContext(tokens, i, best, original))) {
         i = best.last + 1;
         continue;
