@@ -101,6 +101,11 @@ describe('organisations and laws by pattern', () => {
       assert.equal(e.kind, 'club');
     });
 
+    it('a club\'s word and its city, of any shape, and nothing after: "أولمبيك آسفي", "دينامو كازان"', () => {
+      assert.deepEqual(names('وفاز أولمبيك آسفي على ضيفه.'), ['أولمبيك آسفي']);
+      assert.deepEqual(names('وتوج دينامو كازان للكرة الطائرة باللقب.'), ['دينامو كازان']);
+    });
+
     it('a king\'s name inside a university name', () => {
       assert.deepEqual(names('تخرج في جامعة الملك سعود عام ألفين.'), ['جامعة الملك سعود']);
     });

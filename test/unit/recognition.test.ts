@@ -216,6 +216,13 @@ describe('the built-in base: ordinary words are context aliases', () => {
     assert.deepEqual(all('وتعاني دول صغيرة كلبنان من الديون'), ['place:لبنان'], 'a clitic before a name that is no given name');
   });
 
+  it('a city in a club\'s name is the club: "أولمبيك خريبكة"; "اتحاد" + a city only in a match report', () => {
+    const all = (text: string): string[] => recognizeArticle(base, text).mentions.map((m) => `${m.type}:${m.text}`);
+    assert.deepEqual(all('وتأجلت مباراة أولمبيك خريبكة إلى الأسبوع المقبل'), ['organisation:أولمبيك خريبكة']);
+    assert.deepEqual(all('ويسعى فريق اتحاد طنجة إلى الفوز في مباراة الدوري'), []);
+    assert.deepEqual(all('ووقعت الدول على اتفاقية اتحاد باريس لحماية الملكية الصناعية'), ['place:باريس']);
+  });
+
   it('a name whose hamza folds into the article ("إلبيت") is not "البيت" (the house)', () => {
     assert.deepEqual(recognizeArticle(base, 'وعاد الأطفال إلى البيت مساء').mentions.map((m) => m.text), []);
   });

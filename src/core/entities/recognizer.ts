@@ -6,7 +6,7 @@ import { fold, FoldedText, foldWithMap, words as wordsOf } from '../text/arabic'
 import { LineIndex, partitionPoint, sharedLineIndex, TextRange } from '../text/ranges';
 import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
-import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, competitor, creditPosition, GOVERNORS, isSurname, mediaPosition, modelPosition, ORGANISATION_CUES, portfolioPosition, PLACE_CUES, SENTENCE_BREAK, sportsSentence, surnamePosition, teamId, type RecognitionContext } from './recognitionContext';
+import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, clubCityPosition, competitor, creditPosition, GOVERNORS, isSurname, mediaPosition, modelPosition, ORGANISATION_CUES, portfolioPosition, PLACE_CUES, SENTENCE_BREAK, sportsSentence, surnamePosition, teamId, type RecognitionContext } from './recognitionContext';
 import { sentenceAround, statementText } from './statements';
 import { COMMON_NOUNS, GIVEN_NAMES, isClearGivenName, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize, WordClass } from '../text/tokenize';
@@ -281,6 +281,8 @@ export class Recognizer {
           });
         }
       }
+      // "اتحاد طنجة", "أولمبيك خريبكة": a city in a club's name is the club's (the patterns find it), not the place.
+      if (ids.length > 0 && ids.every((id) => this.entities.get(id)!.type === 'place') && clubCityPosition(tokens, i, original)) ids = [];
       // A given name is itself, not a clitic before a name: "كلاوس" is Klaus, not "ك" + Laos.
       if (best.prefix > 0 && best.last === i && isClearGivenName(t.text)) ids = [];
       if (ids.length === 0 || (!best.context && this.animalContext(tokens, i, best, original))) {
