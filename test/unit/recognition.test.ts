@@ -223,6 +223,12 @@ describe('the built-in base: ordinary words are context aliases', () => {
     assert.deepEqual(all('ووقعت الدول على اتفاقية اتحاد باريس لحماية الملكية الصناعية'), ['place:باريس']);
   });
 
+  it('a family name of two words whose last is a given name stands alone: "صلاد حسن"', () => {
+    const all = (text: string): string[] => recognizeArticle(base, text).mentions.filter((m) => m.type === 'person').map((m) => m.text);
+    const text = 'صلاد حسن يدعو إثيوبيا إلى سحب قواتها\n\nدعا الرئيس الصومالي عبدي قاسم صلاد حسن إثيوبيا إلى سحب قواتها. وقال صلاد حسن إن الشعب الإثيوبي طيب.';
+    assert.deepEqual(all(text), ['صلاد حسن', 'عبدي قاسم صلاد حسن', 'صلاد حسن']);
+  });
+
   it('a name whose hamza folds into the article ("إلبيت") is not "البيت" (the house)', () => {
     assert.deepEqual(recognizeArticle(base, 'وعاد الأطفال إلى البيت مساء').mentions.map((m) => m.text), []);
   });

@@ -8,7 +8,7 @@ import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
 import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, clubCityPosition, competitor, creditPosition, GOVERNORS, isSurname, mediaPosition, modelPosition, ORGANISATION_CUES, portfolioPosition, PLACE_CUES, SENTENCE_BREAK, sportsSentence, surnamePosition, teamId, type RecognitionContext } from './recognitionContext';
 import { sentenceAround, statementText } from './statements';
-import { COMMON_NOUNS, GIVEN_NAMES, isClearGivenName, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
+import { COMMON_NOUNS, GIVEN_NAMES, isClearGivenName, joinCompound, PARTICLES, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize, WordClass } from '../text/tokenize';
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'law';
@@ -588,6 +588,9 @@ function knownAtOf(mentions: readonly Mention[]): KnownAt {
 /** A discovered name's last word, when it can stand for the person alone: not a given name nor an ordinary word. */
 function surnameOf(e: Entity, words: readonly string[] = nameWords(e.nameAr)): string | undefined {
   const last = words[words.length - 1]!;
+  // A family name of two words whose last is also a given name: "عبدي قاسم صلاد حسن" is "صلاد حسن" alone.
+  const before = words[words.length - 2];
+  if (words.length >= 3 && GIVEN_NAMES.has(last) && before !== undefined && before.length >= MIN_SURNAME && !before.startsWith('ال') && !GIVEN_NAMES.has(before) && !PARTICLES.has(before) && !NOT_NAME.has(before) && !COMMON_NOUNS.has(before)) return `${before} ${last}`;
   if (words.length < 2 || last.length < MIN_SURNAME || GIVEN_NAMES.has(last) || NOT_NAME.has(last) || COMMON_NOUNS.has(last) || ORDINALS.has(last)) return undefined;
   // An ال-surname ("السنيورة") alone is the person only when a title named them: else it may be a noun ("البطولة").
   if (last.startsWith('ال') && (e.roles?.length ?? 0) === 0) return undefined;
