@@ -32,12 +32,7 @@ class Facts implements EntryFacts {
   constructor(private readonly entry: CorpusEntry) {}
 
   get words(): number {
-    if (this.#words === undefined) {
-      // An article from the cache knows its words; a parsed one's were counted at parse time (its facts).
-      const a = this.entry.article;
-      this.#words = typeof (a as { words?: unknown }).words === 'number' ? articleWords(a) : (this.entry.facts?.words ?? articleWords(a));
-    }
-    return this.#words;
+    return (this.#words ??= wordsOf(this.entry));
   }
 
   get sentenceSets(): readonly (readonly string[])[] | undefined {
@@ -65,6 +60,15 @@ class Facts implements EntryFacts {
   }
 }
 const facts = new WeakMap<CorpusEntry, Facts>();
+
+/**
+ * An entry's body words, without a record of its facts: an article from the cache knows them; a parsed one's were
+ * counted at parse time (its facts); else counted now.
+ */
+export function wordsOf(entry: CorpusEntry): number {
+  const a = entry.article;
+  return typeof (a as { words?: unknown }).words === 'number' ? articleWords(a) : (entry.facts?.words ?? articleWords(a));
+}
 
 export function factsOf(entry: CorpusEntry): EntryFacts {
   let f = facts.get(entry);
@@ -101,6 +105,9 @@ export function parsedFacts(article: Article, mentions: readonly Pick<Mention, '
  * is not read, and one that does only up to its last mention, sentence end by sentence end.
  */
 export function sentenceSets(entry: CorpusEntry): readonly (readonly string[])[] {
+  // Found at parse time (or read from the cache) for most entries: no record of their facts made for them.
+  const parsed = entry.facts?.namedTogether;
+  if (parsed) return parsed;
   const f = factsOf(entry);
   return (f.sentenceSets ??= namedTogether(entry.article, entry.mentions));
 }

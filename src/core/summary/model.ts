@@ -9,7 +9,7 @@ import type { CorpusEntry } from '../corpus/corpus';
 import type { Entity, EntityType, Mention } from '../entities/recognizer';
 import { EntityIndex, type EntityStats } from '../corpus/entityIndex';
 import { splitSentences, summarize } from './textrank';
-import { bodyWords, factsOf, sentenceSets } from './entryFacts';
+import { bodyWords, factsOf, sentenceSets, wordsOf } from './entryFacts';
 
 export { bodyWords } from './entryFacts';
 
@@ -401,7 +401,7 @@ export function corpusSummary(all: readonly CorpusEntry[], entities: ReadonlyMap
   let mentions = 0;
   const refs = entries.map((e) => {
     const r = articleRef(e) as ArticleRef & { words: number; entities: number };
-    r.words = factsOf(e).words;
+    r.words = wordsOf(e);
     const held = counted?.namedBy(e);
     if (held) {
       r.entities = held.distinct.length;
