@@ -49,6 +49,8 @@ export interface EntityStats {
   count: number;
   /** Articles naming the entity, most mentions first. */
   articles: ArticleMentions[];
+  /** `articles.length`, without making the list where the index can. */
+  readonly articleCount?: number;
 }
 
 type Said = { entry: CorpusEntry; statement: Statement };
@@ -82,6 +84,11 @@ class Stats implements EntityStats {
       this.#counts = [];
     }
     return this.#articles;
+  }
+
+  /** How many articles name it (without making their records). */
+  get articleCount(): number {
+    return this.#articles ? this.#articles.length : this.#entries.length;
   }
 
   /** While the index is built: an article naming it, in name order (`sortBuilt` puts them in order once). */
@@ -373,6 +380,25 @@ export class EntityIndex {
         else row.delete(b);
       }
     }
+  }
+
+  /**
+   * The entities `entry` names, as this index numbers them (each once), and its mentions of each at the same
+   * places; undefined when the index does not hold this entry (another version of the file, or none).
+   */
+  namedBy(entry: CorpusEntry): { readonly distinct: readonly number[]; readonly counts: readonly number[] } | undefined {
+    const indexed = this.entries.get(entry.file.id);
+    return indexed?.entry === entry ? indexed : undefined;
+  }
+
+  /** The number `namedBy` gives an entity, if it has one; numbers run from 0 to below `numbered`. */
+  numberOfEntity(id: string): number | undefined {
+    return this.numberOf.get(id);
+  }
+
+  /** How many entities have a number (named now or before). */
+  get numbered(): number {
+    return this.idOf.length;
   }
 
   /** Entities of a type (or all), most mentioned first. */
