@@ -6,7 +6,7 @@
 import Fuse from 'fuse.js';
 import type { Entity, EntityType } from '../entities/recognizer';
 import { ALIVE, type Doc, MENTION_FIELDS, TYPE_BIT } from './documents';
-import { scanWords } from './scan';
+import { scanWords } from '../text/scanner';
 import { DocCounts } from './structures';
 import { wordMatches } from './vocabulary';
 import { NamedEntities } from './entityNames';

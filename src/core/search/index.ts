@@ -21,7 +21,7 @@ import type { IndexParts } from './parts';
 import { Postings } from './postings';
 import type { ParsedQuery } from './query';
 import { Searcher } from './rank';
-import { scanWords } from './scan';
+import { scanWords } from '../text/scanner';
 import { readSnapshot, snapshotSteps } from './snapshot';
 import { doubled, lowerBound } from './structures';
 import type { LineSource, Occurrence, SearchDocument, SearchDocumentView, SearchEngine, SearchOptions, SearchResult, SearchResults } from './types';

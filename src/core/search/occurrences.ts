@@ -5,7 +5,7 @@
 import { docsOf, hitsIn, matchRange, phraseClause, type TermMask } from './clauses';
 import { MENTION_FIELDS } from './documents';
 import type { IndexParts } from './parts';
-import { scanWords } from './scan';
+import { scanWords } from '../text/scanner';
 import type { Occurrence } from './types';
 
 /**
