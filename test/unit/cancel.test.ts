@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { CancelledError, type CancelSignal, searchInSlices, SearchIndex, type SearchResults } from '../../src/core/search/index';
+import { concordance, concordanceInSlices, type ConcordanceLine } from '../../src/core/search/concordance';
 import { syntheticArticles } from './helpers';
 
 /** A signal read `reads` times; set from the `after`-th read on (never, without `after`). */
@@ -109,5 +110,72 @@ describe('search: cancellation', function () {
     await assert.rejects(searchInSlices(index, QUERY, { pause, sliceMs: 0 }), CancelledError);
     assert.equal(shown(index.search(QUERY)), shown(full));
     assert.equal(shown(index.search(other)), alone);
+  });
+});
+
+describe('concordance: cancellation', function () {
+  this.timeout(20_000);
+  const { index } = generated(1500);
+  // The texts read when a line is cut (as the extension reads them from disk), counted.
+  const texts = new Map(syntheticArticles(1500).map((a) => [a.name, a.text]));
+  const read = { texts: 0 };
+  index.readTextsWith((id) => {
+    read.texts++;
+    return texts.get(id);
+  });
+  const WORD = 'روسيا';
+  const full = concordance(index, { word: WORD });
+  const fullReads = read.texts;
+  const shownLines = (ls: ConcordanceLine[]): string => JSON.stringify(ls);
+
+  it('the generated corpus gives the word many lines to cut', () => {
+    assert.ok(full.length > 500, `${full.length} lines`);
+    assert.ok(fullReads > 500, `${fullReads} texts read (each once, however many lines it gives)`);
+  });
+
+  it('a signal never set changes nothing, and is read inside the occurrences and the lines, not only at their ends', () => {
+    const signal = new CountingSignal();
+    assert.equal(shownLines(concordance(index, { word: WORD }, { signal })), shownLines(full));
+    assert.ok(signal.reads > 10, `${signal.reads} reads of the signal`);
+    const entity = new CountingSignal();
+    index.occurrences({ word: WORD }, { signal: entity });
+    assert.ok(entity.reads > 5, `${entity.reads} reads while finding the occurrences`);
+  });
+
+  it('a concordance whose signal is set mid-way stops there, reads fewer texts and returns nothing', () => {
+    // Set half-way through finding the occurrences (where the texts are read).
+    const finding = new CountingSignal();
+    index.occurrences({ word: WORD }, { signal: finding });
+    const after = Math.floor(finding.reads / 2);
+    const signal = new CountingSignal(after);
+    read.texts = 0;
+    assert.throws(() => concordance(index, { word: WORD }, { signal }), CancelledError);
+    assert.equal(signal.reads, after + 1, 'stopped at the first step after the signal was set');
+    assert.ok(read.texts < fullReads, `${read.texts} of ${fullReads} texts read`);
+    assert.equal(shownLines(concordance(index, { word: WORD })), shownLines(full));
+  });
+
+  it('run a slice at a time: the same lines; set during a pause, or superseded by a query, it stops', async () => {
+    let pauses = 0;
+    const sliced = await concordanceInSlices(index, { word: WORD }, { pause: async () => void pauses++, sliceMs: 0 });
+    assert.equal(shownLines(sliced), shownLines(full));
+    assert.ok(pauses > 10, `${pauses} pauses`);
+    const superseded = { cancelled: false };
+    let seen = 0;
+    const stopAt = async (): Promise<void> => {
+      if (++seen === 3) superseded.cancelled = true;
+    };
+    await assert.rejects(concordanceInSlices(index, { word: WORD }, { pause: stopAt, sliceMs: 0, signal: superseded }), CancelledError);
+    assert.equal(seen, 3, 'no slice ran after the pause in which the signal was set');
+    // A query between two slices of the occurrences (they share the term mask) ends it; the query answers as alone.
+    const alone = shown(index.search(QUERY));
+    let queried = false;
+    const query = async (): Promise<void> => {
+      if (queried) return;
+      queried = true;
+      assert.equal(shown(index.search(QUERY)), alone);
+    };
+    await assert.rejects(concordanceInSlices(index, { word: WORD }, { pause: query, sliceMs: 0 }), CancelledError);
+    assert.equal(shownLines(concordance(index, { word: WORD })), shownLines(full));
   });
 });
