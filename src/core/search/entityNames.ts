@@ -73,6 +73,17 @@ export class NamedEntities {
     this.typos();
   }
 
+  /**
+   * Makes, a step each, what `candidates(words)` would make on its first run: the sorted forms, then the typo index
+   * when a word may be a few edits from a form.
+   */
+  *indexSteps(words: readonly string[]): Generator<void> {
+    if (this.sortedForms && this.typoIndex) return;
+    this.forms();
+    yield;
+    if (words.some((w) => allowedEdits(w) > 0)) this.typos();
+  }
+
   private forms(): string[] {
     if (!this.sortedForms) {
       this.sortedForms = [...this.byForm.keys()].sort();
