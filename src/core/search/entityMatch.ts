@@ -241,7 +241,8 @@ export class EntityMatcher {
    * the record's place: ranked in parts and merged in that order, they come out as ranked at once.
    */
   *matchEntitiesSteps(text: string, type?: EntityType): Generator<void, { entity: Entity; score: number }[]> {
-    const words = text.split(/\s+/).filter(Boolean);
+    // Compound names joined, as the names are (entityNames.ts): "عبد الرحمن" and "عبدالرحمن" name the same entities.
+    const words = joinCompound(text.split(/\s+/).filter(Boolean).join(' ')).split(' ').filter(Boolean);
     if (words.length === 0) return [];
     const pattern = words.join(' ');
     const key = `${type ?? ''}:${pattern}`;

@@ -2,7 +2,7 @@
  * Occurrences of a word (its clitic forms, and its spelling variants when asked) or of an entity's mentions, for the
  * concordance (`concordance.ts` lays them out as keyword-in-context lines).
  */
-import { docsOf, hitsIn, matchRange, phraseClause, type TermMask } from './clauses';
+import { docsOf, foldedPhrase, hitsIn, matchRange, type TermMask } from './clauses';
 import { MENTION_FIELDS } from './documents';
 import type { IndexParts } from './parts';
 import { scanWords } from '../text/scanner';
@@ -34,7 +34,8 @@ export function* occurrenceSteps(parts: IndexParts, mask: TermMask, target: { wo
     const words: string[] = [];
     scanWords(target.word, (w) => words.push(w));
     if (words.length === 0) return out;
-    const clause = phraseClause(vocabulary, words, target.variants ? vocabulary.variants(words[0]!) : undefined);
+    // Joined or split as the corpus writes it (عبدالرحمن, "عبد الرحمن"), like a query's words.
+    const clause = foldedPhrase(parts, words, target.variants ? vocabulary.variants(words[0]!) : undefined);
     const masked = mask.set([clause], vocabulary.size);
     try {
       for (const d of docsOf(clause, parts)) {

@@ -192,6 +192,7 @@ export class Searcher {
     for (const c of clauses) {
       for (const t of c.terms.keys()) terms.add(t);
       for (const p of c.phrase ?? []) for (const t of p) terms.add(t);
+      for (const j of c.joins?.values() ?? []) for (const t of j) terms.add(t);
     }
     // The words as text: a set lookup per word shown, not a search of the vocabulary.
     const words = new Set<string>();
