@@ -177,4 +177,32 @@ describe('Search quick pick in VS Code', function () {
     }
     panel.dispose();
   });
+
+  it('a concordance superseded while it runs stops its work; closing its panel stops it too', async () => {
+    const { concordance } = await api();
+    const panel = await concordance.show({ word: 'لافروف' });
+    await panel.rendered;
+    const lines = panel.lines.length;
+    assert.ok(lines >= 3, `${lines} lines`);
+    // Slow pauses between slices, one after every step: a refresh is caught between two of its steps.
+    let pauses = 0;
+    panel.sliceMs = 0;
+    panel.pause = () => {
+      pauses++;
+      return new Promise((resolve) => setTimeout(resolve, 300));
+    };
+    const first = panel.refresh();
+    await waitFor(() => pauses >= 1, 10_000, 'the first refresh pauses between two steps');
+    const second = panel.refresh(); // a sort, or the same concordance asked for again
+    assert.equal(await first, false, 'the first refresh sent nothing');
+    assert.equal(panel.stopped, 1, 'its cancellation stopped it at its next step');
+    assert.equal(await second, true);
+    assert.equal(panel.lines.length, lines, 'the second listed every line');
+    const before = pauses;
+    const third = panel.refresh();
+    await waitFor(() => pauses > before, 10_000, 'the third refresh pauses between two steps');
+    panel.dispose();
+    assert.equal(await third, false, 'closed: it sent nothing');
+    assert.equal(panel.stopped, 2, 'closing the panel stopped it');
+  });
 });

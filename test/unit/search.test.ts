@@ -7,7 +7,7 @@ import { buildSearchIndex } from '../../src/core/search/corpusSearch';
 import { boundedDistance } from '../../src/core/search/fuzzy';
 import { SearchIndex, SearchResult } from '../../src/core/search/index';
 import { dateInBounds, parseQuery } from '../../src/core/search/query';
-import { scanWords } from '../../src/core/search/scan';
+import { scanWords } from '../../src/core/text/scanner';
 import { tokenize } from '../../src/core/text/tokenize';
 import { Random } from '../support/random';
 import { readSeeds, TODAY } from './helpers';

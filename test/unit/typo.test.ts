@@ -7,6 +7,7 @@ import { NamedEntities } from '../../src/core/search/entityNames';
 import { foldedWords } from '../../src/core/search/query';
 import { Vocabulary, wordMatches } from '../../src/core/search/vocabulary';
 import { builtInEntities } from '../../src/core/entities/kb';
+import { joinCompound } from '../../src/core/entities/names';
 import { seeded } from '../support/random';
 import { readSeeds } from './helpers';
 
@@ -142,6 +143,7 @@ describe('search: entity name index', () => {
 });
 
 /** An entity's name words, folded, as the matcher keeps them. */
+/** A name's words as the index of names holds them: folded, compound names joined (عبد الرحمن as عبدالرحمن). */
 function wordsOf(e: { nameAr: string; aliases: readonly string[]; nameEn?: string }): string[] {
-  return [...new Set([e.nameAr, ...e.aliases, e.nameEn ?? ''].flatMap((n) => foldedWords(n)))];
+  return [...new Set([e.nameAr, ...e.aliases, e.nameEn ?? ''].flatMap((n) => joinCompound(foldedWords(n).join(' ')).split(' ').filter(Boolean)))];
 }

@@ -3,7 +3,7 @@
  * each from the postings alone (best weights, hit counts, titles), in per-query arrays kept between queries.
  */
 import { ALIVE, type Doc } from './documents';
-import { type Clause, phraseClause, phraseHits } from './clauses';
+import { type Clause, phraseClause, phraseEnd, phraseHits } from './clauses';
 import type { IndexParts } from './parts';
 import type { Segment } from './postings';
 import { dateInBounds, type ParsedQuery } from './query';
@@ -162,10 +162,9 @@ export function* candidates(parts: IndexParts, mask: Uint32Array, s: Scratch, cl
         for (let i = 0; bits !== 0; i++, bits >>>= 1) {
           const c = clauses[i]!;
           if ((bits & 1) === 0 || !c.phrase) continue;
-          let ok = pos + c.phrase.length < terms.length && pos + c.length - 1 <= titleLast;
-          for (let j = 0; ok && j < c.phrase.length; j++) ok = c.phrase[j]!.has(terms[pos + 1 + j]!);
+          const last = phraseEnd(c, terms, pos);
           const w = c.terms.get(t)!;
-          if (ok && w > title[i]![d]!) title[i]![d] = w;
+          if (last >= 0 && last <= titleLast && w > title[i]![d]!) title[i]![d] = w;
         }
       }
     }

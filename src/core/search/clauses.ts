@@ -26,6 +26,11 @@ export interface Clause {
   entities: Map<string, number>;
   /** For a phrase: the exact terms allowed at each following word. */
   phrase?: Set<number>[];
+  /**
+   * For a phrase: at k, the terms that stand for its words k and k + 1 written as one word (عبدالرحمن for
+   * "عبد الرحمن"): a hit reads one word there (see `phraseEnd`). Those standing for the first two are in `terms` too.
+   */
+  joins?: Map<number, Set<number>>;
   /** Words this clause spans in a hit (1 for a word). */
   length: number;
   /** term id → folded letters of clitics in front of the matched form (وبايدن: 1). */
@@ -45,19 +50,17 @@ const MAX_CLAUSES = 32;
 export function buildClauses(q: ParsedQuery, parts: IndexParts, named: readonly string[] = [], fuzzy = true): Clause[] {
   const { vocabulary } = parts;
   const clauses: Clause[] = [];
-  if (!fuzzy) {
-    // Each word in its clitic forms alone (what a search server holding our forms matches).
-    for (const w of q.words) clauses.push(wordClause(vocabulary, w, false));
-    for (const words of q.phrases) clauses.push(phraseClause(vocabulary, words));
-    return clauses.slice(0, MAX_CLAUSES);
-  }
   // A word joined to its particle ("عبدالرحيم") whose two parts the corpus also holds side by side ("عبد الرحيم") is
   // taken as the two words: each then stands for the joined word as well (below), so that either spelling, typed
   // either way, finds both.
-  const words = q.words.flatMap((w) => {
-    const split = splitJoined(w);
-    return split && sideBySide(parts, split) ? split : [w];
-  });
+  const words = splitWords(q.words, parts);
+  if (!fuzzy) {
+    // Each word in its clitic forms alone (what a search server holding our forms matches), joined or split alike.
+    for (const w of words) clauses.push(wordClause(vocabulary, w, false));
+    addJoined(clauses, words, words.map((_w, k) => k), vocabulary);
+    for (const words of q.phrases) clauses.push(foldedPhrase(parts, words));
+    return clauses.slice(0, MAX_CLAUSES);
+  }
   /** Per word: its clause when it is a word's alone (not an English name's), else -1. */
   const single: number[] = [];
   // Runs of Latin words may name a known entity in English ("Caesar Act", "lavrof").
@@ -85,8 +88,27 @@ export function buildClauses(q: ParsedQuery, parts: IndexParts, named: readonly 
     single.push(clauses.push(wordClause(vocabulary, words[i]!, fuzzyWord)) - 1);
     i++;
   }
-  // Two words side by side that the corpus also writes as one ("عبد" "الرحيم", عبدالرحيم): each stands for that word
-  // too, so both hit at its place (a window of one word holding both).
+  addJoined(clauses, words, single, vocabulary);
+  // A name of several words typed as words: a mention of it counts for each (a word alone matches as itself; a
+  // quoted phrase wants its words as written, joined or split).
+  if (q.words.length >= 2) for (const c of clauses) for (const id of named) if (!c.entities.has(id)) c.entities.set(id, 1);
+  for (const words of q.phrases) clauses.push(foldedPhrase(parts, words));
+  return clauses.slice(0, MAX_CLAUSES);
+}
+
+/** Query words, each joined one whose two parts the corpus holds side by side taken as the two ("عبدالرحيم"). */
+function splitWords(words: readonly string[], parts: IndexParts): string[] {
+  return words.flatMap((w) => {
+    const split = splitJoined(w);
+    return split && sideBySide(parts, split) ? split : [w];
+  });
+}
+
+/**
+ * Two words side by side that the corpus also writes as one ("عبد" "الرحيم", عبدالرحيم): each stands for that word
+ * too, so both hit at its place (a window of one word holding both). `single`: per word, its clause (-1: none).
+ */
+function addJoined(clauses: Clause[], words: readonly string[], single: readonly number[], vocabulary: Vocabulary): void {
   for (let k = 0; k + 1 < words.length; k++) {
     const [a, b] = [single[k]!, single[k + 1]!];
     if (a < 0 || b < 0) continue;
@@ -95,11 +117,57 @@ export function buildClauses(q: ParsedQuery, parts: IndexParts, named: readonly 
     clauses[a] = withTerms(clauses[a]!, joined);
     clauses[b] = withTerms(clauses[b]!, joined);
   }
-  // A name of several words typed as words: a mention of it counts for each (a word alone matches as itself; a
-  // quoted phrase wants its words as written).
-  if (q.words.length >= 2) for (const c of clauses) for (const id of named) if (!c.entities.has(id)) c.entities.set(id, 1);
-  for (const words of q.phrases) clauses.push(phraseClause(vocabulary, words));
-  return clauses.slice(0, MAX_CLAUSES);
+}
+
+/**
+ * A phrase whose words may be written joined or split as the corpus writes them: a joined word whose parts stand side
+ * by side somewhere is taken as the two ("عبدالملك الحوثي" → عبد الملك الحوثي), and two words the corpus also writes
+ * as one may be that one word (`joins`). `first`: the first word's expansion, when it is not split.
+ */
+export function foldedPhrase(parts: IndexParts, words: readonly string[], first?: Expansion): Clause {
+  const { vocabulary } = parts;
+  const split = splitWords(words, parts);
+  const c = phraseClause(vocabulary, split, split[0] === words[0] ? first : undefined);
+  let joins: Map<number, Set<number>> | undefined;
+  for (let k = 0; k + 1 < split.length; k++) {
+    const joined = vocabulary.joined(split[k]!, split[k + 1]!);
+    if (joined.weights.size === 0) continue;
+    (joins ??= new Map()).set(k, new Set(joined.weights.keys()));
+    if (k === 0) {
+      const more = withTerms(c, joined);
+      c.terms = more.terms;
+      c.prefix = more.prefix;
+    }
+  }
+  if (joins) c.joins = joins;
+  return c;
+}
+
+/**
+ * The last word of a phrase clause's hit starting at `pos` in `terms` (whose term there is one of `c.terms`), or -1
+ * when the phrase does not stand there: each following word one of its terms, or two of them one joined word.
+ */
+export function phraseEnd(c: Clause, terms: Uint32Array, pos: number): number {
+  const rest = c.phrase ?? [];
+  const joins = c.joins;
+  if (!joins) {
+    if (pos + rest.length >= terms.length) return -1;
+    for (let k = 0; k < rest.length; k++) if (!rest[k]!.has(terms[pos + 1 + k]!)) return -1;
+    return pos + rest.length;
+  }
+  // Word i of the phrase (0: the first, in `terms`) at text position p.
+  let i = joins.get(0)?.has(terms[pos]!) ? 2 : 1;
+  let p = pos + 1;
+  const n = rest.length + 1;
+  while (i < n) {
+    if (p >= terms.length) return -1;
+    const t = terms[p]!;
+    if (rest[i - 1]!.has(t)) i++;
+    else if (i + 1 < n && joins.get(i)?.has(t)) i += 2;
+    else return -1;
+    p++;
+  }
+  return p - 1;
 }
 
 /** A clause with more terms (a new clause: an expansion's maps are cached and shared). */
@@ -187,12 +255,12 @@ export function hitsIn(doc: Doc, clauses: readonly Clause[], mask: Uint32Array, 
     for (let i = 0; bits !== 0; i++, bits >>>= 1) {
       if ((bits & 1) === 0) continue;
       const c = clauses[i]!;
+      let last = pos + c.length - 1;
       if (c.phrase) {
-        let ok = pos + c.phrase.length < terms.length;
-        for (let k = 0; ok && k < c.phrase.length; k++) ok = c.phrase[k]!.has(terms[pos + 1 + k]!);
-        if (!ok) continue;
+        last = phraseEnd(c, terms, pos);
+        if (last < 0) continue;
       }
-      out.push({ first: pos, last: pos + c.length - 1, weight: c.terms.get(t)!, clause: i });
+      out.push({ first: pos, last, weight: c.terms.get(t)!, clause: i });
       if (firstOnly) return out;
     }
   }
@@ -227,14 +295,17 @@ export function phraseHits(
     return total;
   };
   let at = 0;
-  let least = sizeOf(c.terms.keys());
-  rest.forEach((set, j) => {
-    const size = sizeOf(set);
-    if (size < least) {
-      least = size;
-      at = j + 1;
-    }
-  });
+  // (Words written joined make the offsets of the others vary: then from the first word's terms.)
+  if (!c.joins) {
+    let least = sizeOf(c.terms.keys());
+    rest.forEach((set, j) => {
+      const size = sizeOf(set);
+      if (size < least) {
+        least = size;
+        at = j + 1;
+      }
+    });
+  }
   const words = rest.length + 1;
   const docs = documents.docs;
   for (const t of at === 0 ? c.terms.keys() : rest[at - 1]!) {
@@ -249,12 +320,10 @@ export function phraseHits(
           const terms = doc.terms;
           for (let x = o; x < o + tf; x++) {
             const start = pos[x]! - at;
-            if (start < 0 || start + words > terms.length) continue;
+            if (start < 0 || (!c.joins && start + words > terms.length)) continue;
             const w = c.terms.get(terms[start]!);
             if (w === undefined) continue;
-            let ok = true;
-            for (let m = 0; ok && m < rest.length; m++) ok = rest[m]!.has(terms[start + 1 + m]!);
-            if (ok && visit(d, k, start, w) === true) return;
+            if (phraseEnd(c, terms, start) >= 0 && visit(d, k, start, w) === true) return;
           }
         }
         o += tf;

@@ -6,10 +6,11 @@
 import Fuse from 'fuse.js';
 import type { Entity, EntityType } from '../entities/recognizer';
 import { ALIVE, type Doc, MENTION_FIELDS, TYPE_BIT } from './documents';
-import { scanWords } from './scan';
+import { scanWords } from '../text/scanner';
 import { DocCounts } from './structures';
 import { wordMatches } from './vocabulary';
-import { NamedEntities } from './entityNames';
+import { type EntityRecord, NamedEntities } from './entityNames';
+import { runAll } from '../persist/steps';
 import { foldedWords } from './query';
 import { joinCompound } from '../entities/names';
 
@@ -29,6 +30,9 @@ interface EntityTotals {
 }
 
 const FUSE_OPTIONS = { keys: ['names'], includeScore: true, ignoreLocation: true, threshold: 0.3, useExtendedSearch: true };
+/** Entities' names taken in per step while they are first made; candidates fuse.js ranks per step. */
+const RECORDS_PER_STEP = 500;
+const FUSE_PER_STEP = 200;
 
 export class EntityMatcher {
   // The known entities, their mentions by document, and a fuse.js index over the named ones.
@@ -48,6 +52,8 @@ export class EntityMatcher {
   private entityRecords: NamedEntities | undefined;
   /** Per entity, over every live document (made on first use, then kept current). */
   private readonly totals = new Map<string, EntityTotals>();
+  /** The named entities' names while they are made a step at a time (see `recordSteps`), kept between runs. */
+  private building: { named: NamedEntities; ids: string[]; next: number } | undefined;
   /** `matchEntities` results by text and type (until an entity comes or goes). */
   private readonly entityMatches = new Map<string, { entity: Entity; score: number }[]>();
 
@@ -60,6 +66,7 @@ export class EntityMatcher {
     if (entities.length === before.size && entities.every((e) => before.get(e.id) === e)) return;
     this.entityTable = new Map(entities.map((e) => [e.id, e]));
     this.entityMatches.clear();
+    this.building = undefined;
     // Entities only added (people discovered in a changed file), none yet named: the names made so far stay, and
     // each new one's joins them as a document names it. Otherwise they are made again.
     const onlyAdded = [...before].every(([id, e]) => this.entityTable.get(id) === e) && entities.every((e) => before.has(e.id) || !this.entityDocs.has(e.id));
@@ -88,7 +95,10 @@ export class EntityMatcher {
       }
     }
     // The matches change only when an entity comes or goes (its record was added as it came).
-    if (newEntity) this.entityMatches.clear();
+    if (newEntity) {
+      this.entityMatches.clear();
+      this.building = undefined;
+    }
   }
 
   /** Uncounts a removed document's mentions. */
@@ -108,6 +118,7 @@ export class EntityMatcher {
         this.entityDocs.delete(entity);
         this.entityRecords?.remove(entity);
         this.entityMatches.clear();
+        this.building = undefined;
       }
     }
   }
@@ -191,12 +202,19 @@ export class EntityMatcher {
     return [...this.entityDocs.keys()].map((id) => this.entityTable.get(id)).filter((e): e is Entity => e?.type === type);
   }
 
-  /** The named entities' names and the index of their words: made once, then kept current as entities come and go. */
-  private namedRecords(): NamedEntities {
+  /**
+   * The named entities' names and the index of their words: made once, then kept current as entities come and go.
+   * Made a step at a time (every `RECORDS_PER_STEP` entities), and what a stopped run made is kept for the next.
+   */
+  private *recordSteps(): Generator<void, NamedEntities> {
     if (this.entityRecords) return this.entityRecords;
-    const named = new NamedEntities();
-    for (const id of this.entityDocs.keys()) named.add(this.entityTable.get(id));
-    return (this.entityRecords = named);
+    const b = (this.building ??= { named: new NamedEntities(), ids: [...this.entityDocs.keys()], next: 0 });
+    while (b.next < b.ids.length) {
+      b.named.add(this.entityTable.get(b.ids[b.next++]!));
+      if (b.next % RECORDS_PER_STEP === 0) yield;
+    }
+    this.building = undefined;
+    return (this.entityRecords = b.named);
   }
 
   /**
@@ -204,16 +222,8 @@ export class EntityMatcher {
    * need not: for idle time. The index must not change meanwhile (`CorpusSearch` checks).
    */
   *prepareSteps(): Generator<void> {
-    if (!this.entityRecords) {
-      const named = new NamedEntities();
-      let n = 0;
-      for (const id of this.entityDocs.keys()) {
-        named.add(this.entityTable.get(id));
-        if (++n % 500 === 0) yield;
-      }
-      this.entityRecords = named;
-    }
-    yield* this.entityRecords.prepareSteps();
+    const named = yield* this.recordSteps();
+    yield* named.prepareSteps();
   }
 
   /**
@@ -222,21 +232,43 @@ export class EntityMatcher {
    * (clitics, a prefix, or a few edits away), which keeps fuzzy near-misses like الاسد → الإسلامية out.
    */
   matchEntities(text: string, type?: EntityType): { entity: Entity; score: number }[] {
-    const words = text.split(/\s+/).filter(Boolean);
+    return runAll(this.matchEntitiesSteps(text, type));
+  }
+
+  /**
+   * `matchEntities` as a generator of steps: the names' index made (on the first run, in steps, see `recordSteps`),
+   * then fuse.js over every `FUSE_PER_STEP` candidates. fuse.js scores a record alone and orders by score, then by
+   * the record's place: ranked in parts and merged in that order, they come out as ranked at once.
+   */
+  *matchEntitiesSteps(text: string, type?: EntityType): Generator<void, { entity: Entity; score: number }[]> {
+    // Compound names joined, as the names are (entityNames.ts): "عبد الرحمن" and "عبدالرحمن" name the same entities.
+    const words = joinCompound(text.split(/\s+/).filter(Boolean).join(' ')).split(' ').filter(Boolean);
     if (words.length === 0) return [];
     const pattern = words.join(' ');
     const key = `${type ?? ''}:${pattern}`;
     const cached = this.entityMatches.get(key);
     if (cached) return cached;
-    if (this.entityMatches.size > 2000) this.entityMatches.clear();
+    const named = yield* this.recordSteps();
+    yield;
+    yield* named.indexSteps(words);
+    yield;
     // fuse.js ranks only the entities whose name words every query word can stand for (its score of a record does
     // not depend on the others, and the filter below would drop the rest).
-    const candidates = this.namedRecords().candidates(words);
-    const found = new Fuse(candidates, FUSE_OPTIONS)
-      .search(pattern)
-      .map((r) => ({ entity: this.entityTable.get(r.item.id)!, score: 1 - (r.score ?? 1), names: r.item.words }))
+    const candidates = named.candidates(words);
+    yield;
+    const ranked: { item: EntityRecord; score: number; at: number }[] = [];
+    for (let at = 0; at < candidates.length; at += FUSE_PER_STEP) {
+      const part = candidates.length <= FUSE_PER_STEP ? candidates : candidates.slice(at, at + FUSE_PER_STEP);
+      for (const r of new Fuse(part, FUSE_OPTIONS).search(pattern)) ranked.push({ item: r.item, score: r.score ?? 1, at: at + r.refIndex });
+      if (at + FUSE_PER_STEP < candidates.length) yield;
+    }
+    // fuse.js's own order (its `sortFn`): by score, then by place.
+    ranked.sort((a, b) => (a.score === b.score ? a.at - b.at : a.score < b.score ? -1 : 1));
+    const found = ranked
+      .map((r) => ({ entity: this.entityTable.get(r.item.id)!, score: 1 - r.score, names: r.item.words }))
       .filter((r) => (type === undefined || r.entity.type === type) && words.every((w) => r.names.some((n) => wordMatches(w, n))))
       .map(({ entity, score }) => ({ entity, score }));
+    if (this.entityMatches.size > 2000) this.entityMatches.clear();
     this.entityMatches.set(key, found);
     return found;
   }
@@ -248,7 +280,12 @@ export class EntityMatcher {
    * "فرانسوا هولاند", "عباس محمود" for "محمود عباس", the club "الفيصلي السعودي" for "سعود الفيصل").
    */
   tieredMatches(text: string, type?: EntityType): Named[] {
-    const found = this.matchEntities(text, type);
+    return runAll(this.tieredMatchesSteps(text, type));
+  }
+
+  /** `tieredMatches` as a generator of steps (those of `matchEntitiesSteps`). */
+  *tieredMatchesSteps(text: string, type?: EntityType): Generator<void, Named[]> {
+    const found = yield* this.matchEntitiesSteps(text, type);
     const query = joinCompound(text.split(/\s+/).filter(Boolean).join(' '));
     return found.map((m) => ({ ...m, tier: this.tierOf(m.entity, query) })).sort((a, b) => b.tier - a.tier);
   }

@@ -5,6 +5,7 @@
  * query word reaches through this index. The entity matcher then ranks only those (`EntityMatcher.matchEntities`).
  * Entities are added and removed as documents name them; the index is made once.
  */
+import { joinCompound } from '../entities/names';
 import type { Entity } from '../entities/recognizer';
 import { proclitic } from '../text/tokenize';
 import { allowedEdits, boundedDistance } from './fuzzy';
@@ -13,7 +14,7 @@ import { lowerBound } from './structures';
 import { TypoIndex } from './typo';
 import { queryForms } from './vocabulary';
 
-/** An entity's names as fuse.js ranks them, folded, and their words. */
+/** An entity's names as fuse.js ranks them, folded (compound names joined), and their words. */
 export interface EntityRecord {
   id: string;
   names: string[];
@@ -38,7 +39,8 @@ export class NamedEntities {
   /** Takes in an entity newly named (nothing for an unknown one). */
   add(e: Entity | undefined): void {
     if (!e) return;
-    const names = [...new Set([e.nameAr, ...e.aliases, e.nameEn].map((n) => foldedWords(n).join(' ')))];
+    // Compound names joined (عبد الرحمن as عبدالرحمن), as the query's words are: either spelling names the same ones.
+    const names = [...new Set([e.nameAr, ...e.aliases, e.nameEn].map((n) => joinCompound(foldedWords(n).join(' '))))];
     const record = { id: e.id, names, words: [...new Set(names.flatMap((n) => n.split(' ')))] };
     const r = this.records.length;
     this.records.push(record);
@@ -71,6 +73,17 @@ export class NamedEntities {
     this.forms();
     yield;
     this.typos();
+  }
+
+  /**
+   * Makes, a step each, what `candidates(words)` would make on its first run: the sorted forms, then the typo index
+   * when a word may be a few edits from a form.
+   */
+  *indexSteps(words: readonly string[]): Generator<void> {
+    if (this.sortedForms && this.typoIndex) return;
+    this.forms();
+    yield;
+    if (words.some((w) => allowedEdits(w) > 0)) this.typos();
   }
 
   private forms(): string[] {

@@ -16,18 +16,18 @@ import { concatBytes, type ByteParts } from '../persist/binary';
 import { TermMask } from './clauses';
 import { type Doc, DocumentStore, MENTION_FIELDS } from './documents';
 import { EntityMatcher } from './entityMatch';
-import { occurrences } from './occurrences';
+import { occurrenceSteps } from './occurrences';
 import type { IndexParts } from './parts';
 import { Postings } from './postings';
 import type { ParsedQuery } from './query';
 import { Searcher } from './rank';
-import { scanWords } from './scan';
+import { scanWords } from '../text/scanner';
 import { readSnapshot, snapshotSteps } from './snapshot';
 import { doubled, lowerBound } from './structures';
 import type { LineSource, Occurrence, SearchDocument, SearchDocumentView, SearchEngine, SearchOptions, SearchResult, SearchResults } from './types';
 import { Vocabulary } from './vocabulary';
 import { runAll } from '../persist/steps';
-import { CancelledError, runSteps } from './cancel';
+import { type CancelSignal, CancelledError, runSteps } from './cancel';
 
 export { parseQuery, QUERY_SYNTAX_HINT } from './query';
 export type { ParsedQuery } from './query';
@@ -45,7 +45,7 @@ export class SearchIndex implements SearchEngine {
   private readonly mask = new TermMask();
   private readonly searcher = new Searcher(this.parts, this.mask);
   /** The query run a slice at a time that is between two slices, if any (see `searchSteps`). */
-  private suspended: { steps: Generator<void, SearchResults>; ended: boolean } | undefined;
+  private suspended: { steps: Generator<void, unknown>; ended: boolean } | undefined;
   // Indexing scratch (one document's words).
   private scratchStarts = new Uint32Array(1024);
   private scratchEnds = new Uint32Array(1024);
@@ -232,14 +232,23 @@ export class SearchIndex implements SearchEngine {
    * (its `finally` clears the mask) when another query or the concordance starts, or a document or the entities
    * change, and its next step throws `CancelledError`.
    */
-  *searchSteps(query: string | ParsedQuery, options: SearchOptions = {}): Generator<void, SearchResults> {
+  searchSteps(query: string | ParsedQuery, options: SearchOptions = {}): Generator<void, SearchResults> {
+    return this.oneAtATime(() => this.searcher.searchSteps(query, options));
+  }
+
+  /**
+   * Steps of work over the per-query arrays (a query's, the concordance's), one run at a time: the run before is
+   * ended as this one starts, and this one's next step throws `CancelledError` if another starts or the index changes
+   * while it is suspended between two steps.
+   */
+  private *oneAtATime<R>(make: () => Generator<void, R>): Generator<void, R> {
     this.endSuspended();
-    const run = { steps: this.searcher.searchSteps(query, options), ended: false };
+    const run = { steps: make() as Generator<void, unknown>, ended: false };
     this.suspended = run;
     try {
       for (;;) {
         const step = run.steps.next();
-        if (step.done) return step.value;
+        if (step.done) return step.value as R;
         yield;
         if (run.ended) throw new CancelledError('superseded');
       }
@@ -268,9 +277,13 @@ export class SearchIndex implements SearchEngine {
    * Every occurrence of a word (its clitic forms, and its spelling variants when `variants`) or of an
    * entity's mentions, with context; sorted by document name, then offset.
    */
-  occurrences(target: { word: string; variants?: boolean } | { entity: string }): Occurrence[] {
-    this.endSuspended();
-    return occurrences(this.parts, this.mask, target);
+  occurrences(target: { word: string; variants?: boolean } | { entity: string }, options: { signal?: CancelSignal } = {}): Occurrence[] {
+    return runSteps(this.occurrenceSteps(target), options.signal);
+  }
+
+  /** `occurrences` a step at a time (every hundred documents read), one run at a time with queries (`searchSteps`). */
+  occurrenceSteps(target: { word: string; variants?: boolean } | { entity: string }): Generator<void, Occurrence[]> {
+    return this.oneAtATime(() => occurrenceSteps(this.parts, this.mask, target));
   }
 
   /** The folded word at an index of a document (for sorting a concordance). */

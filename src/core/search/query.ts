@@ -8,7 +8,7 @@
  *   before:2021-06  after:2020        only articles dated before / after (year, year-month or day)
  */
 import type { EntityType } from '../entities/recognizer';
-import { scanWords } from './scan';
+import { scanWords } from '../text/scanner';
 
 export interface ParsedQuery {
   /** Free words, folded. */

@@ -55,7 +55,7 @@ export class Searcher {
     // and the articles naming them come first.
     const text = [...q.words, ...q.phrases.flat()].join(' ');
     const fuzzy = options.fuzzy !== false;
-    const matched = text && fuzzy ? this.parts.entities.tieredMatches(text, q.type) : [];
+    const matched = text && fuzzy ? yield* this.parts.entities.tieredMatchesSteps(text, q.type) : [];
     const named = namedOf(matched);
     yield;
     const clauses = buildClauses(q, this.parts, named.map((m) => m.entity.id), fuzzy);
@@ -192,6 +192,7 @@ export class Searcher {
     for (const c of clauses) {
       for (const t of c.terms.keys()) terms.add(t);
       for (const p of c.phrase ?? []) for (const t of p) terms.add(t);
+      for (const j of c.joins?.values() ?? []) for (const t of j) terms.add(t);
     }
     // The words as text: a set lookup per word shown, not a search of the vocabulary.
     const words = new Set<string>();
@@ -208,7 +209,7 @@ export class Searcher {
     // A query that is (part of) an entity's name lists those entities, closest first, not the near-misses that share
     // its words in another order.
     if ((matched[0]?.tier ?? 0) > 0) found = matched.filter((m) => m.tier > 0);
-    else if (text) found = entities.matchEntities(text, q.type);
+    else if (text) found = yield* entities.matchEntitiesSteps(text, q.type);
     else if (q.type) {
       found = entities.namedOfType(q.type).map((entity) => ({ entity, score: 1 }));
     } else return [];

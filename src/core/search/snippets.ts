@@ -1,5 +1,5 @@
 /** What a result shows: the line around a passage, shortened to whole words, and the words to highlight. */
-import { scanWords } from './scan';
+import { scanWords } from '../text/scanner';
 
 /** Characters of context kept on either side of a passage (then cut at whole words). */
 const SNIPPET_CONTEXT = 70;

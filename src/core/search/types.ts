@@ -113,8 +113,16 @@ export interface SearchEngine {
   searchSteps(query: string | ParsedQuery, options?: SearchOptions): Generator<void, SearchResults>;
   /** The results of all kinds in one list, best first: entities, then articles, then passages, at most `limit`. */
   searchAll(query: string, limit?: number): SearchResult[];
-  /** Every occurrence of a word (with its clitic forms, and spelling variants when `variants`) or an entity's mentions, sorted by document name then offset. */
-  occurrences(target: { word: string; variants?: boolean } | { entity: string }): Occurrence[];
+  /**
+   * Every occurrence of a word (with its clitic forms, and spelling variants when `variants`) or an entity's mentions,
+   * sorted by document name then offset; throws `CancelledError` when `options.signal` is set before it ends.
+   */
+  occurrences(target: { word: string; variants?: boolean } | { entity: string }, options?: { signal?: CancelSignal }): Occurrence[];
+  /**
+   * `occurrences` as a generator of short steps, to run a slice at a time (the concordance's `concordanceInSlices`);
+   * another query or occurrences, or a change of the engine, before the last step ends it as `searchSteps` is ended.
+   */
+  occurrenceSteps(target: { word: string; variants?: boolean } | { entity: string }): Generator<void, Occurrence[]>;
   /** The folded word at a word index of a document (to sort a concordance by its neighbours). */
   wordAt(doc: SearchDocumentView, index: number): string | undefined;
 }

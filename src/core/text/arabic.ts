@@ -3,6 +3,9 @@
  * the original text. Rules: ../shared/notes/arabic.md (Lucene's ArabicNormalizer plus the marks,
  * digits, controls and censorship-evasion dots real corpora carry).
  */
+import { evasionDotEnd, isArabicLetter, wordUnitsAt } from './wordRules';
+
+export { isArabicLetter, wordUnitsAt };
 
 /** Characters dropped entirely: diacritics, Quranic marks, tatweel, bidi and zero-width controls. */
 function isDropped(c: number): boolean {
@@ -36,10 +39,6 @@ const LETTER_FOLD: Record<number, string> = {
   0x06a9: 'ك', // Persian kaf
 };
 
-/** True for the Arabic letters (not marks, digits or punctuation). */
-export function isArabicLetter(c: number): boolean {
-  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3) || c === 0x06d5;
-}
 
 function foldChar(ch: string): string {
   const c = ch.charCodeAt(0);
@@ -156,11 +155,10 @@ function foldInto(original: string, out: FoldOutput): void {
     }
     const f = foldCode(c);
     if (f === DROPPED) continue;
-    if (c === 0x2e /* . */ && isArabicLetter(lastKeptCode)) {
-      // An evasion dot: look past dots and tatweel for another Arabic letter.
-      let j = i + 1;
-      while (j < n && (original.charCodeAt(j) === 0x2e || original.charCodeAt(j) === 0x0640)) j++;
-      if (j < n && isArabicLetter(original.charCodeAt(j))) {
+    if (c === 0x2e /* . */) {
+      // An evasion dot (wordRules.ts): dropped, with the dots and tatweel after it, up to the next Arabic letter.
+      const j = evasionDotEnd(original, i, lastKeptCode);
+      if (j >= 0) {
         i = j - 1;
         continue;
       }
@@ -198,28 +196,6 @@ export function originalSpan(folded: FoldedText, from: number, to: number): { st
     return { start: at, end: at };
   }
   return { start: folded.starts[from]!, end: folded.ends[to - 1]! };
-}
-
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-/** Per UTF-16 code unit outside the surrogates: 1 = a letter or number, 2 = not, 0 = not yet known. */
-const WORD_UNIT = new Uint8Array(0x10000);
-/** Astral code points seen: letter or number? */
-const WORD_ASTRAL = new Map<number, boolean>();
-
-/** How many code units of a letter or number (`\p{L}`, `\p{N}`) start at `i` in `s` (0 when none does). */
-export function wordUnitsAt(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdfff) {
-    const d = s.charCodeAt(i + 1);
-    if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return 0; // a lone surrogate is no letter
-    const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-    let is = WORD_ASTRAL.get(cp);
-    if (is === undefined) WORD_ASTRAL.set(cp, (is = LETTER_OR_NUMBER.test(String.fromCodePoint(cp))));
-    return is ? 2 : 0;
-  }
-  let w = WORD_UNIT[c]!;
-  if (w === 0) WORD_UNIT[c] = w = LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 2;
-  return w === 1 ? 1 : 0;
 }
 
 /** How many words `words(foldedText)` gives, without making them. */

@@ -1,9 +1,11 @@
 /**
  * Tokens of Arabic (and Latin) text for matching names: folded words with their exact range in the
- * original text, and the forms each word takes once its clitics are stripped (و ف ب ل ك, ال, لل …).
+ * original text, cut by the rules of wordRules.ts (as `scanWords` cuts them for indexing), and
+ * the forms each word takes once its clitics are stripped (و ف ب ل ك, ال, لل …).
  * Names are never stemmed: بلينكن stays بلينكن.
  */
-import { FoldedText, foldWithMap, wordUnitsAt } from './arabic';
+import { FoldedText, foldWithMap } from './arabic';
+import { markedEnd, wordUnitsAt } from './wordRules';
 import { endingHash, finishHash, HASH_PRIME, HASH_SEED, wordWithHash, type WordFacts } from './wordFacts';
 
 export interface Token {
@@ -36,11 +38,6 @@ export function mayHaveProclitic(word: string): boolean {
   return c === 0x0648 || c === 0x0641 || c === 0x0628 || c === 0x0644 || c === 0x0643 || c === 0x0627;
 }
 
-/** Marks written on a letter (harakat, Quranic marks, superscript alef). */
-function isCombining(c: number): boolean {
-  return (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed);
-}
-
 /**
  * The tokens last made for a folded text. Every pass over one article runs before the next article is read, so they
  * share them; the article before's tokens are let go as soon as the next is read, however long its folded text is
@@ -64,7 +61,6 @@ function tokensOf(original: string, folded: FoldedText): Token[] {
   const tokens: Token[] = [];
   const text = folded.text;
   const n = text.length;
-  const length = original.length;
   let i = 0;
   while (i < n) {
     let u = wordUnitsAt(text, i);
@@ -80,9 +76,8 @@ function tokensOf(original: string, folded: FoldedText): Token[] {
       if (u === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), HASH_PRIME);
       i += u;
     } while (i < n && (u = wordUnitsAt(text, i)) > 0);
-    let end = folded.ends[i - 1]!;
     // Marks written on the last letter belong to the word (لافروفُ).
-    while (end < length && isCombining(original.charCodeAt(end))) end++;
+    const end = markedEnd(original, folded.ends[i - 1]!);
     const facts = wordWithHash(text, from, i, finishHash(h));
     tokens.push({ text: facts.word, start: folded.starts[from]!, end, index: tokens.length, folded: from, facts });
   }

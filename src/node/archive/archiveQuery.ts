@@ -6,7 +6,7 @@
  */
 import type { ParsedQuery } from '../../core/search/query';
 import { queryForms } from '../../core/search/vocabulary';
-import { scanWords } from '../../core/search/scan';
+import { scanWords } from '../../core/text/scanner';
 import { foldWithMap } from '../../core/text/arabic';
 import { archiveToken, boundNumber, wordForms } from './schema';
 

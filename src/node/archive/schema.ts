@@ -11,7 +11,7 @@
  *    text and its [pstart, pend) offsets in the file, and the entities named in it.
  */
 import { createHash } from 'node:crypto';
-import { scanWords } from '../../core/search/scan';
+import { scanWords } from '../../core/text/scanner';
 import type { EntityType } from '../../core/entities/recognizer';
 import { proclitic } from '../../core/text/tokenize';
 

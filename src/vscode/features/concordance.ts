@@ -6,13 +6,16 @@
  * message and builds the table with textContent (no article text is ever parsed as HTML).
  */
 import * as vscode from 'vscode';
-import { concordance, ConcordanceLine, ConcordanceSort } from '../../core/search/concordance';
+import { concordance, concordanceInSlices, ConcordanceLine, ConcordanceSort } from '../../core/search/concordance';
+import { isCancelled } from '../../core/search/cancel';
 import { contentSecurityPolicy, esc, makeNonce } from '../../core/summary/html';
 import type { CorpusSearch } from '../../core/search/corpusSearch';
+import type { SearchEngine } from '../../core/search/types';
 import type { EntityNode } from './entitiesView';
 import { Commands, Webviews } from '../workspace/ids';
 import { num } from './labels';
 import { openRange } from './search';
+import { signalOf } from '../workspace/cancellation';
 
 export type ConcordanceTarget = { word: string } | { entity: string };
 
@@ -54,6 +57,18 @@ export class ConcordancePanel implements vscode.Disposable {
   private sort: ConcordanceSort = 'position';
   lines: ConcordanceLine[] = [];
   private markRendered!: () => void;
+  /** Whether the webview has loaded (said it is ready). */
+  private loaded = false;
+  /** The latest refresh (see `settled`). */
+  private latest: Promise<boolean> = Promise.resolve(true);
+  /** The refresh running, if any (the next one cancels it). */
+  private running: vscode.CancellationTokenSource | undefined;
+  /** Refreshes stopped by their cancellation before they ended (for the tests). */
+  stopped = 0;
+  /** How the concordance lets the extension host do other work between slices (tests make it slower)… */
+  pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+  /** …and how long a slice runs, in milliseconds (0: a pause after every step). */
+  sliceMs = 10;
   /** Resolves once the webview has loaded and been sent its lines. */
   readonly rendered = new Promise<void>((resolve) => (this.markRendered = resolve));
 
@@ -77,17 +92,72 @@ export class ConcordancePanel implements vscode.Disposable {
         if (message) void this.onMessage(message);
       }),
       this.panel.onDidDispose(() => {
+        this.running?.cancel();
         this.disposables.forEach((d) => d.dispose());
         onDispose();
       }),
     );
   }
 
-  async refresh(): Promise<void> {
-    const index = await this.search.ready();
-    this.lines = concordance(index, this.target, { sort: this.sort, width: 70, variants: true });
-    const summary = vscode.l10n.t('{0} occurrences of {1}', num(this.lines.length), this.label);
-    await this.panel.webview.postMessage({ type: 'lines', label: this.label, summary, sort: this.sort, lines: this.lines });
+  /**
+   * Lists the target's lines again (on load, on a sort, when shown again), a slice at a time: the refresh before is
+   * cancelled and stops at its next step, as is this one when the panel closes or `token` (a caller's) is
+   * cancelled. False when it was cancelled (nothing is sent then).
+   */
+  refresh(token?: vscode.CancellationToken): Promise<boolean> {
+    const p = this.refreshOnce(token);
+    this.latest = p;
+    return p;
+  }
+
+  /** Resolves once the latest refresh has ended (listed its lines, or was cancelled with none after it). */
+  async settled(): Promise<void> {
+    for (let p = this.latest; ; p = this.latest) {
+      await p;
+      if (p === this.latest) return;
+    }
+  }
+
+  private async refreshOnce(token?: vscode.CancellationToken): Promise<boolean> {
+    this.running?.cancel();
+    const source = new vscode.CancellationTokenSource();
+    this.running = source;
+    const linked = token?.onCancellationRequested(() => source.cancel());
+    try {
+      const index = await this.search.ready();
+      const lines = await this.linesOf(index, source.token);
+      if (!lines) return false;
+      this.lines = lines;
+      const summary = vscode.l10n.t('{0} occurrences of {1}', num(this.lines.length), this.label);
+      await this.panel.webview.postMessage({ type: 'lines', label: this.label, summary, sort: this.sort, lines: this.lines });
+      if (this.loaded) this.markRendered();
+      return true;
+    } finally {
+      linked?.dispose();
+      if (this.running === source) this.running = undefined;
+      source.dispose();
+    }
+  }
+
+  /**
+   * The lines, a slice at a time; undefined when `token` is cancelled first. Ended by a query on the same index (the
+   * quick pick's), it is run again, at once after a few tries.
+   */
+  private async linesOf(index: SearchEngine, token: vscode.CancellationToken): Promise<ConcordanceLine[] | undefined> {
+    const options = { sort: this.sort, width: 70, variants: true, signal: signalOf(token) };
+    for (let attempt = 1; ; attempt++) {
+      if (token.isCancellationRequested) return undefined;
+      try {
+        if (attempt > 3) return concordance(index, this.target, options);
+        return await concordanceInSlices(index, this.target, { ...options, pause: this.pause, sliceMs: this.sliceMs });
+      } catch (e) {
+        if (!isCancelled(e)) throw e;
+        if (token.isCancellationRequested) {
+          this.stopped++;
+          return undefined;
+        }
+      }
+    }
   }
 
   reveal(): void {
@@ -101,8 +171,8 @@ export class ConcordancePanel implements vscode.Disposable {
 
   private async onMessage(m: FromWebview): Promise<void> {
     if (m.type === 'ready') {
+      this.loaded = true;
       await this.refresh();
-      this.markRendered();
     }
     else if (m.type === 'sort' && ['position', 'left', 'right'].includes(m.sort)) {
       this.sort = m.sort;
@@ -164,14 +234,15 @@ export function registerConcordance(context: vscode.ExtensionContext, search: Co
     const open = panels.get(key);
     if (open) {
       open.reveal();
-      await open.refresh();
+      if (!(await open.refresh())) await open.settled();
       return open;
     }
     const index = await search.ready();
     const label = 'entity' in target ? (index.entityName(target.entity) ?? target.entity) : target.word;
     const panel = new ConcordancePanel(context.extensionUri, search, target, label, () => panels.delete(key));
     panels.set(key, panel);
-    await panel.refresh();
+    // (Superseded by the webview's own refresh as it loads: that one's lines.)
+    if (!(await panel.refresh())) await panel.settled();
     return panel;
   };
   context.subscriptions.push(

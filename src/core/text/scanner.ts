@@ -1,10 +1,11 @@
 /**
- * A fast word scanner for indexing: the same words as `tokenize` (folded with `fold`'s rules, evasion
- * dots and tatweel inside words ignored, marks on the last letter kept in the range) but in one pass
- * over the original text through a lookup table, without building the full offset map. The unit
- * tests check that it agrees with `tokenize` on real text.
+ * A fast word scanner for indexing and queries: the same words with the same ranges as `tokenize` (both cut words by
+ * the rules of wordRules.ts: letters and numbers of the folded text, evasion dots and tatweel inside words ignored,
+ * marks on the last letter kept in the range), but in one pass over the original text through a table of each code
+ * unit's folded code or class, without building the full offset map. The unit tests check the two agree.
  */
-import { fold, isArabicLetter } from '../text/arabic';
+import { fold } from './arabic';
+import { evasionDotEnd, isAllWord, isWordCode, markedEnd } from './wordRules';
 
 /** Table values: a folded UTF-16 code for word characters, or one of these. */
 const DROP = 0xffff; // diacritics, tatweel, controls: skipped, do not break a word
@@ -16,7 +17,6 @@ let table: Uint16Array | undefined;
 
 function buildTable(): Uint16Array {
   const t = new Uint16Array(0x10000);
-  const word = /^[\p{L}\p{N}]$/u;
   for (let c = 0; c < 0x10000; c++) {
     if (c >= 0xd800 && c <= 0xdfff) {
       t[c] = SLOW;
@@ -29,14 +29,9 @@ function buildTable(): Uint16Array {
     const f = fold(String.fromCharCode(c));
     if (f.length === 0) t[c] = DROP;
     else if (f.length > 1) t[c] = SLOW;
-    else t[c] = word.test(f) ? f.charCodeAt(0) : SEP;
+    else t[c] = isWordCode(f.charCodeAt(0)) ? f.charCodeAt(0) : SEP;
   }
   return t;
-}
-
-/** Marks written on a word's last letter belong to its range (as in `tokenize`). */
-function isCombining(c: number): boolean {
-  return (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed);
 }
 
 /**
@@ -53,9 +48,7 @@ export function scanWords(text: string, onWord: (folded: string, start: number, 
   let lastKept = 0; // original code of the last kept (not dropped) character
   const flush = (): void => {
     if (start < 0) return;
-    let end = lastEnd;
-    while (end < n && isCombining(text.charCodeAt(end))) end++;
-    onWord(buf + String.fromCharCode.apply(null, codes), start, end);
+    onWord(buf + String.fromCharCode.apply(null, codes), start, markedEnd(text, lastEnd));
     buf = '';
     codes = [];
     start = -1;
@@ -65,13 +58,10 @@ export function scanWords(text: string, onWord: (folded: string, start: number, 
     const v = t[c]!;
     if (v === DROP) continue;
     if (v === DOT) {
-      if (isArabicLetter(lastKept)) {
-        let j = i + 1;
-        while (j < n && (text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0x0640)) j++;
-        if (j < n && isArabicLetter(text.charCodeAt(j))) {
-          i = j - 1;
-          continue;
-        }
+      const j = evasionDotEnd(text, i, lastKept);
+      if (j >= 0) {
+        i = j - 1;
+        continue;
       }
       flush();
       lastKept = c;
@@ -88,7 +78,7 @@ export function scanWords(text: string, onWord: (folded: string, start: number, 
       const width = cp > 0xffff ? 2 : 1;
       const f = fold(String.fromCodePoint(cp));
       lastKept = c;
-      if (/^[\p{L}\p{N}]+$/u.test(f)) {
+      if (isAllWord(f)) {
         if (start < 0) start = i;
         buf += String.fromCharCode.apply(null, codes) + f;
         codes = [];
