@@ -13,7 +13,7 @@ import { type Doc, endOf, MENTION_FIELDS, TYPE_BIT } from './documents';
 import type { IndexParts } from './parts';
 import { type ParsedQuery, parseQuery } from './query';
 import { highlightWords, snippetAround } from './snippets';
-import { Heap, topK } from './structures';
+import { type DocCounts, Heap, topK } from './structures';
 import type { SearchOptions, SearchResult, SearchResults } from './types';
 import { insertSorted } from '../text/ranges';
 import { bestWindows, HitScratch, windowScorer } from './windows';
@@ -253,18 +253,47 @@ export class Searcher {
     // Per mention number (an entity may have several, one per type): whether it is one of the named.
     const isNamed = new Uint8Array(entities.mentionIds.length);
     entities.mentionIds.forEach((id, k) => (isNamed[k] = ids.has(id) ? 1 : 0));
-    const counts = new Map<number, number>();
-    for (const id of ids) entities.docCounts(id)?.forEach((d, n) => counts.set(d, (counts.get(d) ?? 0) + n));
-    // Most mentions first: an article's score is at most its count's part plus every bonus, so once that bound is
-    // below the limit-th score found, no article after it can enter (it names them less often).
-    const byCount = [...counts].sort((x, y) => y[1] - x[1]);
+    // Each entity's articles, most mentions first (kept sorted by the index). An article's score is at most its
+    // count's part plus every bonus; an article not yet reached names each entity at most as often as the article
+    // each list has reached (the threshold algorithm): once that bound is below the limit-th score found, no article
+    // left can enter.
+    const lists: { docs: Uint32Array; counts: Uint32Array }[] = [];
+    const perDoc: DocCounts[] = [];
+    for (const id of ids) {
+      const c = entities.docCounts(id);
+      if (c && c.size > 0) {
+        lists.push(c.byCount());
+        perDoc.push(c);
+      }
+    }
     const often = (n: number): number => Math.min(1, Math.log1p(n) / Math.log(11));
     const dates = documents.dateRanks();
     const ranks = documents.nameRanks();
     const cmp = (a: [Doc, number], b: [Doc, number]): number => b[1] - a[1] || dates[a[0].index]! - dates[b[0].index]! || ranks[a[0].index]! - ranks[b[0].index]!;
     const top: [Doc, number][] = [];
-    for (const [d, n] of byCount) {
-      if (top.length >= limit && 1 + 0.5 * often(n) + MAX_ABOUT_BONUS + 1e-9 < top[limit - 1]![1]) break;
+    const at = new Int32Array(lists.length);
+    const seen = lists.length > 1 ? new Set<number>() : undefined;
+    for (;;) {
+      // The list whose next article names its entity most (the first such), and the bound of any article unread.
+      let next = -1;
+      let bound = 0;
+      for (let j = 0; j < lists.length; j++) {
+        if (at[j]! >= lists[j]!.docs.length) continue;
+        const c = lists[j]!.counts[at[j]!]!;
+        bound += c;
+        if (next < 0 || c > lists[next]!.counts[at[next]!]!) next = j;
+      }
+      if (next < 0) break;
+      if (top.length >= limit && 1 + 0.5 * often(bound) + MAX_ABOUT_BONUS + 1e-9 < top[limit - 1]![1]) break;
+      const d = lists[next]!.docs[at[next]!++]!;
+      if (seen) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+      }
+      // Its mentions of every named entity.
+      let n = 0;
+      if (seen) for (const c of perDoc) n += c.get(d) ?? 0;
+      else n = lists[0]!.counts[at[0]! - 1]!;
       const doc = documents.docs[d]!;
       if (!doc.alive || !allowed(doc)) continue;
       let inTitle = false;

@@ -19,6 +19,8 @@ export class DocCounts {
   private used = 0;
   /** Live documents. */
   size = 0;
+  /** The live documents by count (`byCount`), made on first use and dropped on any change. */
+  private sorted: { docs: Uint32Array; counts: Uint32Array } | undefined;
 
   private find(doc: number): number {
     const i = partitionPoint(0, this.used, (k) => this.docs[k]! < doc);
@@ -32,6 +34,7 @@ export class DocCounts {
 
   /** Adds `n` mentions in `doc` (a document at least as new as any held, or one held). */
   add(doc: number, n: number): void {
+    this.sorted = undefined;
     const i = this.used > 0 && this.docs[this.used - 1]! >= doc ? this.find(doc) : -1;
     if (i >= 0) {
       if (this.counts[i] === 0) this.size++;
@@ -51,6 +54,7 @@ export class DocCounts {
   delete(doc: number): boolean {
     const i = this.find(doc);
     if (i < 0 || this.counts[i] === 0) return false;
+    this.sorted = undefined;
     this.counts[i] = 0;
     this.size--;
     if (this.used > 32 && this.size < this.used / 2) this.compact();
@@ -61,6 +65,30 @@ export class DocCounts {
   forEach(visit: (doc: number, count: number) => void): void {
     const { docs, counts, used } = this;
     for (let i = 0; i < used; i++) if (counts[i]! > 0) visit(docs[i]!, counts[i]!);
+  }
+
+  /**
+   * The live documents, most mentions first, then by document index (a counting sort: counts are small); kept until
+   * the counts change. What lets a ranking by mentions stop after the first few documents.
+   */
+  byCount(): { docs: Uint32Array; counts: Uint32Array } {
+    if (this.sorted) return this.sorted;
+    const { docs, counts, used } = this;
+    let max = 0;
+    for (let i = 0; i < used; i++) if (counts[i]! > max) max = counts[i]!;
+    // Documents per count, then where each count's run starts (the largest first).
+    const at = new Uint32Array(max + 2);
+    for (let i = 0; i < used; i++) if (counts[i]! > 0) at[max - counts[i]! + 1]!++;
+    for (let c = 1; c <= max + 1; c++) at[c]! += at[c - 1]!;
+    const out = { docs: new Uint32Array(this.size), counts: new Uint32Array(this.size) };
+    for (let i = 0; i < used; i++) {
+      const n = counts[i]!;
+      if (n === 0) continue;
+      const k = at[max - n]!++;
+      out.docs[k] = docs[i]!;
+      out.counts[k] = n;
+    }
+    return (this.sorted = out);
   }
 
   docList(): number[] {
