@@ -179,8 +179,7 @@ function hover(corpus: Corpus, id: string, offset: number): number {
   const withThem = index.cooccurring(m.entity, 5).map((w) => `${w.stats.entity.nameAr} ${w.articles}`);
   let said = 0;
   if (stats.entity.type === 'person') {
-    const all = index.statementsOf(m.entity);
-    const x = all.find((s) => s.entry.file.id === id) ?? all[0];
+    const x = index.statementFor(m.entity, id);
     if (x) said = x.statement.text.length + (x.entry.mentions.find((n) => n.start >= x.statement.start && n.entity === m.entity)?.start ?? 0);
   }
   return articles.length + withThem.length + said;

@@ -8,7 +8,7 @@
  */
 import type { CorpusEntry } from './types';
 import type { Entity, EntityType, Mention, Statement } from '../entities/recognizer';
-import { partitionPoint } from '../text/ranges';
+import { insertSorted, partitionPoint } from '../text/ranges';
 
 export interface ArticleMentions {
   entry: CorpusEntry;
@@ -28,6 +28,8 @@ class EntityArticle implements ArticleMentions {
     readonly count: number,
     /** The entities the article names, as numbers (its `Indexed.distinct`: what shared-article counts read). */
     readonly distinct: readonly number[],
+    /** The article's number in the index (its `Indexed.slot`). */
+    readonly slot: number,
   ) {}
 
   get mentions(): Mention[] {
@@ -58,6 +60,8 @@ interface Indexed {
   entry: CorpusEntry;
   distinct: number[];
   counts: number[];
+  /** A small number of its own while indexed (a removed entry's is given to the next one). */
+  slot: number;
 }
 
 /**
@@ -77,7 +81,7 @@ class Stats implements EntityStats {
     if (!this.#articles) {
       const id = this.entity.id;
       const counts = this.#counts;
-      this.#articles = this.#entries.map((e, i) => new EntityArticle(e.entry, id, counts[i]!, e.distinct));
+      this.#articles = this.#entries.map((e, i) => new EntityArticle(e.entry, id, counts[i]!, e.distinct, e.slot));
       this.#entries = [];
       this.#counts = [];
     }
@@ -131,9 +135,27 @@ class Stats implements EntityStats {
     if (this.#articles) for (const a of this.#articles) visit(a.distinct);
     else for (const e of this.#entries) visit(e.distinct);
   }
+
+  /** Each article naming it, as its number in the index (`Indexed.slot`) and its entities' count. */
+  forEachSlot(visit: (slot: number, entities: number) => void): void {
+    if (this.#articles) for (const a of this.#articles) visit(a.slot, a.distinct.length);
+    else for (const e of this.#entries) visit(e.slot, e.distinct.length);
+  }
+
+  /** Articles naming it (without making their records). */
+  get size(): number {
+    return this.#articles ? this.#articles.length : this.#entries.length;
+  }
 }
 
 const collator = new Intl.Collator();
+
+/** The bits set in a 32-bit word. */
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
 /** Entities counted in a dense matrix of shared articles up to this many (16 MB); beyond, in rows made on demand. */
 const MAX_DENSE = 2048;
 
@@ -176,6 +198,20 @@ export class EntityIndex {
   private readonly byName: CorpusEntry[] = [];
   private readonly ranks: number[] = [];
   private readonly nameRank = new Map<CorpusEntry, number>();
+  /** Numbers given to indexed entries (`Indexed.slot`), and those given back by removed ones. */
+  private slots = 0;
+  private readonly freeSlots: number[] = [];
+  /**
+   * Per entity number, the entries naming it as a set of bits by entry number, for entities named in at least one
+   * article in 32 (made when `sharedByBounds` first needs one, then kept current); `bitWords` 32-bit words each.
+   */
+  private readonly bitsets = new Map<number, Uint32Array>();
+  private bitWords = 0;
+  /** The named entities, most articles first, as of `byArticlesVersion` (made when first needed after a change). */
+  private byArticles: Stats[] = [];
+  private byArticlesVersion = -1;
+  /** Per person, the first statement by file name (`statementsOf(id)[0]`), kept until their statements change. */
+  private readonly saidFirst = new Map<string, Said>();
   /** `cooccurring` results per entity and limit (dropped on any change: the others' counts break ties). */
   private readonly cooccurringCache = new Map<string, { stats: EntityStats; articles: number }[]>();
 
@@ -223,10 +259,11 @@ export class EntityIndex {
       if (list) list.push({ entry, statement });
       else files.set(id, [{ entry, statement }]);
       this.saidFlat.delete(statement.entity);
+      this.saidFirst.delete(statement.entity);
     }
     const nums: number[] = [];
     const counts: number[] = [];
-    const indexed: Indexed = { entry, distinct: nums, counts };
+    const indexed: Indexed = { entry, distinct: nums, counts, slot: this.freeSlots.pop() ?? this.slots++ };
     countsOf(entry, (eid, count) => {
       let stats = this.byId.get(eid);
       if (!stats) {
@@ -237,7 +274,7 @@ export class EntityIndex {
       }
       stats.count += count;
       if (sorted) {
-        const a = new EntityArticle(entry, eid, count, nums);
+        const a = new EntityArticle(entry, eid, count, nums, indexed.slot);
         stats.articles.splice(this.lowerBound(stats.articles, a), 0, a);
       } else stats.add(indexed, count);
       counts.push(count);
@@ -245,6 +282,15 @@ export class EntityIndex {
     });
     this.entries.set(id, indexed);
     if (this.pairsMade) this.pairs(nums, 1);
+    if (this.bitsets.size > 0) {
+      const { slot } = indexed;
+      if (slot >= this.bitWords * 32) this.bitsets.clear(); // made again, longer, when next needed
+      else
+        for (const n of nums) {
+          const bits = this.bitsets.get(n);
+          if (bits) bits[slot >>> 5]! |= 1 << (slot & 31);
+        }
+    }
   }
 
   private delete(entry: CorpusEntry): void {
@@ -252,15 +298,21 @@ export class EntityIndex {
     const indexed = this.entries.get(id);
     if (indexed?.entry !== entry) return;
     this.entries.delete(id);
+    this.freeSlots.push(indexed.slot);
     for (const statement of entry.statements) {
       const files = this.saidBy.get(statement.entity);
       files?.delete(id);
       if (files?.size === 0) this.saidBy.delete(statement.entity);
       this.saidFlat.delete(statement.entity);
+      this.saidFirst.delete(statement.entity);
     }
     this.unrank(entry);
     const { distinct, counts } = indexed;
     if (this.pairsMade) this.pairs(distinct, -1);
+    for (const n of distinct) {
+      const bits = this.bitsets.get(n);
+      if (bits) bits[indexed.slot >>> 5]! &= ~(1 << (indexed.slot & 31));
+    }
     distinct.forEach((n, k) => {
       const eid = this.idOf[n]!;
       const stats = this.byId.get(eid);
@@ -272,6 +324,7 @@ export class EntityIndex {
         this.byId.delete(eid);
         this.namedVersion++;
         this.rows.delete(n);
+        this.bitsets.delete(n);
       }
     });
   }
@@ -412,6 +465,30 @@ export class EntityIndex {
     return flat;
   }
 
+  /**
+   * A statement of the person's to show: their first in the file `file` (an id) if any (as `statementsOf` orders them), else
+   * their first in the corpus. Read from the statements kept per file, not from the whole list.
+   */
+  statementFor(id: string, file?: string): Said | undefined {
+    const files = this.saidBy.get(id);
+    if (!files) return undefined;
+    const here = file === undefined ? undefined : files.get(file);
+    if (here) return here[0];
+    let first = this.saidFirst.get(id);
+    if (!first) {
+      // The file first by name (what `statementsOf` sorts by), without sorting them.
+      let best: Said[] | undefined;
+      let rank = Infinity;
+      for (const list of files.values()) {
+        const r = this.nameRank.get(list[0]!.entry)!;
+        if (r < rank) [best, rank] = [list, r];
+      }
+      if (!best) return undefined;
+      this.saidFirst.set(id, (first = best[0]!));
+    }
+    return first;
+  }
+
   /** The entities most often named in the same articles as `id`: by shared articles, then mentions. */
   cooccurring(id: string, limit = 5): { stats: EntityStats; articles: number }[] {
     const key = `${limit}:${id}`;
@@ -442,6 +519,8 @@ export class EntityIndex {
       }
       return out.sort(byShared).slice(0, limit);
     }
+    const top = this.sharedByBounds(n, limit);
+    if (top) return top;
     const row = this.row(n);
     if (limit < row.size) {
       // The first `limit` by shared articles: only those at or above the limit-th count are looked up and sorted
@@ -460,6 +539,72 @@ export class EntityIndex {
       if (stats) out.push({ stats, articles });
     }
     return out.sort(byShared).slice(0, limit);
+  }
+
+  /**
+   * The first `limit` entities by shared articles with entity number `n`, counting only those that could enter: the
+   * others in order of their articles' count, each counted against the articles of `n` (sets of bits), until one has fewer
+   * articles than the limit-th has shared. Undefined when that would read more than counting the row
+   * (`row`: every entity of every article naming `n`): for an entity named in few articles.
+   */
+  private sharedByBounds(n: number, limit: number): { stats: EntityStats; articles: number }[] | undefined {
+    const own = this.byId.get(this.idOf[n]!);
+    if (!own || limit <= 0) return undefined;
+    // Counting the row reads every entity of every article naming it: the budget.
+    let budget = 0;
+    own.forEachSlot((_slot, entities) => (budget += entities));
+    if (budget < 4 * own.size + 1024) return undefined;
+    const mine = this.bitsetOf(n, own);
+    const words = this.bitWords;
+    const top: { stats: EntityStats; articles: number }[] = [];
+    let work = 0;
+    for (const other of this.entitiesByArticles()) {
+      if (other === own) continue;
+      const size = other.size;
+      if (top.length >= limit && size < top[limit - 1]!.articles) return top;
+      let shared = 0;
+      if (size >= words) {
+        // Named often: the two sets of bits, word by word.
+        const theirs = this.bitsetOf(this.numberOf.get(other.entity.id)!, other);
+        for (let w = 0; w < words; w++) shared += bitCount(mine[w]! & theirs[w]!);
+        work += words;
+      } else {
+        other.forEachSlot((slot) => (shared += (mine[slot >>> 5]! >>> (slot & 31)) & 1));
+        work += size;
+      }
+      if (work > budget) return undefined;
+      if (shared > 0) insertSorted(top, { stats: other, articles: shared }, limit, byShared);
+    }
+    return top;
+  }
+
+  /** The entries naming entity number `n` as bits by entry number (kept for an entity named in one article in 32). */
+  private bitsetOf(n: number, stats: Stats): Uint32Array {
+    if (this.slots > this.bitWords * 32) {
+      this.bitsets.clear();
+      this.bitWords = Math.ceil((this.slots + (this.slots >> 2) + 1024) / 32);
+    }
+    const held = this.bitsets.get(n);
+    if (held) return held;
+    const bits = new Uint32Array(this.bitWords);
+    stats.forEachSlot((slot) => (bits[slot >>> 5]! |= 1 << (slot & 31)));
+    if (stats.size >= this.bitWords) this.bitsets.set(n, bits);
+    return bits;
+  }
+
+  /** The named entities, most articles first (a counting sort, once per change of the index). */
+  private entitiesByArticles(): Stats[] {
+    if (this.byArticlesVersion === this.version && this.byArticles.length === this.byId.size) return this.byArticles;
+    let max = 0;
+    for (const st of this.byId.values()) max = Math.max(max, st.size);
+    const at = new Int32Array(max + 2);
+    for (const st of this.byId.values()) at[max - st.size + 1]!++;
+    for (let c = 1; c <= max + 1; c++) at[c]! += at[c - 1]!;
+    const out = new Array<Stats>(this.byId.size);
+    for (const st of this.byId.values()) out[at[max - st.size]!++] = st;
+    this.byArticles = out;
+    this.byArticlesVersion = this.version;
+    return out;
   }
 
   /** Shared-article counts of an entity with every other, counted once over its articles. */

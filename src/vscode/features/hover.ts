@@ -167,8 +167,7 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
 
   if (e.type === 'person') {
     // A statement of theirs: in this article if there is one, else the first in the corpus.
-    const said = index.statementsOf(e.id);
-    const { entry, statement } = said.find((x) => x.entry.file.id === currentFile) ?? said[0] ?? {};
+    const { entry, statement } = index.statementFor(e.id, currentFile) ?? {};
     if (entry && statement) {
       md.appendMarkdown('\n---\n\n');
       md.appendMarkdown(rtlParagraph(escapeMarkdown(statement.text), true));
