@@ -189,6 +189,37 @@ describe('entity index kept current', () => {
     assert.deepEqual(snapshot(index), snapshot(fresh(corpus, recognizer)));
   });
 
+  it('kept current before any article list was read (their records not made yet), reads as an index built anew', async () => {
+    const seeds = readSeeds();
+    const host = new MemoryHost();
+    seeds.forEach((s) => {
+      host.put(s.name, s.text);
+      host.put(`copy/${s.name}`, s.text);
+    });
+    const recognizer = new Recognizer(builtInEntities());
+    const corpus = new Corpus(host, { recognizer, today: TODAY });
+    await corpus.ready();
+    const index = corpus.entities();
+    // A file alone in naming an entity, replaced by one naming the same: the set of entities named is unchanged.
+    const solo = 'أزمة حكومية في بيروت\n\nقال رئيس الوزراء اللبناني تمام سلام إن الحكومة باقية رغم الأزمة.';
+    await corpus.update(host.put('solo.txt', solo));
+    assert.equal(corpus.entities(), index, 'updated in place');
+    assert.ok(index.get('tammam-salam'), corpus.get('mem:/solo.txt')?.mentions.map((m) => m.entity).join(' '));
+    const named = index.namedVersion;
+    await corpus.update(host.put('solo.txt', `${solo}\n\nوقال المتحدث إن الاجتماع انتهى.`));
+    assert.equal(corpus.entities(), index);
+    assert.equal(index.namedVersion, named, 'a file naming the same entities leaves the named set');
+    await corpus.update(host.put('solo.txt', 'خبر قصير بلا أسماء.\n\nلا شيء هنا سوى كلام عادي عن الطقس.'));
+    assert.equal(corpus.entities(), index);
+    assert.ok(index.namedVersion > named && !index.get('tammam-salam'), 'one no longer named');
+    await corpus.update(host.put(seeds[0]!.name, seeds[1]!.text));
+    await corpus.update(host.put(`copy/${seeds[3]!.name}`, seeds[3]!.text + '\n\n' + seeds[2]!.text));
+    host.delete(`copy/${seeds[4]!.name}`);
+    await corpus.remove(`mem:/copy/${seeds[4]!.name}`);
+    assert.equal(corpus.entities(), index, 'updated in place');
+    assert.deepEqual(snapshot(index), snapshot(fresh(corpus, recognizer)));
+  });
+
   it('is built anew when most of the corpus changed, and reads the same', async () => {
     const seeds = readSeeds();
     const host = new MemoryHost();

@@ -142,6 +142,32 @@ class Stats implements EntityStats {
     else for (const e of this.#entries) visit(e.slot, e.distinct.length);
   }
 
+  /** The i-th article's entry and mentions' count, in the articles' order (without making their records). */
+  entryAt(i: number): CorpusEntry {
+    return this.#articles ? this.#articles[i]!.entry : this.#entries[i]!.entry;
+  }
+
+  countAt(i: number): number {
+    return this.#articles ? this.#articles[i]!.count : this.#counts[i]!;
+  }
+
+  /** An article naming it, at place i of its articles (a record made only when they are). */
+  insertAt(i: number, indexed: Indexed, count: number): void {
+    if (this.#articles) this.#articles.splice(i, 0, new EntityArticle(indexed.entry, this.entity.id, count, indexed.distinct, indexed.slot));
+    else {
+      this.#entries.splice(i, 0, indexed);
+      this.#counts.splice(i, 0, count);
+    }
+  }
+
+  removeAt(i: number): void {
+    if (this.#articles) this.#articles.splice(i, 1);
+    else {
+      this.#entries.splice(i, 1);
+      this.#counts.splice(i, 1);
+    }
+  }
+
   /** Articles naming it (without making their records). */
   get size(): number {
     return this.#articles ? this.#articles.length : this.#entries.length;
@@ -168,8 +194,13 @@ export class EntityIndex {
   readonly byId = new Map<string, Stats>();
   /** Bumped on every change (for callers caching what they derive from the index). */
   version = 0;
-  /** Bumped when an entity is first named or no longer named (`byId` gains or loses one). */
+  /**
+   * Bumped when an entity is first named or no longer named (`byId` gains or loses one), once per change, and only when
+   * the change's net effect is one (a file replaced by one naming the same entities leaves it).
+   */
   namedVersion = 0;
+  /** During `update`: per entity id, the entities it gained in `byId` less those it lost. */
+  private namedNet: Map<string, number> | undefined;
   private readonly entities: Map<string, Entity>;
   /**
    * Entries indexed, by file id, each with its distinct entities (as numbers) and its record in each of
@@ -223,7 +254,7 @@ export class EntityIndex {
     this.byName.sort((a, b) => (a.file.name < b.file.name ? -1 : a.file.name > b.file.name ? 1 : 0));
     this.byName.sort((a, b) => collator.compare(a.file.name, b.file.name));
     this.renumber();
-    // Inserted in name order, so a stable sort by mentions alone gives `byMentions`'s order.
+    // Inserted in name order, so a stable sort by mentions alone gives the articles' order (`placeOf`'s).
     for (const entry of this.byName) this.insert(entry, false);
     for (const s of this.byId.values()) s.sortBuilt();
   }
@@ -236,6 +267,7 @@ export class EntityIndex {
   update(id: string, after: CorpusEntry | undefined): void {
     const held = this.entries.get(id)?.entry;
     if (held === after) return;
+    const net = (this.namedNet = new Map());
     if (held) this.delete(held);
     if (after) {
       for (const d of after.discovered) {
@@ -245,6 +277,12 @@ export class EntityIndex {
       }
       this.rank(after);
       this.insert(after, true);
+    }
+    this.namedNet = undefined;
+    for (const n of net.values()) {
+      if (n === 0) continue;
+      this.namedVersion++;
+      break;
     }
     this.cooccurringCache.clear();
     this.version++;
@@ -270,13 +308,11 @@ export class EntityIndex {
         const entity = this.entities.get(eid);
         if (!entity) return;
         this.byId.set(eid, (stats = new Stats(entity)));
-        this.namedVersion++;
+        this.named(eid, 1);
       }
       stats.count += count;
-      if (sorted) {
-        const a = new EntityArticle(entry, eid, count, nums, indexed.slot);
-        stats.articles.splice(this.lowerBound(stats.articles, a), 0, a);
-      } else stats.add(indexed, count);
+      if (sorted) stats.insertAt(this.placeOf(stats, entry, count), indexed, count);
+      else stats.add(indexed, count);
       counts.push(count);
       nums.push(this.number(eid));
     });
@@ -319,27 +355,39 @@ export class EntityIndex {
       if (!stats) return;
       stats.count -= counts[k]!;
       const i = this.find(stats, entry, counts[k]!);
-      if (i >= 0) stats.articles.splice(i, 1);
-      if (stats.articles.length === 0) {
+      if (i >= 0) stats.removeAt(i);
+      if (stats.size === 0) {
         this.byId.delete(eid);
-        this.namedVersion++;
+        this.named(eid, -1);
         this.rows.delete(n);
         this.bitsets.delete(n);
       }
     });
   }
 
-  /** Where an entry's record is in an entity's articles (-1: none), found by the order they are kept in. */
-  private find(stats: EntityStats, entry: CorpusEntry, count: number): number {
-    const list = stats.articles;
-    const i = this.lowerBound(list, { entry, count });
-    if (list[i]?.entry === entry) return i;
-    return list.findIndex((a) => a.entry === entry); // not where the order puts it: cannot happen
+  /** An entity gained (1) or lost (-1) in `byId`: counted toward `namedVersion` (at the end of an update). */
+  private named(id: string, delta: number): void {
+    if (this.namedNet) this.namedNet.set(id, (this.namedNet.get(id) ?? 0) + delta);
+    else this.namedVersion++;
   }
 
-  /** Most mentions first, then by file name (as the collator orders them; equal names in the order they came). */
-  private readonly byMentions = (a: Pick<ArticleMentions, 'entry' | 'count'>, b: Pick<ArticleMentions, 'entry' | 'count'>): number =>
-    b.count - a.count || this.nameRank.get(a.entry)! - this.nameRank.get(b.entry)!;
+  /** Where an entry's record is in an entity's articles (-1: none), found by the order they are kept in. */
+  private find(stats: Stats, entry: CorpusEntry, count: number): number {
+    const i = this.placeOf(stats, entry, count);
+    if (i < stats.size && stats.entryAt(i) === entry) return i;
+    for (let k = 0; k < stats.size; k++) if (stats.entryAt(k) === entry) return k; // not where the order puts it: cannot happen
+    return -1;
+  }
+
+  /**
+   * Where an article (its entry and count) goes in an entity's articles: most mentions first, then by file name (as
+   * the collator orders them; equal names in the order they came).
+   */
+  private placeOf(stats: Stats, entry: CorpusEntry, count: number): number {
+    const rank = this.nameRank.get(entry)!;
+    return partitionPoint(0, stats.size, (i) => (count - stats.countAt(i) || this.nameRank.get(stats.entryAt(i))! - rank) < 0);
+  }
+
 
   /** Gives an entry coming in a rank between its neighbours' by name (all renumbered when none is left between). */
   private rank(entry: CorpusEntry): void {
@@ -371,10 +419,7 @@ export class EntityIndex {
     });
   }
 
-  /** Where `a` goes in a list sorted by `byMentions`. */
-  private lowerBound(list: ArticleMentions[], a: Pick<ArticleMentions, 'entry' | 'count'>): number {
-    return partitionPoint(0, list.length, (i) => this.byMentions(list[i]!, a) < 0);
-  }
+
 
   private number(id: string): number {
     let n = this.numberOf.get(id);
