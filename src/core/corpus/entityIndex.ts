@@ -3,8 +3,9 @@
  * Derived from the corpus's entries (each parsed and recognized once). Built once, then kept current
  * one entry at a time (`update`): a changed file costs its own entities, not the corpus. What a
  * hover card reads is cheap: `get` is a lookup, each entity's articles are kept sorted, `cooccurring`
- * reads a per-entity row of shared-article counts (made on first use by counting over integer ids,
- * then kept current by each change's pairs), `statementsOf` is kept per entity.
+ * counts only the entities that could be among the first (most articles first, against sets of bits of the
+ * entries naming each) or reads a per-entity row of shared-article counts (made on first use by counting over
+ * integer ids, then kept current by each change's pairs), `statementFor` reads the statements kept per file.
  */
 import type { CorpusEntry } from './types';
 import type { Entity, EntityType, Mention, Statement } from '../entities/recognizer';
