@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../src/core/article/article';
 import { Corpus, CorpusEntry } from '../../src/core/corpus/corpus';
 import { Entity, Recognizer } from '../../src/core/entities/recognizer';
-import { EntityIndex } from '../../src/core/corpus/entityIndex';
+import { articleCount, type ArticleMentions, EntityIndex, firstArticles } from '../../src/core/corpus/entityIndex';
 import { builtInEntities } from '../../src/core/entities/kb';
 import { MemoryHost } from '../support/memoryHost';
 import { Random } from '../support/random';
@@ -218,6 +218,27 @@ describe('entity index kept current', () => {
     await corpus.remove(`mem:/copy/${seeds[4]!.name}`);
     assert.equal(corpus.entities(), index, 'updated in place');
     assert.deepEqual(snapshot(index), snapshot(fresh(corpus, recognizer)));
+  });
+
+  it('gives an entity\'s first articles and their count before its list is made, the same records after', async () => {
+    const seeds = readSeeds();
+    const host = new MemoryHost();
+    seeds.forEach((s) => {
+      host.put(s.name, s.text);
+      host.put(`copy/${s.name}`, s.text);
+    });
+    const corpus = new Corpus(host, { recognizer: new Recognizer(builtInEntities()), today: TODAY });
+    await corpus.ready();
+    const index = corpus.entities();
+    const key = (a: ArticleMentions): string => `${a.entry.file.id}:${a.count}:${a.mentions.length}`;
+    const heads = new Map([...index.byId].map(([id, st]) => [id, firstArticles(st, 3)]));
+    const counts = new Map([...index.byId].map(([id, st]) => [id, articleCount(st)]));
+    assert.ok([...counts.values()].some((n) => n > 3));
+    for (const [id, st] of index.byId) {
+      assert.equal(counts.get(id), st.articles.length, id);
+      assert.deepEqual(heads.get(id)!.map(key), st.articles.slice(0, 3).map(key), id);
+      heads.get(id)!.forEach((a, i) => assert.equal(a, st.articles[i], `${id}: the same record`));
+    }
   });
 
   it('is built anew when most of the corpus changed, and reads the same', async () => {

@@ -56,6 +56,16 @@ export interface EntityStats {
 
 type Said = { entry: CorpusEntry; statement: Statement };
 
+/** An entity's first `k` articles (most mentions first), making no record of the others where the index can. */
+export function firstArticles(stats: EntityStats, k: number): ArticleMentions[] {
+  return stats instanceof Stats ? stats.head(k) : stats.articles.slice(0, k);
+}
+
+/** How many articles name an entity, making no record of them where the index can. */
+export function articleCount(stats: EntityStats): number {
+  return stats instanceof Stats ? stats.size : stats.articles.length;
+}
+
 /** An indexed entry: its distinct entities as numbers, and at the same places its mentions of each. */
 interface Indexed {
   entry: CorpusEntry;
@@ -74,6 +84,8 @@ class Stats implements EntityStats {
   #entries: Indexed[] = [];
   #counts: number[] = [];
   #articles: EntityArticle[] | undefined;
+  /** Records of the first articles made by `head` before the others (kept as the list's own when it is made). */
+  #head: EntityArticle[] = [];
 
   constructor(readonly entity: Entity) {}
 
@@ -82,11 +94,25 @@ class Stats implements EntityStats {
     if (!this.#articles) {
       const id = this.entity.id;
       const counts = this.#counts;
-      this.#articles = this.#entries.map((e, i) => new EntityArticle(e.entry, id, counts[i]!, e.distinct, e.slot));
+      const made = this.#head;
+      this.#articles = this.#entries.map((e, i) => made[i] ?? new EntityArticle(e.entry, id, counts[i]!, e.distinct, e.slot));
       this.#entries = [];
       this.#counts = [];
+      this.#head = [];
     }
     return this.#articles;
+  }
+
+  /** The first `k` articles' records, without making the others' (what a hover card shows). */
+  head(k: number): EntityArticle[] {
+    if (this.#articles) return this.#articles.slice(0, k);
+    const made = this.#head;
+    const n = Math.min(k, this.#entries.length);
+    for (let i = made.length; i < n; i++) {
+      const e = this.#entries[i]!;
+      made.push(new EntityArticle(e.entry, this.entity.id, this.#counts[i]!, e.distinct, e.slot));
+    }
+    return made.slice(0, n);
   }
 
   /** While the index is built: an article naming it, in name order (`sortBuilt` puts them in order once). */
@@ -158,6 +184,7 @@ class Stats implements EntityStats {
     else {
       this.#entries.splice(i, 0, indexed);
       this.#counts.splice(i, 0, count);
+      this.#head = [];
     }
   }
 
@@ -166,6 +193,7 @@ class Stats implements EntityStats {
     else {
       this.#entries.splice(i, 1);
       this.#counts.splice(i, 1);
+      this.#head = [];
     }
   }
 
