@@ -261,10 +261,7 @@ export class EntityIndex {
   /** Numbers given to indexed entries (`Indexed.slot`), and those given back by removed ones. */
   private slots = 0;
   private readonly freeSlots: number[] = [];
-  /**
-   * Per entity number, the entries naming it as a set of bits by entry number, for entities named in at least one
-   * article in 32 (made when `sharedByBounds` first needs one, then kept current); `bitWords` 32-bit words each.
-   */
+  /** Per entity named in one article in 32 or more: its entries as bits by number (`bitWords` words; kept current). */
   private readonly bitsets = new Map<number, Uint32Array>();
   private bitWords = 0;
   /** The named entities, most articles first, as of `byArticlesVersion` (made when first needed after a change). */
@@ -308,11 +305,7 @@ export class EntityIndex {
       this.insert(after, true);
     }
     this.namedNet = undefined;
-    for (const n of net.values()) {
-      if (n === 0) continue;
-      this.namedVersion++;
-      break;
-    }
+    if ([...net.values()].some((n) => n !== 0)) this.namedVersion++;
     this.cooccurringCache.clear();
     this.version++;
   }
@@ -540,8 +533,8 @@ export class EntityIndex {
   }
 
   /**
-   * A statement of the person's to show: their first in the file `file` (an id) if any (as `statementsOf` orders them), else
-   * their first in the corpus. Read from the statements kept per file, not from the whole list.
+   * A statement of the person's to show: their first in the file `file` (an id) if any, else their first in the
+   * corpus (as `statementsOf` orders them). Read from the statements kept per file, not from the whole list.
    */
   statementFor(id: string, file?: string): Said | undefined {
     const files = this.saidBy.get(id);
