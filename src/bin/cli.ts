@@ -31,9 +31,10 @@ Commands:
   search --server <host:port[/index]> "<query>" [--json] [--limit N] [--queries <file>]
                       the same, answered by a Sphinx/Manticore archive (docs/ARCHIVE.md); each word
                       in its clitic forms only (no prefixes or spelling variants)
-  index-to <host:port[/index]>[,<host:port[/index]>…] <folder>
+  index-to <host:port[/index]>[,<host:port[/index]>…] <folder> [--keep-deleted]
                       load <folder>'s articles, analysed by us, into an archive (several agents: files
-                      shared out among them); a re-run skips unchanged files; progress on stderr
+                      shared out among them); a re-run skips unchanged files and removes the files no
+                      longer in <folder> (--keep-deleted keeps them); progress on stderr
 Options:
   --json              print JSON (an object keyed by file name) instead of a readable summary
   -h, --help          show this help`;
@@ -192,7 +193,8 @@ function printResults(results: Printed[], json: boolean): void {
 
 /** `index-to <host:port[/index]>[,…] <folder>`: loads a folder into an archive (see src/node/archive/loader.ts). */
 async function indexToCommand(argv: string[]): Promise<number> {
-  const args = argv.filter((a) => a !== '--');
+  const keepDeleted = argv.includes('--keep-deleted');
+  const args = argv.filter((a) => a !== '--' && a !== '--keep-deleted');
   const unknown = args.find((a) => /^--?[^-]/.test(a));
   if (unknown !== undefined) return fail(`unknown option ${unknown} (see --help)`);
   const [servers, folder, extra] = args;
@@ -215,6 +217,7 @@ async function indexToCommand(argv: string[]): Promise<number> {
   try {
     const r = await indexTo(targets, folder, {
       recognizer: new Recognizer(builtInEntities()),
+      keepDeleted,
       onSkip: (name, why) => console.error(`corpus-navigator: skipped ${name}: ${why}`),
       onProgress: (p) => {
         const now = Date.now();
@@ -224,7 +227,7 @@ async function indexToCommand(argv: string[]): Promise<number> {
         console.error(`index-to: ${p.files}/${p.total} files read, ${p.skipped} unchanged, ${mb.toFixed(1)} MB written (${(mb / Math.max(0.001, (now - t0) / 1000)).toFixed(1)} MB/s)`);
       },
     });
-    console.error(`index-to: ${r.written} files written (${r.replaced} replaced), ${r.unchanged} unchanged, ${r.failed} unreadable; ${r.rows} rows, ${(r.bytes / 1e6).toFixed(1)} MB in ${(r.ms / 1000).toFixed(1)} s`);
+    console.error(`index-to: ${r.written} files written (${r.replaced} replaced), ${r.unchanged} unchanged, ${r.failed} unreadable, ${r.removed} removed (no longer in the folder); ${r.rows} rows, ${(r.bytes / 1e6).toFixed(1)} MB in ${(r.ms / 1000).toFixed(1)} s`);
     return r.failed > 0 && r.written + r.unchanged === 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof ArchiveError) return fail(e.message, 1);

@@ -52,6 +52,16 @@ export interface CorpusNavigatorApi {
   archiveUpdates: ArchiveUpdates;
 }
 
+/** What `deactivate` waits for: the archive updates still waiting, sent (bounded: see ArchiveUpdates.close). */
+let closing: (() => Promise<void>) | undefined;
+
+/** The extension's `deactivate`: VS Code waits for the promise before it disposes the rest. */
+export function deactivateCorpusNavigator(): Promise<void> | undefined {
+  const close = closing;
+  closing = undefined;
+  return close?.();
+}
+
 export function activateCorpusNavigator(context: vscode.ExtensionContext, platform: Platform): CorpusNavigatorApi {
   const log = vscode.window.createOutputChannel('Corpus Navigator', { log: true });
   // Files are parsed in worker threads (in this thread on the web); unchanged ones come from the entry cache.
@@ -68,6 +78,7 @@ export function activateCorpusNavigator(context: vscode.ExtensionContext, platfo
   // Files seen changing go to the archive's agents too, when the user opted in (the searchServerUpdates setting).
   const archiveUpdates = new ArchiveUpdates(corpus, onDidSeeChanges, platform, log);
   context.subscriptions.push(server, archiveUpdates);
+  closing = () => archiveUpdates.close();
   const { provider: entities, view: entitiesView } = registerEntitiesView(context, corpus, server);
   registerEntityCommands(context, corpus);
   registerKnowledgeBase(context, corpus, log);

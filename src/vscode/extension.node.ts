@@ -9,7 +9,7 @@ import { CacheFile, writeCacheFile, writeFileAtomically } from '../node/cacheFil
 import { articleText } from '../core/text/decode';
 import { WorkerParser } from '../node/workerParser';
 import { join } from 'node:path';
-import { activateCorpusNavigator, type CorpusNavigatorApi } from './activate';
+import { activateCorpusNavigator, type CorpusNavigatorApi, deactivateCorpusNavigator } from './activate';
 import type { Platform } from './platform';
 import { fileUri } from './workspace/workspaceCorpus';
 
@@ -48,4 +48,6 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   return activateCorpusNavigator(context, node);
 }
 
-export function deactivate(): void {}
+export function deactivate(): Promise<void> | undefined {
+  return deactivateCorpusNavigator();
+}

@@ -6,7 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import { inThreadParser } from '../core/corpus/entryParser';
-import { activateCorpusNavigator, type CorpusNavigatorApi } from './activate';
+import { activateCorpusNavigator, type CorpusNavigatorApi, deactivateCorpusNavigator } from './activate';
 import type { Platform } from './platform';
 
 const web: Platform = {
@@ -19,4 +19,6 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   return activateCorpusNavigator(context, web);
 }
 
-export function deactivate(): void {}
+export function deactivate(): Promise<void> | undefined {
+  return deactivateCorpusNavigator();
+}

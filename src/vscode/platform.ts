@@ -25,7 +25,8 @@ export interface ArchiveWriter {
   removed(names: readonly string[]): void;
   /** Files waiting to be sent. */
   readonly waiting: number;
-  close(): Promise<void>;
+  /** Stops; with `flushMs`, sends what waits first, for at most that long. */
+  close(flushMs?: number): Promise<void>;
 }
 
 export interface ArchiveWriterOptions {

@@ -16,6 +16,7 @@ import { Recognizer } from '../../src/core/entities/recognizer';
 import { buildSearchIndex } from '../../src/core/search/corpusSearch';
 import type { SearchIndex } from '../../src/core/search/index';
 import { ArchiveSearch } from '../../src/node/archive/archiveSearch';
+import { deletedSince, type Stored } from '../../src/node/archive/loader';
 import { ArchiveError, parseServerAddress, type ServerAddress, SphinxClient, sqlString } from '../../src/node/archive/sphinxql';
 import { ArchiveUpdater, type BatchReport, type ChangedFile, type UpdaterOptions } from '../../src/node/archive/updates';
 import { type Cluster, startCluster } from '../support/sphinxCluster';
@@ -173,6 +174,36 @@ describe('archive: a Sphinx cluster answers as the in-process engine', function 
     assert.equal(found.length, index.occurrences({ word: 'لافروف' }).length);
   });
 
+  it('removes the files deleted from the folder since the last load; --keep-deleted keeps them', async () => {
+    const name = [...texts.keys()].find((n) => n.startsWith('gen/'))!;
+    const dist = await SphinxClient.connect(address(cluster.dist.address));
+    const rows = async (): Promise<number> => {
+      const article = await dist.select(`SELECT file FROM corpus WHERE kind=0 AND path=${sqlString(name)}`);
+      if (article.length === 0) return 0;
+      return (await dist.select(`SELECT id FROM corpus WHERE file=${Number(article[0]!.file)} LIMIT 10000 OPTION max_matches=10000`)).length;
+    };
+    try {
+      assert.ok((await rows()) > 2, 'the file is there, its lines with it');
+      rmSync(join(folder, name));
+      const kept = cli('index-to', agents, folder, '--keep-deleted');
+      assert.equal(kept.status, 0, kept.stderr);
+      assert.match(kept.stderr, /0 files written \(0 replaced\), 84 unchanged, 0 unreadable, 0 removed/);
+      assert.equal(await archive.size(), 85);
+      const run = cli('index-to', agents, folder);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stderr, /0 files written \(0 replaced\), 84 unchanged, 0 unreadable, 1 removed/);
+      assert.equal(await archive.size(), 84);
+      assert.equal(await rows(), 0, 'no row of the file is left, line or article');
+      // Back in the folder: written again, as a new file.
+      writeFileSync(join(folder, name), texts.get(name)!);
+      const back = cli('index-to', agents, folder);
+      assert.match(back.stderr, /1 files written \(0 replaced\), 84 unchanged, 0 unreadable, 0 removed/);
+      assert.equal(await archive.size(), 85);
+    } finally {
+      await dist.close();
+    }
+  });
+
   it('answers the CLI search --server with the in-process output shape', () => {
     const run = cli('search', '--server', cluster.dist.address, 'لافروف', '--json');
     assert.equal(run.status, 0, run.stderr);
@@ -195,6 +226,18 @@ describe('in-process search with fuzzy: false (what the archive is compared with
     // A clitic form still finds the word: وبايدن → بايدن and its other forms.
     assert.deepEqual(files('وبايدن', false), files('بايدن', false));
     assert.ok(files('بايدن', false).size > 0);
+  });
+});
+
+describe('archive: what index-to removes (deletedSince)', () => {
+  const stored = new Map<string, Stored>(['a.txt', 'sub/b.txt', 'locked/c.txt', 'gone.txt'].map((p, i) => [p, { fileNo: i + 1, hash: 'h', lines: 1, target: 0 }]));
+  it('the files the folder no longer lists, not those under a folder it could not read', () => {
+    const listing = [{ name: 'a.txt' }, { name: 'sub/b.txt', problem: 'permission denied' }, { name: 'locked/', problem: 'folder cannot be read: permission denied' }];
+    assert.deepEqual(deletedSince(stored, listing).map((s) => s.fileNo), [4]);
+  });
+  it('nothing when the folder lists no readable file (not mounted, a wrong path)', () => {
+    assert.deepEqual(deletedSince(stored, []), []);
+    assert.deepEqual(deletedSince(stored, [{ name: 'locked/', problem: 'folder cannot be read' }]), []);
   });
 });
 
@@ -344,6 +387,41 @@ describe('archive: live updates of the agents (ArchiveUpdater)', function () {
     assert.equal((await found('تمرهندي')).length, 119);
     assert.equal(await archive.size(), before - 2);
     await u.close();
+  });
+
+  it('sends what still waits when closed, at once, within the time given', async () => {
+    const batches: BatchReport[] = [];
+    const u = updater({ quietMs: 60_000, maxWaitMs: 60_000, onBatch: (b) => batches.push(b) });
+    u.changed([source('closing/a.txt', 'زعفران أول\n\nعن الزعفران.\n')]);
+    u.removed(['burst/9.txt']);
+    const t0 = Date.now();
+    await u.close(20_000);
+    assert.ok(Date.now() - t0 < 15_000, `closed in ${Date.now() - t0} ms`);
+    assert.equal(u.waiting, 0);
+    assert.deepEqual(batches, [{ written: 1, replaced: 0, unchanged: 0, deleted: 1 }]);
+    assert.deepEqual(await found('زعفران'), ['closing/a.txt']);
+    assert.deepEqual(await rowsOf('burst/9.txt'), []);
+  });
+
+  it('closes within the time given when the server never answers, counting what was not sent', async () => {
+    const sockets: import('node:net').Socket[] = [];
+    const silent = createServer((s) => void sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as { port: number }).port;
+    const failures: Error[] = [];
+    try {
+      const u = new ArchiveUpdater([{ host: '127.0.0.1', port, index: 'corpus' }], { quietMs: 60_000, timeoutMs: 30_000, onFailure: (e) => failures.push(e) });
+      u.changed([source('silent/a.txt', 'نص\n'), source('silent/b.txt', 'نص آخر\n')]);
+      const t0 = Date.now();
+      await u.close(500);
+      assert.ok(Date.now() - t0 < 3000, `closed in ${Date.now() - t0} ms`);
+      assert.equal(u.waiting, 2, 'both files counted as not sent');
+      await new Promise((r) => setTimeout(r, 200));
+      assert.deepEqual(failures, [], 'no failure reported after closing');
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
   });
 
   it('keeps the files while an agent is down, says so once naming it, and sends them when it is back', async () => {

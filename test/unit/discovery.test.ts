@@ -75,6 +75,13 @@ describe('discovery of people: the shapes of news', () => {
     assert.deepEqual(found(uk, RULES, knownPhrase(uk, 'بريطانيا', 'place')), ['جاك سترو ← وزير خارجية بريطانيا']);
   });
 
+  it('offices beyond government: a consul, an inspector, a rapporteur; a candidate before a given name', () => {
+    assert.deepEqual(found('وقال القنصل الأميركي جون سميث إن'), ['جون سميث ← القنصل الأميركي']);
+    assert.deepEqual(found('وأكد المقرر الخاص للأمم المتحدة فيليب ألستون أن'), ['فيليب ألستون ← المقرر الخاص للأمم المتحدة']);
+    assert.deepEqual(found('وقال المرشح الجمهوري دونالد ترامب في خطاب'), ['دونالد ترامب ← المرشح الجمهوري']);
+    assert.deepEqual(found('وقال المرشح الأوفر حظا إن'), []);
+  });
+
   it('names of any origin after a title: Persian, Turkish, Russian, Chinese, Japanese', () => {
     assert.deepEqual(found('وأكد وزير الخارجية الإيراني منوشهر متكي أن'), ['منوشهر متكي ← وزير الخارجية الإيراني']);
     assert.deepEqual(found('وقال رئيس الوزراء التركي رجب طيب أردوغان إن'), ['رجب طيب أردوغان ← رئيس الوزراء التركي']);

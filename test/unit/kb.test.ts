@@ -2,11 +2,12 @@ import * as assert from 'node:assert/strict';
 import kb from '../../src/core/entities/kb/entities.json';
 import schema from '../../src/core/entities/kb/schema.json';
 import { fold } from '../../src/core/text/arabic';
-import type { Entity, Role } from '../../src/core/entities/recognizer';
+import { type Entity, Recognizer, type Role } from '../../src/core/entities/recognizer';
 import { builtInEntities } from '../../src/core/entities/kb';
 import peopleArab from '../../src/core/entities/kb/people-arab.json';
 import peopleWorld from '../../src/core/entities/kb/people-world.json';
 import organisationsFile from '../../src/core/entities/kb/organisations.json';
+import lawsWorldFile from '../../src/core/entities/kb/laws-world.json';
 import placesFile from '../../src/core/entities/kb/places.json';
 import givenNames from '../../src/core/entities/kb/given-names.json';
 import { type Schema, validate } from './jsonSchema';
@@ -248,11 +249,12 @@ describe('knowledge base (src/core/entities/kb/entities.json)', () => {
 });
 
 describe('knowledge base: the wider files (world officials, organisations, gazetteer, lexicons)', () => {
-  type Wider = { version: number; people?: Entry[]; organisations?: Entry[]; places?: Entry[]; extend?: { id: string; aliases: string[] }[]; ambiguous?: { id: string; word: string }[] };
+  type Wider = { version: number; people?: Entry[]; organisations?: Entry[]; places?: Entry[]; laws?: Entry[]; extend?: { id: string; aliases: string[] }[]; ambiguous?: { id: string; word: string }[] };
   const files: Record<string, Wider> = {
     'people-arab.json': peopleArab as Wider,
     'people-world.json': peopleWorld as Wider,
     'organisations.json': organisationsFile as Wider,
+    'laws-world.json': lawsWorldFile as Wider,
     'places.json': placesFile as Wider,
   };
   const merged = builtInEntities();
@@ -261,7 +263,7 @@ describe('knowledge base: the wider files (world officials, organisations, gazet
   it('each validates against schema.json, entry by entry', () => {
     for (const [name, f] of Object.entries(files)) {
       assert.equal(f.version, 1, name);
-      const errors = validate({ people: f.people ?? [], organisations: f.organisations ?? [], places: f.places ?? [] }, schema as Schema, schema as Schema);
+      const errors = validate({ people: f.people ?? [], organisations: f.organisations ?? [], places: f.places ?? [], laws: f.laws ?? [] }, schema as Schema, schema as Schema);
       assert.deepEqual(errors.slice(0, 10), [], name);
     }
   });
@@ -269,7 +271,7 @@ describe('knowledge base: the wider files (world officials, organisations, gazet
   it('ids are kebab-case and unique across every file; extensions and ambiguous words name entities that exist', () => {
     const seen = new Set(all.map((e) => e.id));
     for (const [name, f] of Object.entries(files)) {
-      for (const e of [...(f.people ?? []), ...(f.organisations ?? []), ...(f.places ?? [])]) {
+      for (const e of [...(f.people ?? []), ...(f.organisations ?? []), ...(f.places ?? []), ...(f.laws ?? [])]) {
         assert.match(e.id, ID, `${name}: ${e.id}`);
         // An entry of only id and aliases extends a built-in entity; any other is new.
         if (e.nameAr === undefined) assert.ok(byId.has(e.id), `${name}: ${e.id} extends nothing`);
@@ -321,6 +323,18 @@ describe('knowledge base: the wider files (world officials, organisations, gazet
     const siniora = role('fouad-siniora', /Prime Minister of Lebanon/);
     assert.deepEqual([siniora.from, siniora.to], [2005, 2009]);
     assert.equal(role('condoleezza-rice', /Secretary of State/).from, 2005);
+  });
+
+  it('agreements and resolutions beyond Syria: dated, with an issuer and a line in each language, found in a sentence', () => {
+    const recognizer = new Recognizer(merged);
+    for (const l of (lawsWorldFile as Wider).laws!) {
+      assert.match(l.adopted ?? '', /^\d{4}-\d{2}-\d{2}$/u, l.id);
+      assert.ok(l.issuer && l.summaryEn && l.summaryAr, l.id);
+      const found = recognizer.recognize(`وأكد البيان التمسك ب${l.nameAr} نصا وروحا`, undefined, { year: 2024 }).map((m) => m.entity);
+      assert.deepEqual(found, [l.id], l.nameAr);
+    }
+    // An article older than the text does not cite it (the Taif Agreement is of 1989).
+    assert.deepEqual(recognizer.recognize('وأكد البيان التمسك باتفاق الطائف', undefined, { year: 1985 }).map((m) => m.entity), []);
   });
 
   it('the ambiguous words are context aliases, never plain ones', () => {

@@ -101,6 +101,11 @@ describe('organisations and laws by pattern', () => {
       assert.equal(e.kind, 'club');
     });
 
+    it('a club\'s word and its city, of any shape, and nothing after: "أولمبيك آسفي", "دينامو كازان"', () => {
+      assert.deepEqual(names('وفاز أولمبيك آسفي على ضيفه.'), ['أولمبيك آسفي']);
+      assert.deepEqual(names('وتوج دينامو كازان للكرة الطائرة باللقب.'), ['دينامو كازان']);
+    });
+
     it('a king\'s name inside a university name', () => {
       assert.deepEqual(names('تخرج في جامعة الملك سعود عام ألفين.'), ['جامعة الملك سعود']);
     });
@@ -117,6 +122,11 @@ describe('organisations and laws by pattern', () => {
 
     it('"الخارجية" qualifying a noun is no ministry: "السياسة الخارجية الأمريكية"', () => {
       assert.deepEqual(names('تغيرت السياسة الخارجية الأمريكية كثيرا.'), []);
+    });
+
+    it('"الخارجية" in a minister\'s title is no ministry, a clitic before the title or not', () => {
+      assert.deepEqual(names('وأعلن وزير الخارجية الإيرانية أن المحادثات ستستأنف.'), []);
+      assert.deepEqual(names('وهذه القصة تذكرنا بوزير الخارجية الإيرانية الذي زار المنطقة.'), []);
     });
 
     it('"تنظيم" + a common word is organising, not a body: "تنظيم صفوف", "تنظيم دوريات"', () => {

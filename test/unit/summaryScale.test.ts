@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { Corpus } from '../../src/core/corpus/corpus';
+import { EntityIndex } from '../../src/core/corpus/entityIndex';
 import { Recognizer } from '../../src/core/entities/recognizer';
 import { builtInEntities } from '../../src/core/entities/kb';
 import { words } from '../../src/core/text/arabic';
@@ -116,6 +117,19 @@ describe('summary at scale: the corpus view is bounded', function () {
     assert.ok(filtered.articles.every((a) => a.outlet === top.name));
     assert.equal(filtered.outlet, top.name);
     assert.match(renderCorpus(filtered, view), /Only the articles of<\/small> <bdi class="outlet">/);
+  });
+
+  it("takes each article's entities and mentions from the live entity index, as counting them again would give", () => {
+    const entities = new Map(recognizer.entities);
+    for (const s of large.entities().byId.values()) if (!entities.has(s.entity.id)) entities.set(s.entity.id, s.entity);
+    const counted = corpusSummary(large.all(), entities);
+    assert.ok(counted.articles.every((a) => a.entities > 0) && counted.counts.mentions > counted.counts.articles);
+    assert.deepEqual(corpusSummary(large.all(), entities, { index: large.entities() }), counted);
+    // An index that holds only some of the entries (one made before a load ended): the others are counted here.
+    const some = new EntityIndex(large.all().slice(0, 100), entities);
+    const partly = corpusSummary(large.all(), entities, { index: some });
+    assert.deepEqual(partly.articles, counted.articles);
+    assert.equal(partly.counts.mentions, counted.counts.mentions);
   });
 });
 

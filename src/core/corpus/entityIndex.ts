@@ -52,6 +52,8 @@ export interface EntityStats {
   count: number;
   /** Articles naming the entity, most mentions first. */
   articles: ArticleMentions[];
+  /** `articles.length`, without making the list where the index can. */
+  readonly articleCount?: number;
 }
 
 type Said = { entry: CorpusEntry; statement: Statement };
@@ -61,10 +63,6 @@ export function firstArticles(stats: EntityStats, k: number): ArticleMentions[] 
   return stats instanceof Stats ? stats.head(k) : stats.articles.slice(0, k);
 }
 
-/** How many articles name an entity, making no record of them where the index can. */
-export function articleCount(stats: EntityStats): number {
-  return stats instanceof Stats ? stats.size : stats.articles.length;
-}
 
 /** An indexed entry: its distinct entities as numbers, and at the same places its mentions of each. */
 interface Indexed {
@@ -101,6 +99,11 @@ class Stats implements EntityStats {
       this.#head = [];
     }
     return this.#articles;
+  }
+
+  /** How many articles name it (without making their records). */
+  get articleCount(): number {
+    return this.#articles ? this.#articles.length : this.#entries.length;
   }
 
   /** The first `k` articles' records, without making the others' (what a hover card shows). */
@@ -196,11 +199,6 @@ class Stats implements EntityStats {
       this.#head = [];
     }
   }
-
-  /** Articles naming it (without making their records). */
-  get size(): number {
-    return this.#articles ? this.#articles.length : this.#entries.length;
-  }
 }
 
 const collator = new Intl.Collator();
@@ -223,10 +221,7 @@ export class EntityIndex {
   readonly byId = new Map<string, Stats>();
   /** Bumped on every change (for callers caching what they derive from the index). */
   version = 0;
-  /**
-   * Bumped when an entity is first named or no longer named (`byId` gains or loses one), once per change, and only when
-   * the change's net effect is one (a file replaced by one naming the same entities leaves it).
-   */
+  /** Bumped when a change leaves an entity first named or no longer named (`byId` gains or loses one in the end). */
   namedVersion = 0;
   /** During `update`: per entity id, the entities it gained in `byId` less those it lost. */
   private namedNet: Map<string, number> | undefined;
@@ -378,7 +373,7 @@ export class EntityIndex {
       stats.count -= counts[k]!;
       const i = this.find(stats, entry, counts[k]!);
       if (i >= 0) stats.removeAt(i);
-      if (stats.size === 0) {
+      if (stats.articleCount === 0) {
         this.byId.delete(eid);
         this.named(eid, -1);
         this.rows.delete(n);
@@ -396,8 +391,8 @@ export class EntityIndex {
   /** Where an entry's record is in an entity's articles (-1: none), found by the order they are kept in. */
   private find(stats: Stats, entry: CorpusEntry, count: number): number {
     const i = this.placeOf(stats, entry, count);
-    if (i < stats.size && stats.entryAt(i) === entry) return i;
-    for (let k = 0; k < stats.size; k++) if (stats.entryAt(k) === entry) return k; // not where the order puts it: cannot happen
+    if (i < stats.articleCount && stats.entryAt(i) === entry) return i;
+    for (let k = 0; k < stats.articleCount; k++) if (stats.entryAt(k) === entry) return k; // not where the order puts it: cannot happen
     return -1;
   }
 
@@ -407,7 +402,7 @@ export class EntityIndex {
    */
   private placeOf(stats: Stats, entry: CorpusEntry, count: number): number {
     const rank = this.nameRank.get(entry)!;
-    return partitionPoint(0, stats.size, (i) => (count - stats.countAt(i) || this.nameRank.get(stats.entryAt(i))! - rank) < 0);
+    return partitionPoint(0, stats.articleCount, (i) => (count - stats.countAt(i) || this.nameRank.get(stats.entryAt(i))! - rank) < 0);
   }
 
 
@@ -495,6 +490,25 @@ export class EntityIndex {
     }
   }
 
+  /**
+   * The entities `entry` names, as this index numbers them (each once), and its mentions of each at the same
+   * places; undefined when the index does not hold this entry (another version of the file, or none).
+   */
+  namedBy(entry: CorpusEntry): { readonly distinct: readonly number[]; readonly counts: readonly number[] } | undefined {
+    const indexed = this.entries.get(entry.file.id);
+    return indexed?.entry === entry ? indexed : undefined;
+  }
+
+  /** The number `namedBy` gives an entity, if it has one; numbers run from 0 to below `numbered`. */
+  numberOfEntity(id: string): number | undefined {
+    return this.numberOf.get(id);
+  }
+
+  /** How many entities have a number (named now or before). */
+  get numbered(): number {
+    return this.idOf.length;
+  }
+
   /** Entities of a type (or all), most mentioned first. */
   list(type?: EntityType): EntityStats[] {
     return [...this.byId.values()]
@@ -532,10 +546,7 @@ export class EntityIndex {
     return flat;
   }
 
-  /**
-   * A statement of the person's to show: their first in the file `file` (an id) if any, else their first in the
-   * corpus (as `statementsOf` orders them). Read from the statements kept per file, not from the whole list.
-   */
+  /** The person's first statement in file `file` (an id) if any, else in the corpus (as `statementsOf` orders them). */
   statementFor(id: string, file?: string): Said | undefined {
     const files = this.saidBy.get(id);
     if (!files) return undefined;
@@ -609,10 +620,8 @@ export class EntityIndex {
   }
 
   /**
-   * The first `limit` entities by shared articles with entity number `n`, counting only those that could enter: the
-   * others in order of their articles' count, each counted against the articles of `n` (sets of bits), until one has fewer
-   * articles than the limit-th has shared. Undefined when that would read more than counting the row
-   * (`row`: every entity of every article naming `n`): for an entity named in few articles.
+   * The first `limit` by shared articles with entity `n`: the others by article count, each counted against `n`'s
+   * articles (bits), until one has fewer than the limit-th shares. Undefined when that would read more than `row`.
    */
   private sharedByBounds(n: number, limit: number): { stats: EntityStats; articles: number }[] | undefined {
     const own = this.byId.get(this.idOf[n]!);
@@ -620,14 +629,14 @@ export class EntityIndex {
     // Counting the row reads every entity of every article naming it: the budget.
     let budget = 0;
     own.forEachSlot((_slot, entities) => (budget += entities));
-    if (budget < 4 * own.size + 1024) return undefined;
+    if (budget < 4 * own.articleCount + 1024) return undefined;
     const mine = this.bitsetOf(n, own);
     const words = this.bitWords;
     const top: { stats: EntityStats; articles: number }[] = [];
     let work = 0;
     for (const other of this.entitiesByArticles()) {
       if (other === own) continue;
-      const size = other.size;
+      const size = other.articleCount;
       if (top.length >= limit && size < top[limit - 1]!.articles) return top;
       let shared = 0;
       if (size >= words) {
@@ -655,7 +664,7 @@ export class EntityIndex {
     if (held) return held;
     const bits = new Uint32Array(this.bitWords);
     stats.forEachSlot((slot) => (bits[slot >>> 5]! |= 1 << (slot & 31)));
-    if (stats.size >= this.bitWords) this.bitsets.set(n, bits);
+    if (stats.articleCount >= this.bitWords) this.bitsets.set(n, bits);
     return bits;
   }
 
@@ -663,12 +672,12 @@ export class EntityIndex {
   private entitiesByArticles(): Stats[] {
     if (this.byArticlesVersion === this.version && this.byArticles.length === this.byId.size) return this.byArticles;
     let max = 0;
-    for (const st of this.byId.values()) max = Math.max(max, st.size);
+    for (const st of this.byId.values()) max = Math.max(max, st.articleCount);
     const at = new Int32Array(max + 2);
-    for (const st of this.byId.values()) at[max - st.size + 1]!++;
+    for (const st of this.byId.values()) at[max - st.articleCount + 1]!++;
     for (let c = 1; c <= max + 1; c++) at[c]! += at[c - 1]!;
     const out = new Array<Stats>(this.byId.size);
-    for (const st of this.byId.values()) out[at[max - st.size]!++] = st;
+    for (const st of this.byId.values()) out[at[max - st.articleCount]!++] = st;
     this.byArticles = out;
     this.byArticlesVersion = this.version;
     return out;

@@ -21,6 +21,8 @@ export interface Head {
   weak?: boolean;
   /** First complements that make the phrase generic for this head ("مجلس الإدارة", "حركة السير"). */
   generic?: Set<string>;
+  /** A club's word before its city ("أولمبيك خريبكة", "حسنية أكادير"): the word after it is a name whatever its shape. */
+  club?: boolean;
   /** Only a proper or quoted name, never a definite complement ("شبكة التواصل الاجتماعي"). */
   properOnly?: boolean;
   /** The only definite complements taken ("تنظيم القاعدة"; "تنظيم الحياة السياسية" is organising). */
@@ -73,6 +75,7 @@ addHeads('قناة', org('channel', { proper: true, media: true, generic: folded
 addHeads('إذاعة', org('radio', { proper: true, media: true }));
 addHeads('شبكة', org('channel', { proper: true, media: true, properOnly: true }));
 addHeads('نادي', org('club', { proper: true }));
+addHeads('أولمبيك أولمبي حسنية أسيك مولودية دينامو سبارتاك', org('club', { proper: true, properOnly: true, club: true }));
 addHeads('مجلس', org('council', { generic: folded('الإدارة إدارة الأمناء أمناء العزاء الأبناء الآباء الطلاب المحافظة المدينة البلدية') }));
 addHeads('هيئة', org('authority', { weak: true, coordinates: true }));
 addHeads('جبهة', org('front', { proper: true }));

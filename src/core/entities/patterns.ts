@@ -200,12 +200,13 @@ function commonAfterHead(t: Token, next: Token | undefined, original: string): b
 }
 
 /** An unknown word that can be a proper name after a head that takes one. */
-function isProperWord(t: Token, original: string, media: boolean): boolean {
+function isProperWord(t: Token, original: string, media: boolean, club = false): boolean {
   const w = t.text;
   if (w.length < 3 || !ARABIC_WORD.test(w) || STOP.has(w) || NOT_PROPER.has(w)) return false;
   if (w.startsWith('ال') || /^(وال|بال|لل|فال|كال)/u.test(w)) return false;
   if (w[0] === 'و') return false; // a conjunction, after media heads too: صحيفة وتصريحات
   if (HEADS.has(w)) return false;
+  if (club) return true; // a city of any shape: "أولمبيك خريبكة", "أولمبيك آسفي"
   const raw = original.slice(t.start, t.end);
   if (/[ةه]$/u.test(raw) && /ة$/u.test(raw)) return false; // a -ة noun or adjective: "شركة ناشئة", "جامعة حكومية"
   if (!media && isVerbLike(w)) return false;
@@ -290,7 +291,7 @@ function chainAfter(original: string, tokens: readonly Token[], h: number, head:
         last = k;
         continue;
       }
-      if (k === k0 && head?.proper && (head.type === 'law' ? isLawProperWord(t, original) : isProperWord(t, original, !!head.media) && (head.media || !commonAfterHead(t, next, original)))) {
+      if (k === k0 && head?.proper && (head.type === 'law' ? isLawProperWord(t, original) : isProperWord(t, original, !!head.media, !!head.club) && (head.media || head.club || !commonAfterHead(t, next, original)))) {
         if (PROPER_CONSTRUCT.has(w) && nextDefinite) {
           state = 'construct';
           constructRun = 1;
@@ -338,6 +339,8 @@ function chainAfter(original: string, tokens: readonly Token[], h: number, head:
       last = k;
       continue;
     }
+    // A club's name ends with its city: "دينامو كازان للكرة الطائرة", "أولمبيك مرسيليا الفرنسي".
+    if (head?.club) break;
     // definite, adjective, proper: adjectives, ل genitives, one coordination after a noun.
     if (isAdjective(w)) {
       state = 'adjective';
@@ -554,7 +557,7 @@ function matchAt(original: string, tokens: readonly Token[], i: number): Match |
     if (prev && s.prefix === 0 && /^[\s\u00a0]+$/u.test(gap(original, prev, tokens[i]!))) {
       const p = prev.text;
       // "السياسة الخارجية الأمريكية", "وزير الخارجية الأمريكية": an adjective, or a minister's title.
-      if (p.endsWith('ه') || /^(وزير|وزيره|نايب|مساعد|وكيل|شوون)$/u.test(p) || /^(و|ب|ل|ف)?(ال)/u.test(p)) return undefined;
+      if (p.endsWith('ه') || /^(و|ب|ل|ف|ك)?(وزير|وزيره|وزيرا|وزيري|نايب|مساعد|وكيل|شوون)$/u.test(p) || /^(و|ب|ل|ف)?(ال)/u.test(p)) return undefined;
     }
     return { prefix: s.prefix, last: i + 1, end: next.end, key: keyOf(tokens, i, i + 1, s.stem), type: 'organisation', kind: 'ministry' };
   }

@@ -100,6 +100,29 @@ export function modelPosition(tokens: readonly Token[], i: number): boolean {
   return MODEL_CUES.has(tokens[i - 1]);
 }
 
+/** Words that open a club's name before its city: "أولمبيك خريبكة", "حسنية أكادير", "أسيك أبيدجان". */
+const CLUB_BEFORE_CITY = WordClass.of(foldedSet('أولمبيك أولمبي حسنية أسيك مولودية دينامو سبارتاك'));
+/** "اتحاد" before a city is a club in a match report ("اتحاد طنجة"); elsewhere a union ("اتفاقية اتحاد باريس"). */
+const UNION = WordClass.of(foldedSet('اتحاد'));
+
+/** Whether the place at token i is the city in a club's name ("أولمبيك خريبكة"): the club is found by its pattern. */
+export function clubCityPosition(tokens: readonly Token[], i: number, original: string): boolean {
+  const before = tokens[i - 1];
+  if (before === undefined || !/^[ \t]+$/u.test(original.slice(before.end, tokens[i]!.start))) return false;
+  return CLUB_BEFORE_CITY.has(before) || (UNION.has(before) && sportsSentence(tokens, i, original));
+}
+
+/** A minister's title words: the ministry named after them is the title's portfolio. */
+const MINISTER = WordClass.of(foldedSet('وزير وزيرة وزيرا وزيري'));
+
+/**
+ * Whether the name at token i is a minister's portfolio: "وزيرة الخارجية الأميركية كوندوليزا رايس" names the
+ * minister, and the State Department only as part of her title.
+ */
+export function portfolioPosition(tokens: readonly Token[], i: number): boolean {
+  return MINISTER.has(tokens[i - 1]);
+}
+
 /**
  * Whether the one word at token i, bare, follows a given name on the same line: a surname ("كريستوفر سامبا"),
  * not the bank. A given name with the article is none ("الان" is "now" more often than Alan).

@@ -6,9 +6,9 @@ import { fold, FoldedText, foldWithMap, words as wordsOf } from '../text/arabic'
 import { LineIndex, partitionPoint, sharedLineIndex, TextRange } from '../text/ranges';
 import { Discovery, discoverPeople, KnownAt } from './discovery';
 import { findPatternEntities } from './patterns';
-import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, competitor, creditPosition, GOVERNORS, isSurname, mediaPosition, modelPosition, ORGANISATION_CUES, PLACE_CUES, SENTENCE_BREAK, sportsSentence, surnamePosition, teamId, type RecognitionContext } from './recognitionContext';
+import { articleStripped, ANIMAL_NAMES, ANIMAL_WORDS, clubCityPosition, competitor, creditPosition, GOVERNORS, isSurname, mediaPosition, modelPosition, ORGANISATION_CUES, portfolioPosition, PLACE_CUES, SENTENCE_BREAK, sportsSentence, surnamePosition, teamId, type RecognitionContext } from './recognitionContext';
 import { sentenceAround, statementText } from './statements';
-import { COMMON_NOUNS, GIVEN_NAMES, joinCompound, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
+import { COMMON_NOUNS, GIVEN_NAMES, isClearGivenName, joinCompound, PARTICLES, NATIONALITY_ADJECTIVES, NOT_NAME, ORDINALS, ROLE_WORDS, SPEECH_VERBS as SAYING_VERBS, TITLE_HEADS } from './names';
 import { EndingFilter, isDetachedClitic, mayHaveProclitic, proclitic, Token, tokenize, WordClass } from '../text/tokenize';
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'law';
@@ -122,6 +122,9 @@ interface TrieNode {
   /** Whether the alias's first word starts with the article: "القيصر" is not "قيصر", "الحماس" not "حماس". */
   definite: boolean;
 }
+
+/** A ministry: of the kind, or named as one ("وزارة الخارجية الأمريكية"). */
+const isMinistry = (e: Entity): boolean => e.kind === 'ministry' || e.nameAr.startsWith('وزارة');
 
 const node = (): TrieNode => ({ next: new Map(), ids: [], ctx: [], definite: false });
 
@@ -265,17 +268,23 @@ export class Recognizer {
         // The outlet line names the outlet ("الشرق الأوسط", "الرياض"), not the region or the city.
         ids = [...ids, ...best.alt].filter((id) => this.entities.get(id)!.kind === 'media');
       }
-      // "طائرة بوينغ 737" is an aircraft; "كريستوفر سامبا" a player, not the bank.
+      // "طائرة بوينغ 737" is an aircraft; "كريستوفر سامبا" a player, not the bank; "وزير الخارجية الروسية" a minister.
       if (ids.length > 0) {
         const model = modelPosition(tokens, i);
         const surname = surnamePosition(tokens, i, best.last, best.prefix, original);
-        if (model || surname) {
+        const portfolio = portfolioPosition(tokens, i);
+        if (model || surname || portfolio) {
           ids = ids.filter((id) => {
             const e = this.entities.get(id)!;
-            return e.type !== 'organisation' || !(surname || (model && e.kind === 'company'));
+            if (e.type !== 'organisation') return true;
+            return !(surname || (model && e.kind === 'company') || (portfolio && isMinistry(e)));
           });
         }
       }
+      // "اتحاد طنجة", "أولمبيك خريبكة": a city in a club's name is the club's (the patterns find it), not the place.
+      if (ids.length > 0 && ids.every((id) => this.entities.get(id)!.type === 'place') && clubCityPosition(tokens, i, original)) ids = [];
+      // A given name is itself, not a clitic before a name: "كلاوس" is Klaus, not "ك" + Laos.
+      if (best.prefix > 0 && best.last === i && isClearGivenName(t.text)) ids = [];
       if (ids.length === 0 || (!best.context && this.animalContext(tokens, i, best, original))) {
         i = best.last + 1;
         continue;
@@ -579,6 +588,9 @@ function knownAtOf(mentions: readonly Mention[]): KnownAt {
 /** A discovered name's last word, when it can stand for the person alone: not a given name nor an ordinary word. */
 function surnameOf(e: Entity, words: readonly string[] = nameWords(e.nameAr)): string | undefined {
   const last = words[words.length - 1]!;
+  // A family name of two words whose last is also a given name: "عبدي قاسم صلاد حسن" is "صلاد حسن" alone.
+  const before = words[words.length - 2];
+  if (words.length >= 3 && GIVEN_NAMES.has(last) && before !== undefined && before.length >= MIN_SURNAME && !before.startsWith('ال') && !GIVEN_NAMES.has(before) && !PARTICLES.has(before) && !NOT_NAME.has(before) && !COMMON_NOUNS.has(before)) return `${before} ${last}`;
   if (words.length < 2 || last.length < MIN_SURNAME || GIVEN_NAMES.has(last) || NOT_NAME.has(last) || COMMON_NOUNS.has(last) || ORDINALS.has(last)) return undefined;
   // An ال-surname ("السنيورة") alone is the person only when a title named them: else it may be a noun ("البطولة").
   if (last.startsWith('ال') && (e.roles?.length ?? 0) === 0) return undefined;
@@ -609,14 +621,24 @@ export function recognizeArticle(recognizer: Recognizer, original: string, folde
   const knownAt = knownAtOf(known);
   const inOutlet = (d: Discovery): boolean => context.outlet !== undefined && d.start < context.outlet.end && d.end > context.outlet.start;
   const discoveries = discoverPeople(original, folded, knownAt).filter((d) => !inOutlet(d));
-  if (discoveries.length === 0) return { mentions: known, discovered: [...byId.values()] };
+  // Known people named in full here: their surname alone means them anywhere in the article, before the full name
+  // too (a headline's "رايس قالت …" above "وزيرة الخارجية الأمريكية كوندوليزا رايس"). The name as written; not an
+  // ال-surname, which may be an adjective or a noun too ("العربي", "الصباح"): the recognizer takes those after the name.
+  const namedInFull = new Map<string, Entity>();
+  for (const m of fromBase) {
+    if (m.type !== 'person' || namedInFull.has(m.entity)) continue;
+    const words = nameWords(m.text);
+    if (words.length < 2 || words[words.length - 1]!.startsWith('ال')) continue;
+    if (recognizer.entities.has(m.entity)) namedInFull.set(m.entity, { id: m.entity, type: 'person', nameAr: m.text, nameEn: '', aliases: [] });
+  }
+  if (discoveries.length === 0 && namedInFull.size === 0) return { mentions: known, discovered: [...byId.values()] };
   for (const d of discoveries) {
     const e = byId.get(discoveredId(d.key));
     if (!e) byId.set(discoveredId(d.key), discoveredEntity(d, original));
     else if (d.role && !e.roles!.some((r) => r.titleAr === d.role)) e.roles!.push(...discoveredEntity(d, original).roles!);
   }
-  // Surnames: the last word of each name, when no other discovered name ends the same way.
-  const people = [...byId.values()].filter((e) => e.type === 'person').map((e) => ({ e, words: nameWords(e.nameAr) }));
+  // Surnames: the last word of each name, when no other name of a person here ends the same way.
+  const people = [...byId.values(), ...namedInFull.values()].filter((e) => e.type === 'person').map((e) => ({ e, words: nameWords(e.nameAr) }));
   const surnames = new Map<string, string[]>();
   for (const { e, words } of people) {
     const last = surnameOf(e, words);
@@ -630,7 +652,12 @@ export function recognizeArticle(recognizer: Recognizer, original: string, folde
     if (words.length === 1) contextOnly.add(e.id);
     return last?.startsWith('ال') ? { ...e, aliases: [], contextAliases: surname } : { ...e, aliases: surname };
   }), contextOnly, false);
-  const found = local.recognize(original, folded).filter((m) => knownAt(m.start, m.end) === undefined);
+  // A surname right after a given name is another person's full name ("جهاد مغنية", not Imad Mughniyeh).
+  const afterGivenName = (m: Mention): boolean => {
+    const before = /([\p{L}\p{M}]+)[ \t]+$/u.exec(original.slice(Math.max(0, m.start - 40), m.start));
+    return !m.text.includes(' ') && before !== null && isClearGivenName(fold(before[1]!));
+  };
+  const found = local.recognize(original, folded).filter((m) => knownAt(m.start, m.end) === undefined && !afterGivenName(m));
   const mentions = [...known, ...found].sort((a, b) => a.start - b.start);
   return { mentions, discovered: [...byId.values()] };
 }

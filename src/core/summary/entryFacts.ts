@@ -22,16 +22,57 @@ export interface EntryFacts {
   /** The entities named in each sentence unit that names two or more (made when the network first asks). */
   sentenceSets?: readonly (readonly string[])[];
 }
-const facts = new WeakMap<CorpusEntry, EntryFacts>();
+
+/** Each fact made when first asked for (the network reads only the sentence sets, a page of rows only its words). */
+class Facts implements EntryFacts {
+  #words: number | undefined;
+  #named: { named: readonly string[]; mentions: number } | undefined;
+  #sentenceSets: readonly (readonly string[])[] | undefined;
+
+  constructor(private readonly entry: CorpusEntry) {}
+
+  get words(): number {
+    return (this.#words ??= wordsOf(this.entry));
+  }
+
+  get sentenceSets(): readonly (readonly string[])[] | undefined {
+    return (this.#sentenceSets ??= this.entry.facts?.namedTogether);
+  }
+
+  set sentenceSets(sets: readonly (readonly string[])[] | undefined) {
+    this.#sentenceSets = sets;
+  }
+
+  get mentions(): number {
+    return this.namedIn().mentions;
+  }
+
+  get named(): readonly string[] {
+    return this.namedIn().named;
+  }
+
+  private namedIn(): { named: readonly string[]; mentions: number } {
+    if (!this.#named) {
+      const { named, mentions } = namedIn(this.entry);
+      this.#named = { named: [...named], mentions };
+    }
+    return this.#named;
+  }
+}
+const facts = new WeakMap<CorpusEntry, Facts>();
+
+/**
+ * An entry's body words, without a record of its facts: an article from the cache knows them; a parsed one's were
+ * counted at parse time (its facts); else counted now.
+ */
+export function wordsOf(entry: CorpusEntry): number {
+  const a = entry.article;
+  return typeof (a as { words?: unknown }).words === 'number' ? articleWords(a) : (entry.facts?.words ?? articleWords(a));
+}
 
 export function factsOf(entry: CorpusEntry): EntryFacts {
   let f = facts.get(entry);
-  if (!f) {
-    const { named, mentions } = namedIn(entry);
-    f = { words: entry.facts?.words ?? articleWords(entry.article), mentions, named: [...named] };
-    if (entry.facts) f.sentenceSets = entry.facts.namedTogether;
-    facts.set(entry, f);
-  }
+  if (!f) facts.set(entry, (f = new Facts(entry)));
   return f;
 }
 
@@ -64,6 +105,9 @@ export function parsedFacts(article: Article, mentions: readonly Pick<Mention, '
  * is not read, and one that does only up to its last mention, sentence end by sentence end.
  */
 export function sentenceSets(entry: CorpusEntry): readonly (readonly string[])[] {
+  // Found at parse time (or read from the cache) for most entries: no record of their facts made for them.
+  const parsed = entry.facts?.namedTogether;
+  if (parsed) return parsed;
   const f = factsOf(entry);
   return (f.sentenceSets ??= namedTogether(entry.article, entry.mentions));
 }

@@ -9,7 +9,7 @@ import type { CorpusEntry } from '../corpus/corpus';
 import type { Entity, EntityType, Mention } from '../entities/recognizer';
 import { EntityIndex, type EntityStats } from '../corpus/entityIndex';
 import { splitSentences, summarize } from './textrank';
-import { bodyWords, factsOf, sentenceSets } from './entryFacts';
+import { bodyWords, factsOf, sentenceSets, wordsOf } from './entryFacts';
 
 export { bodyWords } from './entryFacts';
 
@@ -98,10 +98,21 @@ const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * Newest first; a date without a year after dated ones; undated last; then by title and file name, in code point
  * order (cheap at 20,000 articles, and the Arabic letters stand nearly in alphabetical order).
  */
-function sortByDateDesc(refs: ArticleRef[]): void {
-  const keys = new Map(refs.map((r) => [r, r.date?.year !== undefined ? r.date.iso : '']));
-  refs.sort((x, y) => ordinal(keys.get(y)!, keys.get(x)!) || ordinal(x.title, y.title) || ordinal(x.name, y.name));
+function sortByDateDesc<R extends ArticleRef>(refs: R[]): void {
+  // Positions sorted rather than the records, each date by its rank among the distinct dates (a few thousand,
+  // sorted once): a comparison reads two numbers, and strings only between articles of the same date.
+  const isos = refs.map((r) => (r.date?.year !== undefined ? r.date.iso : ''));
+  const distinct = [...new Set(isos)].sort(ordinal);
+  const rankOf = new Map(distinct.map((iso, i) => [iso, i]));
+  const ranks = Int32Array.from(isos, (iso) => rankOf.get(iso)!);
+  const order = refs.map((_, i) => i);
+  order.sort((i, j) => ranks[j]! - ranks[i]! || ordinal(refs[i]!.title, refs[j]!.title) || ordinal(refs[i]!.name, refs[j]!.name));
+  const sorted = order.map((i) => refs[i]!);
+  for (let i = 0; i < sorted.length; i++) refs[i] = sorted[i]!;
 }
+
+/** How many articles name an entity, without making their records where the index can. */
+const articlesNaming = (s: EntityStats): number => s.articleCount ?? s.articles.length;
 
 /**
  * The `n` most mentioned of `byCount` (sorted by count alone), ties in Arabic order as `EntityIndex.list` has them:
@@ -285,7 +296,7 @@ export function timeline(refs: readonly ArticleRef[]): Timeline {
 
 function countOf(index: EntityIndex, id: string): EntityCount | undefined {
   const s = index.get(id);
-  return s ? { ...entityRef(s.entity), count: s.count, articles: s.articles.length } : undefined;
+  return s ? { ...entityRef(s.entity), count: s.count, articles: articlesNaming(s) } : undefined;
 }
 
 /** How many of the most mentioned entities (of the wanted types) the network looks at for links, per node shown. */
@@ -310,6 +321,12 @@ export function network(
   if (focused && !pool.includes(focused)) pool.push(focused);
   const P = pool.length;
   const poolIndex = new Map(pool.map((s, i) => [s.entity.id, i]));
+  // The same by the index's entity numbers, for the entries it holds (their entities as numbers: no string lookups).
+  const poolOf = new Int32Array(index.numbered).fill(-1);
+  pool.forEach((s, i) => {
+    const n = index.numberOfEntity(s.entity.id);
+    if (n !== undefined) poolOf[n] = i;
+  });
   const sentences = new Uint32Array(P * P);
   const articles = new Uint32Array(P * P);
   const cell = (i: number, j: number): number => (i < j ? i * P + j : j * P + i);
@@ -323,9 +340,18 @@ export function network(
     }
     return ks.length;
   };
+  const inPoolOfNumbers = (nums: readonly number[]): number => {
+    ks.length = 0;
+    for (const n of nums) {
+      const k = poolOf[n]!;
+      if (k >= 0) ks.push(k);
+    }
+    return ks.length;
+  };
   for (const entry of entries) {
     // Only an entry naming two of the pool has links to count (its mentions are made then, not before).
-    if (inPoolOf(factsOf(entry).named) < 2) continue;
+    const held = index.namedBy(entry);
+    if ((held ? inPoolOfNumbers(held.distinct) : inPoolOf(factsOf(entry).named)) < 2) continue;
     for (let i = 0; i < ks.length; i++) for (let j = i + 1; j < ks.length; j++) articles[cell(ks[i]!, ks[j]!)]!++;
     for (const set of sentenceSets(entry)) {
       if (inPoolOf(set) < 2) continue;
@@ -369,11 +395,22 @@ export function corpusSummary(all: readonly CorpusEntry[], entities: ReadonlyMap
     ? all
     : all.filter((e) => (outlet === undefined || e.article.outlet?.text === outlet) && (filterId === undefined || factsOf(e).named.includes(filterId)));
   const index = filtered ? new EntityIndex(entries, entities) : fullIndex;
+  // The entities and mentions of each article as the caller's index (the live corpus's, of every entity named)
+  // counted them, where it holds the article; else counted here.
+  const counted = !filtered ? options.index : undefined;
+  let mentions = 0;
   const refs = entries.map((e) => {
-    const f = factsOf(e);
     const r = articleRef(e) as ArticleRef & { words: number; entities: number };
-    r.words = f.words;
-    r.entities = f.named.length;
+    r.words = wordsOf(e);
+    const held = counted?.namedBy(e);
+    if (held) {
+      r.entities = held.distinct.length;
+      for (const c of held.counts) mentions += c;
+    } else {
+      const f = factsOf(e);
+      r.entities = f.named.length;
+      mentions += f.mentions;
+    }
     return r;
   });
   sortByDateDesc(refs);
@@ -400,7 +437,7 @@ export function corpusSummary(all: readonly CorpusEntry[], entities: ReadonlyMap
     top[type] = topOf(
       list.filter((s) => s.entity.id !== filterId),
       expand.has(type) ? Math.max(topN, TOP_ALL) : topN,
-    ).map((s) => ({ ...entityRef(s.entity), count: s.count, articles: s.articles.length }));
+    ).map((s) => ({ ...entityRef(s.entity), count: s.count, articles: articlesNaming(s) }));
   }
 
   const netOptions: Parameters<typeof network>[2] = { byCount };
@@ -416,7 +453,7 @@ export function corpusSummary(all: readonly CorpusEntry[], entities: ReadonlyMap
       words: refs.reduce((s, r) => s + r.words, 0),
       outlets: outlets.length,
       entities: counts,
-      mentions: entries.reduce((s, e) => s + factsOf(e).mentions, 0),
+      mentions,
     },
     timeline: timeline(refs),
     top,

@@ -5,6 +5,8 @@
  * unchanged, and replaces (REPLACE INTO, after deleting the old lines) those that changed. A run stopped midway leaves
  * the file it was writing without its article row: the next run writes it again under the same number. Files go to
  * the targets by file number (several `host:port/index` agents behind a distributed index: inserts go to the agents).
+ * Once the folder is loaded, the files the archive holds that the folder no longer has are deleted (`keepDeleted`
+ * keeps them): the archive mirrors one folder.
  * A batch's work (`writeFiles`, `deleteFiles`) is also what the extension's live updates run (./updates.ts).
  */
 import { readFile } from 'node:fs/promises';
@@ -34,6 +36,8 @@ export interface LoadOptions {
   /** Called for each file that cannot be read or decoded. */
   onSkip?: (name: string, why: string) => void;
   timeoutMs?: number;
+  /** Keep the archive's files that the folder no longer has (default: delete them once the folder is loaded). */
+  keepDeleted?: boolean;
 }
 
 export interface LoadResult {
@@ -45,6 +49,8 @@ export interface LoadResult {
   unchanged: number;
   /** Files that could not be read. */
   failed: number;
+  /** Files deleted from the archive: it held them, the folder no longer has them. */
+  removed: number;
   rows: number;
   /** UTF-8 bytes of the texts written. */
   bytes: number;
@@ -215,6 +221,20 @@ export async function deleteFiles(clients: readonly SphinxClient[], index: strin
   }
 }
 
+/**
+ * The files the archive holds (`stored`, by path) that the folder's listing no longer has. A file listed but not
+ * readable stays, and so does every file under a folder that could not be read; a listing without a single
+ * readable file removes nothing (a folder not mounted, a wrong path).
+ */
+export function deletedSince(stored: ReadonlyMap<string, Stored>, listing: readonly { name: string; problem?: string }[]): Stored[] {
+  if (!listing.some((f) => f.problem === undefined)) return [];
+  const present = new Set(listing.map((f) => f.name));
+  const unreadable = listing.filter((f) => f.problem !== undefined && f.name.endsWith('/')).map((f) => f.name);
+  const gone: Stored[] = [];
+  for (const [path, s] of stored) if (!present.has(path) && !unreadable.some((d) => path.startsWith(d))) gone.push(s);
+  return gone;
+}
+
 /** Loads `folder` into the archive at `targets` (one, or the agents behind a distributed index). */
 export async function indexTo(targets: readonly ServerAddress[], folder: string, options: LoadOptions = {}): Promise<LoadResult> {
   const t0 = Date.now();
@@ -224,10 +244,11 @@ export async function indexTo(targets: readonly ServerAddress[], folder: string,
   const clients: SphinxClient[] = [];
   try {
     for (const t of targets) clients.push(await SphinxClient.connect(t, { timeoutMs: options.timeoutMs ?? 60_000 }));
-    const listed = listTextFiles(folder).filter((f) => f.problem === undefined);
+    const all = listTextFiles(folder);
+    const listed = all.filter((f) => f.problem === undefined);
     const { byPath, maxFileNo } = await manifest(clients, targets[0]!.index);
     let next = maxFileNo + 1;
-    const result: LoadResult = { written: 0, replaced: 0, unchanged: 0, failed: 0, rows: 0, bytes: 0, ms: 0 };
+    const result: LoadResult = { written: 0, replaced: 0, unchanged: 0, failed: 0, removed: 0, rows: 0, bytes: 0, ms: 0 };
     const progress = (done: number): void => options.onProgress?.({ files: done, total: listed.length, bytes: result.bytes, skipped: result.unchanged });
     for (let i = 0; i < listed.length; i += batchFiles) {
       const batch = listed.slice(i, i + batchFiles);
@@ -261,6 +282,11 @@ export async function indexTo(targets: readonly ServerAddress[], folder: string,
       result.rows += done.rows;
       result.bytes += done.bytes;
       progress(Math.min(listed.length, i + batch.length));
+    }
+    if (!options.keepDeleted) {
+      const gone = deletedSince(byPath, all);
+      await deleteFiles(clients, index, gone);
+      result.removed = gone.length;
     }
     result.ms = Date.now() - t0;
     return result;

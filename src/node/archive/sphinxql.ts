@@ -113,6 +113,11 @@ export class SphinxClient {
     }
   }
 
+  /** Closes the connection at once, a statement under way or not (it fails). */
+  destroy(): void {
+    this.connection.destroy();
+  }
+
   async close(): Promise<void> {
     await this.connection.end().catch(() => this.connection.destroy());
   }

@@ -5,6 +5,8 @@
  * event wins, a burst is written once no event came for `quietMs` (or `maxWaitMs` after its first), in batches of
  * `batchFiles` parsed together. When a server fails, the batch goes back to the pending files (unless a newer event
  * replaced it), `onFailure` says so and the pending files are tried again after a growing delay until it answers.
+ * `close(flushMs)` sends what still waits at once, for at most `flushMs`: what is not sent by then is dropped (a batch
+ * cut short leaves its file without its article row, which `index-to` writes again).
  * Node only (mysql2); the extension loads it from dist/archive.js.
  */
 import type { Recognizer } from '../../core/entities/recognizer';
@@ -51,12 +53,16 @@ const sleep0 = (): Promise<void> => new Promise((resolve) => setImmediate(resolv
 export class ArchiveUpdater {
   /** The latest event per file: what to write, or null to delete it. */
   private readonly pending = new Map<string, ChangedFile | null>();
+  /** The batch being written (not yet sent). */
+  private current: readonly [string, ChangedFile | null][] = [];
   private clients: SphinxClient[] | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstEventAt = 0;
   private running: Promise<void> | undefined;
   private failures = 0;
   private closed = false;
+  /** Closing: what waits is being sent one last time (no retry after a failure). */
+  private flushing = false;
   private next = 0;
   private readonly waiters: (() => void)[] = [];
   readonly source: string;
@@ -87,9 +93,9 @@ export class ArchiveUpdater {
     this.schedule();
   }
 
-  /** Files waiting to be sent. */
+  /** Files waiting to be sent (the batch being written among them); after `close`, the files not sent. */
   get waiting(): number {
-    return this.pending.size;
+    return this.pending.size + this.current.length;
   }
 
   /** Resolves once nothing waits and nothing is being written (or the updater is closed). */
@@ -98,13 +104,44 @@ export class ArchiveUpdater {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
+  /**
+   * Stops. With `flushMs` > 0, the files still waiting are sent first (at once, not after the quiet time), for at
+   * most that long: then the connections are closed whatever is under way, and what still waits is dropped
+   * (`waiting` tells how many). Resolves within about `flushMs`, even with a server that never answers.
+   */
+  async close(flushMs = 0): Promise<void> {
+    if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    await this.running?.catch(() => undefined);
-    await this.disconnect();
+    if (flushMs > 0 && (this.pending.size > 0 || this.running)) {
+      this.flushing = true;
+      let timeout: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<void>((resolve) => (timeout = setTimeout(resolve, flushMs)));
+      await Promise.race([this.flush(), deadline]);
+      clearTimeout(timeout);
+    }
+    this.closed = true;
+    if (flushMs > 0 && this.running) {
+      // Past the deadline: the connections are cut, which ends a write under way (it fails and is not tried
+      // again); one still connecting closes itself when it connects (see connect).
+      const clients = this.clients;
+      this.clients = undefined;
+      for (const c of clients ?? []) c.destroy();
+    } else {
+      await this.running?.catch(() => undefined);
+      await this.disconnect();
+    }
     this.settle();
+  }
+
+  /** Sends what waits now, until nothing does or a try fails (closing: no retry). */
+  private async flush(): Promise<void> {
+    const failures = this.failures;
+    while (!this.closed && (this.pending.size > 0 || this.running)) {
+      if (this.failures > failures) return;
+      if (!this.running) this.start();
+      await this.running;
+    }
   }
 
   private schedule(): void {
@@ -137,19 +174,23 @@ export class ArchiveUpdater {
     while (!this.closed && this.pending.size > 0) {
       const batch = [...this.pending].slice(0, this.options.batchFiles ?? 200);
       for (const [name] of batch) this.pending.delete(name);
+      this.current = batch;
       try {
         const report = await this.write(batch);
+        this.current = [];
         if (this.failures > 0) this.options.onRecovery?.();
         this.failures = 0;
         this.options.onBatch?.(report);
       } catch (e) {
         // Back to the pending files, unless a newer event replaced them meanwhile.
+        this.current = [];
         for (const [name, f] of batch) if (!this.pending.has(name)) this.pending.set(name, f);
         await this.disconnect();
         const error = e instanceof Error ? e : new Error(String(e));
         this.failures++;
+        if (this.closed) return; // cut short by close: dropped, as `waiting` said then
         this.options.onFailure?.(error, this.pending.size, this.failures === 1);
-        if (!this.closed) {
+        if (!this.flushing) {
           const delays = this.options.retryMs ?? [2000, 5000, 15_000, 30_000];
           if (this.timer) clearTimeout(this.timer); // events during the try: the retry takes them
           this.timer = setTimeout(() => this.start(), delays[Math.min(this.failures, delays.length) - 1] ?? 30_000);
@@ -167,6 +208,11 @@ export class ArchiveUpdater {
     } catch (e) {
       for (const c of clients) await c.close();
       throw e;
+    }
+    if (this.closed && this.flushing) {
+      // Closed while connecting, past the deadline of a last flush: nothing more is sent.
+      for (const c of clients) c.destroy();
+      throw new Error('archive updates closed');
     }
     this.clients = clients;
     return clients;

@@ -3,13 +3,17 @@
  * corpus files this window's watcher sees created, changed or deleted go to the archive's agents, written as
  * `index-to` writes them (src/node/archive/updates.ts, off this thread's critical path: coalesced, batched, awaited).
  * The user's files are only read. A failure is shown once per outage, naming the server; the files wait and are sent
- * when it answers again.
+ * when it answers again. When the window closes (`close`, from the extension's `deactivate`), what still waits is
+ * sent at once, for at most `CLOSE_FLUSH_MS`.
  */
 import * as vscode from 'vscode';
 import type { Corpus, CorpusFile } from '../../core/corpus/corpus';
 import type { ArchiveWriter, Platform } from '../platform';
 import { config } from '../workspace/config';
 import { readCorpusText, type SeenChanges, toFile } from '../workspace/workspaceCorpus';
+
+/** How long the window's closing waits for the files still waiting to be sent. */
+export const CLOSE_FLUSH_MS = 4000;
 
 export class ArchiveUpdates implements vscode.Disposable {
   private writer: ArchiveWriter | undefined;
@@ -92,9 +96,17 @@ export class ArchiveUpdates implements vscode.Disposable {
     return [...names];
   }
 
-  dispose(): void {
+  /** Stops listening, and sends what still waits (for at most `CLOSE_FLUSH_MS`); says what could not be sent. */
+  async close(): Promise<void> {
     this.subscription.dispose();
-    void this.writer?.close();
+    const writer = this.writer;
     this.writer = undefined;
+    if (!writer) return;
+    await writer.close(CLOSE_FLUSH_MS);
+    if (writer.waiting > 0) this.log.warn(`archive updates to ${writer.source}: ${writer.waiting} files not sent (the window closed); re-run index-to`);
+  }
+
+  dispose(): void {
+    void this.close();
   }
 }

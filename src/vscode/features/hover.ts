@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import type { SearchServer } from './searchServer';
 import type { Corpus } from '../../core/corpus/corpus';
 import type { Entity, Role } from '../../core/entities/recognizer';
-import { articleCount, firstArticles, type EntityIndex, type EntityStats } from '../../core/corpus/entityIndex';
+import { firstArticles, type EntityIndex, type EntityStats } from '../../core/corpus/entityIndex';
 import type { DocumentMentions } from '../workspace/documentMentions';
 import { Commands, Languages } from '../workspace/ids';
 import { openLocationArgs } from './openLocation';
@@ -142,7 +142,7 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
 
   md.appendMarkdown(`\n${uiParagraph(commandLink(vscode.l10n.t('Open in the Summary panel'), Commands.showEntitySummary, [e.id]))}`);
   md.appendMarkdown('\n---\n\n');
-  const n = articleCount(stats);
+  const n = stats.articleCount ?? stats.articles.length;
   md.appendMarkdown(uiParagraph(`${escapeMarkdown(citedOrMentioned(e.type === 'law' ? 'cited' : 'mentioned', stats.count, n))}:`));
   for (const a of firstArticles(stats, MAX_ARTICLES)) {
     const first = a.mentions[0]!;

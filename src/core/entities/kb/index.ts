@@ -1,7 +1,8 @@
 /**
  * The built-in knowledge base: the curated entities of the Syrian file (entities.json, validated by
  * schema.json and the unit tests), widened to world politics: officials of the Arab world and beyond
- * (people-arab.json, people-world.json), organisations (organisations.json), a gazetteer (places.json)
+ * (people-arab.json, people-world.json), organisations (organisations.json), agreements, treaties and UN resolutions
+ * beyond Syria (laws-world.json), a gazetteer (places.json)
  * and every country's Arabic name from the i18n-iso-countries package. An entry of a wider file whose id
  * is already known adds its aliases; a word listed as ambiguous is a context alias (see Entity.contextAliases).
  */
@@ -13,6 +14,7 @@ import data from './entities.json';
 import peopleArab from './people-arab.json';
 import peopleWorld from './people-world.json';
 import organisations from './organisations.json';
+import lawsWorld from './laws-world.json';
 import places from './places.json';
 import teams from './teams.json';
 import arCountries from 'i18n-iso-countries/langs/ar.json';
@@ -122,7 +124,7 @@ let cached: Entity[] | undefined;
 export function builtInEntities(): Entity[] {
   if (cached) return cached;
   let entities = entitiesOf(data as KnowledgeBaseFile);
-  const wider = [peopleArab, peopleWorld, organisations, places] as WiderFile[];
+  const wider = [peopleArab, peopleWorld, organisations, lawsWorld, places] as WiderFile[];
   const { added, extend } = countries(entities, (places as PlacesFile).countryAliases ?? {});
   entities = [...entities, ...added];
   for (const file of wider) {
