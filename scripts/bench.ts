@@ -28,6 +28,7 @@ import { fold, foldWithMap } from '../src/core/text/arabic';
 import { CacheFile } from '../src/node/cacheFile';
 import { EntryCache, knowledgeDigest, writeCache, type SplitCache } from '../src/core/persist/cache';
 import { Corpus, CorpusFile, CorpusHost } from '../src/core/corpus/corpus';
+import { firstArticles } from '../src/core/corpus/entityIndex';
 import { Mention, Recognizer, recognizeArticle } from '../src/core/entities/recognizer';
 import { builtInEntities } from '../src/core/entities/kb';
 import { CorpusSearch, searchDocument, snapshotKey } from '../src/core/search/corpusSearch';
@@ -175,12 +176,11 @@ function hover(corpus: Corpus, id: string, offset: number): number {
   const index = corpus.entities();
   const stats = index.get(m.entity);
   if (!stats) return 0;
-  const articles = stats.articles.slice(0, 6).map((a) => `${a.entry.article.title.text || a.entry.file.name} ${a.mentions[0]!.range.start} ${a.mentions.length}`);
+  const articles = firstArticles(stats, 6).map((a) => `${a.entry.article.title.text || a.entry.file.name} ${a.mentions[0]!.range.start} ${a.mentions.length}`);
   const withThem = index.cooccurring(m.entity, 5).map((w) => `${w.stats.entity.nameAr} ${w.articles}`);
   let said = 0;
   if (stats.entity.type === 'person') {
-    const all = index.statementsOf(m.entity);
-    const x = all.find((s) => s.entry.file.id === id) ?? all[0];
+    const x = index.statementFor(m.entity, id);
     if (x) said = x.statement.text.length + (x.entry.mentions.find((n) => n.start >= x.statement.start && n.entity === m.entity)?.start ?? 0);
   }
   return articles.length + withThem.length + said;

@@ -3,12 +3,13 @@
  * Derived from the corpus's entries (each parsed and recognized once). Built once, then kept current
  * one entry at a time (`update`): a changed file costs its own entities, not the corpus. What a
  * hover card reads is cheap: `get` is a lookup, each entity's articles are kept sorted, `cooccurring`
- * reads a per-entity row of shared-article counts (made on first use by counting over integer ids,
- * then kept current by each change's pairs), `statementsOf` is kept per entity.
+ * counts only the entities that could be among the first (most articles first, against sets of bits of the
+ * entries naming each) or reads a per-entity row of shared-article counts (made on first use by counting over
+ * integer ids, then kept current by each change's pairs), `statementFor` reads the statements kept per file.
  */
 import type { CorpusEntry } from './types';
 import type { Entity, EntityType, Mention, Statement } from '../entities/recognizer';
-import { partitionPoint } from '../text/ranges';
+import { insertSorted, partitionPoint } from '../text/ranges';
 
 export interface ArticleMentions {
   entry: CorpusEntry;
@@ -28,6 +29,8 @@ class EntityArticle implements ArticleMentions {
     readonly count: number,
     /** The entities the article names, as numbers (its `Indexed.distinct`: what shared-article counts read). */
     readonly distinct: readonly number[],
+    /** The article's number in the index (its `Indexed.slot`). */
+    readonly slot: number,
   ) {}
 
   get mentions(): Mention[] {
@@ -55,11 +58,19 @@ export interface EntityStats {
 
 type Said = { entry: CorpusEntry; statement: Statement };
 
+/** An entity's first `k` articles (most mentions first), making no record of the others where the index can. */
+export function firstArticles(stats: EntityStats, k: number): ArticleMentions[] {
+  return stats instanceof Stats ? stats.head(k) : stats.articles.slice(0, k);
+}
+
+
 /** An indexed entry: its distinct entities as numbers, and at the same places its mentions of each. */
 interface Indexed {
   entry: CorpusEntry;
   distinct: number[];
   counts: number[];
+  /** A small number of its own while indexed (a removed entry's is given to the next one). */
+  slot: number;
 }
 
 /**
@@ -71,6 +82,8 @@ class Stats implements EntityStats {
   #entries: Indexed[] = [];
   #counts: number[] = [];
   #articles: EntityArticle[] | undefined;
+  /** Records of the first articles made by `head` before the others (kept as the list's own when it is made). */
+  #head: EntityArticle[] = [];
 
   constructor(readonly entity: Entity) {}
 
@@ -79,9 +92,11 @@ class Stats implements EntityStats {
     if (!this.#articles) {
       const id = this.entity.id;
       const counts = this.#counts;
-      this.#articles = this.#entries.map((e, i) => new EntityArticle(e.entry, id, counts[i]!, e.distinct));
+      const made = this.#head;
+      this.#articles = this.#entries.map((e, i) => made[i] ?? new EntityArticle(e.entry, id, counts[i]!, e.distinct, e.slot));
       this.#entries = [];
       this.#counts = [];
+      this.#head = [];
     }
     return this.#articles;
   }
@@ -89,6 +104,18 @@ class Stats implements EntityStats {
   /** How many articles name it (without making their records). */
   get articleCount(): number {
     return this.#articles ? this.#articles.length : this.#entries.length;
+  }
+
+  /** The first `k` articles' records, without making the others' (what a hover card shows). */
+  head(k: number): EntityArticle[] {
+    if (this.#articles) return this.#articles.slice(0, k);
+    const made = this.#head;
+    const n = Math.min(k, this.#entries.length);
+    for (let i = made.length; i < n; i++) {
+      const e = this.#entries[i]!;
+      made.push(new EntityArticle(e.entry, this.entity.id, this.#counts[i]!, e.distinct, e.slot));
+    }
+    return made.slice(0, n);
   }
 
   /** While the index is built: an article naming it, in name order (`sortBuilt` puts them in order once). */
@@ -138,9 +165,50 @@ class Stats implements EntityStats {
     if (this.#articles) for (const a of this.#articles) visit(a.distinct);
     else for (const e of this.#entries) visit(e.distinct);
   }
+
+  /** Each article naming it, as its number in the index (`Indexed.slot`) and its entities' count. */
+  forEachSlot(visit: (slot: number, entities: number) => void): void {
+    if (this.#articles) for (const a of this.#articles) visit(a.slot, a.distinct.length);
+    else for (const e of this.#entries) visit(e.slot, e.distinct.length);
+  }
+
+  /** The i-th article's entry and mentions' count, in the articles' order (without making their records). */
+  entryAt(i: number): CorpusEntry {
+    return this.#articles ? this.#articles[i]!.entry : this.#entries[i]!.entry;
+  }
+
+  countAt(i: number): number {
+    return this.#articles ? this.#articles[i]!.count : this.#counts[i]!;
+  }
+
+  /** An article naming it, at place i of its articles (a record made only when they are). */
+  insertAt(i: number, indexed: Indexed, count: number): void {
+    if (this.#articles) this.#articles.splice(i, 0, new EntityArticle(indexed.entry, this.entity.id, count, indexed.distinct, indexed.slot));
+    else {
+      this.#entries.splice(i, 0, indexed);
+      this.#counts.splice(i, 0, count);
+      this.#head = [];
+    }
+  }
+
+  removeAt(i: number): void {
+    if (this.#articles) this.#articles.splice(i, 1);
+    else {
+      this.#entries.splice(i, 1);
+      this.#counts.splice(i, 1);
+      this.#head = [];
+    }
+  }
 }
 
 const collator = new Intl.Collator();
+
+/** The bits set in a 32-bit word. */
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
 /** Entities counted in a dense matrix of shared articles up to this many (16 MB); beyond, in rows made on demand. */
 const MAX_DENSE = 2048;
 
@@ -153,8 +221,10 @@ export class EntityIndex {
   readonly byId = new Map<string, Stats>();
   /** Bumped on every change (for callers caching what they derive from the index). */
   version = 0;
-  /** Bumped when an entity is first named or no longer named (`byId` gains or loses one). */
+  /** Bumped when a change leaves an entity first named or no longer named (`byId` gains or loses one in the end). */
   namedVersion = 0;
+  /** During `update`: per entity id, the entities it gained in `byId` less those it lost. */
+  private namedNet: Map<string, number> | undefined;
   private readonly entities: Map<string, Entity>;
   /**
    * Entries indexed, by file id, each with its distinct entities (as numbers) and its record in each of
@@ -183,6 +253,17 @@ export class EntityIndex {
   private readonly byName: CorpusEntry[] = [];
   private readonly ranks: number[] = [];
   private readonly nameRank = new Map<CorpusEntry, number>();
+  /** Numbers given to indexed entries (`Indexed.slot`), and those given back by removed ones. */
+  private slots = 0;
+  private readonly freeSlots: number[] = [];
+  /** Per entity named in one article in 32 or more: its entries as bits by number (`bitWords` words; kept current). */
+  private readonly bitsets = new Map<number, Uint32Array>();
+  private bitWords = 0;
+  /** The named entities, most articles first, as of `byArticlesVersion` (made when first needed after a change). */
+  private byArticles: Stats[] = [];
+  private byArticlesVersion = -1;
+  /** Per person, the first statement by file name (`statementsOf(id)[0]`), kept until their statements change. */
+  private readonly saidFirst = new Map<string, Said>();
   /** `cooccurring` results per entity and limit (dropped on any change: the others' counts break ties). */
   private readonly cooccurringCache = new Map<string, { stats: EntityStats; articles: number }[]>();
 
@@ -194,7 +275,7 @@ export class EntityIndex {
     this.byName.sort((a, b) => (a.file.name < b.file.name ? -1 : a.file.name > b.file.name ? 1 : 0));
     this.byName.sort((a, b) => collator.compare(a.file.name, b.file.name));
     this.renumber();
-    // Inserted in name order, so a stable sort by mentions alone gives `byMentions`'s order.
+    // Inserted in name order, so a stable sort by mentions alone gives the articles' order (`placeOf`'s).
     for (const entry of this.byName) this.insert(entry, false);
     for (const s of this.byId.values()) s.sortBuilt();
   }
@@ -207,6 +288,7 @@ export class EntityIndex {
   update(id: string, after: CorpusEntry | undefined): void {
     const held = this.entries.get(id)?.entry;
     if (held === after) return;
+    const net = (this.namedNet = new Map());
     if (held) this.delete(held);
     if (after) {
       for (const d of after.discovered) {
@@ -217,6 +299,8 @@ export class EntityIndex {
       this.rank(after);
       this.insert(after, true);
     }
+    this.namedNet = undefined;
+    if ([...net.values()].some((n) => n !== 0)) this.namedVersion++;
     this.cooccurringCache.clear();
     this.version++;
   }
@@ -230,28 +314,36 @@ export class EntityIndex {
       if (list) list.push({ entry, statement });
       else files.set(id, [{ entry, statement }]);
       this.saidFlat.delete(statement.entity);
+      this.saidFirst.delete(statement.entity);
     }
     const nums: number[] = [];
     const counts: number[] = [];
-    const indexed: Indexed = { entry, distinct: nums, counts };
+    const indexed: Indexed = { entry, distinct: nums, counts, slot: this.freeSlots.pop() ?? this.slots++ };
     countsOf(entry, (eid, count) => {
       let stats = this.byId.get(eid);
       if (!stats) {
         const entity = this.entities.get(eid);
         if (!entity) return;
         this.byId.set(eid, (stats = new Stats(entity)));
-        this.namedVersion++;
+        this.named(eid, 1);
       }
       stats.count += count;
-      if (sorted) {
-        const a = new EntityArticle(entry, eid, count, nums);
-        stats.articles.splice(this.lowerBound(stats.articles, a), 0, a);
-      } else stats.add(indexed, count);
+      if (sorted) stats.insertAt(this.placeOf(stats, entry, count), indexed, count);
+      else stats.add(indexed, count);
       counts.push(count);
       nums.push(this.number(eid));
     });
     this.entries.set(id, indexed);
     if (this.pairsMade) this.pairs(nums, 1);
+    if (this.bitsets.size > 0) {
+      const { slot } = indexed;
+      if (slot >= this.bitWords * 32) this.bitsets.clear(); // made again, longer, when next needed
+      else
+        for (const n of nums) {
+          const bits = this.bitsets.get(n);
+          if (bits) bits[slot >>> 5]! |= 1 << (slot & 31);
+        }
+    }
   }
 
   private delete(entry: CorpusEntry): void {
@@ -259,41 +351,60 @@ export class EntityIndex {
     const indexed = this.entries.get(id);
     if (indexed?.entry !== entry) return;
     this.entries.delete(id);
+    this.freeSlots.push(indexed.slot);
     for (const statement of entry.statements) {
       const files = this.saidBy.get(statement.entity);
       files?.delete(id);
       if (files?.size === 0) this.saidBy.delete(statement.entity);
       this.saidFlat.delete(statement.entity);
+      this.saidFirst.delete(statement.entity);
     }
     this.unrank(entry);
     const { distinct, counts } = indexed;
     if (this.pairsMade) this.pairs(distinct, -1);
+    for (const n of distinct) {
+      const bits = this.bitsets.get(n);
+      if (bits) bits[indexed.slot >>> 5]! &= ~(1 << (indexed.slot & 31));
+    }
     distinct.forEach((n, k) => {
       const eid = this.idOf[n]!;
       const stats = this.byId.get(eid);
       if (!stats) return;
       stats.count -= counts[k]!;
       const i = this.find(stats, entry, counts[k]!);
-      if (i >= 0) stats.articles.splice(i, 1);
-      if (stats.articles.length === 0) {
+      if (i >= 0) stats.removeAt(i);
+      if (stats.articleCount === 0) {
         this.byId.delete(eid);
-        this.namedVersion++;
+        this.named(eid, -1);
         this.rows.delete(n);
+        this.bitsets.delete(n);
       }
     });
   }
 
-  /** Where an entry's record is in an entity's articles (-1: none), found by the order they are kept in. */
-  private find(stats: EntityStats, entry: CorpusEntry, count: number): number {
-    const list = stats.articles;
-    const i = this.lowerBound(list, { entry, count });
-    if (list[i]?.entry === entry) return i;
-    return list.findIndex((a) => a.entry === entry); // not where the order puts it: cannot happen
+  /** An entity gained (1) or lost (-1) in `byId`: counted toward `namedVersion` (at the end of an update). */
+  private named(id: string, delta: number): void {
+    if (this.namedNet) this.namedNet.set(id, (this.namedNet.get(id) ?? 0) + delta);
+    else this.namedVersion++;
   }
 
-  /** Most mentions first, then by file name (as the collator orders them; equal names in the order they came). */
-  private readonly byMentions = (a: Pick<ArticleMentions, 'entry' | 'count'>, b: Pick<ArticleMentions, 'entry' | 'count'>): number =>
-    b.count - a.count || this.nameRank.get(a.entry)! - this.nameRank.get(b.entry)!;
+  /** Where an entry's record is in an entity's articles (-1: none), found by the order they are kept in. */
+  private find(stats: Stats, entry: CorpusEntry, count: number): number {
+    const i = this.placeOf(stats, entry, count);
+    if (i < stats.articleCount && stats.entryAt(i) === entry) return i;
+    for (let k = 0; k < stats.articleCount; k++) if (stats.entryAt(k) === entry) return k; // not where the order puts it: cannot happen
+    return -1;
+  }
+
+  /**
+   * Where an article (its entry and count) goes in an entity's articles: most mentions first, then by file name (as
+   * the collator orders them; equal names in the order they came).
+   */
+  private placeOf(stats: Stats, entry: CorpusEntry, count: number): number {
+    const rank = this.nameRank.get(entry)!;
+    return partitionPoint(0, stats.articleCount, (i) => (count - stats.countAt(i) || this.nameRank.get(stats.entryAt(i))! - rank) < 0);
+  }
+
 
   /** Gives an entry coming in a rank between its neighbours' by name (all renumbered when none is left between). */
   private rank(entry: CorpusEntry): void {
@@ -325,10 +436,7 @@ export class EntityIndex {
     });
   }
 
-  /** Where `a` goes in a list sorted by `byMentions`. */
-  private lowerBound(list: ArticleMentions[], a: Pick<ArticleMentions, 'entry' | 'count'>): number {
-    return partitionPoint(0, list.length, (i) => this.byMentions(list[i]!, a) < 0);
-  }
+
 
   private number(id: string): number {
     let n = this.numberOf.get(id);
@@ -438,6 +546,27 @@ export class EntityIndex {
     return flat;
   }
 
+  /** The person's first statement in file `file` (an id) if any, else in the corpus (as `statementsOf` orders them). */
+  statementFor(id: string, file?: string): Said | undefined {
+    const files = this.saidBy.get(id);
+    if (!files) return undefined;
+    const here = file === undefined ? undefined : files.get(file);
+    if (here) return here[0];
+    let first = this.saidFirst.get(id);
+    if (!first) {
+      // The file first by name (what `statementsOf` sorts by), without sorting them.
+      let best: Said[] | undefined;
+      let rank = Infinity;
+      for (const list of files.values()) {
+        const r = this.nameRank.get(list[0]!.entry)!;
+        if (r < rank) [best, rank] = [list, r];
+      }
+      if (!best) return undefined;
+      this.saidFirst.set(id, (first = best[0]!));
+    }
+    return first;
+  }
+
   /** The entities most often named in the same articles as `id`: by shared articles, then mentions. */
   cooccurring(id: string, limit = 5): { stats: EntityStats; articles: number }[] {
     const key = `${limit}:${id}`;
@@ -468,6 +597,8 @@ export class EntityIndex {
       }
       return out.sort(byShared).slice(0, limit);
     }
+    const top = this.sharedByBounds(n, limit);
+    if (top) return top;
     const row = this.row(n);
     if (limit < row.size) {
       // The first `limit` by shared articles: only those at or above the limit-th count are looked up and sorted
@@ -486,6 +617,70 @@ export class EntityIndex {
       if (stats) out.push({ stats, articles });
     }
     return out.sort(byShared).slice(0, limit);
+  }
+
+  /**
+   * The first `limit` by shared articles with entity `n`: the others by article count, each counted against `n`'s
+   * articles (bits), until one has fewer than the limit-th shares. Undefined when that would read more than `row`.
+   */
+  private sharedByBounds(n: number, limit: number): { stats: EntityStats; articles: number }[] | undefined {
+    const own = this.byId.get(this.idOf[n]!);
+    if (!own || limit <= 0) return undefined;
+    // Counting the row reads every entity of every article naming it: the budget.
+    let budget = 0;
+    own.forEachSlot((_slot, entities) => (budget += entities));
+    if (budget < 4 * own.articleCount + 1024) return undefined;
+    const mine = this.bitsetOf(n, own);
+    const words = this.bitWords;
+    const top: { stats: EntityStats; articles: number }[] = [];
+    let work = 0;
+    for (const other of this.entitiesByArticles()) {
+      if (other === own) continue;
+      const size = other.articleCount;
+      if (top.length >= limit && size < top[limit - 1]!.articles) return top;
+      let shared = 0;
+      if (size >= words) {
+        // Named often: the two sets of bits, word by word.
+        const theirs = this.bitsetOf(this.numberOf.get(other.entity.id)!, other);
+        for (let w = 0; w < words; w++) shared += bitCount(mine[w]! & theirs[w]!);
+        work += words;
+      } else {
+        other.forEachSlot((slot) => (shared += (mine[slot >>> 5]! >>> (slot & 31)) & 1));
+        work += size;
+      }
+      if (work > budget) return undefined;
+      if (shared > 0) insertSorted(top, { stats: other, articles: shared }, limit, byShared);
+    }
+    return top;
+  }
+
+  /** The entries naming entity number `n` as bits by entry number (kept for an entity named in one article in 32). */
+  private bitsetOf(n: number, stats: Stats): Uint32Array {
+    if (this.slots > this.bitWords * 32) {
+      this.bitsets.clear();
+      this.bitWords = Math.ceil((this.slots + (this.slots >> 2) + 1024) / 32);
+    }
+    const held = this.bitsets.get(n);
+    if (held) return held;
+    const bits = new Uint32Array(this.bitWords);
+    stats.forEachSlot((slot) => (bits[slot >>> 5]! |= 1 << (slot & 31)));
+    if (stats.articleCount >= this.bitWords) this.bitsets.set(n, bits);
+    return bits;
+  }
+
+  /** The named entities, most articles first (a counting sort, once per change of the index). */
+  private entitiesByArticles(): Stats[] {
+    if (this.byArticlesVersion === this.version && this.byArticles.length === this.byId.size) return this.byArticles;
+    let max = 0;
+    for (const st of this.byId.values()) max = Math.max(max, st.articleCount);
+    const at = new Int32Array(max + 2);
+    for (const st of this.byId.values()) at[max - st.articleCount + 1]!++;
+    for (let c = 1; c <= max + 1; c++) at[c]! += at[c - 1]!;
+    const out = new Array<Stats>(this.byId.size);
+    for (const st of this.byId.values()) out[at[max - st.articleCount]!++] = st;
+    this.byArticles = out;
+    this.byArticlesVersion = this.version;
+    return out;
   }
 
   /** Shared-article counts of an entity with every other, counted once over its articles. */

@@ -90,6 +90,8 @@ export class DocumentStore {
   private readonly outlets = new Map<string, number>();
   /** Per run of three letters (or a shorter word), the live outlets whose folded name holds it. */
   private outletGrams: Map<string, string[]> | undefined;
+  /** `matchOutlets`'s answers by query text, while the outlets stay the same (a few hundred at most). */
+  private readonly outletMatches = new Map<string, Map<string, number>>();
 
   get size(): number {
     return this.byId.size;
@@ -196,7 +198,10 @@ export class DocumentStore {
     const n = (this.outlets.get(outlet) ?? 0) + delta;
     if (n > 0) this.outlets.set(outlet, n);
     else this.outlets.delete(outlet);
-    if (n === (delta > 0 ? 1 : 0)) this.outletGrams = undefined;
+    if (n === (delta > 0 ? 1 : 0)) {
+      this.outletGrams = undefined;
+      this.outletMatches.clear();
+    }
   }
 
   /**
@@ -205,6 +210,15 @@ export class DocumentStore {
    * "outlets" does not pay for each of them at every query.
    */
   matchOutlets(text: string): Map<string, number> {
+    let found = this.outletMatches.get(text);
+    if (!found) {
+      if (this.outletMatches.size >= 256) this.outletMatches.clear();
+      this.outletMatches.set(text, (found = this.matchOutletsOnce(text)));
+    }
+    return found;
+  }
+
+  private matchOutletsOnce(text: string): Map<string, number> {
     if (!this.outletGrams) {
       this.outletGrams = new Map();
       for (const outlet of this.outlets.keys()) {

@@ -5,11 +5,12 @@
  * first.
  */
 import { joinCompound } from '../entities/names';
+import { AboutEntities } from './about';
 import type { Entity } from '../entities/recognizer';
 import type { Named } from './entityMatch';
 import { type Candidates, candidates, allowedDocs, type Scratch, scratchFor } from './candidates';
 import { buildClauses, type Clause, type Hit, hitsIn, matchRange, type TermMask } from './clauses';
-import { type Doc, endOf, MENTION_FIELDS, TYPE_BIT } from './documents';
+import { type Doc, endOf, TYPE_BIT } from './documents';
 import type { IndexParts } from './parts';
 import { type ParsedQuery, parseQuery } from './query';
 import { highlightWords, snippetAround } from './snippets';
@@ -37,12 +38,15 @@ interface Window {
 export class Searcher {
   private scratch: Scratch | undefined;
   private readonly hitScratch = new HitScratch();
+  private readonly about: AboutEntities;
 
   /** `mask`: the index's term mask (shared with the concordance: one query at a time). */
   constructor(
     private readonly parts: IndexParts,
     private readonly mask: TermMask,
-  ) {}
+  ) {
+    this.about = new AboutEntities(parts);
+  }
 
   /**
    * A query's results as a generator of steps: it yields between stages and every few hundred documents or
@@ -243,52 +247,15 @@ export class Searcher {
     return out.slice(0, limit);
   }
 
-  /**
-   * The articles naming the entities the query names, best first by how much they are about them: how often they
-   * name them, whether in the title or the lead, and whether by the name as typed (`words` long, "تمام سلام") or only
-   * by a short form ("سلام"). Scores from 1: above every article that only holds the words.
-   */
-  private aboutEntities(named: readonly Named[], words: number, allowed: (d: Doc) => boolean, limit: number): [Doc, number][] {
-    const { entities, documents } = this.parts;
-    const ids = new Set(named.map((m) => m.entity.id));
-    // Per mention number (an entity may have several, one per type): whether it is one of the named.
-    const isNamed = new Uint8Array(entities.mentionIds.length);
-    entities.mentionIds.forEach((id, k) => (isNamed[k] = ids.has(id) ? 1 : 0));
-    const counts = new Map<number, number>();
-    for (const id of ids) entities.docCounts(id)?.forEach((d, n) => counts.set(d, (counts.get(d) ?? 0) + n));
-    // Most mentions first: an article's score is at most its count's part plus every bonus, so once that bound is
-    // below the limit-th score found, no article after it can enter (it names them less often).
-    const byCount = [...counts].sort((x, y) => y[1] - x[1]);
-    const often = (n: number): number => Math.min(1, Math.log1p(n) / Math.log(11));
-    const dates = documents.dateRanks();
-    const ranks = documents.nameRanks();
-    const cmp = (a: [Doc, number], b: [Doc, number]): number => b[1] - a[1] || dates[a[0].index]! - dates[b[0].index]! || ranks[a[0].index]! - ranks[b[0].index]!;
-    const top: [Doc, number][] = [];
-    for (const [d, n] of byCount) {
-      if (top.length >= limit && 1 + 0.5 * often(n) + MAX_ABOUT_BONUS + 1e-9 < top[limit - 1]![1]) break;
-      const doc = documents.docs[d]!;
-      if (!doc.alive || !allowed(doc)) continue;
-      let inTitle = false;
-      let inLead = false;
-      let inFull = false;
-      const ms = doc.mentions;
-      for (let j = 0; j < ms.length; j += MENTION_FIELDS) {
-        if (isNamed[ms[j]!] !== 1) continue;
-        const first = ms[j + 3]!;
-        if (ms[j + 4]! - first + 1 >= words) inFull = true;
-        if (first >= doc.titleFirst && ms[j + 4]! <= doc.titleLast) inTitle = true;
-        else if (first <= Math.max(doc.titleLast, -1) + LEAD_WORDS) inLead = true;
-      }
-      insertSorted(top, [doc, 1 + 0.5 * often(n) + (inTitle ? TITLE_BONUS : 0) + (inLead ? LEAD_BONUS : 0) + (inFull ? FULL_BONUS : 0)], limit, cmp);
-    }
-    return top;
-  }
-
   private *searchArticles(q: ParsedQuery, clauses: Clause[], cand: Candidates | undefined, named: readonly Named[], allowed: (d: Doc) => boolean, limit: number, matcher: (w: string) => boolean): Generator<void, SearchResult[]> {
     if (limit <= 0) return [];
     // The name's length in words as typed, "عبد الله" and "عبدالله" alike.
     const words = joinCompound([...q.words, ...q.phrases.flat()].join(' ')).split(' ').length;
-    const about = named.length > 0 ? this.aboutEntities(named, words, allowed, limit) : [];
+    const { documents } = this.parts;
+    const ranks = documents.nameRanks();
+    const dates = documents.dateRanks();
+    // The articles about the entities the query names, first (scores from 1: above every article that only holds the words).
+    const about = named.length > 0 ? this.about.top(new Set(named.map((m) => m.entity.id)), words, allowed, limit, dates, ranks) : [];
     yield;
     // Scores as a list (no map over thousands of candidates); outlets and filters merged through `at`.
     const ranked: [Doc, number][] = [];
@@ -304,9 +271,6 @@ export class Searcher {
     // Titles holding every clause first; then articles holding them often in their text (ranked
     // over typed arrays: only the best few become results).
     const n = clauses.length;
-    const { documents } = this.parts;
-    const ranks = documents.nameRanks();
-    const dates = documents.dateRanks();
     if (cand) {
       const { docs } = cand;
       const sc = new Float64Array(docs.length);
@@ -388,14 +352,6 @@ function namedOf(matched: readonly Named[]): Named[] {
   const top = Math.max(...matched.map((m) => m.score));
   return top < CLOSE_ENOUGH ? [] : matched.filter((m) => m.score >= top - NEAR);
 }
-
-/** Word indexes after the title within which a mention is in the article's lead. */
-const LEAD_WORDS = 60;
-/** What an article about the named entities gains: named in its title, in its lead, by the name as typed. */
-const TITLE_BONUS = 0.3;
-const LEAD_BONUS = 0.2;
-const FULL_BONUS = 0.3;
-const MAX_ABOUT_BONUS = TITLE_BONUS + LEAD_BONUS + FULL_BONUS;
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;

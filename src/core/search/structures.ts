@@ -7,6 +7,13 @@ import { insertSorted, partitionPoint } from '../text/ranges';
 /** An empty list of numbers (shared: never written). */
 export const EMPTY = new Uint32Array(0);
 
+/** A `DocCounts`'s live documents, most mentions first: each one's index, count and slot. */
+export interface ByCount {
+  docs: Uint32Array;
+  counts: Uint32Array;
+  slots: Uint32Array;
+}
+
 /**
  * An entity's documents (by index, ascending: documents are numbered as they come) and its mentions in each, in two
  * growable typed arrays: what a map of maps held in tens of bytes an entry (hundreds of thousands of them at 20k
@@ -19,10 +26,18 @@ export class DocCounts {
   private used = 0;
   /** Live documents. */
   size = 0;
+  /** The live documents by count (`byCount`), made on first use and dropped on any change. */
+  private sorted: ByCount | undefined;
 
   private find(doc: number): number {
     const i = partitionPoint(0, this.used, (k) => this.docs[k]! < doc);
     return i < this.used && this.docs[i] === doc ? i : -1;
+  }
+
+  /** Where a live document's count is held (-1: not held): a place `forEach` and `byCount` tell, until the next change. */
+  slotOf(doc: number): number {
+    const i = this.find(doc);
+    return i >= 0 && this.counts[i]! > 0 ? i : -1;
   }
 
   get(doc: number): number | undefined {
@@ -32,6 +47,7 @@ export class DocCounts {
 
   /** Adds `n` mentions in `doc` (a document at least as new as any held, or one held). */
   add(doc: number, n: number): void {
+    this.sorted = undefined;
     const i = this.used > 0 && this.docs[this.used - 1]! >= doc ? this.find(doc) : -1;
     if (i >= 0) {
       if (this.counts[i] === 0) this.size++;
@@ -51,16 +67,47 @@ export class DocCounts {
   delete(doc: number): boolean {
     const i = this.find(doc);
     if (i < 0 || this.counts[i] === 0) return false;
+    this.sorted = undefined;
     this.counts[i] = 0;
     this.size--;
     if (this.used > 32 && this.size < this.used / 2) this.compact();
     return true;
   }
 
-  /** Each live document with its count, in document order. */
-  forEach(visit: (doc: number, count: number) => void): void {
+  /** Each live document with its count (and the slot it is held at), in document order. */
+  forEach(visit: (doc: number, count: number, slot: number) => void): void {
     const { docs, counts, used } = this;
-    for (let i = 0; i < used; i++) if (counts[i]! > 0) visit(docs[i]!, counts[i]!);
+    for (let i = 0; i < used; i++) if (counts[i]! > 0) visit(docs[i]!, counts[i]!, i);
+  }
+
+  /** Slots in use (live and removed): the length of an array by slot. */
+  get slotCount(): number {
+    return this.used;
+  }
+
+  /**
+   * The live documents, most mentions first, then by document index (a counting sort: counts are small); kept until
+   * the counts change. What lets a ranking by mentions stop after the first few documents.
+   */
+  byCount(): ByCount {
+    if (this.sorted) return this.sorted;
+    const { docs, counts, used } = this;
+    let max = 0;
+    for (let i = 0; i < used; i++) if (counts[i]! > max) max = counts[i]!;
+    // Documents per count, then where each count's run starts (the largest first).
+    const at = new Uint32Array(max + 2);
+    for (let i = 0; i < used; i++) if (counts[i]! > 0) at[max - counts[i]! + 1]!++;
+    for (let c = 1; c <= max + 1; c++) at[c]! += at[c - 1]!;
+    const out = { docs: new Uint32Array(this.size), counts: new Uint32Array(this.size), slots: new Uint32Array(this.size) };
+    for (let i = 0; i < used; i++) {
+      const n = counts[i]!;
+      if (n === 0) continue;
+      const k = at[max - n]!++;
+      out.docs[k] = docs[i]!;
+      out.counts[k] = n;
+      out.slots[k] = i;
+    }
+    return (this.sorted = out);
   }
 
   docList(): number[] {

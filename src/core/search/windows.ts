@@ -169,19 +169,97 @@ export function bestWindows(hits: Hit[], clauses: Clause[], max: number): { firs
   return chosen;
 }
 
-/** Sorts hits [from, to) of parallel arrays by position, then weight (highest first); stable. */
+/** Scratch of `sortHits`: runs' bounds and a second copy of the hits, kept between calls. */
+const sortScratch = { runs: new Int32Array(64), hp: new Uint32Array(256), hc: new Uint8Array(256), hw: new Float64Array(256) };
+
+/**
+ * Sorts hits [from, to) of parallel arrays by position, then weight (highest first); stable. The hits come as runs
+ * already in that order (each term's positions ascend), so runs are merged, two by two, without allocating.
+ */
 function sortHits(hp: Uint32Array, hc: Uint8Array, hw: Float64Array, from: number, to: number): void {
-  if (to - from > 48) {
-    const idx = Array.from({ length: to - from }, (_, j) => from + j);
-    idx.sort((a, b) => hp[a]! - hp[b]! || hw[b]! - hw[a]!);
-    const p = idx.map((j) => hp[j]!);
-    const c = idx.map((j) => hc[j]!);
-    const w = idx.map((j) => hw[j]!);
-    hp.set(p, from);
-    hc.set(c, from);
-    hw.set(w, from);
-    return;
+  if (to - from <= 48) return insertionSort(hp, hc, hw, from, to);
+  // Where each run starts (in order: a hit after the one before it, or at its position with no higher weight).
+  const s = sortScratch;
+  let runs = 0;
+  for (let i = from; i < to; i++) {
+    if (i === from || hp[i]! < hp[i - 1]! || (hp[i] === hp[i - 1] && hw[i]! > hw[i - 1]!)) {
+      if (runs + 2 > s.runs.length) s.runs = new Int32Array(s.runs.length * 2);
+      s.runs[runs++] = i - from;
+    }
   }
+  if (runs === 1) return;
+  s.runs[runs] = to - from;
+  const m = to - from;
+  if (s.hp.length < m) {
+    s.hp = new Uint32Array(m * 2);
+    s.hc = new Uint8Array(m * 2);
+    s.hw = new Float64Array(m * 2);
+  }
+  // Ping-pong between the hits (at `from`) and the scratch (at 0) until one run is left.
+  let ap: Uint32Array = hp;
+  let ac: Uint8Array = hc;
+  let aw: Float64Array = hw;
+  let ao = from;
+  let bp: Uint32Array = s.hp;
+  let bc: Uint8Array = s.hc;
+  let bw: Float64Array = s.hw;
+  let bo = 0;
+  const bounds = s.runs;
+  while (runs > 1) {
+    let r = 0;
+    let kept = 0;
+    for (; r + 1 < runs; r += 2) {
+      const lo = bounds[r]!;
+      const mid = bounds[r + 1]!;
+      const hi = bounds[r + 2]!;
+      let i = lo;
+      let j = mid;
+      let o = lo;
+      while (i < mid && j < hi) {
+        // The left one on a tie: stable.
+        const left = ap[ao + i]! < ap[ao + j]! || (ap[ao + i] === ap[ao + j] && aw[ao + i]! >= aw[ao + j]!);
+        const k = ao + (left ? i++ : j++);
+        bp[bo + o] = ap[k]!;
+        bc[bo + o] = ac[k]!;
+        bw[bo + o++] = aw[k]!;
+      }
+      if (i < mid) copyHits(ap, ac, aw, ao + i, ao + mid, bp, bc, bw, bo + o);
+      else copyHits(ap, ac, aw, ao + j, ao + hi, bp, bc, bw, bo + o);
+      bounds[kept++] = lo;
+    }
+    if (r < runs) {
+      // An odd run out: copied as it is.
+      copyHits(ap, ac, aw, ao + bounds[r]!, ao + bounds[r + 1]!, bp, bc, bw, bo + bounds[r]!);
+      bounds[kept++] = bounds[r]!;
+    }
+    bounds[kept] = m;
+    runs = kept;
+    const tp = ap;
+    const tc = ac;
+    const tw = aw;
+    const t0 = ao;
+    ap = bp;
+    ac = bc;
+    aw = bw;
+    ao = bo;
+    bp = tp;
+    bc = tc;
+    bw = tw;
+    bo = t0;
+  }
+  if (ap !== hp) copyHits(ap, ac, aw, 0, m, hp, hc, hw, from);
+}
+
+/** Hits [from, to) of one set of parallel arrays copied to another's, at `at`. */
+function copyHits(ap: Uint32Array, ac: Uint8Array, aw: Float64Array, from: number, to: number, bp: Uint32Array, bc: Uint8Array, bw: Float64Array, at: number): void {
+  for (let i = from, o = at; i < to; i++, o++) {
+    bp[o] = ap[i]!;
+    bc[o] = ac[i]!;
+    bw[o] = aw[i]!;
+  }
+}
+
+function insertionSort(hp: Uint32Array, hc: Uint8Array, hw: Float64Array, from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {
     const p = hp[i]!;
     const c = hc[i]!;

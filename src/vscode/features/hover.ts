@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import type { SearchServer } from './searchServer';
 import type { Corpus } from '../../core/corpus/corpus';
 import type { Entity, Role } from '../../core/entities/recognizer';
-import type { EntityIndex, EntityStats } from '../../core/corpus/entityIndex';
+import { firstArticles, type EntityIndex, type EntityStats } from '../../core/corpus/entityIndex';
 import type { DocumentMentions } from '../workspace/documentMentions';
 import { Commands, Languages } from '../workspace/ids';
 import { openLocationArgs } from './openLocation';
@@ -142,9 +142,9 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
 
   md.appendMarkdown(`\n${uiParagraph(commandLink(vscode.l10n.t('Open in the Summary panel'), Commands.showEntitySummary, [e.id]))}`);
   md.appendMarkdown('\n---\n\n');
-  const n = stats.articles.length;
+  const n = stats.articleCount ?? stats.articles.length;
   md.appendMarkdown(uiParagraph(`${escapeMarkdown(citedOrMentioned(e.type === 'law' ? 'cited' : 'mentioned', stats.count, n))}:`));
-  for (const a of stats.articles.slice(0, MAX_ARTICLES)) {
+  for (const a of firstArticles(stats, MAX_ARTICLES)) {
     const first = a.mentions[0]!;
     const title = a.entry.article.title.text || a.entry.file.name;
     const here = a.entry.file.id === currentFile ? ` ${escapeMarkdown(vscode.l10n.t('(this article)'))}` : '';
@@ -167,8 +167,7 @@ export function entityCard(stats: EntityStats, index: EntityIndex, currentFile?:
 
   if (e.type === 'person') {
     // A statement of theirs: in this article if there is one, else the first in the corpus.
-    const said = index.statementsOf(e.id);
-    const { entry, statement } = said.find((x) => x.entry.file.id === currentFile) ?? said[0] ?? {};
+    const { entry, statement } = index.statementFor(e.id, currentFile) ?? {};
     if (entry && statement) {
       md.appendMarkdown('\n---\n\n');
       md.appendMarkdown(rtlParagraph(escapeMarkdown(statement.text), true));
