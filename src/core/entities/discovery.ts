@@ -119,6 +119,15 @@ function gapOf(original: string, a: Token, b: Token): string {
   return original.slice(a.end, b.start);
 }
 
+/**
+ * Whether the characters between tokens a and b hold one of `marks` (a pattern that never matches a space): a single
+ * space, the gap between most words, is answered without cutting it out.
+ */
+function breakBetween(marks: RegExp, original: string, a: Token, b: Token): boolean {
+  if (b.start - a.end === 1 && original.charCodeAt(a.end) === 0x20) return false;
+  return marks.test(original.slice(a.end, b.start));
+}
+
 /** The word as written in the original text. */
 function rawOf(original: string, t: Token): string {
   return original.slice(t.start, t.end);
@@ -291,7 +300,7 @@ function closes(s: Scan, to: number): boolean {
   const next = s.tokens[to + 1];
   if (!next) return true;
   if (next.text.length === 1) return true; // a clitic written apart ("الملك عبدالله و الرئيس …")
-  if (NAME_BREAK.test(gapOf(s.original, s.tokens[to]!, next))) return true;
+  if (breakBetween(NAME_BREAK, s.original, s.tokens[to]!, next)) return true;
   const w = next.text;
   return (lexicalOf(w, next.facts) & (FUNCTION | TITLE)) !== 0 || isNationality(w) || /^[وف]?(قال|اكد|اشار|اضاف|اوضح|اعلن)/u.test(w) || hasPronounSuffix(rawOf(s.original, next)) || /^[يت]/u.test(w);
 }
@@ -367,7 +376,7 @@ function nameAfterTitle(s: Scan, h: number, headForm: string): { nameFrom: numbe
     }
     // "عضو الاتحاد العربي لعلوم الفضاء", "المدير السابق لجهاز الاستخبارات": ل/ب + a noun + an ال-word is the role's.
     const nextToken = tokens[k + 1];
-    if (!given && /^[لب]/u.test(t.text) && nextToken && !NAME_BREAK.test(gapOf(original, t, nextToken)) && (nextToken.text.startsWith('ال') || s.knownAt(nextToken.start, nextToken.end) !== undefined)) {
+    if (!given && /^[لب]/u.test(t.text) && nextToken && !breakBetween(NAME_BREAK, original, t, nextToken) && (nextToken.text.startsWith('ال') || s.knownAt(nextToken.start, nextToken.end) !== undefined)) {
       definite = false;
       continue;
     }
@@ -450,7 +459,7 @@ const ROLE_FORM = new WordClass((form) => form.startsWith('ال') || ROLE_WORDS.
 /** Whether the word before token i is a facility's head ("مطار", "جامعة", "شارع"), bare or with its clitics. */
 function afterFacility(s: Scan, i: number): boolean {
   const before = s.tokens[i - 1];
-  if (!before || NAME_BREAK.test(gapOf(s.original, before, s.tokens[i]!))) return false;
+  if (!before || breakBetween(NAME_BREAK, s.original, before, s.tokens[i]!)) return false;
   return FACILITY.has(before);
 }
 const FACILITY = WordClass.of(FACILITY_HEADS);
@@ -467,7 +476,7 @@ function nameFromGiven(s: Scan, i: number): { nameFrom: number; nameTo: number; 
   const { word, prefix } = given;
   // The cheapest tests first: a name needs a next word, with nothing between.
   const next = tokens[i + 1];
-  if (!next || NAME_BREAK.test(gapOf(s.original, t, next))) return undefined;
+  if (!next || breakBetween(NAME_BREAK, s.original, t, next)) return undefined;
   if (s.rules.ambiguousGivenNeedsEvidence && AMBIGUOUS_GIVEN_NAMES.has(word) && (NOT_NAME.has(word) || COMMON_NOUNS.has(word)) && !PARTICLES.has(next.text) && !(GIVEN_NAMES.has(next.text) && !AMBIGUOUS_GIVEN_NAMES.has(next.text))) return undefined;
   const raw = rawOf(s.original, t);
   // "عائده" (its revenue) is not "عائدة" (the name): a name written with ة, here with ه and a pronoun.
@@ -480,7 +489,7 @@ function nameFromGiven(s: Scan, i: number): { nameFrom: number; nameTo: number; 
   if (s.rules.knownEntityIsNotName && s.knownAt(t.start, t.end) !== undefined) return undefined;
   // "سلمان بن عبدالعزيز آل سعود": a given name right after a known person's name continues it.
   const before = tokens[i - 1];
-  if (s.rules.knownEntityIsNotName && before && !NAME_BREAK.test(gapOf(s.original, before, t)) && (s.knownAt(before.start, before.end) === 'person' || PARTICLES.has(before.text))) return undefined;
+  if (s.rules.knownEntityIsNotName && before && !breakBetween(NAME_BREAK, s.original, before, t) && (s.knownAt(before.start, before.end) === 'person' || PARTICLES.has(before.text))) return undefined;
   if (!isNameWord(s, next, false)) return undefined;
   if (s.rules.givenThenDefiniteNoun && next.text.startsWith('ال') && /ة$/u.test(rawOf(s.original, next))) return undefined;
   // A Western or Asian given name takes no Arabic ال-surname: "راوول الهدف" is a player and a goal.
@@ -521,7 +530,7 @@ function givenOf(text: string): { word: string; prefix: number } | null {
 function speechBefore(s: Scan, i: number): boolean {
   const before = s.tokens[i - 1];
   if (!before || (lexicalOf(before.text, before.facts) & SPEECH) === 0) return false;
-  return !NAME_BREAK.test(gapOf(s.original, before, s.tokens[i]!));
+  return !breakBetween(NAME_BREAK, s.original, before, s.tokens[i]!);
 }
 
 /**
@@ -531,12 +540,12 @@ function speechBefore(s: Scan, i: number): boolean {
 function appositiveAfter(s: Scan, to: number): { from: number; to: number } | undefined {
   const { tokens, original } = s;
   const first = tokens[to + 1];
-  if (!first || HARD_STOP.test(gapOf(original, tokens[to]!, first))) return undefined;
+  if (!first || breakBetween(HARD_STOP, original, tokens[to]!, first)) return undefined;
   if (!titleHeadAt(tokens, to + 1)) return undefined;
   let last = to + 1;
   while (last + 1 < tokens.length && last - to < MAX_ROLE_WORDS) {
     const next = tokens[last + 1]!;
-    if (NAME_BREAK.test(gapOf(original, tokens[last]!, next))) break;
+    if (breakBetween(NAME_BREAK, original, tokens[last]!, next)) break;
     const known = s.knownAt(next.start, next.end);
     if (known === 'person') break;
     if (known === undefined && !isRoleWord(s, next) && !ROLE_LINKS.has(next.text)) break;
@@ -555,9 +564,10 @@ export function discoverPeople(original: string, foldedText: FoldedText = foldWi
   const tokens = tokenize(original, foldedText);
   const s: Scan = { original, tokens, knownAt, rules };
   const out: Discovery[] = [];
-  const overlapsKnown = (a: Token, b: Token): boolean => {
+  /** Whether a known entity overlaps a word of tokens[from, to]. */
+  const overlapsKnown = (from: number, to: number): boolean => {
     if (!rules.knownEntityIsNotName) return false;
-    for (let j = a.index; j <= b.index; j++) if (knownAt(tokens[j]!.start, tokens[j]!.end) !== undefined) return true;
+    for (let j = from; j <= to; j++) if (knownAt(tokens[j]!.start, tokens[j]!.end) !== undefined) return true;
     return false;
   };
   let i = 0;
@@ -568,10 +578,9 @@ export function discoverPeople(original: string, foldedText: FoldedText = foldWi
       s.longTitle = false;
       if (found) {
         const first = tokens[found.nameFrom]!;
-        const last = tokens[found.nameTo]!;
         // A name that starts with the conjunction ("وولي عهده") or a facility ("سوق عكاظ") is none.
         const badStart = (/^[وف]/u.test(first.text) && !GIVEN_NAMES.has(first.text)) || (rules.facilityIsNotPerson && FACILITY_HEADS.has(first.text));
-        if (!badStart && !overlapsKnown(first, last) && !(rules.facilityIsNotPerson && (afterFacility(s, found.nameFrom) || afterFacility(s, i)))) {
+        if (!badStart && !overlapsKnown(found.nameFrom, found.nameTo) && !(rules.facilityIsNotPerson && (afterFacility(s, found.nameFrom) || afterFacility(s, i)))) {
           const headToken = tokens[i]!;
           // Drop the clitics before the title; "للمبعوث" (ل + المبعوث, its alef elided) keeps "مبعوث".
           const prefix = headToken.text.startsWith('لل') && head.form.startsWith('ال') ? 2 : head.prefix;
@@ -588,7 +597,7 @@ export function discoverPeople(original: string, foldedText: FoldedText = foldWi
       if (found && found.nameTo > found.nameFrom) {
         const t = tokens[i]!;
         const start = found.prefix === 0 ? t.start : foldedText.starts[t.folded + found.prefix]!;
-        if (!overlapsKnown(tokens[found.nameFrom + 1]!, tokens[found.nameTo]!)) {
+        if (!overlapsKnown(found.nameFrom + 1, found.nameTo)) {
           // A title right after the name is the role the text gives ("جون ميجور رئيس وزراء بريطانيا").
           const title = appositiveAfter(s, found.nameTo);
           const role = title ? { role: original.slice(tokens[title.from]!.start, tokens[title.to]!.end), roleStart: tokens[title.from]!.start, roleEnd: tokens[title.to]!.end } : { role: '', roleStart: start, roleEnd: start };
@@ -601,7 +610,7 @@ export function discoverPeople(original: string, foldedText: FoldedText = foldWi
     if (rules.titleCue && rules.givenNameCue) {
       // "وأكد مجذوب الخليفة مستشار الرئيس السوداني": a verb of saying, two name words and the title after them.
       const found = speakerWithTitle(s, i);
-      if (found && !overlapsKnown(tokens[i]!, tokens[found.to]!)) {
+      if (found && !overlapsKnown(i, found.to)) {
         const title = found.title;
         out.push(discovery(original, tokens, i, found.to, tokens[i]!.start, { role: original.slice(tokens[title.from]!.start, tokens[title.to]!.end), roleStart: tokens[title.from]!.start, roleEnd: tokens[title.to]!.end, cue: 'title' }));
         i = found.to + 1;

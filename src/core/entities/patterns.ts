@@ -195,7 +195,7 @@ function commonAfterHead(t: Token, next: Token | undefined, original: string): b
   const raw = original.slice(t.start, t.end);
   if (!isCommonShape(w, raw)) return false;
   const adverb = w.endsWith('ا') || /[\u064b-\u064d]/u.test(raw);
-  if (!adverb && next && BLANK_GAP.test(gap(original, t, next)) && isLamDefinite(next.text) && !isBodyWord('ال' + next.text.slice(2))) return false;
+  if (!adverb && next && blankBetween(original, t, next) && isLamDefinite(next.text) && !isBodyWord('ال' + next.text.slice(2))) return false;
   return true;
 }
 
@@ -219,6 +219,12 @@ function isProperWord(t: Token, original: string, media: boolean, club = false):
 
 function gap(original: string, a: Token, b: Token): string {
   return original.slice(a.end, b.start);
+}
+
+/** Whether only blanks stand between tokens a and b (`BLANK_GAP`); a single space, the usual gap, is not cut out. */
+function blankBetween(original: string, a: Token, b: Token): boolean {
+  if (b.start - a.end === 1 && original.charCodeAt(a.end) === 0x20) return true;
+  return BLANK_GAP.test(original.slice(a.end, b.start));
 }
 
 /** A quoted name from token k (the gap before it opens a quote): its last token and the closing quote's end. */
@@ -273,7 +279,7 @@ function chainAfter(original: string, tokens: readonly Token[], h: number, head:
   let proper = false;
   for (let k = k0; k < tokens.length && k - h <= MAX_CHAIN; k++) {
     const t = tokens[k]!;
-    if (k > k0 && !BLANK_GAP.test(gap(original, tokens[k - 1]!, t))) break;
+    if (k > k0 && !blankBetween(original, tokens[k - 1]!, t)) break;
     const w = t.text;
     if (STOP.has(w) || DIGITS.test(w) || !/^[\u0621-\u064a]+$/u.test(w)) break;
     if (k === k0 && firstGeneric?.has(w)) return undefined;
@@ -282,7 +288,7 @@ function chainAfter(original: string, tokens: readonly Token[], h: number, head:
     // "قوات حزب الله", "قوات التحالف الدولي": the body is the one named inside; it is found from its own head.
     if (k === k0 && head?.kind === 'forces' && (HEADS.has(w) || DEF_HEADS.has(w))) return undefined;
     const next = tokens[k + 1];
-    const nextDefinite = next !== undefined && BLANK_GAP.test(gap(original, t, next)) && isDefinite(next.text);
+    const nextDefinite = next !== undefined && blankBetween(original, t, next) && isDefinite(next.text);
     if (w === 'العام' && next && TIME_AFTER_YEAR.has(next.text)) break;
     if (state === 'construct') {
       if (isDefinite(w)) {
@@ -312,7 +318,7 @@ function chainAfter(original: string, tokens: readonly Token[], h: number, head:
       if (constructRun < 2 && !nextDefinite && next && k - h < MAX_CHAIN - 1 && isConstructNoun(t, original) && !w.startsWith('ل') && !w.startsWith('ب')) {
         // two construct nouns: "عدم انتشار الأسلحة"
         const after = tokens[k + 2];
-        if (after && !STOP.has(next.text) && ARABIC_WORD.test(next.text) && !next.text.startsWith('ال') && BLANK_GAP.test(gap(original, t, next)) && BLANK_GAP.test(gap(original, next, after)) && isDefinite(after.text) && constructRun === 0 && isConstructNoun(next, original) && !/^[لب]/u.test(next.text)) {
+        if (after && !STOP.has(next.text) && ARABIC_WORD.test(next.text) && !next.text.startsWith('ال') && blankBetween(original, t, next) && blankBetween(original, next, after) && isDefinite(after.text) && constructRun === 0 && isConstructNoun(next, original) && !/^[لب]/u.test(next.text)) {
           constructRun++;
           continue;
         }
@@ -360,7 +366,7 @@ function chainAfter(original: string, tokens: readonly Token[], h: number, head:
       continue;
     }
     // "و" split off as a token in normalised text: "حركة العدل و المساواة".
-    if (state === 'definite' && head?.coordinates && !coordinated && w === 'و' && next && BLANK_GAP.test(gap(original, t, next)) && isWaDefinite(w + next.text) && !COORD_STOP.has(next.text) && !DEF_HEADS.has(next.text) && !next.text.endsWith('ي') && tokens[last]!.text !== 'الله') {
+    if (state === 'definite' && head?.coordinates && !coordinated && w === 'و' && next && blankBetween(original, t, next) && isWaDefinite(w + next.text) && !COORD_STOP.has(next.text) && !DEF_HEADS.has(next.text) && !next.text.endsWith('ي') && tokens[last]!.text !== 'الله') {
       coordinated = true;
       last = k + 1;
       k++;
@@ -426,7 +432,7 @@ function resolutionAt(original: string, tokens: readonly Token[], i: number, ste
   let k = i + 1;
   const word = (j: number): string | undefined => {
     const t = tokens[j];
-    if (!t || !BLANK_GAP.test(gap(original, tokens[j - 1]!, t))) return undefined;
+    if (!t || !blankBetween(original, tokens[j - 1]!, t)) return undefined;
     return t.text;
   };
   let body: 'sc' | 'ga' | undefined;
@@ -519,15 +525,15 @@ function matchAt(original: string, tokens: readonly Token[], i: number): Match |
       return undefined;
     }
     // "مذكرة تفاهم" + a name.
-    if (stem === MEMO[0] && tokens[i + 1]?.text === MEMO[1] && BLANK_GAP.test(gap(original, tokens[i]!, tokens[i + 1]!))) {
+    if (stem === MEMO[0] && tokens[i + 1]?.text === MEMO[1] && blankBetween(original, tokens[i]!, tokens[i + 1]!)) {
       const c = chainAfter(original, tokens, i + 1, undefined, AGREEMENT_GENERIC);
       if (!c) return undefined;
       return { prefix: s.prefix, last: c.last, end: c.end, key: keyOf(tokens, i, c.last, stem), type: 'law', kind: 'memorandum' };
     }
     // "الاتفاق النووي (الإيراني)".
-    if (stem === NUCLEAR[0] && tokens[i + 1]?.text === NUCLEAR[1] && BLANK_GAP.test(gap(original, tokens[i]!, tokens[i + 1]!))) {
+    if (stem === NUCLEAR[0] && tokens[i + 1]?.text === NUCLEAR[1] && blankBetween(original, tokens[i]!, tokens[i + 1]!)) {
       let last = i + 1;
-      while (tokens[last + 1] && BLANK_GAP.test(gap(original, tokens[last]!, tokens[last + 1]!)) && isNationality(tokens[last + 1]!.text)) last++;
+      while (tokens[last + 1] && blankBetween(original, tokens[last]!, tokens[last + 1]!) && isNationality(tokens[last + 1]!.text)) last++;
       return { prefix: s.prefix, last, end: tokens[last]!.end, key: keyOf(tokens, i, last, stem), type: 'law', kind: 'agreement' };
     }
     const lawHead = LAW_HEADS.get(stem);
@@ -552,7 +558,7 @@ function matchAt(original: string, tokens: readonly Token[], i: number): Match |
   for (const s of splits(w)) {
     if (!MINISTRY_NOUNS.has(s.stem)) continue;
     const next = tokens[i + 1];
-    if (!next || !BLANK_GAP.test(gap(original, tokens[i]!, next)) || !isNationality(next.text, true)) return undefined;
+    if (!next || !blankBetween(original, tokens[i]!, next) || !isNationality(next.text, true)) return undefined;
     const prev = tokens[i - 1];
     if (prev && s.prefix === 0 && /^[\s\u00a0]+$/u.test(gap(original, prev, tokens[i]!))) {
       const p = prev.text;
@@ -566,7 +572,7 @@ function matchAt(original: string, tokens: readonly Token[], i: number): Match |
 
 /** "قانون رقم 10 لسنة 2018": the last token, or undefined. */
 function lawNumberAt(original: string, tokens: readonly Token[], i: number): number | undefined {
-  const ok = (j: number): boolean => tokens[j] !== undefined && BLANK_GAP.test(gap(original, tokens[j - 1]!, tokens[j]!));
+  const ok = (j: number): boolean => tokens[j] !== undefined && blankBetween(original, tokens[j - 1]!, tokens[j]!);
   if (!ok(i + 1) || tokens[i + 1]!.text !== NUMBER_WORD || !ok(i + 2) || !DIGITS.test(tokens[i + 2]!.text)) return undefined;
   if (ok(i + 3) && YEAR_WORDS.has(tokens[i + 3]!.text) && ok(i + 4) && DIGITS.test(tokens[i + 4]!.text)) return i + 4;
   return i + 2;
@@ -607,7 +613,7 @@ const NAME_ADJECTIVES = folded('الحر الأعلى العليا الأحمر'
 /** After a definite head: nisba adjectives (and ل genitives after them): "الجيش السوري الحر", "الوكالة الدولية للطاقة الذرية". */
 function definiteChain(original: string, tokens: readonly Token[], h: number): Chain | undefined {
   const first = tokens[h + 1];
-  if (!first || !BLANK_GAP.test(gap(original, tokens[h]!, first))) return undefined;
+  if (!first || !blankBetween(original, tokens[h]!, first)) return undefined;
   const w = first.text;
   if (!isAdjective(w) || DEF_GENERIC.has(w)) return undefined;
   // The first adjective must be a nisba or a listed name adjective (الحر، الأعلى، العليا), not "الجديد".
@@ -619,7 +625,7 @@ function definiteChain(original: string, tokens: readonly Token[], h: number): C
   let adjectives = 1;
   for (let k = h + 2; k < tokens.length && k - h <= MAX_CHAIN; k++) {
     const t = tokens[k]!;
-    if (!BLANK_GAP.test(gap(original, tokens[k - 1]!, t))) break;
+    if (!blankBetween(original, tokens[k - 1]!, t)) break;
     if (STOP.has(t.text)) break;
     const nxt = tokens[k + 1];
     if (t.text === 'العام' && nxt && TIME_AFTER_YEAR.has(nxt.text)) break;

@@ -121,12 +121,27 @@ interface TrieNode {
   ctx: string[];
   /** Whether the alias's first word starts with the article: "القيصر" is not "قيصر", "الحماس" not "حماس". */
   definite: boolean;
+  /**
+   * What the walk asks of every node it reaches, set once the trie is built (`settle`), read without the lists and the
+   * map: whether an alias ends here (`plain`), only a context alias (`contextOnly`), and whether any alias goes on.
+   */
+  plain: boolean;
+  contextOnly: boolean;
+  leaf: boolean;
 }
 
 /** A ministry: of the kind, or named as one ("وزارة الخارجية الأمريكية"). */
 const isMinistry = (e: Entity): boolean => e.kind === 'ministry' || e.nameAr.startsWith('وزارة');
 
-const node = (): TrieNode => ({ next: new Map(), ids: [], ctx: [], definite: false });
+const node = (): TrieNode => ({ next: new Map(), ids: [], ctx: [], definite: false, plain: false, contextOnly: false, leaf: true });
+
+/** Sets the flags of `n` and of the nodes under it from their lists and maps. */
+function settle(n: TrieNode): void {
+  n.plain = n.ids.length > 0;
+  n.contextOnly = !n.plain && n.ctx.length > 0;
+  n.leaf = n.next.size === 0;
+  for (const child of n.next.values()) settle(child);
+}
 
 /** The words around a short form that decide it, by any of their forms ("الرئيس", "وقال", "لمدينة"). */
 const TITLE_CUE = WordClass.of(TITLE_HEADS);
@@ -169,6 +184,7 @@ export class Recognizer {
       for (const name of names) this.add(name, e.id, contextOnly.has(e.id));
       for (const name of context) this.add(name, e.id, true);
     }
+    settle(this.root);
   }
 
   /** Adds a name as written, and joined or split where it has "عبد" or "أبو" ("عبد الله" / "عبدالله"). */
@@ -214,11 +230,13 @@ export class Recognizer {
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i]!;
-      if (isDetachedClitic(t)) {
+      // Most words start no name: nothing to do there, unless a surname met before may stand alone.
+      const starts = this.startsOf(t);
+      if ((starts.length === 0 && surnameEndings === undefined) || isDetachedClitic(t)) {
         i++;
         continue;
       }
-      const best = this.longestAt(tokens, i);
+      const best = this.longestAt(tokens, i, starts);
       if (!best) {
         // A known person's surname alone after their full name ("كوندوليزا رايس … وقالت رايس"), though no alias.
         const coref = surnameEndings !== undefined ? this.surnameAt(t, surnames, surnameEndings) : undefined;
@@ -408,22 +426,21 @@ export class Recognizer {
     return false;
   }
 
-  /** The longest alias starting at token i (the first token may carry clitics). */
-  private longestAt(tokens: readonly Token[], i: number): { last: number; prefix: number; form: string; ids: string[]; context: boolean; alt: string[] } | undefined {
+  /** The longest alias starting at token i (the first token may carry clitics), from the word's `starts`. */
+  private longestAt(tokens: readonly Token[], i: number, starts: readonly Start[]): { last: number; prefix: number; form: string; ids: string[]; context: boolean; alt: string[] } | undefined {
     let best: { last: number; prefix: number; form: string; ids: string[]; context: boolean; alt: string[] } | undefined;
-    const starts = this.startsOf(tokens[i]!);
     for (let f = 0; f < starts.length; f++) {
       const { form, prefix, node } = starts[f]!;
       let n: TrieNode | undefined = node;
       let j = i;
       while (n) {
-        const plain = n.ids.length > 0;
-        const ctx = !plain && n.ctx.length > 0;
+        const plain = n.plain;
+        const ctx = n.contextOnly;
         if ((plain || ctx) && (!best || j > best.last || (j === best.last && (prefix < best.prefix || (best.context && plain))))) {
           best = { last: j, prefix, form, ids: plain ? n.ids : n.ctx, context: ctx, alt: plain ? n.ctx : [] };
         }
         const nextToken = tokens[j + 1];
-        if (!nextToken || n.next.size === 0) break;
+        if (!nextToken || n.leaf) break;
         n = n.next.get(nextToken.text);
         j++;
       }

@@ -34,13 +34,15 @@ export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   let index = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 /* \n */ || c === 13 /* \r */) {
-      lines.push({ index: index++, start, end: i, text: text.slice(start, i) });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  // The next \n and the next \r, each found by the engine's own search (most texts have no \r at all).
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    const i = cr < 0 || (lf >= 0 && lf < cr) ? lf : cr;
+    lines.push({ index: index++, start, end: i, text: text.slice(start, i) });
+    start = i === cr && lf === i + 1 ? i + 2 : i + 1;
+    if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
+    if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
   }
   lines.push({ index, start, end: text.length, text: text.slice(start) });
   return lines;

@@ -14,8 +14,6 @@ export interface Token {
   /** Offsets into the original text. */
   start: number;
   end: number;
-  /** Index of the token in its text. */
-  index: number;
   /** Offset of the token in the folded text (for mapping a stripped prefix back). */
   folded: number;
   /** The word's entry in the table of words seen, with what a recognizer's passes learnt of it (see wordFacts.ts). */
@@ -79,7 +77,7 @@ function tokensOf(original: string, folded: FoldedText): Token[] {
     // Marks written on the last letter belong to the word (لافروفُ).
     const end = markedEnd(original, folded.ends[i - 1]!);
     const facts = wordWithHash(text, from, i, finishHash(h));
-    tokens.push({ text: facts.word, start: folded.starts[from]!, end, index: tokens.length, folded: from, facts });
+    tokens.push({ text: facts.word, start: folded.starts[from]!, end, folded: from, facts });
   }
   return tokens;
 }
